@@ -1,0 +1,53 @@
+# Briefing Archive. `make site` and `make test` do everything on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: site serve test test-fast test-browser check lint bundle bench lock chromium clean
+
+site: $(STAMP)            ## check the content, then build site/
+	$(BIN)/briefings build
+
+serve: $(STAMP)           ## live preview on http://127.0.0.1:8000
+	$(BIN)/briefings serve
+
+check: $(STAMP)           ## validate content only
+	$(BIN)/briefings check
+
+test: $(STAMP) chromium   ## lint, type-check, then every test (browser tests included)
+	$(BIN)/ruff check generator tests scripts
+	$(BIN)/mypy
+	$(BIN)/pytest -q
+
+test-fast: $(STAMP)       ## everything but the browser tests
+	$(BIN)/pytest -q -m "not browser"
+
+test-browser: $(STAMP) chromium  ## only the headless Chromium tests
+	$(BIN)/pytest -q -m browser
+
+bundle: $(STAMP)          ## the offline zip
+	$(BIN)/briefings bundle --output site-offline.zip
+
+bench: $(STAMP)           ## benchmark at 1,000 / 4,000 / 16,000 briefings -> BENCHMARKS.md
+	$(BIN)/python scripts/bench.py
+
+$(STAMP): pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --constraint requirements.lock --editable '.[dev]'
+	touch $(STAMP)
+
+chromium:                 ## Debian's Chromium for the browser tests (Playwright drives it)
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-dejavu-core; }
+
+lock:                     ## re-pin every package after changing pyproject.toml
+	$(BIN)/pip install --quiet --editable '.[dev]'
+	{ echo "# Exact versions of every Python package, direct and indirect (pip constraints)."; \
+	  echo "# Regenerate with: make lock"; $(BIN)/pip freeze --exclude-editable; } > requirements.lock
+
+clean:
+	rm -rf site .build site-offline.zip

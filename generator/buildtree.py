@@ -1,0 +1,102 @@
+"""The build tree: every page as a Markdown file and every data file, ready to render.
+
+``plan`` gathers every output from a validated archive (nothing is written
+until all of them are known and their paths claimed); ``write`` puts them on
+disk, touching only files whose bytes change, so an engine that renders only
+modified files redoes only what changed.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from . import exports, feeds, urls
+from .finder import finder_files, finder_page
+from .index import Index, build_index
+from .model import Archive
+from .output import DataFile, Page, Site
+from .overview import actors_page, home_page, regions_page, timeline_pages
+from .pages import actor_pages, briefing_page, region_pages
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything the site will hold, keyed by path in the docs folder."""
+
+    files: dict[str, bytes]
+    pages: tuple[Page, ...]
+
+
+def gather_pages(index: Index, site: Site) -> list[Page]:
+    """Every page of the site, in a stable order."""
+    archive = index.archive
+    pages = [home_page(index, site), actors_page(index, site), regions_page(index, site)]
+    pages += timeline_pages(index, site)
+    pages.append(finder_page(index, site))
+    pages += [briefing_page(b, index, site) for b in archive.briefings]
+    for actor in archive.actors.values():
+        pages += actor_pages(actor, index, site)
+    for region in archive.regions.values():
+        pages += region_pages(region, index, site)
+    return pages
+
+
+def plan(archive: Archive, site: Site, extra_pages: Iterable[Page] = ()) -> Plan:
+    """Every page and data file of the site; raises PathCollision on clashing outputs."""
+    index = build_index(archive)
+    pages = gather_pages(index, site) + list(extra_pages)
+    data: list[DataFile] = [
+        *feeds.all_feeds(index, site), exports.briefings_json(archive, site),
+        exports.briefings_csv(archive, site), exports.sitemap(pages, site),
+        *finder_files(index, site)]
+    claims = urls.OutputRegistry()
+    files: dict[str, bytes] = {}
+    for page in pages:
+        path = claims.claim(urls.source_path(page.route), f"page '{page.route}'")
+        files[path] = render_markdown(page).encode("utf-8")
+    for item in data:
+        files[claims.claim(item.path, f"file '{item.path}'")] = item.content
+    return Plan(files, tuple(pages))
+
+
+def render_markdown(page: Page) -> str:
+    """A page as Markdown: front matter for the engine, then the ready HTML."""
+    meta: dict[str, object] = {"title": page.title}
+    if page.description:
+        meta["description"] = page.description
+    if page.feed:
+        meta["feed"] = page.feed
+    meta["hide"] = ["toc"] if page.kind != "home" else ["toc", "navigation"]
+    if not page.searchable:
+        meta["search"] = {"exclude": True}
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{front}---\n\n{page.html}\n"
+
+
+def write(plan: Plan, docs: Path) -> int:
+    """Make ``docs`` hold exactly the plan's files; returns how many files changed."""
+    changed = 0
+    for path, content in plan.files.items():
+        target = docs / path
+        if target.is_file() and target.stat().st_size == len(content) and \
+                target.read_bytes() == content:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(target.name + ".tmp")
+        temporary.write_bytes(content)
+        os.replace(temporary, target)
+        changed += 1
+    wanted = {docs / p for p in plan.files}
+    for folder, _dirs, names in os.walk(docs, topdown=False):
+        for name in names:
+            if Path(folder) / name not in wanted:
+                (Path(folder) / name).unlink()
+                changed += 1
+        if folder != str(docs) and not os.listdir(folder):
+            os.rmdir(folder)
+    return changed

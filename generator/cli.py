@@ -1,0 +1,157 @@
+"""The `briefings` command: thin wiring from arguments to the pipeline."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__, report
+from .problems import ContentError, Problem
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    content = getattr(args, "content", None)
+    if content is not None and not Path(content).is_dir():
+        print(f"briefings: error: content folder '{content}' does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(args.run(args))
+    except ContentError as error:
+        return _fail(error.problems, getattr(args, "format", "text"))
+    except KeyboardInterrupt:
+        return 130
+
+
+def _fail(problems: list[Problem], fmt: str = "text") -> int:
+    print(report.render(problems, fmt), file=sys.stderr if fmt == "text" else sys.stdout)
+    return EXIT_PROBLEMS
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .pipeline import check
+
+    loaded = check(Path(args.content))
+    problems = loaded.problems
+    if args.files:
+        from .changed import limit_to_files
+        problems = limit_to_files(problems, args.files)
+    output = report.render(problems, args.format)
+    if output:
+        print(output)
+    return EXIT_PROBLEMS if any(p.is_error for p in problems) else EXIT_OK
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .engine import EngineError
+    from .pipeline import BuildOptions, build
+
+    options = BuildOptions(content=Path(args.content), site_dir=Path(args.site_dir),
+                           drafts=args.drafts, config_file=Path(args.config))
+    try:
+        problems = build(options)
+    except EngineError as error:
+        print(f"briefings: error: {error}; the previous site was left as it was", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for problem in problems:
+        print(problem.format_text(), file=sys.stderr)
+    print(f"built {options.site_dir}/")
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    return serve(Path(args.content), Path(args.config), args.dev_addr, args.drafts)
+
+
+def _bundle(args: argparse.Namespace) -> int:
+    from .bundle import make_bundle
+
+    path = make_bundle(Path(args.content), Path(args.output), Path(args.config))
+    print(path)
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .newbriefing import create_briefing
+
+    path = create_briefing(args)
+    print(path)
+    return EXIT_OK
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from .ingest import ingest_file
+
+    path = ingest_file(Path(args.file), Path(args.content), args.date)
+    print(path)
+    return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefings", description=(
+        "Check curated briefings and build them into a searchable static site."))
+    parser.add_argument("--version", action="version", version=f"briefings {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, run: object, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(run=run)
+        sub.add_argument("--content", default="content", metavar="DIR",
+                         help="the content folder (default: content)")
+        return sub
+
+    check = command("check", _check, "validate every briefing and registry; report every problem")
+    check.add_argument("--format", choices=report.FORMATS, default="text",
+                       help="text (path:line: error: message), json, or github annotations")
+    check.add_argument("files", nargs="*", metavar="FILE", help=(
+        "report only problems in these files and those they cause elsewhere "
+        "(for pull requests: pass the changed files)"))
+
+    build = command("build", _build,
+                    "check, then build the site; a failed build keeps the old site")
+    build.add_argument("--site-dir", default="site", metavar="DIR",
+                       help="output folder (default: site)")
+    build.add_argument("--drafts", action="store_true", help="include briefings marked draft: true")
+    build.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
+
+    serve = command("serve", _serve, "live preview that rebuilds when content changes")
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
+                       help="address to serve on (default: 127.0.0.1:8000)")
+    serve.add_argument("--drafts", action="store_true", help="include drafts in the preview")
+    serve.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
+
+    bundle = command("bundle", _bundle, "build the offline bundle: one zip that works from disk")
+    bundle.add_argument("--output", default="briefings-offline.zip", metavar="FILE.zip",
+                        help="the zip to write (default: briefings-offline.zip)")
+    bundle.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
+
+    new = command("new", _new, "write a new briefing file in the right place and print its path")
+    new.add_argument("--title", required=True)
+    new.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    new.add_argument("--region", required=True, action="append", metavar="REGION",
+                     help="region id, name or alias (repeatable)")
+    new.add_argument("--actor", required=True, action="append", metavar="ACTOR",
+                     help="actor id, name or alias (repeatable)")
+    new.add_argument("--source-name", required=True, metavar="NAME")
+    new.add_argument("--source-url", required=True, metavar="URL")
+    new.add_argument("--tag", action="append", default=[], metavar="TAG", help="repeatable")
+
+    ingest = command("ingest", _ingest, "turn a saved article page (text or HTML) into a draft")
+    ingest.add_argument("file", metavar="FILE")
+    ingest.add_argument("--date", metavar="YYYY-MM-DD",
+                        help="the date of the events, where the page does not state it")
+    return parser
+
+
+if __name__ == "__main__":
+    sys.exit(main())

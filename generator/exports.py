@@ -1,0 +1,71 @@
+"""Machine-readable exports: briefings.json, briefings.csv and the sitemap."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from typing import Any
+from xml.sax.saxutils import escape
+
+from . import urls
+from .model import Archive, Briefing
+from .output import DataFile, Page, Site
+
+CSV_COLUMNS = ("slug", "url", "title", "date", "regions", "actors", "tags", "source_names",
+               "source_urls", "summary")
+
+
+def briefing_record(briefing: Briefing, site: Site) -> dict[str, Any]:
+    """One briefing as the exports describe it (ids for actors and regions)."""
+    return {
+        "slug": briefing.slug,
+        "url": site.absolute(urls.briefing(briefing.slug)),
+        "title": briefing.title,
+        "date": briefing.date.isoformat(),
+        "regions": list(briefing.regions),
+        "actors": list(briefing.actors),
+        "tags": list(briefing.tags),
+        "sources": [{key: (value.isoformat() if hasattr(value, "isoformat") else value)
+                     for key, value in vars(source).items() if value is not None}
+                    for source in briefing.sources],
+        "summary": briefing.summary,
+    }
+
+
+def briefings_json(archive: Archive, site: Site) -> DataFile:
+    records = [briefing_record(b, site) for b in archive.briefings]
+    text = json.dumps(records, ensure_ascii=False, indent=1, sort_keys=False)
+    return DataFile("briefings.json", (text + "\n").encode("utf-8"))
+
+
+def _cell(value: str) -> str:
+    """Neutralise spreadsheet formulas (CSV injection): a leading = + - @ becomes text."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def briefings_csv(archive: Archive, site: Site) -> DataFile:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for briefing in archive.briefings:
+        record = briefing_record(briefing, site)
+        writer.writerow([_cell(str(v)) for v in (
+            record["slug"], record["url"], record["title"], record["date"],
+            ";".join(briefing.regions), ";".join(briefing.actors), ";".join(briefing.tags),
+            ";".join(s.name for s in briefing.sources), ";".join(s.url for s in briefing.sources),
+            briefing.summary)])
+    return DataFile("briefings.csv", out.getvalue().encode("utf-8"))
+
+
+def sitemap(pages: Iterable[Page], site: Site) -> DataFile:
+    """Every page, with ``lastmod`` from the content (never the build day)."""
+    rows = []
+    for page in sorted(pages, key=lambda p: p.route):
+        lastmod = f"<lastmod>{page.lastmod.isoformat()}</lastmod>" if page.lastmod else ""
+        rows.append(f"  <url><loc>{escape(site.absolute(page.route))}</loc>{lastmod}</url>")
+    text = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            + "\n".join(rows) + "\n</urlset>\n")
+    return DataFile("sitemap.xml", text.encode("utf-8"))

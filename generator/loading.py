@@ -1,0 +1,221 @@
+"""Reading the whole content folder into a validated :class:`Archive`.
+
+Gather first: every file is read and checked, every problem collected; the
+archive is only returned complete. Nothing here writes anything.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from . import bodies
+from .frontmatter import decode, split
+from .model import Actor, Archive, Briefing, Origin, Region, Source
+from .problems import Problem
+from .registries import NameIndex, build_actors, build_regions, read_registry
+from .schema import (
+    ACTOR_FIELDS,
+    BRIEFING_FIELDS,
+    ID_PATTERN,
+    REGION_FIELDS,
+    FieldError,
+    Named,
+    parse_mapping,
+)
+from .yamlstrict import YamlProblem, load
+
+BRIEFING_MAX_BYTES = 1024 * 1024
+REGISTRY_MAX_BYTES = 4 * 1024 * 1024
+_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The result of reading a content folder: the archive and every problem found."""
+
+    archive: Archive
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+
+def load_archive(content: Path, *, include_drafts: bool = False,
+                 today: date | None = None) -> Loaded:
+    """Read registries and briefings under ``content``; validate and resolve everything."""
+    problems: list[Problem] = []
+    regions, actors = _load_registries(content, problems)
+    region_names = NameIndex.build("region", regions)
+    actor_names = NameIndex.build("actor", actors)
+    latest = (today or date.today()) + timedelta(days=1)
+    briefings = []
+    for path in _briefing_files(content, problems):
+        briefing = _load_briefing(content, path, region_names, actor_names, latest, problems)
+        if briefing is not None:
+            briefings.append(briefing)
+    problems += _check_slugs(briefings)
+    published = [b for b in briefings if include_drafts or not b.draft]
+    published.sort(key=lambda b: (-b.date.toordinal(), b.slug))
+    problems.sort(key=lambda p: (p.path, p.line or 0))
+    return Loaded(Archive(actors=actors, regions=regions, briefings=tuple(published)), problems)
+
+
+
+def _read(content: Path, path: Path, limit: int, problems: list[Problem]) -> str | None:
+    shown = display_path(content, path)
+    if path.is_symlink():
+        problems.append(Problem(shown, None, "symbolic links are not allowed in content",
+                                "replace the link with the file itself"))
+        return None
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            problems.append(Problem(shown, None, f"the file is {size:,} bytes; at most "
+                                    f"{limit:,} are allowed", "split or shorten it"))
+            return None
+        return decode(path.read_bytes())
+    except YamlProblem as error:
+        problems.append(Problem(shown, error.line, error.message, error.hint))
+    except OSError as error:
+        problems.append(Problem(shown, None, f"cannot read the file: {error.strerror}"))
+    return None
+
+
+def display_path(content: Path, path: Path) -> str:
+    """How a file is named in messages: relative to the working folder where possible."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _load_registries(content: Path, problems: list[Problem]
+                     ) -> tuple[dict[str, Region], dict[str, Actor]]:
+    rows: dict[str, list[tuple[dict[str, Any], Origin]]] = {}
+    for name, fields in (("regions", REGION_FIELDS), ("actors", ACTOR_FIELDS)):
+        path = content / f"{name}.yml"
+        shown = display_path(content, path)
+        rows[name] = []
+        if not path.exists():
+            problems.append(Problem(shown, None, f"the {name} registry is missing",
+                                    f"create {name}.yml in the content folder"))
+            continue
+        text = _read(content, path, REGISTRY_MAX_BYTES, problems)
+        if text is None:
+            continue
+        try:
+            document = load(text)
+        except YamlProblem as error:
+            problems.append(Problem(shown, error.line, error.message, error.hint))
+            continue
+        found, registry_problems = read_registry(shown, document, fields)
+        rows[name] = found
+        problems += registry_problems
+    regions, region_problems = build_regions(rows["regions"])
+    actors, actor_problems = build_actors(rows["actors"], regions)
+    problems += region_problems + actor_problems
+    return regions, actors
+
+
+def _briefing_files(content: Path, problems: list[Problem]) -> list[Path]:
+    """Every ``*.md`` file under ``briefings/``, sorted; anything else is warned about."""
+    root = content / "briefings"
+    if not root.is_dir():
+        problems.append(Problem(display_path(content, root), None,
+                                "the briefings folder is missing", "create content/briefings/"))
+        return []
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        for name in list(dirs):
+            if (Path(folder) / name).is_symlink():
+                problems.append(Problem(display_path(content, Path(folder) / name), None,
+                                        "symbolic links are not allowed in content"))
+                dirs.remove(name)
+        for name in sorted(files):
+            path = Path(folder) / name
+            if name.endswith(".md"):
+                found.append(path)
+            else:
+                problems.append(Problem(display_path(content, path), None,
+                                        "not a briefing (only files ending in '.md' are); ignored",
+                                        severity="warning"))
+    return found
+
+
+def _load_briefing(content: Path, path: Path, regions: NameIndex[Region],
+                   actors: NameIndex[Actor], latest: date,
+                   problems: list[Problem]) -> Briefing | None:
+    shown = display_path(content, path)
+    text = _read(content, path, BRIEFING_MAX_BYTES, problems)
+    if text is None:
+        return None
+    try:
+        parts = split(text)
+    except YamlProblem as error:
+        problems.append(Problem(shown, error.line, error.message, error.hint))
+        return None
+    assert isinstance(parts.meta.value, dict)
+    values, errors = parse_mapping(parts.meta.value, BRIEFING_FIELDS, 1)
+    errors += _resolve(values, "region", regions) + _resolve(values, "actors", actors)
+    if "date" in values and values["date"] > latest:
+        errors.append(FieldError(f"'date' {values['date']} lies in the future",
+                                 parts.meta.value["date"].line,
+                                 "use the day the events happened"))
+    slug = values.get("slug") or _DATE_PREFIX.sub("", path.name[:-3])
+    if "slug" not in values and not ID_PATTERN.match(slug):
+        errors.append(FieldError(f"the file name gives the slug '{slug}', which may use only "
+                                 "a-z, 0-9 and '-'", 1, "rename the file or add 'slug:'"))
+    rendered = bodies.render(parts.body, parts.body_line)
+    errors += rendered.problems
+    if not parts.body.strip():
+        errors.append(FieldError("the briefing has no text after the front matter",
+                                 parts.body_line - 1, "write the summary below the '---' line"))
+    problems += [Problem(shown, e.line, e.message, e.hint) for e in errors]
+    if errors:
+        return None
+    return Briefing(
+        slug=slug, title=values["title"], date=values["date"], regions=values["region"],
+        actors=values["actors"], sources=tuple(Source(**s) for s in values["source"]),
+        summary=values.get("summary") or bodies.first_paragraph(rendered.html),
+        body_html=rendered.html, origin=Origin(shown, 1), tags=values.get("tags", ()),
+        draft=values.get("draft", False))
+
+
+def _resolve(values: dict[str, Any], key: str, index: NameIndex[Any]) -> list[FieldError]:
+    """Replace the names under ``key`` by registry ids, in order and without repeats."""
+    if key not in values:
+        return []
+    ids: list[str] = []
+    errors = []
+    named: Named
+    for named in values[key]:
+        try:
+            found = index.resolve(named)
+        except FieldError as error:
+            errors.append(error)
+            continue
+        if found not in ids:
+            ids.append(found)
+    values[key] = tuple(ids)
+    return errors
+
+
+def _check_slugs(briefings: list[Briefing]) -> list[Problem]:
+    """Slugs are unique, also ignoring case (the bundle is opened on case-blind disks)."""
+    first: dict[str, Briefing] = {}
+    problems = []
+    for briefing in briefings:
+        seen = first.setdefault(briefing.slug.casefold(), briefing)
+        if seen is not briefing:
+            problems.append(Problem(briefing.origin.path, 1,
+                                    f"slug '{briefing.slug}' is already used by "
+                                    f"{seen.origin.path}",
+                                    "set a different 'slug:' or rename the file"))
+    return problems

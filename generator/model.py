@@ -1,0 +1,91 @@
+"""The content model: one frozen dataclass per content type, complete when created."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+ACTOR_KINDS = ("person", "state", "organization", "armed-group", "movement", "other")
+REGION_KINDS = ("world-region", "subregion", "country", "territory", "locality")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a piece of content was read from (path relative to the content folder)."""
+
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A person, state, organisation or group that briefings name."""
+
+    id: str
+    name: str
+    kind: str
+    origin: Origin
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    role: str | None = None
+    wikidata: str | None = None
+    description_html: str = ""
+
+
+@dataclass(frozen=True)
+class Region:
+    """A place in the region tree; ``parent`` is a region id or None for a root."""
+
+    id: str
+    name: str
+    kind: str
+    origin: Origin
+    parent: str | None = None
+    aliases: tuple[str, ...] = ()
+    iso: str | None = None
+    description_html: str = ""
+
+
+@dataclass(frozen=True)
+class Source:
+    """A news report a briefing summarises."""
+
+    name: str
+    url: str
+    published: date | None = None
+    author: str | None = None
+    via: str | None = None
+    archive: str | None = None
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """One curated briefing; ``regions`` and ``actors`` hold registry ids."""
+
+    slug: str
+    title: str
+    date: date
+    regions: tuple[str, ...]
+    actors: tuple[str, ...]
+    sources: tuple[Source, ...]
+    summary: str
+    body_html: str
+    origin: Origin
+    tags: tuple[str, ...] = ()
+    draft: bool = False
+
+
+@dataclass(frozen=True)
+class Archive:
+    """The whole validated archive: registries by id, briefings newest first."""
+
+    actors: Mapping[str, Actor]
+    regions: Mapping[str, Region]
+    briefings: tuple[Briefing, ...] = field(default=())
+
+    def briefing(self, slug: str) -> Briefing:
+        for item in self.briefings:
+            if item.slug == slug:
+                return item
+        raise KeyError(slug)

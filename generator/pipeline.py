@@ -1,0 +1,66 @@
+"""The build, written out in order: load, validate, index, plan, write the tree, render.
+
+Nothing is written while anything is still unknown: the archive is loaded and
+checked whole, every output is planned and its path claimed, and only then is
+the build tree written and the engine run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from . import buildtree, engine
+from .loading import Loaded, load_archive
+from .model import Archive
+from .problems import ContentError, Problem
+from .urls import PathCollision
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """Where to read, where to write, and how."""
+
+    content: Path
+    site_dir: Path
+    build_dir: Path = Path(".build")
+    config_file: Path = Path("mkdocs.yml")
+    drafts: bool = False
+    offline: bool = False
+
+    @property
+    def docs(self) -> Path:
+        name = "tree-offline" if self.offline else "tree"
+        return self.build_dir / name / "docs"
+
+
+def check(content: Path, drafts: bool = True) -> Loaded:
+    """Load and validate everything (drafts included: they must be valid too)."""
+    return load_archive(content, include_drafts=drafts)
+
+
+def without_drafts(archive: Archive) -> Archive:
+    return replace(archive, briefings=tuple(b for b in archive.briefings if not b.draft))
+
+
+def build(options: BuildOptions) -> list[Problem]:
+    """Check, then build the site; raises ContentError and leaves the old site if anything fails."""
+    # Gather: the whole archive, validated.
+    checked = check(options.content)
+    if not checked.ok:
+        raise ContentError(checked.problems)
+    archive = checked.archive if options.drafts else without_drafts(checked.archive)
+    config = engine.EngineConfig(options.config_file,
+                                 style="file" if options.offline else "directory",
+                                 offline=options.offline)
+    site = engine.site_settings(config)
+    # Plan every output and claim its path before anything is written.
+    try:
+        plan = buildtree.plan(archive, site)
+    except PathCollision as error:
+        raise ContentError([Problem(str(options.content), None, str(error))]) from None
+    # Write the build tree, then let the engine render it and swap the site in.
+    with engine.locked(options.build_dir / "build.lock"):
+        buildtree.write(plan, options.docs)
+        engine.render(config, options.docs, options.site_dir)
+    return checked.problems

@@ -1,0 +1,183 @@
+"""The actor and region registries: reading them, checking them, resolving names."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from difflib import get_close_matches
+from typing import Any, Generic, Protocol, TypeVar
+
+from . import bodies
+from .model import Actor, Origin, Region
+from .problems import Problem
+from .schema import ACTOR_FIELDS, REGION_FIELDS, Field, FieldError, Named, parse_mapping
+from .yamlstrict import Located
+
+
+class Entry(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
+
+
+E = TypeVar("E", bound=Entry)
+
+
+def name_key(name: str) -> str:
+    """The form names are compared in: NFC, case-folded, spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+@dataclass(frozen=True)
+class NameIndex(Generic[E]):
+    """Every id, name and alias of one registry, for resolving editors' names."""
+
+    label: str
+    entries: Mapping[str, E]
+    keys: Mapping[str, tuple[str, ...]]
+
+    @classmethod
+    def build(cls, label: str, entries: Mapping[str, E]) -> NameIndex[E]:
+        keys: dict[str, list[str]] = {}
+        for entry in entries.values():
+            for name in {name_key(n) for n in (entry.id, entry.name, *entry.aliases)}:
+                keys.setdefault(name, []).append(entry.id)
+        return cls(label, entries, {k: tuple(v) for k, v in keys.items()})
+
+    def resolve(self, named: Named) -> str:
+        """The id a name stands for, or a FieldError naming the closest entries."""
+        ids = self.keys.get(name_key(named.text), ())
+        if len(ids) == 1:
+            return ids[0]
+        if ids:
+            choices = " or ".join(f"'{self.entries[i].name}' ({i})" for i in ids)
+            raise FieldError(f"{self.label} '{named.text}' is ambiguous: it names {choices}",
+                             named.line, "write the id of the one you mean")
+        raise FieldError(f"unknown {self.label} '{named.text}'", named.line,
+                         self.suggest(named.text))
+
+    def suggest(self, text: str) -> str:
+        close = get_close_matches(name_key(text), list(self.keys), n=3, cutoff=0.6)
+        shown = list(dict.fromkeys(self.entries[self.keys[k][0]].name for k in close))
+        if shown:
+            return "did you mean " + " or ".join(f"'{name}'" for name in shown) + "?"
+        return f"add it to {self.label}s.yml first, or use a name listed there"
+
+
+def read_registry(path: str, document: Located, fields: tuple[Field, ...]
+                  ) -> tuple[list[tuple[dict[str, Any], Origin]], list[Problem]]:
+    """Parse a registry document: a list of mappings, each checked against ``fields``."""
+    if not isinstance(document.value, list):
+        return [], [Problem(path, document.line, "the registry must be a YAML list of entries",
+                            "start each entry with '- id: ...'")]
+    rows, problems = [], []
+    for item in document.value:
+        if not isinstance(item.value, dict):
+            problems.append(Problem(path, item.line, "each entry must be a mapping of keys"))
+            continue
+        values, errors = parse_mapping(item.value, fields, item.line)
+        problems += [Problem(path, e.line, e.message, e.hint) for e in errors]
+        if not errors:
+            rows.append((values, Origin(path, item.line)))
+    return rows, problems
+
+
+def _description(values: dict[str, Any], origin: Origin, problems: list[Problem]) -> str:
+    text = values.get("description")
+    if not text:
+        return ""
+    rendered = bodies.render(text, origin.line)
+    problems += [Problem(origin.path, e.line, f"in 'description': {e.message}", e.hint)
+                 for e in rendered.problems]
+    return rendered.html
+
+
+def build_regions(rows: Iterable[tuple[dict[str, Any], Origin]]
+                  ) -> tuple[dict[str, Region], list[Problem]]:
+    regions: dict[str, Region] = {}
+    problems: list[Problem] = []
+    for values, origin in rows:
+        region = Region(id=values["id"], name=values["name"], kind=values["kind"], origin=origin,
+                        parent=values.get("parent"), aliases=values.get("aliases", ()),
+                        iso=values.get("iso"),
+                        description_html=_description(values, origin, problems))
+        _add_unique(regions, region, problems)
+    problems += _check_parents(regions)
+    return regions, problems
+
+
+def build_actors(rows: Iterable[tuple[dict[str, Any], Origin]], regions: Mapping[str, Region]
+                 ) -> tuple[dict[str, Actor], list[Problem]]:
+    actors: dict[str, Actor] = {}
+    problems: list[Problem] = []
+    region_names = NameIndex.build("region", regions)
+    for values, origin in rows:
+        country = values.get("country")
+        if country and country not in regions:
+            problems.append(Problem(origin.path, origin.line,
+                                    f"actor '{values['id']}' has unknown country '{country}'",
+                                    region_names.suggest(country) + " (country takes a region id)"))
+        actor = Actor(id=values["id"], name=values["name"], kind=values["kind"], origin=origin,
+                      aliases=values.get("aliases", ()), country=country, role=values.get("role"),
+                      wikidata=values.get("wikidata"),
+                      description_html=_description(values, origin, problems))
+        _add_unique(actors, actor, problems)
+    return actors, problems
+
+
+def _add_unique(entries: dict[str, Any], entry: Actor | Region, problems: list[Problem]) -> None:
+    first = entries.get(entry.id)
+    if first is None:
+        entries[entry.id] = entry
+        return
+    problems.append(Problem(entry.origin.path, entry.origin.line, f"duplicate id '{entry.id}'",
+                            f"'{entry.id}' is already used on line {first.origin.line}; "
+                            "ids must be unique"))
+
+
+def _check_parents(regions: Mapping[str, Region]) -> list[Problem]:
+    problems = []
+    index = NameIndex.build("region", regions)
+    for region in regions.values():
+        if region.parent and region.parent not in regions:
+            problems.append(Problem(region.origin.path, region.origin.line,
+                                    f"region '{region.id}' has unknown parent '{region.parent}'",
+                                    index.suggest(region.parent)))
+    reported: set[str] = set()
+    for region in regions.values():
+        cycle = _cycle_from(region.id, regions)
+        if cycle and not reported.intersection(cycle):
+            reported.update(cycle)
+            problems.append(Problem(region.origin.path, region.origin.line,
+                                    "regions form a cycle: " + " -> ".join([*cycle, cycle[0]]),
+                                    "each region's parent chain must end at a region "
+                                    "without a parent"))
+    return problems
+
+
+def _cycle_from(start: str, regions: Mapping[str, Region]) -> list[str]:
+    path: list[str] = []
+    current: str | None = start
+    while current is not None and current in regions and current not in path:
+        path.append(current)
+        current = regions[current].parent
+    if current is None or current not in path:
+        return []
+    return path[path.index(current):]
+
+
+def region_chain(region_id: str, regions: Mapping[str, Region]) -> list[Region]:
+    """The region and its ancestors, nearest first (the tree is checked acyclic)."""
+    chain: list[Region] = []
+    current: str | None = region_id
+    while current is not None and current in regions and len(chain) <= len(regions):
+        chain.append(regions[current])
+        current = regions[current].parent
+    return chain
+
+
+REGISTRY_FIELDS = {"actors": ACTOR_FIELDS, "regions": REGION_FIELDS}

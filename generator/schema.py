@@ -1,0 +1,258 @@
+"""The front-matter and registry schemas, declared as tables of fields.
+
+Each field kind (text, date, URL, name list, ...) has one small parser that
+returns a value or raises :class:`FieldError`. :func:`parse_mapping` runs a
+table over one YAML mapping and collects every problem instead of stopping.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from difflib import get_close_matches
+from typing import Any
+from urllib.parse import urlsplit
+
+from .model import ACTOR_KINDS, REGION_KINDS
+from .yamlstrict import Located
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+class FieldError(Exception):
+    """A value that does not fit its field; ``line`` is where it stands."""
+
+    def __init__(self, message: str, line: int, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class Named:
+    """A name as an editor wrote it, to be resolved against a registry."""
+
+    text: str
+    line: int
+
+
+Parser = Callable[[Located, str], Any]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a schema: its parser, whether it is required, what it means."""
+
+    key: str
+    parse: Parser
+    required: bool
+    meaning: str
+
+
+# --- small parsers: (value, key) -> parsed value, or FieldError ---------------------------
+
+def text(max_length: int = 200) -> Parser:
+    def parse(item: Located, key: str) -> str:
+        if isinstance(item.value, bool) or not isinstance(item.value, (str, int, float)):
+            raise FieldError(f"'{key}' must be text", item.line)
+        value = str(item.value).strip()
+        if not value:
+            raise FieldError(f"'{key}' is empty", item.line)
+        if len(value) > max_length:
+            raise FieldError(f"'{key}' is {len(value)} characters long; at most {max_length} "
+                             "are allowed", item.line)
+        if _CONTROL.search(value):
+            raise FieldError(f"'{key}' contains control characters", item.line)
+        return value
+    return parse
+
+
+def long_text(item: Located, key: str) -> str:
+    return text(20_000)(item, key)  # type: ignore[no-any-return]
+
+
+def iso_date(item: Located, key: str) -> date:
+    value = item.value
+    if not isinstance(value, str) or not _DATE.match(value):
+        raise FieldError(f"'{key}' must be a date written YYYY-MM-DD, not {_show(value)}",
+                         item.line, "for example 2023-01-18")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise FieldError(f"'{key}' is not a real date: {value}", item.line) from None
+
+
+def identifier(item: Located, key: str) -> str:
+    value = item.value
+    if not isinstance(value, str) or not ID_PATTERN.match(value):
+        raise FieldError(f"'{key}' must use only a-z, 0-9 and '-', not {_show(value)}",
+                         item.line, "for example 'nikol-pashinyan'")
+    if len(value) > 100:
+        raise FieldError(f"'{key}' is longer than 100 characters", item.line)
+    return value
+
+
+def url(item: Located, key: str) -> str:
+    value = text(2000)(item, key)
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+        raise FieldError(f"'{key}' must be an http or https URL, not {_show(value)}", item.line,
+                         "for example https://www.rferl.org/a/...")
+    return value  # type: ignore[no-any-return]
+
+
+def boolean(item: Located, key: str) -> bool:
+    if not isinstance(item.value, bool):
+        raise FieldError(f"'{key}' must be true or false, not {_show(item.value)}", item.line)
+    return item.value
+
+
+def one_of(choices: tuple[str, ...]) -> Parser:
+    def parse(item: Located, key: str) -> str:
+        if item.value not in choices:
+            raise FieldError(f"'{key}' must be one of {', '.join(choices)}, not "
+                             f"{_show(item.value)}", item.line, _suggest(item.value, choices))
+        return str(item.value)
+    return parse
+
+
+def names(*, allow_single: bool) -> Parser:
+    """A list of names (or, where allowed, one name) to resolve later."""
+    def parse(item: Located, key: str) -> tuple[Named, ...]:
+        entries = [item] if allow_single and not isinstance(item.value, list) else item.value
+        if not isinstance(entries, list):
+            raise FieldError(f"'{key}' must be a list, like [First Name, Other Name]", item.line)
+        if not entries:
+            raise FieldError(f"'{key}' needs at least one entry", item.line)
+        return tuple(Named(text(200)(entry, key), entry.line) for entry in entries)
+    return parse
+
+
+def text_list(item: Located, key: str) -> tuple[str, ...]:
+    if not isinstance(item.value, list):
+        raise FieldError(f"'{key}' must be a list, like [diplomacy, blockade]", item.line)
+    return tuple(text(100)(entry, key) for entry in item.value)
+
+
+def mapping_or_list(fields: tuple[Field, ...]) -> Parser:
+    """One mapping, or a list of mappings, each parsed with ``fields``."""
+    def parse(item: Located, key: str) -> tuple[dict[str, Any], ...]:
+        entries = item.value if isinstance(item.value, list) else [item]
+        if not entries:
+            raise FieldError(f"'{key}' needs at least one entry", item.line)
+        result = []
+        for entry in entries:
+            if not isinstance(entry.value, dict):
+                raise FieldError(f"each '{key}' must be a mapping with keys "
+                                 f"{', '.join(f.key for f in fields)}", entry.line)
+            values, errors = parse_mapping(entry.value, fields, entry.line, prefix=f"{key}.")
+            if errors:
+                raise errors[0]
+            result.append(values)
+        return tuple(result)
+    return parse
+
+
+# --- running a table over a mapping -----------------------------------------------------
+
+def parse_mapping(mapping: dict[str, Located], fields: tuple[Field, ...], line: int,
+                  prefix: str = "") -> tuple[dict[str, Any], list[FieldError]]:
+    """Parse every known key, report unknown and missing ones; collect all errors."""
+    table = {f.key: f for f in fields}
+    values: dict[str, Any] = {}
+    errors: list[FieldError] = []
+    for key, item in mapping.items():
+        field = table.get(key)
+        if field is None:
+            errors.append(FieldError(f"unknown key '{prefix}{key}'", item.line,
+                                     _suggest(key, tuple(table)) or
+                                     f"allowed keys: {', '.join(table)}"))
+            continue
+        if item.value is None and not field.required:
+            continue
+        try:
+            values[key] = field.parse(item, prefix + key)
+        except FieldError as error:
+            errors.append(error)
+    for field in fields:
+        if field.required and field.key not in mapping:
+            errors.append(FieldError(f"missing required key '{prefix}{field.key}'", line,
+                                     f"add '{field.key}:' ({field.meaning})"))
+    return values, errors
+
+
+def _show(value: object) -> str:
+    if isinstance(value, (list, dict)):
+        return "a list" if isinstance(value, list) else "a mapping"
+    return "nothing" if value is None else repr(value)
+
+
+def _suggest(value: object, choices: tuple[str, ...]) -> str | None:
+    close = get_close_matches(str(value), choices, n=1) if isinstance(value, str) else []
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+# --- the tables --------------------------------------------------------------------------
+
+SOURCE_FIELDS = (
+    Field("name", text(200), True, "the outlet that published the report"),
+    Field("url", url, True, "the report's http or https address"),
+    Field("published", iso_date, False, "the day the report was published, YYYY-MM-DD"),
+    Field("author", text(200), False, "the report's author"),
+    Field("via", text(200), False, "the outlet that republished (syndicated) the report"),
+    Field("archive", url, False, "the address of an archived copy"),
+)
+
+BRIEFING_FIELDS = (
+    Field("title", text(200), True, "the editor's headline, 1-200 characters"),
+    Field("date", iso_date, True, "the day the events happened, YYYY-MM-DD"),
+    Field("region", names(allow_single=True), True,
+          "region ids, names or aliases from regions.yml: the most specific that applies"),
+    Field("actors", names(allow_single=False), True,
+          "a list of actor ids, names or aliases from actors.yml"),
+    Field("source", mapping_or_list(SOURCE_FIELDS), True,
+          "the reports summarised: name, url, and optionally published, author, via, archive"),
+    Field("tags", text_list, False, "free topical tags"),
+    Field("summary", text(500), False, "one-sentence lede; defaults to the first paragraph"),
+    Field("slug", identifier, False, "stable URL slug; defaults to the file name"),
+    Field("draft", boolean, False, "true keeps the briefing out of the published site"),
+)
+
+
+
+def pattern(regex: str, example: str) -> Parser:
+    compiled = re.compile(regex)
+    def parse(item: Located, key: str) -> str:
+        if not isinstance(item.value, str) or not compiled.match(item.value):
+            raise FieldError(f"'{key}' has the wrong form: {_show(item.value)}", item.line,
+                             f"for example {example}")
+        return item.value
+    return parse
+
+
+ACTOR_FIELDS = (
+    Field("id", identifier, True, "unique id, a-z 0-9 and '-'"),
+    Field("name", text(200), True, "display name"),
+    Field("kind", one_of(ACTOR_KINDS), True, "one of " + ", ".join(ACTOR_KINDS)),
+    Field("aliases", text_list, False, "other names and spellings editors meet"),
+    Field("country", identifier, False, "a region id from regions.yml"),
+    Field("role", text(200), False, "office or role, e.g. Prime Minister of Armenia"),
+    Field("wikidata", pattern(r"^Q[1-9][0-9]*$", "Q7035512"), False, "Wikidata item id"),
+    Field("description", long_text, False, "a short description, Markdown"),
+)
+
+REGION_FIELDS = (
+    Field("id", identifier, True, "unique id, a-z 0-9 and '-'"),
+    Field("name", text(200), True, "display name"),
+    Field("kind", one_of(REGION_KINDS), True, "one of " + ", ".join(REGION_KINDS)),
+    Field("parent", identifier, False, "the id of the region this one lies in"),
+    Field("aliases", text_list, False, "other names and spellings editors meet"),
+    Field("iso", pattern(r"^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$", "AM or AZ-SUS"), False,
+          "ISO 3166 code"),
+    Field("description", long_text, False, "a short description, Markdown"),
+)

@@ -1,0 +1,64 @@
+"""Live preview: regenerate the build tree when content changes; MkDocs' server reloads."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from pathlib import Path
+
+from . import buildtree, engine, report
+from .pipeline import check, without_drafts
+
+POLL_SECONDS = 0.5
+TREE = Path(".build/serve/docs")
+
+
+def _snapshot(content: Path) -> tuple[tuple[str, int, int], ...]:
+    found = []
+    for folder, _dirs, names in os.walk(content):
+        for name in names:
+            stat = (Path(folder) / name).stat()
+            found.append((os.path.join(folder, name), stat.st_mtime_ns, stat.st_size))
+    return tuple(sorted(found))
+
+
+def regenerate(content: Path, site: engine.Site, drafts: bool) -> bool:
+    """Rewrite the preview's build tree from content; on problems report them, keep the tree."""
+    loaded = check(content)
+    if not loaded.ok:
+        print(report.render(loaded.problems, "text"), file=sys.stderr)
+        return False
+    archive = loaded.archive if drafts else without_drafts(loaded.archive)
+    changed = buildtree.write(buildtree.plan(archive, site), TREE)
+    print(f"briefings: content changed; {changed} file(s) of the preview rewritten",
+          file=sys.stderr)
+    return True
+
+
+def _watch(content: Path, site: engine.Site, drafts: bool, stop: threading.Event) -> None:
+    seen = _snapshot(content)
+    while not stop.wait(POLL_SECONDS):
+        now = _snapshot(content)
+        if now != seen:
+            seen = now
+            regenerate(content, site, drafts)
+
+
+def serve(content: Path, config_file: Path, dev_addr: str, drafts: bool) -> int:
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    config = engine.EngineConfig(config_file)
+    site = engine.site_settings(config)
+    if not regenerate(content, site, drafts):
+        return 1
+    stop = threading.Event()
+    watcher = threading.Thread(target=_watch, args=(content, site, drafts, stop), daemon=True)
+    watcher.start()
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ["BRIEFINGS_OFFLINE"] = "false"
+    try:
+        mkdocs_serve(str(config_file), livereload=True, docs_dir=str(TREE), dev_addr=dev_addr)
+    finally:
+        stop.set()
+    return 0

@@ -1,0 +1,117 @@
+"""The fixture ladder: content folder -> archive -> index -> built site (-> browser).
+
+Real files, a real MkDocs build and a real headless Chromium; no mocks.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import textwrap
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.index import Index, build_index
+from generator.loading import Loaded, load_archive
+from generator.pipeline import BuildOptions, build
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "archive"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture
+def content_dir(tmp_path: Path) -> Path:
+    """A writable copy of the fixture archive."""
+    target = tmp_path / "content"
+    shutil.copytree(FIXTURE, target)
+    return target
+
+
+WriteArchive = Callable[..., Path]
+
+
+@pytest.fixture
+def write_archive(tmp_path: Path) -> WriteArchive:
+    """Write a content folder: the fixture registries unless given, plus briefing files.
+
+    ``write_archive({"a.md": "---\\n..."}, actors=None, regions=None)`` returns the folder;
+    texts are dedented, and bytes are written as they are.
+    """
+    def write(briefings: dict[str, str | bytes], *, actors: str | None = None,
+              regions: str | None = None) -> Path:
+        root = tmp_path / "content"
+        (root / "briefings").mkdir(parents=True, exist_ok=True)
+        for name, registry in (("actors.yml", actors), ("regions.yml", regions)):
+            if registry is None:
+                shutil.copy(FIXTURE / name, root / name)
+            else:
+                (root / name).write_text(textwrap.dedent(registry), encoding="utf-8")
+        for name, text in briefings.items():
+            path = root / "briefings" / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(text, bytes):
+                path.write_bytes(text)
+            else:
+                path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return root
+    return write
+
+
+@pytest.fixture(scope="session")
+def loaded() -> Loaded:
+    return load_archive(FIXTURE)
+
+
+@pytest.fixture(scope="session")
+def index(loaded: Loaded) -> Index:
+    return build_index(loaded.archive)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture archive built once with the real engine, for many tests to read."""
+    work = tmp_path_factory.mktemp("built")
+    site = work / "site"
+    build(BuildOptions(content=FIXTURE, site_dir=site, build_dir=work / ".build",
+                       config_file=ROOT / "mkdocs.yml"))
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def serve_folder(folder: Path) -> tuple[str, Callable[[], None]]:
+    """Serve a folder on a free loopback port; returns its base URL and a stop function."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server.shutdown
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built fixture site served over HTTP on loopback."""
+    url, stop = serve_folder(built_site)
+    yield url
+    stop()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Headless Debian Chromium driven by Playwright (browser downloads do not work here)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
