@@ -22,6 +22,7 @@ from .model import Archive
 from .output import DataFile, Page, Site
 from .overview import actors_page, home_page, regions_page, timeline_pages
 from .pages import actor_pages, briefing_page, region_pages
+from .searchindex import search_index
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def plan(archive: Archive, site: Site, extra_pages: Iterable[Page] = ()) -> Plan
     data: list[DataFile] = [
         *feeds.all_feeds(index, site), exports.briefings_json(archive, site),
         exports.briefings_csv(archive, site), exports.sitemap(pages, site),
-        *finder_files(index, site)]
+        *finder_files(index, site), search_index(index, site)]
     claims = urls.OutputRegistry()
     files: dict[str, bytes] = {}
     for page in pages:
@@ -71,9 +72,7 @@ def render_markdown(page: Page) -> str:
         meta["description"] = page.description
     if page.feed:
         meta["feed"] = page.feed
-    meta["hide"] = ["toc"] if page.kind != "home" else ["toc", "navigation"]
-    if not page.searchable:
-        meta["search"] = {"exclude": True}
+    meta["hide"] = ["navigation", "toc"]
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{front}---\n\n{page.html}\n"
 

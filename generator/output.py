@@ -31,7 +31,6 @@ class Page:
     description: str = ""
     feed: str | None = None  # route of the page's Atom feed
     lastmod: date | None = None
-    searchable: bool = False
 
 
 @dataclass(frozen=True)

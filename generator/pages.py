@@ -47,7 +47,7 @@ def briefing_page(briefing: Briefing, index: Index, site: Site) -> Page:
     parts.append(section("Cite this briefing", _citation(briefing, site), "cite"))
     parts.append(_older_newer(briefing, index, link))
     return Page(route, briefing.title, _article("\n".join(parts), "ba-briefing"), "briefing",
-                description=briefing.summary, lastmod=briefing.date, searchable=True)
+                description=briefing.summary, lastmod=briefing.date)
 
 
 def _source(source: Source) -> str:

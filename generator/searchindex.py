@@ -1,0 +1,82 @@
+"""The site's search index, written by the generator instead of Material's search plugin.
+
+One entry per briefing (title, summary, and a ``names`` field with its tags and every name
+and alias of its actors and regions, so a reader finds a briefing by any spelling; Material
+indexes the field but does not show it) and one per actor and region page.
+Listing pages are left out so they never crowd out the briefings. The format is the one
+Material's search worker reads (``{"config": ..., "docs": [...]}``); words already present
+in an entry are not repeated, which keeps the payload small.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+
+from . import urls
+from .index import Index
+from .model import Briefing
+from .output import DataFile, Site
+
+SEPARATOR = r"[\s\-,.:;!?()\[\]\"'/«»“”‘’]+"
+_SPLIT = re.compile(SEPARATOR)
+SEARCH_INDEX_PATH = "search/search_index.json"
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _SPLIT.split(text) if w]
+
+
+def new_words(names: Iterable[str], known: str) -> str:
+    """Every word of ``names`` that ``known`` does not contain, once, space-separated."""
+    seen = {w.casefold() for w in _words(known)}
+    extra = []
+    for name in names:
+        for word in _words(name):
+            if word.casefold() not in seen:
+                seen.add(word.casefold())
+                extra.append(word)
+    return " ".join(extra)
+
+
+def _briefing_entry(briefing: Briefing, index: Index, site: Site) -> dict[str, object]:
+    archive = index.archive
+    names: list[str] = list(briefing.tags)
+    for actor_id in briefing.actors:
+        actor = archive.actors[actor_id]
+        names += [actor.name, *actor.aliases]
+    for region_id in briefing.regions:
+        region = archive.regions[region_id]
+        names += [region.name, *region.aliases]
+    return {"location": urls.href(urls.briefing(briefing.slug), site.style),
+            "title": briefing.title,
+            "text": briefing.summary,
+            "names": new_words(names, known=f"{briefing.title} {briefing.summary}")}
+
+
+def _entries(index: Index, site: Site) -> list[dict[str, object]]:
+    archive = index.archive
+    docs: list[dict[str, object]] = [_briefing_entry(b, index, site) for b in archive.briefings]
+    for actor in archive.actors.values():
+        docs.append({"location": urls.href(urls.actor(actor.id), site.style),
+                     "title": actor.name,
+                     "text": actor.role or "", "names": new_words(actor.aliases, actor.name),
+                     "boost": 0.5})
+    for region in archive.regions.values():
+        docs.append({"location": urls.href(urls.region(region.id), site.style),
+                     "title": region.name, "text": "",
+                     "names": new_words(region.aliases, region.name), "boost": 0.5})
+    return docs
+
+
+def search_index(index: Index, site: Site) -> DataFile:
+    """The search index as Material's search worker loads it."""
+    data = {
+        "config": {"lang": ["en"], "separator": SEPARATOR, "pipeline": ["stopWordFilter"],
+                   "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0},
+                              "names": {"boost": 10.0}}},
+        "docs": _entries(index, site),
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return DataFile(SEARCH_INDEX_PATH, text.encode("utf-8"))
