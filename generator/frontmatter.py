@@ -41,8 +41,11 @@ def decode(data: bytes) -> str:
 
 def split(text: str) -> SplitFile:
     """Separate front matter from body and parse the front matter strictly."""
+    if not text.strip():
+        raise YamlProblem("the file is empty", 1, "a briefing starts with a '---' line, "
+                          "its keys, another '---' line, then the text")
     lines = text.split("\n")
-    if not lines or lines[0].rstrip() != _FENCE:
+    if lines[0].rstrip() != _FENCE:
         raise YamlProblem("the file does not start with a front-matter line '---'", 1,
                           "the first line must be exactly '---', followed by the keys "
                           "and another '---' line")

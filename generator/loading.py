@@ -50,9 +50,11 @@ def load_archive(content: Path, *, include_drafts: bool = False,
                  today: date | None = None) -> Loaded:
     """Read registries and briefings under ``content``; validate and resolve everything."""
     problems: list[Problem] = []
-    regions, actors = _load_registries(content, problems)
-    region_names = NameIndex.build("region", regions)
-    actor_names = NameIndex.build("actor", actors)
+    regions, actors, unreadable = _load_registries(content, problems)
+    # Names are not checked against a registry that could not be read: its own error
+    # says what is wrong, and every briefing repeating "unknown region" would bury it.
+    region_names = None if "regions" in unreadable else NameIndex.build("region", regions)
+    actor_names = None if "actors" in unreadable else NameIndex.build("actor", actors)
     latest = (today or date.today()) + timedelta(days=1)
     briefings = []
     for path in _briefing_files(content, problems):
@@ -73,13 +75,19 @@ def _read(content: Path, path: Path, limit: int, problems: list[Problem]) -> str
         problems.append(Problem(shown, None, "symbolic links are not allowed in content",
                                 "replace the link with the file itself"))
         return None
+    if not path.is_file():  # reading a pipe or a device would never end
+        problems.append(Problem(shown, None, "not a regular file",
+                                "replace it with a plain text file"))
+        return None
     try:
-        size = path.stat().st_size
-        if size > limit:
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)  # never more, even if the file grows meanwhile
+        if len(data) > limit:
+            size = max(path.stat().st_size, len(data))
             problems.append(Problem(shown, None, f"the file is {size:,} bytes; at most "
                                     f"{limit:,} are allowed", "split or shorten it"))
             return None
-        return decode(path.read_bytes())
+        return decode(data)
     except YamlProblem as error:
         problems.append(Problem(shown, error.line, error.message, error.hint))
     except OSError as error:
@@ -88,20 +96,26 @@ def _read(content: Path, path: Path, limit: int, problems: list[Problem]) -> str
 
 
 def display_path(content: Path, path: Path) -> str:
-    """How a file is named in messages: relative to the working folder where possible."""
+    """How a file is named in messages: relative to the working folder where possible.
+
+    Not ``resolve()``: a symbolic link must be named as itself, not as its target.
+    """
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return Path(os.path.abspath(path)).relative_to(os.getcwd()).as_posix()
     except ValueError:
         return path.as_posix()
 
 
 def _load_registries(content: Path, problems: list[Problem]
-                     ) -> tuple[dict[str, Region], dict[str, Actor]]:
+                     ) -> tuple[dict[str, Region], dict[str, Actor], set[str]]:
+    """Both registries, and the names of those that could not be read at all."""
     rows: dict[str, list[tuple[dict[str, Any], Origin]]] = {}
+    unreadable: set[str] = set()
     for name, fields in (("regions", REGION_FIELDS), ("actors", ACTOR_FIELDS)):
         path = content / f"{name}.yml"
         shown = display_path(content, path)
         rows[name] = []
+        unreadable.add(name)
         if not path.exists():
             problems.append(Problem(shown, None, f"the {name} registry is missing",
                                     f"create {name}.yml in the content folder"))
@@ -117,10 +131,13 @@ def _load_registries(content: Path, problems: list[Problem]
         found, registry_problems = read_registry(shown, document, fields)
         rows[name] = found
         problems += registry_problems
+        if isinstance(document.value, list):
+            unreadable.discard(name)
     regions, region_problems = build_regions(rows["regions"])
-    actors, actor_problems = build_actors(rows["actors"], regions)
+    actors, actor_problems = build_actors(rows["actors"],
+                                          None if "regions" in unreadable else regions)
     problems += region_problems + actor_problems
-    return regions, actors
+    return regions, actors, unreadable
 
 
 def _briefing_files(content: Path, problems: list[Problem]) -> list[Path]:
@@ -149,8 +166,8 @@ def _briefing_files(content: Path, problems: list[Problem]) -> list[Path]:
     return found
 
 
-def _load_briefing(content: Path, path: Path, regions: NameIndex[Region],
-                   actors: NameIndex[Actor], latest: date,
+def _load_briefing(content: Path, path: Path, regions: NameIndex[Region] | None,
+                   actors: NameIndex[Actor] | None, latest: date,
                    problems: list[Problem]) -> Briefing | None:
     shown = display_path(content, path)
     text = _read(content, path, BRIEFING_MAX_BYTES, problems)
@@ -163,7 +180,8 @@ def _load_briefing(content: Path, path: Path, regions: NameIndex[Region],
         return None
     assert isinstance(parts.meta.value, dict)
     values, errors = parse_mapping(parts.meta.value, BRIEFING_FIELDS, 1)
-    errors += _resolve(values, "region", regions) + _resolve(values, "actors", actors)
+    errors += (_resolve(values, "region", regions, actors)
+               + _resolve(values, "actors", actors, regions))
     if "date" in values and values["date"] > latest:
         errors.append(FieldError(f"'date' {values['date']} lies in the future",
                                  parts.meta.value["date"].line,
@@ -178,7 +196,7 @@ def _load_briefing(content: Path, path: Path, regions: NameIndex[Region],
         errors.append(FieldError("the briefing has no text after the front matter",
                                  parts.body_line - 1, "write the summary below the '---' line"))
     problems += [Problem(shown, e.line, e.message, e.hint) for e in errors]
-    if errors:
+    if errors or "region" not in values or "actors" not in values:
         return None
     return Briefing(
         slug=slug, title=values["title"], date=values["date"], regions=values["region"],
@@ -188,16 +206,21 @@ def _load_briefing(content: Path, path: Path, regions: NameIndex[Region],
         draft=values.get("draft", False))
 
 
-def _resolve(values: dict[str, Any], key: str, index: NameIndex[Any]) -> list[FieldError]:
-    """Replace the names under ``key`` by registry ids, in order and without repeats."""
-    if key not in values:
+def _resolve(values: dict[str, Any], key: str, index: NameIndex[Any] | None,
+             elsewhere: NameIndex[Any] | None) -> list[FieldError]:
+    """Replace the names under ``key`` by registry ids, in order and without repeats.
+
+    With no usable registry (``index`` None) the names are dropped unchecked.
+    """
+    if key not in values or index is None:
+        values.pop(key, None)
         return []
     ids: list[str] = []
     errors = []
     named: Named
     for named in values[key]:
         try:
-            found = index.resolve(named)
+            found = index.resolve(named, elsewhere)
         except FieldError as error:
             errors.append(error)
             continue
@@ -219,3 +242,10 @@ def _check_slugs(briefings: list[Briefing]) -> list[Problem]:
                                     f"{seen.origin.path}",
                                     "set a different 'slug:' or rename the file"))
     return problems
+
+
+def load_registries(content: Path) -> tuple[dict[str, Region], dict[str, Actor], list[Problem]]:
+    """Only the two registries, for tools that resolve names without reading every briefing."""
+    problems: list[Problem] = []
+    regions, actors = _load_registries(content, problems)[:2]
+    return regions, actors, problems

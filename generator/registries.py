@@ -11,7 +11,15 @@ from typing import Any, Generic, Protocol, TypeVar
 from . import bodies
 from .model import Actor, Origin, Region
 from .problems import Problem
-from .schema import ACTOR_FIELDS, REGION_FIELDS, Field, FieldError, Named, parse_mapping
+from .schema import (
+    ACTOR_FIELDS,
+    REGION_FIELDS,
+    Field,
+    FieldError,
+    MarkdownText,
+    Named,
+    parse_mapping,
+)
 from .yamlstrict import Located
 
 
@@ -28,8 +36,17 @@ E = TypeVar("E", bound=Entry)
 
 
 def name_key(name: str) -> str:
-    """The form names are compared in: NFC, case-folded, spaces collapsed."""
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+    """The form names are compared in: NFC, case-folded, spaces collapsed.
+
+    Turkish and Azerbaijani dotted capital I (İ folds to i + U+0307) and dotless ı
+    both compare as i, so 'İlham', 'ILHAM' and 'ılham' name the same person.
+    Zero-width and bidi characters are dropped.
+    """
+    folded = unicodedata.normalize("NFC", name).casefold().replace("i\u0307", "i")
+    folded = unicodedata.normalize("NFC", folded).replace("ı", "i")
+    # Invisible format characters (zero-width space, bidi marks) never tell names apart.
+    visible = "".join(c for c in folded if unicodedata.category(c) != "Cf")
+    return " ".join(visible.split())
 
 
 @dataclass(frozen=True)
@@ -48,8 +65,12 @@ class NameIndex(Generic[E]):
                 keys.setdefault(name, []).append(entry.id)
         return cls(label, entries, {k: tuple(v) for k, v in keys.items()})
 
-    def resolve(self, named: Named) -> str:
-        """The id a name stands for, or a FieldError naming the closest entries."""
+    def resolve(self, named: Named, elsewhere: NameIndex[Any] | None = None) -> str:
+        """The id a name stands for, or a FieldError naming the closest entries.
+
+        ``elsewhere`` is the other registry: a name found only there is still an
+        error, but the hint says where it belongs.
+        """
         ids = self.keys.get(name_key(named.text), ())
         if len(ids) == 1:
             return ids[0]
@@ -57,6 +78,10 @@ class NameIndex(Generic[E]):
             choices = " or ".join(f"'{self.entries[i].name}' ({i})" for i in ids)
             raise FieldError(f"{self.label} '{named.text}' is ambiguous: it names {choices}",
                              named.line, "write the id of the one you mean")
+        if elsewhere is not None and name_key(named.text) in elsewhere.keys:
+            raise FieldError(f"unknown {self.label} '{named.text}'", named.line,
+                             f"'{named.text}' is {_article(elsewhere.label)} in "
+                             f"{elsewhere.label}s.yml, not {_article(self.label)}")
         raise FieldError(f"unknown {self.label} '{named.text}'", named.line,
                          self.suggest(named.text))
 
@@ -66,6 +91,10 @@ class NameIndex(Generic[E]):
         if shown:
             return "did you mean " + " or ".join(f"'{name}'" for name in shown) + "?"
         return f"add it to {self.label}s.yml first, or use a name listed there"
+
+
+def _article(label: str) -> str:
+    return f"an {label}" if label[0] in "aeiou" else f"a {label}"
 
 
 def read_registry(path: str, document: Located, fields: tuple[Field, ...]
@@ -87,12 +116,14 @@ def read_registry(path: str, document: Located, fields: tuple[Field, ...]
 
 
 def _description(values: dict[str, Any], origin: Origin, problems: list[Problem]) -> str:
-    text = values.get("description")
-    if not text:
+    described: MarkdownText | None = values.get("description")
+    if described is None:
         return ""
-    rendered = bodies.render(text, origin.line)
-    problems += [Problem(origin.path, e.line, f"in 'description': {e.message}", e.hint)
-                 for e in rendered.problems]
+    # Point at the key: a block scalar's own lines cannot be mapped back exactly.
+    rendered = bodies.render(described.text, 1)
+    problems += [Problem(origin.path, described.line, "in 'description'"
+                         + (f", its line {e.line}" if e.line > 1 else "") + f": {e.message}",
+                         e.hint) for e in rendered.problems]
     return rendered.html
 
 
@@ -110,17 +141,21 @@ def build_regions(rows: Iterable[tuple[dict[str, Any], Origin]]
     return regions, problems
 
 
-def build_actors(rows: Iterable[tuple[dict[str, Any], Origin]], regions: Mapping[str, Region]
+def build_actors(rows: Iterable[tuple[dict[str, Any], Origin]],
+                 regions: Mapping[str, Region] | None
                  ) -> tuple[dict[str, Actor], list[Problem]]:
+    """Actors from registry rows; ``regions`` None (unreadable) skips the country check."""
     actors: dict[str, Actor] = {}
     problems: list[Problem] = []
-    region_names = NameIndex.build("region", regions)
+    region_names = NameIndex.build("region", regions or {})
     for values, origin in rows:
         country = values.get("country")
-        if country and country not in regions:
+        if country and regions is not None and country not in regions:
+            close = region_names.suggest(country)
             problems.append(Problem(origin.path, origin.line,
                                     f"actor '{values['id']}' has unknown country '{country}'",
-                                    region_names.suggest(country) + " (country takes a region id)"))
+                                    close if close.startswith("did you") else
+                                    "'country' takes a region id from regions.yml"))
         actor = Actor(id=values["id"], name=values["name"], kind=values["kind"], origin=origin,
                       aliases=values.get("aliases", ()), country=country, role=values.get("role"),
                       wikidata=values.get("wikidata"),

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from difflib import get_close_matches
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from .model import ACTOR_KINDS, REGION_KINDS
@@ -31,6 +31,31 @@ class FieldError(Exception):
         self.message = message
         self.line = line
         self.hint = hint
+
+
+class FieldErrors(FieldError):
+    """Several problems in one value: entries of a list, keys of a nested mapping."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__(errors[0].message, errors[0].line, errors[0].hint)
+        self.errors = errors
+
+
+T = TypeVar("T")
+
+
+def _each(entries: list[Located], parse: Callable[[Located], T]) -> list[T]:
+    """Parse every entry; one bad entry never hides the next."""
+    results: list[T] = []
+    errors: list[FieldError] = []
+    for entry in entries:
+        try:
+            results.append(parse(entry))
+        except FieldError as error:
+            errors.extend(error.errors if isinstance(error, FieldErrors) else [error])
+    if errors:
+        raise FieldErrors(errors)
+    return results
 
 
 @dataclass(frozen=True)
@@ -58,22 +83,40 @@ class Field:
 
 def text(max_length: int = 200) -> Parser:
     def parse(item: Located, key: str) -> str:
-        if isinstance(item.value, bool) or not isinstance(item.value, (str, int, float)):
-            raise FieldError(f"'{key}' must be text", item.line)
-        value = str(item.value).strip()
-        if not value:
-            raise FieldError(f"'{key}' is empty", item.line)
-        if len(value) > max_length:
-            raise FieldError(f"'{key}' is {len(value)} characters long; at most {max_length} "
-                             "are allowed", item.line)
-        if _CONTROL.search(value):
-            raise FieldError(f"'{key}' contains control characters", item.line)
-        return value
+        return _text(item, f"'{key}'", max_length)
     return parse
 
 
-def long_text(item: Located, key: str) -> str:
-    return text(20_000)(item, key)  # type: ignore[no-any-return]
+def _text(item: Located, label: str, max_length: int) -> str:
+    """One line of plain text; ``label`` names it in messages ("'title'")."""
+    if item.value is None:
+        raise FieldError(f"{label} is empty", item.line)
+    if isinstance(item.value, bool) or not isinstance(item.value, (str, int, float)):
+        raise FieldError(f"{label} must be text, not {_show(item.value)}", item.line,
+                         "put the text in quotes" if isinstance(item.value, bool) else None)
+    # A number keeps the digits the editor wrote (1.10 stays 1.10, 007 stays 007).
+    written = item.raw if not isinstance(item.value, str) and item.raw else str(item.value)
+    value = written.strip()
+    if not value:
+        raise FieldError(f"{label} is empty", item.line)
+    if len(value) > max_length:
+        raise FieldError(f"{label} is {len(value)} characters long; at most {max_length} "
+                         "are allowed", item.line)
+    if _CONTROL.search(value):
+        raise FieldError(f"{label} contains control characters", item.line)
+    return value
+
+
+@dataclass(frozen=True)
+class MarkdownText:
+    """A Markdown text (a registry description) and the line of its key."""
+
+    text: str
+    line: int
+
+
+def markdown_text(item: Located, key: str) -> MarkdownText:
+    return MarkdownText(_text(item, f"'{key}'", 20_000), item.line)
 
 
 def iso_date(item: Located, key: str) -> date:
@@ -121,22 +164,26 @@ def one_of(choices: tuple[str, ...]) -> Parser:
     return parse
 
 
-def names(*, allow_single: bool) -> Parser:
+def names(example: str, *, allow_single: bool) -> Parser:
     """A list of names (or, where allowed, one name) to resolve later."""
     def parse(item: Located, key: str) -> tuple[Named, ...]:
         entries = [item] if allow_single and not isinstance(item.value, list) else item.value
         if not isinstance(entries, list):
-            raise FieldError(f"'{key}' must be a list, like [First Name, Other Name]", item.line)
+            raise FieldError(f"'{key}' must be a list, like {example}", item.line)
         if not entries:
             raise FieldError(f"'{key}' needs at least one entry", item.line)
-        return tuple(Named(text(200)(entry, key), entry.line) for entry in entries)
+        label = f"'{key}'" if entries[0] is item else f"an entry of '{key}'"
+        return tuple(_each(entries, lambda entry: Named(_text(entry, label, 200), entry.line)))
     return parse
 
 
-def text_list(item: Located, key: str) -> tuple[str, ...]:
-    if not isinstance(item.value, list):
-        raise FieldError(f"'{key}' must be a list, like [diplomacy, blockade]", item.line)
-    return tuple(text(100)(entry, key) for entry in item.value)
+def text_list(example: str) -> Parser:
+    """A list of short texts (tags, aliases)."""
+    def parse(item: Located, key: str) -> tuple[str, ...]:
+        if not isinstance(item.value, list):
+            raise FieldError(f"'{key}' must be a list, like {example}", item.line)
+        return tuple(_each(item.value, lambda entry: _text(entry, f"an entry of '{key}'", 100)))
+    return parse
 
 
 def mapping_or_list(fields: tuple[Field, ...]) -> Parser:
@@ -145,16 +192,16 @@ def mapping_or_list(fields: tuple[Field, ...]) -> Parser:
         entries = item.value if isinstance(item.value, list) else [item]
         if not entries:
             raise FieldError(f"'{key}' needs at least one entry", item.line)
-        result = []
-        for entry in entries:
+
+        def one(entry: Located) -> dict[str, Any]:
             if not isinstance(entry.value, dict):
                 raise FieldError(f"each '{key}' must be a mapping with keys "
                                  f"{', '.join(f.key for f in fields)}", entry.line)
             values, errors = parse_mapping(entry.value, fields, entry.line, prefix=f"{key}.")
             if errors:
-                raise errors[0]
-            result.append(values)
-        return tuple(result)
+                raise FieldErrors(errors)
+            return values
+        return tuple(_each(entries, one))
     return parse
 
 
@@ -169,7 +216,7 @@ def parse_mapping(mapping: dict[str, Located], fields: tuple[Field, ...], line: 
     for key, item in mapping.items():
         field = table.get(key)
         if field is None:
-            errors.append(FieldError(f"unknown key '{prefix}{key}'", item.line,
+            errors.append(FieldError(f"unknown key '{prefix}{_clip(key)}'", item.line,
                                      _suggest(key, tuple(table)) or
                                      f"allowed keys: {', '.join(table)}"))
             continue
@@ -178,18 +225,25 @@ def parse_mapping(mapping: dict[str, Located], fields: tuple[Field, ...], line: 
         try:
             values[key] = field.parse(item, prefix + key)
         except FieldError as error:
-            errors.append(error)
+            errors.extend(error.errors if isinstance(error, FieldErrors) else [error])
     for field in fields:
         if field.required and field.key not in mapping:
             errors.append(FieldError(f"missing required key '{prefix}{field.key}'", line,
-                                     f"add '{field.key}:' ({field.meaning})"))
+                                     f"add '{field.key}:', {field.meaning}"))
     return values, errors
 
 
 def _show(value: object) -> str:
     if isinstance(value, (list, dict)):
         return "a list" if isinstance(value, list) else "a mapping"
-    return "nothing" if value is None else repr(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "nothing" if value is None else _clip(repr(value))
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    """Short enough for a one-line message, however long the hostile value."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _suggest(value: object, choices: tuple[str, ...]) -> str | None:
@@ -211,13 +265,13 @@ SOURCE_FIELDS = (
 BRIEFING_FIELDS = (
     Field("title", text(200), True, "the editor's headline, 1-200 characters"),
     Field("date", iso_date, True, "the day the events happened, YYYY-MM-DD"),
-    Field("region", names(allow_single=True), True,
+    Field("region", names("[Armenia, Azerbaijan]", allow_single=True), True,
           "region ids, names or aliases from regions.yml: the most specific that applies"),
-    Field("actors", names(allow_single=False), True,
+    Field("actors", names("[Nikol Pashinyan, CSTO]", allow_single=False), True,
           "a list of actor ids, names or aliases from actors.yml"),
     Field("source", mapping_or_list(SOURCE_FIELDS), True,
           "the reports summarised: name, url, and optionally published, author, via, archive"),
-    Field("tags", text_list, False, "free topical tags"),
+    Field("tags", text_list("[diplomacy, blockade]"), False, "free topical tags"),
     Field("summary", text(500), False, "one-sentence lede; defaults to the first paragraph"),
     Field("slug", identifier, False, "stable URL slug; defaults to the file name"),
     Field("draft", boolean, False, "true keeps the briefing out of the published site"),
@@ -239,11 +293,12 @@ ACTOR_FIELDS = (
     Field("id", identifier, True, "unique id, a-z 0-9 and '-'"),
     Field("name", text(200), True, "display name"),
     Field("kind", one_of(ACTOR_KINDS), True, "one of " + ", ".join(ACTOR_KINDS)),
-    Field("aliases", text_list, False, "other names and spellings editors meet"),
+    Field("aliases", text_list("[Nikol Pashinian, Pashinian]"), False,
+          "other names and spellings editors meet"),
     Field("country", identifier, False, "a region id from regions.yml"),
     Field("role", text(200), False, "office or role, e.g. Prime Minister of Armenia"),
     Field("wikidata", pattern(r"^Q[1-9][0-9]*$", "Q7035512"), False, "Wikidata item id"),
-    Field("description", long_text, False, "a short description, Markdown"),
+    Field("description", markdown_text, False, "a short description, Markdown"),
 )
 
 REGION_FIELDS = (
@@ -251,8 +306,9 @@ REGION_FIELDS = (
     Field("name", text(200), True, "display name"),
     Field("kind", one_of(REGION_KINDS), True, "one of " + ", ".join(REGION_KINDS)),
     Field("parent", identifier, False, "the id of the region this one lies in"),
-    Field("aliases", text_list, False, "other names and spellings editors meet"),
+    Field("aliases", text_list("[Karabakh, Artsakh]"), False,
+          "other names and spellings editors meet"),
     Field("iso", pattern(r"^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$", "AM or AZ-SUS"), False,
           "ISO 3166 code"),
-    Field("description", long_text, False, "a short description, Markdown"),
+    Field("description", markdown_text, False, "a short description, Markdown"),
 )

@@ -9,6 +9,7 @@ tag, so any explicit tag (``!!python/object``, ``!!str``, ``!foo``) is refused.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import ClassVar, Union
 
@@ -28,10 +29,15 @@ Value = Union[None, bool, int, float, str, list["Located"], dict[str, "Located"]
 
 @dataclass(frozen=True)
 class Located:
-    """A YAML value and its 1-based line (for a mapping entry: the key's line)."""
+    """A YAML value and its 1-based line (for a mapping entry: the key's line).
+
+    ``raw`` is a scalar as it was written (``1.10``, ``007``), so that text fields
+    can keep what the editor typed where YAML would read a number.
+    """
 
     value: Value
     line: int
+    raw: str | None = None
 
 
 class YamlProblem(Exception):
@@ -56,47 +62,87 @@ class _StrictLoader(_Parser):  # type: ignore[misc,valid-type]
 
 def load(text: str, first_line: int = 1) -> Located:
     """Parse one YAML document; line numbers are offset so ``first_line`` is line 1."""
+    lines = _Lines(text, first_line)
     loader = _StrictLoader(text)
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + first_line if mark else first_line
-        raise YamlProblem(f"invalid YAML: {error.problem or error.context}", line) from None
+        raise _marked_problem(error, lines) from None
+    except yaml.reader.ReaderError as error:
+        raise YamlProblem(f"the YAML contains a character it does not allow "
+                          f"(U+{error.character:04X})", lines.at(error.position),
+                          "remove the invisible control character") from None
     except yaml.YAMLError as error:
-        raise YamlProblem(f"invalid YAML: {error}", first_line) from None
+        raise YamlProblem(f"invalid YAML: {' '.join(str(error).split())}", first_line) from None
     finally:
         loader.dispose()
     if node is None:
         return Located(None, first_line)
-    return _Converter(first_line).convert(node)
+    return _Converter(lines).convert(node)
+
+
+class _Lines:
+    """Maps a character index to a 1-based file line, counting only ``\n`` as a break.
+
+    YAML also breaks lines at U+0085, U+2028 and U+2029; editors mostly do not, so
+    the parser's own line numbers would drift from what the editor shows.
+    """
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.text = text
+        self.breaks = [i for i, char in enumerate(text) if char == "\n"]
+        self.first_line = first_line
+
+    def at(self, index: int) -> int:
+        return bisect_right(self.breaks, index - 1) + self.first_line
+
+
+def _marked_problem(error: yaml.MarkedYAMLError, lines: _Lines) -> YamlProblem:
+    problem = " ".join(str(error.problem or error.context).split())
+    # At the end of the text, where the unclosed quote or bracket began says more.
+    ended = error.problem_mark is None or error.problem_mark.index >= len(lines.text.rstrip())
+    mark = error.context_mark if ended and error.context_mark else error.problem_mark
+    line = lines.at(mark.index) if mark else lines.first_line
+    if "alias" in problem:  # an alias to an undefined anchor: the rule, not the symptom
+        return YamlProblem("YAML aliases (*name) are not allowed", line,
+                           "write the value out in full")
+    return YamlProblem(f"invalid YAML: {problem}", line, _hint(problem, mark, lines.text))
+
+
+def _hint(problem: str, mark: yaml.Mark | None, text: str) -> str | None:
+    if mark is not None and text[mark.index:mark.index + 1] == "\t":
+        return "indent with spaces, not tabs"
+    if "mapping values are not allowed" in problem:
+        return "check the indentation, or put a value that contains ': ' in quotes"
+    return None
 
 
 class _Converter:
     """Turns a node tree into Located values, refusing aliases and tags."""
 
-    def __init__(self, first_line: int) -> None:
-        self.offset = first_line
+    def __init__(self, lines: _Lines) -> None:
+        self.lines = lines
         self.seen: set[int] = set()
 
     def line(self, node: yaml.Node) -> int:
-        return int(node.start_mark.line) + self.offset
+        return self.lines.at(int(node.start_mark.index))
 
     def convert(self, node: yaml.Node, line: int | None = None) -> Located:
         where = line if line is not None else self.line(node)
         if id(node) in self.seen:
-            raise YamlProblem("YAML aliases (*name) are not allowed", where,
-                              "write the value out in full")
+            raise YamlProblem("YAML aliases (*name) are not allowed",
+                              _first_alias(self.lines) or where, "write the value out in full")
         self.seen.add(id(node))
         if not node.tag.startswith(_PRIVATE):
-            raise YamlProblem(f"YAML tags are not allowed (found '{node.tag}')", self.line(node),
+            shown = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
+            raise YamlProblem(f"YAML tags are not allowed (found '{shown}')", self.line(node),
                               "remove the '!' tag and write a plain value")
         if isinstance(node, yaml.MappingNode):
             return Located(self.mapping(node), where)
         if isinstance(node, yaml.SequenceNode):
             return Located([self.convert(item) for item in node.value], where)
         assert isinstance(node, yaml.ScalarNode)
-        return Located(_scalar(node), where)
+        return Located(_scalar(node), where, str(node.value))
 
     def mapping(self, node: yaml.MappingNode) -> dict[str, Located]:
         result: dict[str, Located] = {}
@@ -104,12 +150,21 @@ class _Converter:
             key = self.convert(key_node)
             if not isinstance(key.value, (str, int, float, bool)):
                 raise YamlProblem("a mapping key must be plain text", key.line)
-            name = str(key.value)
+            name = str(key.raw)
             if name in result:
-                raise YamlProblem(f"duplicate key '{name}'", key.line,
-                                  f"'{name}' is already given on line {result[name].line}")
+                shown = name if len(name) <= 80 else name[:79] + "…"
+                raise YamlProblem(f"duplicate key '{shown}'", key.line,
+                                  f"'{shown}' is already given on line {result[name].line}")
             result[name] = self.convert(value_node, line=key.line)
         return result
+
+
+def _first_alias(lines: _Lines) -> int | None:
+    """The line of the first ``*alias``: the composed node only knows its anchor's line."""
+    for event in yaml.parse(lines.text, Loader=_StrictLoader):
+        if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
+            return lines.at(event.start_mark.index)
+    return None
 
 
 def _scalar(node: yaml.ScalarNode) -> Value:

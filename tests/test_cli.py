@@ -1,0 +1,157 @@
+"""The `briefings` command as users run it: a real subprocess, exact text, exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "archive"
+SCRIPT = Path(sys.executable).parent / "briefings"
+COMMAND = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "generator.cli"]
+
+GOOD = """\
+---
+title: Talks resume in Brussels
+date: 2023-05-14
+region: Armenia
+actors: [Nikol Pashinyan]
+source:
+  name: Reuters
+  url: https://www.reuters.com/world/example
+---
+The leaders met for talks.
+"""
+BROKEN = {
+    "2023/2023-05-14-a.md": GOOD.replace("2023-05-14", "2023-02-30"),
+    "2023/2023-05-15-b.md": GOOD.replace("region: Armenia", "region: [Armenia, Armenya]"),
+}
+ERRORS = [
+    ("content/briefings/2023/2023-05-14-a.md", 3, "'date' is not a real date: 2023-02-30", None),
+    ("content/briefings/2023/2023-05-15-b.md", 4, "unknown region 'Armenya'",
+     "did you mean 'Armenia'?"),
+]
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*COMMAND, *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=120, check=False)
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    """A folder holding content/ with two broken briefings; commands run from it."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content, ignore=shutil.ignore_patterns("briefings"))
+    for name, text in BROKEN.items():
+        (content / "briefings" / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / "briefings" / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_check_clean_exits_0() -> None:
+    result = run("check", "--content", "tests/fixtures/archive", cwd=ROOT)
+    assert result.returncode == 0
+    assert result.stdout == (
+        "tests/fixtures/archive/briefings/notes.txt: warning: not a briefing "
+        "(only files ending in '.md' are); ignored\n0 errors, 1 warning\n")
+    assert result.stderr == ""
+
+
+def test_check_text_lists_every_problem_and_exits_1(broken: Path) -> None:
+    result = run("check", cwd=broken)  # --content defaults to content
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "content/briefings/2023/2023-05-14-a.md:3: error: 'date' is not a real date: 2023-02-30",
+        "content/briefings/2023/2023-05-15-b.md:4: error: unknown region 'Armenya' "
+        "(did you mean 'Armenia'?)",
+        "2 errors, 0 warnings",
+    ]
+    assert "Traceback" not in result.stderr
+
+
+def test_check_json_carries_file_and_line(broken: Path) -> None:
+    result = run("check", "--format", "json", cwd=broken)
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert (report["errors"], report["warnings"]) == (2, 0)
+    assert [(p["path"], p["line"], p["message"], p["hint"]) for p in report["problems"]] == ERRORS
+    assert {p["severity"] for p in report["problems"]} == {"error"}
+
+
+def test_check_github_annotations_carry_file_and_line(broken: Path) -> None:
+    result = run("check", "--format", "github", cwd=broken)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "::error file=content/briefings/2023/2023-05-14-a.md,line=3::"
+        "'date' is not a real date: 2023-02-30",
+        "::error file=content/briefings/2023/2023-05-15-b.md,line=4::"
+        "unknown region 'Armenya' (did you mean 'Armenia'?)",
+    ]
+
+
+def test_check_clean_in_json_and_github() -> None:
+    result = run("check", "--content", "tests/fixtures/archive", "--format", "json", cwd=ROOT)
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["errors"] == 0
+    result = run("check", "--content", "tests/fixtures/archive", "--format", "github", cwd=ROOT)
+    assert result.returncode == 0
+    assert result.stdout.startswith("::warning file=tests/fixtures/archive/briefings/notes.txt::")
+
+
+@pytest.mark.parametrize(("args", "stderr"), [
+    (("check", "--content", "no-such-folder"),
+     "briefings: error: content folder 'no-such-folder' does not exist\n"),
+    (("check", "--content", "README.md"),
+     "briefings: error: content folder 'README.md' does not exist\n"),
+    (("build", "--content", "no-such-folder"),
+     "briefings: error: content folder 'no-such-folder' does not exist\n"),
+    (("check", "--format", "xml"), "invalid choice: 'xml'"),
+    (("check", "--colour"), "unrecognized arguments: --colour"),
+    (("frobnicate",), "invalid choice: 'frobnicate'"),
+    ((), "usage: briefings"),
+])
+def test_usage_errors_exit_2(args: tuple[str, ...], stderr: str) -> None:
+    result = run(*args, cwd=ROOT)
+    assert result.returncode == 2
+    output = result.stderr or result.stdout
+    assert output == stderr if stderr.endswith("\n") else stderr in output
+    assert "Traceback" not in result.stderr
+
+
+def test_a_failed_build_leaves_the_previous_site(broken: Path) -> None:
+    # Run as `make site` does: from a folder holding mkdocs.yml, the theme and content/.
+    shutil.copy(ROOT / "mkdocs.yml", broken / "mkdocs.yml")
+    (broken / "theme").symlink_to(ROOT / "theme")
+    broken_files = {name: (broken / "content" / "briefings" / name).read_bytes()
+                    for name in BROKEN}
+    for name in BROKEN:
+        (broken / "content" / "briefings" / name).write_text(GOOD, encoding="utf-8")
+    (broken / "content" / "briefings" / "2023" / "2023-05-15-b.md").write_text(
+        GOOD.replace("2023-05-14", "2023-05-15"), encoding="utf-8")
+    built = run("build", cwd=broken)
+    assert built.returncode == 0, built.stderr
+    assert built.stdout == "built site/\n"
+    assert (broken / "site" / "briefings" / "a" / "index.html").is_file()
+    before = snapshot(broken / "site")
+
+    for name, data in broken_files.items():
+        (broken / "content" / "briefings" / name).write_bytes(data)
+    failed = run("build", cwd=broken)
+    assert failed.returncode == 1
+    assert failed.stderr.splitlines()[:2] == [
+        "content/briefings/2023/2023-05-14-a.md:3: error: 'date' is not a real date: 2023-02-30",
+        "content/briefings/2023/2023-05-15-b.md:4: error: unknown region 'Armenya' "
+        "(did you mean 'Armenia'?)",
+    ]
+    assert snapshot(broken / "site") == before
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
