@@ -9,9 +9,10 @@ from .index import Index
 from .listing import dated_listing
 from .markup import Linker, count_label, esc, long_date
 from .output import Page, Site
-from .pages import KIND_LABELS
 
 HOME_LATEST = 12
+KIND_HEADINGS = {"person": "People", "state": "States", "organization": "Organizations",
+                 "armed-group": "Armed groups", "movement": "Movements", "other": "Other"}
 
 
 def home_page(index: Index, site: Site) -> Page:
@@ -47,14 +48,14 @@ def actors_page(index: Index, site: Site) -> Page:
     parts = ['<h1 id="top">Actors</h1>',
              f"<p>{count_label(len(actors), 'actor')}, grouped by kind, with the number of "
              "briefings that name each.</p>"]
-    for kind, label in KIND_LABELS.items():
+    for kind, label in KIND_HEADINGS.items():
         group = sorted((a for a in actors.values() if a.kind == kind),
                        key=lambda a: a.name.casefold())
         if not group:
             continue
         items = "".join(f'<li>{link.link(urls.actor(a.id), a.name)} <span class="ba-count">'
                         f"{len(index.by_actor[a.id]):,}</span></li>" for a in group)
-        parts.append(f'<h2 id="{kind}">{esc(label)}s <span class="ba-count">{len(group)}</span>'
+        parts.append(f'<h2 id="{kind}">{esc(label)} <span class="ba-count">{len(group)}</span>'
                      f'</h2>\n<ul class="ba-counted ba-columns">{items}</ul>')
     return Page("actors/", "Actors", '<div class="ba-actors">\n' + "\n".join(parts) + "\n</div>",
                 "actors", description=f"All {len(actors)} actors of the archive.")
@@ -81,7 +82,9 @@ def regions_page(index: Index, site: Site) -> Page:
 
 def timeline_pages(index: Index, site: Site) -> Iterator[Page]:
     briefings = index.archive.briefings
+    finder = esc(Linker("timeline/", site.style).to("finder/"))
     head = ('<h1 id="top">Timeline</h1>\n'
-            f"<p>All {count_label(len(briefings))}, newest first, by year and month.</p>")
+            f"<p>All {count_label(len(briefings))}, newest first, by year and month.</p>\n"
+            f'<p class="ba-actions"><a href="{finder}">Filter these briefings</a></p>')
     yield from dated_listing("timeline/", "Timeline", head, "", briefings, site,
                              kind="timeline", feed="feed.xml")

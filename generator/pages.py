@@ -126,15 +126,12 @@ def actor_pages(actor: Actor, index: Index, site: Site) -> Iterator[Page]:
     if actor.description_html:
         head.append(f'<div class="ba-description">{actor.description_html}</div>')
     head.append(_feed_and_finder(link, route, f"actor={actor.id}"))
-    side = []
-    co = index.co_actors(actor.id)[:12]
-    if co:
-        side.append(section("Appears most often with", _counted(
-            link, [(urls.actor(a), archive.actors[a].name, n) for a, n in co]), "with"))
-    where = index.actor_regions(actor.id)[:12]
-    if where:
-        side.append(section("Regions", _counted(
-            link, [(urls.region(r), archive.regions[r].name, n) for r, n in where]), "regions"))
+    side = [
+        _ranked(link, "Appears most often with", "with",
+                [(urls.actor(a), archive.actors[a].name, n) for a, n in index.co_actors(actor.id)]),
+        _ranked(link, "Regions", "regions", [(urls.region(r), archive.regions[r].name, n)
+                                            for r, n in index.actor_regions(actor.id)]),
+    ]
     yield from dated_listing(route, actor.name, "\n".join(head), "\n".join(side), briefings,
                              site, kind="actor", feed=route + "feed.xml")
 
@@ -158,16 +155,14 @@ def region_pages(region: Region, index: Index, site: Site) -> Iterator[Page]:
     if region.description_html:
         head.append(f'<div class="ba-description">{region.description_html}</div>')
     head.append(_feed_and_finder(link, route, f"region={region.id}"))
-    side = []
     children = index.children.get(region.id, ())
-    if children:
-        side.append(section("Sub-regions", _counted(link, [
-            (urls.region(c), archive.regions[c].name, len(index.by_region[c])) for c in children]),
-            "sub-regions"))
-    active = index.region_actors(region.id)[:12]
-    if active:
-        side.append(section("Most active actors", _counted(
-            link, [(urls.actor(a), archive.actors[a].name, n) for a, n in active]), "actors"))
+    side = [
+        _ranked(link, "Sub-regions", "sub-regions", [
+            (urls.region(c), archive.regions[c].name, len(index.by_region[c])) for c in children],
+            limit=None),
+        _ranked(link, "Most active actors", "actors", [
+            (urls.actor(a), archive.actors[a].name, n) for a, n in index.region_actors(region.id)]),
+    ]
     yield from dated_listing(route, region.name, "\n".join(head), "\n".join(side), briefings,
                              site, kind="region", feed=route + "feed.xml")
 
@@ -177,6 +172,12 @@ def _feed_and_finder(link: Linker, route: str, query: str) -> str:
     return (f'<p class="ba-actions"><a href="{esc(link.to(route + "feed.xml"))}" '
             f'type="application/atom+xml">Atom feed</a> · '
             f'<a href="{finder}">Filter these briefings</a></p>')
+
+
+def _ranked(link: Linker, heading: str, anchor: str, rows: list[tuple[str, str, int]],
+            limit: int | None = 12) -> str:
+    """A headed list of linked names with counts (the first ``limit``), or nothing."""
+    return section(heading, _counted(link, rows[:limit]), anchor) if rows else ""
 
 
 def _counted(link: Linker, rows: list[tuple[str, str, int]]) -> str:
