@@ -39,11 +39,11 @@ def _fail(problems: list[Problem], fmt: str = "text") -> int:
 def _check(args: argparse.Namespace) -> int:
     from .pipeline import check
 
-    loaded = check(Path(args.content))
-    problems = loaded.problems
+    content = Path(args.content)
+    problems = check(content).problems
     if args.files:
         from .changed import limit_to_files
-        problems = limit_to_files(problems, args.files)
+        problems = limit_to_files(problems, args.files, content)
     output = report.render(problems, args.format)
     if output:
         print(output)
@@ -86,15 +86,32 @@ def _new(args: argparse.Namespace) -> int:
 
     path = create_briefing(args)
     print(path)
+    print("briefings new: written as a draft; write the summary in place of the placeholder, "
+          "then delete the line 'draft: true'", file=sys.stderr)
     return EXIT_OK
 
 
 def _ingest(args: argparse.Namespace) -> int:
     from .ingest import ingest_file
 
-    path = ingest_file(Path(args.file), Path(args.content), args.date)
-    print(path)
+    result = ingest_file(Path(args.file), Path(args.content), args.date)
+    print(result.path)
+    print("briefings ingest: wrote a draft; `briefings check` reports it until you:",
+          file=sys.stderr)
+    for step in result.todo:
+        print(f"  - {step}", file=sys.stderr)
     return EXIT_OK
+
+
+def _date_option(value: str) -> object:
+    """YYYY-MM-DD for --date options; a malformed date is a usage error (exit 2)."""
+    from .schema import FieldError, iso_date
+    from .yamlstrict import Located
+
+    try:
+        return iso_date(Located(value, 0), "date")
+    except FieldError as error:
+        raise argparse.ArgumentTypeError(error.message.replace("'date' ", "")) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -136,19 +153,27 @@ def _parser() -> argparse.ArgumentParser:
     bundle.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
 
     new = command("new", _new, "write a new briefing file in the right place and print its path")
-    new.add_argument("--title", required=True)
-    new.add_argument("--date", required=True, metavar="YYYY-MM-DD")
+    new.add_argument("--title", required=True, help="the headline, in your own words")
+    new.add_argument("--date", required=True, type=_date_option, metavar="YYYY-MM-DD",
+                     help="the day the events happened")
     new.add_argument("--region", required=True, action="append", metavar="REGION",
                      help="region id, name or alias (repeatable)")
     new.add_argument("--actor", required=True, action="append", metavar="ACTOR",
                      help="actor id, name or alias (repeatable)")
-    new.add_argument("--source-name", required=True, metavar="NAME")
-    new.add_argument("--source-url", required=True, metavar="URL")
+    new.add_argument("--source-name", required=True, metavar="NAME",
+                     help="the outlet that published the report, e.g. RFE/RL")
+    new.add_argument("--source-url", required=True, metavar="URL", help="the report's address")
+    new.add_argument("--source-via", metavar="NAME",
+                     help="the site that republished it, e.g. Oilprice.com")
+    new.add_argument("--source-published", type=_date_option, metavar="YYYY-MM-DD",
+                     help="the day the report was published")
     new.add_argument("--tag", action="append", default=[], metavar="TAG", help="repeatable")
+    new.add_argument("--slug", metavar="SLUG",
+                     help="the URL slug (default: made from the title)")
 
     ingest = command("ingest", _ingest, "turn a saved article page (text or HTML) into a draft")
-    ingest.add_argument("file", metavar="FILE")
-    ingest.add_argument("--date", metavar="YYYY-MM-DD",
+    ingest.add_argument("file", metavar="FILE", help="the page, saved as .html or copied as text")
+    ingest.add_argument("--date", type=_date_option, metavar="YYYY-MM-DD",
                         help="the date of the events, where the page does not state it")
     return parser
 

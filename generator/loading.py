@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from . import bodies
+from . import bodies, leftovers
 from .frontmatter import decode, split
 from .model import Actor, Archive, Briefing, Origin, Region, Source
 from .problems import Problem
@@ -173,6 +173,8 @@ def _load_briefing(content: Path, path: Path, regions: NameIndex[Region] | None,
     text = _read(content, path, BRIEFING_MAX_BYTES, problems)
     if text is None:
         return None
+    # Scaffolding from `new` and `ingest` (placeholder summary, copied article text).
+    problems += leftovers.scan_text(shown, text)
     try:
         parts = split(text)
     except YamlProblem as error:

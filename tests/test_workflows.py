@@ -1,0 +1,205 @@
+"""The repository's GitHub set-up: workflows valid and safe, templates valid, owners set.
+
+The workflows are checked with the real tools (check-jsonschema's GitHub schemas and
+zizmor, offline), then for the properties this project promises: every action
+pinned to a full commit SHA with its version in a comment, no persisted
+credentials, read-only pull-request runs, Pages rights only where deployment needs them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.loading import load_archive
+
+ROOT = Path(__file__).resolve().parent.parent
+GITHUB = ROOT / ".github"
+WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
+BIN = Path(sys.executable).parent
+PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
+
+
+def run(*command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300,
+                          check=False)
+
+
+def workflow(name: str) -> dict[Any, Any]:
+    loaded = yaml.safe_load((GITHUB / "workflows" / name).read_text(encoding="utf-8"))
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def steps(document: dict[Any, Any]) -> list[dict[str, Any]]:
+    return [step for job in document["jobs"].values() for step in job["steps"]]
+
+
+def test_there_are_the_two_workflows() -> None:
+    assert [p.name for p in WORKFLOWS] == ["pages.yml", "pull-request.yml"]
+
+
+@pytest.mark.parametrize(("schema", "files"), [
+    ("vendor.github-workflows", WORKFLOWS),
+    ("custom.github-workflows-require-timeout", WORKFLOWS),
+    ("vendor.github-issue-forms", sorted((GITHUB / "ISSUE_TEMPLATE").glob("propose-*.yml"))),
+    ("vendor.github-issue-config", [GITHUB / "ISSUE_TEMPLATE" / "config.yml"]),
+])
+def test_files_pass_the_github_schemas(schema: str, files: list[Path]) -> None:
+    assert files
+    result = run(str(BIN / "check-jsonschema"), "--builtin-schema", schema, *map(str, files))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_zizmor_finds_nothing_of_medium_severity_or_above() -> None:
+    result = run(str(BIN / "zizmor"), "--offline", "--format", "json", "--min-severity",
+                 "medium", ".github/workflows", ".pre-commit-config.yaml")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert json.loads(result.stdout) == []
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_version() -> None:
+    for path in WORKFLOWS:
+        uses = [line.split("uses:", 1)[1].strip() for line in
+                path.read_text(encoding="utf-8").splitlines() if "uses:" in line]
+        assert uses
+        for reference in uses:
+            assert PINNED.match(reference), f"{path.name}: {reference}"
+
+
+def test_checkouts_keep_no_credentials_and_no_secret_is_used() -> None:
+    for path in WORKFLOWS:
+        assert "${{secrets." not in path.read_text(encoding="utf-8").replace(" ", "")
+        for step in steps(workflow(path.name)):
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False
+
+
+def test_pull_requests_run_read_only_and_check_build_and_preview() -> None:
+    document = workflow("pull-request.yml")
+    assert document[True] == {"pull_request": None}  # YAML 1.1 reads the key 'on' as True
+    assert document["permissions"] == {"contents": "read"}
+    assert all("permissions" not in job for job in document["jobs"].values())
+    commands = " ".join(step.get("run", "") for step in steps(document))
+    for needed in ("briefings check --format github", "ruff check", "mypy", "pytest",
+                   "briefings build", "briefings bundle"):
+        assert needed in commands
+    uploads = [s for s in steps(document) if s.get("uses", "").startswith(
+        "actions/upload-artifact@")]
+    assert uploads and uploads[0]["with"]["name"] == "site-preview"
+
+
+def test_only_the_deploy_job_may_write_to_pages() -> None:
+    document = workflow("pages.yml")
+    assert document["permissions"] == {}
+    assert document[True]["push"] == {"branches": ["main"]}
+    jobs = document["jobs"]
+    assert jobs["build"]["permissions"] == {"contents": "read"}
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert jobs["deploy"]["needs"] == "build"
+    assert jobs["deploy"]["environment"]["name"] == "github-pages"
+
+
+def test_code_theme_config_and_workflows_need_a_maintainer() -> None:
+    rules = []
+    for line in (GITHUB / "CODEOWNERS").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            pattern, *owners = line.split()
+            rules.append((pattern, owners))
+
+    def owners_of(path: str) -> list[str]:
+        found: list[str] = []
+        for pattern, owners in rules:  # the last matching pattern wins
+            bare = pattern.strip("/")
+            if pattern == "*" or path == bare or path.startswith(bare + "/"):
+                found = owners
+        return found
+
+    for path in ("generator/cli.py", "theme/main.html", "mkdocs.yml", ".github/workflows/pages.yml",
+                 "pyproject.toml", "content/actors.yml", "content/regions.yml"):
+        assert owners_of(path), path
+    assert owners_of("content/briefings/2023/2023-01-18-x.md") == []
+
+
+def test_the_pre_commit_hook_runs_the_check_on_changed_content() -> None:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hook = config["repos"][0]["hooks"][0]
+    assert config["repos"][0]["repo"] == "local"
+    assert hook["entry"].endswith("briefings check") and hook["pass_filenames"] is True
+    assert re.match(hook["files"], "content/briefings/2023/x.md")
+    entry = [str(ROOT / part) if part.startswith(".venv") else part
+             for part in hook["entry"].split()]
+    briefing = next((ROOT / "content" / "briefings").rglob("*.md")).relative_to(ROOT)
+    result = run(*entry, briefing.as_posix())
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_pull_request_template_has_the_editors_checklist() -> None:
+    template = (GITHUB / "pull_request_template.md").read_text(encoding="utf-8")
+    boxes = re.findall(r"^- \[ \] (.+)", template, re.MULTILINE)
+    assert len(boxes) >= 6
+    for topic in ("own words", "date", "source", "draft: true", "preview"):
+        assert any(topic in box for box in boxes), topic
+
+
+# --- CONTRIBUTING.md: the editors' guide explains every message they can meet -----------
+
+CONTRIBUTING = ROOT / "CONTRIBUTING.md"
+_CODE_SPAN = re.compile(r"``(.+?)\s?``|`([^`]+)`")
+_REPORTED = re.compile(r"^\S.*?:(?:\d+:)? (?:error|warning): (?P<message>.+)$")
+
+
+def documented_patterns() -> list[re.Pattern[str]]:
+    """Each message of the guide's error section as a regex (``<...>`` matches anything)."""
+    text = CONTRIBUTING.read_text(encoding="utf-8")
+    section = text.split("## What each error means", 1)[1].split("\n## ", 1)[0]
+    patterns = []
+    for line in section.split("\n- ")[1:]:
+        head = line.split("`:", 1)[0] + "`"  # the message spans come before the colon
+        for span in _CODE_SPAN.finditer(" ".join(head.split())):
+            shown = span.group(1) or span.group(2)
+            parts = [re.escape(part) for part in shown.split("<...>")]
+            patterns.append(re.compile(".+?".join(parts) + r"(?: \(|$)"))
+    return patterns
+
+
+def reported_messages() -> set[str]:
+    """Every message in the golden error files (tests/golden) and from new and ingest."""
+    messages = set()
+    for path in (ROOT / "tests" / "golden").rglob("*expected.txt"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            match = _REPORTED.match(line)
+            if match:
+                messages.add(match.group("message"))
+    messages |= {"the summary is still the placeholder written by `briefings new` (write ...)",
+                 "the article text copied by `briefings ingest` is still in the file (write...)"}
+    return messages
+
+
+def test_the_guide_explains_every_error_message() -> None:
+    patterns = documented_patterns()
+    assert len(patterns) >= 40
+    messages = reported_messages()
+    assert len(messages) >= 40
+    undocumented = sorted(m for m in messages if not any(p.match(m) for p in patterns))
+    assert not undocumented, undocumented
+
+
+def test_the_guide_shows_an_example_that_checks_clean(content_dir: Path) -> None:
+    text = CONTRIBUTING.read_text(encoding="utf-8")
+    example = text.split("```markdown\n", 1)[1].split("```\n", 1)[0]
+    target = content_dir / "briefings" / "2023" / "2023-04-23-hakari-bridge-checkpoint.md"
+    target.write_text(example, encoding="utf-8")
+    shutil.copy(ROOT / "content" / "actors.yml", content_dir / "actors.yml")
+    shutil.copy(ROOT / "content" / "regions.yml", content_dir / "regions.yml")
+    loaded = load_archive(content_dir)
+    assert [p for p in loaded.problems if "hakari" in p.path] == []
+    assert any(b.slug == "hakari-bridge-checkpoint" for b in loaded.archive.briefings)
