@@ -1,0 +1,242 @@
+/* The finder's filter: the archive's data, the URL's query, the matches and facet counts.
+ *
+ * No DOM here; assets/javascripts/finder.js (the page) uses it through
+ * window.briefingsFinderFilter. Reads the data set by finder/data.js (see
+ * generator/finderdata.py):
+ *   links:   {briefing|actor|region: [prefix, suffix]}, link = prefix + id + suffix
+ *   actors:  [[id, name], ...]
+ *   regions: [[id, name, parent index or -1], ...], a parent before its descendants
+ *   items:   [[day, title, slug, [actor index], [region index], summary], ...], newest first
+ * The query is the URL's: actor (repeatable: all must appear), region (with everything
+ * below it), from and to (YYYY, YYYY-MM or YYYY-MM-DD, both ends included) and q (every
+ * word, in titles, summaries, actor and region names).
+ */
+(function () {
+  "use strict";
+
+  var DAY_MS = 86400000;
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+
+  /* ---- Text and dates ---- */
+
+  // Lower case without accents, as generator/finder.py fold() writes the actors' names.
+  function fold(text) {
+    var lower = text.toLowerCase();
+    // normalize() is the slow part, and plain ASCII has nothing to take off
+    return /[^\x00-\x7f]/.test(lower) ? lower.normalize("NFD").replace(/\p{Mn}/gu, "") : lower;
+  }
+
+  // "2023", "2023-05" or "2023-05-17" as a day number; a range's end takes the last day.
+  function parseDay(text, isEnd) {
+    var match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+    if (!match) return null;
+    var year = Number(match[1]);
+    var month = match[2] ? Number(match[2]) : (isEnd ? 12 : 1);
+    if (month < 1 || month > 12) return null;
+    var last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    var day = match[3] ? Number(match[3]) : (isEnd ? last : 1);
+    if (day < 1 || day > last) return null;
+    return Date.UTC(year, month - 1, day) / DAY_MS;
+  }
+
+  function isoDay(dayNumber) {
+    return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+  }
+
+  function longDay(dayNumber) {
+    var date = new Date(dayNumber * DAY_MS);
+    return date.getUTCDate() + " " + MONTHS[date.getUTCMonth()] + " " + date.getUTCFullYear();
+  }
+
+  /* ---- The archive, prepared once ---- */
+
+  function prepare(data) {
+    var regions = data.regions;
+    var chains = regions.map(function (region, at) {
+      var chain = [];
+      for (var up = at; up >= 0 && chain.length <= regions.length; up = regions[up][2]) {
+        chain.push(up);
+      }
+      return chain;
+    });
+    return {
+      data: data,
+      actorAt: indexById(data.actors),
+      regionAt: indexById(regions),
+      // each briefing's regions and every region above them, each once: the roll-up
+      rolled: data.items.map(function (item) {
+        var seen = new Set();
+        item[4].forEach(function (region) {
+          chains[region].forEach(function (up) { seen.add(up); });
+        });
+        return Int32Array.from(seen);
+      }),
+      haystacks: null
+    };
+  }
+
+  function indexById(rows) {
+    var found = new Map();
+    rows.forEach(function (row, at) { found.set(row[0], at); });
+    return found;
+  }
+
+  // What words are looked for in: title, shown summary, actor and region names.
+  function haystacks(archive) {
+    var data = archive.data;
+    if (!archive.haystacks) {
+      archive.haystacks = data.items.map(function (item) {
+        var names = item[3].map(function (a) { return data.actors[a][1]; })
+          .concat(item[4].map(function (r) { return data.regions[r][1]; }));
+        return fold([item[1], item[5]].concat(names).join("\n"));
+      });
+    }
+    return archive.haystacks;
+  }
+
+  /* ---- Queries: the URL's parameters ---- */
+
+  function readQuery(search) {
+    var params = new URLSearchParams(search);
+    var text = function (name) { return (params.get(name) || "").trim(); };
+    var actors = [];
+    params.getAll("actor").forEach(function (id) {
+      id = id.trim();
+      if (id && actors.indexOf(id) < 0) actors.push(id);
+    });
+    return { actors: actors, region: text("region"), from: text("from"), to: text("to"),
+      q: text("q") };
+  }
+
+  function queryString(query) {
+    var params = new URLSearchParams();
+    query.actors.forEach(function (id) { params.append("actor", id); });
+    ["region", "from", "to", "q"].forEach(function (name) {
+      if (query[name]) params.set(name, query[name]);
+    });
+    var text = params.toString();
+    return text ? "?" + text : "";
+  }
+
+  // The query in terms of the data: indexes, day numbers, folded words, and what was wrong.
+  function resolve(archive, query) {
+    var filter = { actors: [], region: -1, from: null, to: null, words: [], notes: [],
+      impossible: false };
+    query.actors.forEach(function (id) {
+      var at = archive.actorAt.get(id);
+      if (at === undefined) {
+        filter.notes.push("No actor has the id “" + id + "”.");
+        filter.impossible = true;
+      } else {
+        filter.actors.push(at);
+      }
+    });
+    if (query.region) {
+      var region = archive.regionAt.get(query.region);
+      if (region === undefined) {
+        filter.notes.push("No region has the id “" + query.region + "”.");
+        filter.impossible = true;
+      } else {
+        filter.region = region;
+      }
+    }
+    [["from", false], ["to", true]].forEach(function (bound) {
+      var text = query[bound[0]];
+      if (!text) return;
+      filter[bound[0]] = parseDay(text, bound[1]);
+      if (filter[bound[0]] === null) {
+        filter.notes.push("“" + text + "” is not a date like 2023-01-31; it is ignored.");
+      }
+    });
+    filter.words = fold(query.q).split(/\s+/).filter(Boolean);
+    return filter;
+  }
+
+  /* ---- Filtering and facet counts ---- */
+
+  function hasAll(list, wanted) {
+    for (var i = 0; i < wanted.length; i++) {
+      if (list.indexOf(wanted[i]) < 0) return false;
+    }
+    return true;
+  }
+
+  function hasWords(text, words) {
+    for (var i = 0; i < words.length; i++) {
+      if (text.indexOf(words[i]) < 0) return false;
+    }
+    return true;
+  }
+
+  // One pass: matches (newest first, as the data), and for each region the matches it
+  // would leave if chosen instead of the current region, and for each actor the matches
+  // that name it (what adding it would leave).
+  function run(archive, filter) {
+    var started = performance.now();
+    var data = archive.data;
+    var result = { matches: [], base: 0, ms: 0,
+      regionCounts: new Int32Array(data.regions.length),
+      actorCounts: new Int32Array(data.actors.length) };
+    if (filter.impossible) return result;
+    var hay = filter.words.length ? haystacks(archive) : null;
+    for (var i = 0; i < data.items.length; i++) {
+      var item = data.items[i];
+      if ((filter.from !== null && item[0] < filter.from) ||
+          (filter.to !== null && item[0] > filter.to) ||
+          !hasAll(item[3], filter.actors) || (hay && !hasWords(hay[i], filter.words))) {
+        continue;
+      }
+      result.base++;
+      var rolled = archive.rolled[i];
+      var inRegion = filter.region < 0;
+      for (var r = 0; r < rolled.length; r++) {
+        result.regionCounts[rolled[r]]++;
+        if (rolled[r] === filter.region) inRegion = true;
+      }
+      if (!inRegion) continue;
+      result.matches.push(i);
+      for (var a = 0; a < item[3].length; a++) result.actorCounts[item[3][a]]++;
+    }
+    result.ms = performance.now() - started;
+    return result;
+  }
+
+
+  // Material's search takes a `q` parameter for itself when its script starts: it opens
+  // over the page with the words and deletes `q` from the URL when closed. The finder's `q`
+  // is the contract's, so this script (loaded before Material's, not deferred) hides it from
+  // the URL; the page script puts it back once Material has started (restoreSearch).
+  var initialSearch = window.location.search;
+
+  function hideWords() {
+    var params = new URLSearchParams(initialSearch);
+    if (!params.has("q")) return;
+    params.delete("q");
+    var rest = params.toString();
+    setSearch(rest ? "?" + rest : "");
+  }
+
+  function setSearch(search) {
+    var url = window.location.pathname + search + window.location.hash;
+    try {
+      window.history.replaceState(window.history.state, "", url);
+    } catch (error) {
+      // a browser that refuses: Material's search opens, the finder still works
+    }
+  }
+
+  function restoreSearch() {
+    if (window.location.search !== initialSearch) setSearch(initialSearch);
+    return initialSearch;
+  }
+
+  hideWords();
+
+  window.briefingsFinderFilter = {
+    restoreSearch: restoreSearch,
+    fold: fold, parseDay: parseDay, isoDay: isoDay, longDay: longDay, prepare: prepare,
+    haystacks: haystacks, readQuery: readQuery, queryString: queryString, resolve: resolve,
+    hasWords: hasWords, run: run
+  };
+}());
