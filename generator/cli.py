@@ -75,8 +75,13 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _bundle(args: argparse.Namespace) -> int:
     from .bundle import make_bundle
+    from .engine import EngineError
 
-    path = make_bundle(Path(args.content), Path(args.output), Path(args.config))
+    try:
+        path = make_bundle(Path(args.content), Path(args.output), Path(args.config))
+    except EngineError as error:
+        print(f"briefings: error: {error}; no bundle was written", file=sys.stderr)
+        return EXIT_PROBLEMS
     print(path)
     return EXIT_OK
 
