@@ -8,9 +8,10 @@ modified files redoes only what changed.
 
 from __future__ import annotations
 
+import itertools
 import os
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -30,36 +31,38 @@ class Plan:
     """Everything the site will hold, keyed by path in the docs folder."""
 
     files: dict[str, bytes]
-    pages: tuple[Page, ...]
+    pages: tuple[Page, ...]  # every page, without its HTML (that is in ``files``)
 
 
-def gather_pages(index: Index, site: Site) -> list[Page]:
-    """Every page of the site, in a stable order."""
+def gather_pages(index: Index, site: Site) -> Iterator[Page]:
+    """Every page of the site, in a stable order, one at a time."""
     archive = index.archive
-    pages = [home_page(index, site), actors_page(index, site), regions_page(index, site)]
-    pages += timeline_pages(index, site)
-    pages += [briefing_page(b, index, site) for b in archive.briefings]
+    yield from (home_page(index, site), actors_page(index, site), regions_page(index, site))
+    yield from timeline_pages(index, site)
+    yield from (briefing_page(b, index, site) for b in archive.briefings)
     for actor in archive.actors.values():
-        pages += actor_pages(actor, index, site)
+        yield from actor_pages(actor, index, site)
     for region in archive.regions.values():
-        pages += region_pages(region, index, site)
-    return pages
+        yield from region_pages(region, index, site)
 
 
 def plan(archive: Archive, site: Site, extra_pages: Iterable[Page] = ()) -> Plan:
     """Every page and data file of the site; raises PathCollision on clashing outputs."""
     index = build_index(archive)
     finder, finder_data = finder_outputs(index, site)
-    pages = [*gather_pages(index, site), finder, *extra_pages]
+    claims = urls.OutputRegistry()
+    files: dict[str, bytes] = {}
+    pages = []
+    # Each page's HTML is kept once, encoded in ``files``: at 16,000 briefings holding the
+    # pages as well doubled the build's peak memory.
+    for page in itertools.chain(gather_pages(index, site), [finder], extra_pages):
+        path = claims.claim(urls.source_path(page.route), f"page '{page.route}'")
+        files[path] = render_markdown(page).encode("utf-8")
+        pages.append(replace(page, html=""))
     data: list[DataFile] = [
         *feeds.all_feeds(index, site), exports.briefings_json(archive, site),
         exports.briefings_csv(archive, site), exports.sitemap(pages, site),
         finder_data, search_index(index, site)]
-    claims = urls.OutputRegistry()
-    files: dict[str, bytes] = {}
-    for page in pages:
-        path = claims.claim(urls.source_path(page.route), f"page '{page.route}'")
-        files[path] = render_markdown(page).encode("utf-8")
     for item in data:
         files[claims.claim(item.path, f"file '{item.path}'")] = item.content
     return Plan(files, tuple(pages))

@@ -9,21 +9,34 @@ builds from interleaving.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import logging
+import multiprocessing
 import os
 import shutil
 import tempfile
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
+from . import csp
 from .output import Site
 
-__all__ = ["EngineConfig", "EngineError", "Site", "locked", "render", "site_settings"]
+__all__ = ["EngineConfig", "EngineError", "Site", "fingerprint", "hooks", "locked", "render",
+           "site_settings", "without_dirty_warning"]
 from .urls import UrlStyle
 
 DEFAULT_SITE_URL = "https://briefings.example.org/"
+# Added to the hooks mkdocs.yml lists; speed only (see the file): plain `mkdocs build`
+# renders the same pages without it.
+HOOK = Path(__file__).resolve().with_name("enginehook.py")
+SHARD_VARIABLE = "BRIEFINGS_SHARD"  # read by the hook: which pages this process renders
+PARALLEL_FROM = 1500  # briefings; below, starting a second process costs more than it saves
 
 
 class EngineError(Exception):
@@ -50,33 +63,168 @@ def site_settings(config: EngineConfig) -> Site:
 
 
 def render(config: EngineConfig, docs: Path, site_dir: Path, *, dirty: bool = False) -> None:
-    """Render ``docs`` into ``site_dir``; the old site stays until the new one is complete."""
+    """Render ``docs`` into ``site_dir``; the old site stays until the new one is complete.
+
+    ``dirty`` starts from the old site: the staging folder gets hard links to its pages, and
+    MkDocs renders only pages whose source is newer than their output. Only right while
+    nothing but each page's own source changed (see :func:`fingerprint`).
+    """
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
+    # Builds from different build folders into one site take turns (the pipeline's own
+    # lock only covers one build folder).
+    with locked(site_dir.parent / f".{site_dir.name}.lock"):
+        staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
+        try:
+            dirty = dirty and site_dir.is_dir()
+            if dirty:
+                shutil.copytree(site_dir, staging, dirs_exist_ok=True, copy_function=os.link)
+                _mkdocs_build(config, docs, staging, dirty=True)
+            else:
+                _render_full(config, docs, staging)
+            _swap(staging, site_dir)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _render_full(config: EngineConfig, docs: Path, out: Path) -> None:
+    """Render every page; a large tree in two processes, one per core.
+
+    MkDocs renders one page after another, and the theme's templates are most of a build.
+    A second process renders a share of the briefing pages (the hook picks them, see
+    enginehook.on_files) into a folder of its own; they are then moved into ``out``.
+    """
+    briefings = sum(1 for _ in (docs / "briefings").glob("*.md"))
+    if (os.cpu_count() or 1) < 2 or briefings < PARALLEL_FROM:
+        _mkdocs_build(config, docs, out, dirty=False)
+        return
+    second = Path(tempfile.mkdtemp(prefix=".shard-", dir=out.parent))
     try:
-        if dirty and site_dir.is_dir():
-            shutil.copytree(site_dir, staging, dirs_exist_ok=True, copy_function=os.link)
-        _mkdocs_build(config, docs, staging, dirty=dirty)
-        _swap(staging, site_dir)
+        spawn = multiprocessing.get_context("spawn")  # no fork of a threaded process
+        with ProcessPoolExecutor(1, mp_context=spawn) as pool:
+            helper = pool.submit(_mkdocs_build, config, docs, second, dirty=False, shard=1)
+            _mkdocs_build(config, docs, out, dirty=False, shard=0)
+            try:
+                helper.result()
+            except BrokenProcessPool as error:
+                raise EngineError(f"the second rendering process failed: {error}") from error
+        for page in (second / "briefings").iterdir():
+            os.rename(page, out / "briefings" / page.name)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(second, ignore_errors=True)
 
 
-def _mkdocs_build(config: EngineConfig, docs: Path, out: Path, *, dirty: bool) -> None:
+def fingerprint(config: EngineConfig) -> str:
+    """A digest of what goes into every page besides its own source.
+
+    The engine settings, the theme overrides and hooks (names, sizes, times), the engine
+    versions and the URL style: when this changes, a dirty render would mix old and new.
+    """
+    from mkdocs.utils.yaml import yaml_load
+
+    raw = config.config_file.read_bytes()
+    settings = yaml_load(raw.decode("utf-8")) or {}
+    theme = settings.get("theme")
+    custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
+    digest = hashlib.sha256(raw)
+    digest.update(Path(csp.__file__).read_bytes())  # the pages' policy comes from there
+    digest.update(f"{version('mkdocs')} {version('mkdocs-material')} {config.style} "
+                  f"{config.offline}".encode())
+    for name in [custom_dir, *settings.get("hooks", []), HOOK]:
+        root = config.config_file.parent / str(name)
+        for path in sorted(root.rglob("*")) if root.is_dir() else [root]:
+            if name and path.is_file():
+                stat = path.stat()
+                digest.update(f"{path} {stat.st_size} {stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def _mkdocs_build(config: EngineConfig, docs: Path, out: Path, *, dirty: bool,
+                  shard: int | None = None) -> None:
+    from jinja2 import TemplateError
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ["BRIEFINGS_OFFLINE"] = "true" if config.offline else "false"
+    os.environ[SHARD_VARIABLE] = "" if shard is None else str(shard)
     try:
         with _quiet():
-            loaded = load_config(str(config.config_file), docs_dir=str(docs), site_dir=str(out),
-                                 use_directory_urls=config.style == "directory")
-            build(loaded, dirty=dirty)
-    except (MkDocsException, OSError) as error:
+            # Absolute: MkDocs resolves a relative docs_dir against the config file's folder.
+            loaded = load_config(str(config.config_file), docs_dir=str(docs.resolve()),
+                                 site_dir=str(out), use_directory_urls=config.style == "directory",
+                                 hooks=hooks(config))
+            policy = _content_security_policy(loaded, config)
+            if dirty:
+                _unshare(loaded, out)
+            with without_dirty_warning():
+                build(loaded, dirty=dirty)
+    except (MkDocsException, OSError, TemplateError) as error:  # a theme error, too
         raise EngineError(f"MkDocs failed: {error}") from error
+    finally:
+        os.environ.pop(SHARD_VARIABLE, None)
+    # Before the swap: a page without the policy, or with anything it would block, fails
+    # the build and the previous site stays.
+    broken = csp.check_site(out, policy, fresh_only=dirty)
+    if broken:
+        raise EngineError("pages break the Content-Security-Policy:\n  "
+                          + "\n  ".join(broken[:20]))
+
+
+def _content_security_policy(loaded: Any, config: EngineConfig) -> str:
+    """Compute the pages' policy and hand it to the theme (theme/main.html writes it)."""
+    try:
+        policy = csp.engine_policy(loaded.extra.get("polyfills") or [], loaded.theme.dirs,
+                                   config.offline)
+    except (csp.PolicyError, OSError) as error:
+        raise EngineError(f"cannot compute the Content-Security-Policy: {error}") from error
+    loaded.extra["content_security_policy"] = policy
+    return policy
+
+
+def _no_dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build")
+
+
+@contextmanager
+def without_dirty_warning() -> Iterator[None]:
+    """Drop MkDocs' warning that dirty builds get the navigation wrong: ours is fixed."""
+    logger = logging.getLogger("mkdocs.commands.build")
+    logger.addFilter(_no_dirty_warning)
+    try:
+        yield
+    finally:
+        logger.removeFilter(_no_dirty_warning)
+
+
+def hooks(config: EngineConfig) -> list[str]:
+    """The hooks mkdocs.yml lists (as absolute paths), then the engine's own."""
+    from mkdocs.utils.yaml import yaml_load
+
+    settings = yaml_load(config.config_file.read_text("utf-8")) or {}
+    listed = [str(config.config_file.parent / name) for name in settings.get("hooks", [])]
+    return [*listed, str(HOOK)]
+
+
+def _unshare(loaded: Any, out: Path) -> None:
+    """Remove from ``out``, a hard-linked copy of the live site, every file the build writes.
+
+    MkDocs writes in place: a file still shared with the live site would change under its
+    readers, and stay changed if the build then failed. A dirty build skips exactly the pages
+    whose output is newer than their source; those stay linked. Everything else (changed
+    pages, pages of deleted sources, assets, data files) goes, and is written afresh.
+    """
+    from mkdocs.structure.files import get_files
+
+    kept = {os.path.normpath(f.abs_dest_path) for f in get_files(loaded)
+            if f.is_documentation_page() and not f.is_modified()}
+    for folder, _dirs, names in os.walk(out, topdown=False):
+        for name in names:
+            if os.path.join(folder, name) not in kept:
+                os.unlink(os.path.join(folder, name))
+        if folder != str(out) and not os.listdir(folder):
+            os.rmdir(folder)
 
 
 def _swap(staging: Path, site_dir: Path) -> None:

@@ -70,11 +70,16 @@ class Index:
         return [items[self.position[slug]] for slug in ranked[:limit]]
 
 
+def _newest_first(briefing: Briefing) -> int:
+    return -briefing.date.toordinal()  # ascending along a newest-first group
+
+
 def _nearest_in_time(group: tuple[Briefing, ...], briefing: Briefing, count: int
                      ) -> list[Briefing]:
     """Up to ``count`` briefings of a newest-first group nearest to ``briefing``'s date."""
-    keys = [-b.date.toordinal() for b in group]  # ascending
-    middle = bisect_left(keys, -briefing.date.toordinal())
+    # Bisect with a key: building a list of every key was a scan of the group per briefing,
+    # quadratic for an actor named in thousands of briefings.
+    middle = bisect_left(group, -briefing.date.toordinal(), key=_newest_first)
     window = group[max(0, middle - count // 2): middle + count // 2 + 1]
     return [b for b in window if b.slug != briefing.slug]
 

@@ -8,9 +8,11 @@ the build tree written and the engine run.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from . import buildtree, engine
+from .loadcache import BriefingCache
 from .loading import Loaded, load_archive
 from .model import Archive
 from .problems import ContentError, Problem
@@ -34,9 +36,18 @@ class BuildOptions:
         return self.build_dir / name / "docs"
 
 
-def check(content: Path, drafts: bool = True) -> Loaded:
-    """Load and validate everything (drafts included: they must be valid too)."""
-    return load_archive(content, include_drafts=drafts)
+def check(content: Path, drafts: bool = True, *, cache_file: Path | None = None) -> Loaded:
+    """Load and validate everything (drafts included: they must be valid too).
+
+    With ``cache_file``, results for files unchanged since the last load are reused.
+    """
+    if cache_file is None:
+        return load_archive(content, include_drafts=drafts)
+    today = date.today()
+    cache = BriefingCache.open(cache_file, content, today)
+    loaded = load_archive(content, include_drafts=drafts, today=today, cache=cache)
+    cache.save()
+    return loaded
 
 
 def without_drafts(archive: Archive) -> Archive:
@@ -46,7 +57,7 @@ def without_drafts(archive: Archive) -> Archive:
 def build(options: BuildOptions) -> list[Problem]:
     """Check, then build the site; raises ContentError and leaves the old site if anything fails."""
     # Gather: the whole archive, validated.
-    checked = check(options.content)
+    checked = check(options.content, cache_file=options.build_dir / "briefings.cache")
     if not checked.ok:
         raise ContentError(checked.problems)
     archive = checked.archive if options.drafts else without_drafts(checked.archive)
@@ -62,5 +73,20 @@ def build(options: BuildOptions) -> list[Problem]:
     # Write the build tree, then let the engine render it and swap the site in.
     with engine.locked(options.build_dir / "build.lock"):
         buildtree.write(plan, options.docs)
-        engine.render(config, options.docs, options.site_dir)
+        del plan  # now on disk; at 16,000 briefings its hundreds of MB are better freed
+        render_changes(config, options)
     return checked.problems
+
+
+def render_changes(config: engine.EngineConfig, options: BuildOptions) -> None:
+    """Render the tree; only the pages whose files changed if the last render was alike.
+
+    The stamp names the engine setup and the site folder of the last successful render into
+    this tree; it is removed first, so a failed or interrupted render forces a full one.
+    """
+    stamp = options.docs.parent / "rendered.stamp"
+    expected = f"{engine.fingerprint(config)} {options.site_dir.resolve()}"
+    dirty = stamp.is_file() and stamp.read_text("utf-8") == expected
+    stamp.unlink(missing_ok=True)
+    engine.render(config, options.docs, options.site_dir, dirty=dirty)
+    stamp.write_text(expected, "utf-8")

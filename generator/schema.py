@@ -18,9 +18,13 @@ from urllib.parse import urlsplit
 from .model import ACTOR_KINDS, REGION_KINDS
 from .yamlstrict import Located
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# \A and \Z, not ^ and $: '$' also matches before a final newline, which would let a
+# slug or id end in one (and a file name, a folder name).
+ID_PATTERN = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+# A page called 'index' would land on its section's own page (briefings/index.md).
+RESERVED_IDS = frozenset({"index"})
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")  # not allowed in XML (feeds)
 
 
 class FieldError(Exception):
@@ -137,6 +141,9 @@ def identifier(item: Located, key: str) -> str:
                          item.line, "for example 'nikol-pashinyan'")
     if len(value) > 100:
         raise FieldError(f"'{key}' is longer than 100 characters", item.line)
+    if value in RESERVED_IDS:
+        raise FieldError(f"'{key}' may not be '{value}': the site uses that name itself",
+                         item.line, "choose another")
     return value
 
 
@@ -172,9 +179,19 @@ def names(example: str, *, allow_single: bool) -> Parser:
             raise FieldError(f"'{key}' must be a list, like {example}", item.line)
         if not entries:
             raise FieldError(f"'{key}' needs at least one entry", item.line)
+        _not_too_many(entries, key, item.line)
         label = f"'{key}'" if entries[0] is item else f"an entry of '{key}'"
         return tuple(_each(entries, lambda entry: Named(_text(entry, label, 200), entry.line)))
     return parse
+
+
+MAX_LIST_ENTRIES = 100  # names, tags, aliases, sources: each is checked, linked, indexed
+
+
+def _not_too_many(entries: list[Located], key: str, line: int) -> None:
+    if len(entries) > MAX_LIST_ENTRIES:
+        raise FieldError(f"'{key}' has {len(entries):,} entries; at most {MAX_LIST_ENTRIES} "
+                         "are allowed", line)
 
 
 def text_list(example: str) -> Parser:
@@ -182,6 +199,7 @@ def text_list(example: str) -> Parser:
     def parse(item: Located, key: str) -> tuple[str, ...]:
         if not isinstance(item.value, list):
             raise FieldError(f"'{key}' must be a list, like {example}", item.line)
+        _not_too_many(item.value, key, item.line)
         return tuple(_each(item.value, lambda entry: _text(entry, f"an entry of '{key}'", 100)))
     return parse
 
@@ -192,6 +210,7 @@ def mapping_or_list(fields: tuple[Field, ...]) -> Parser:
         entries = item.value if isinstance(item.value, list) else [item]
         if not entries:
             raise FieldError(f"'{key}' needs at least one entry", item.line)
+        _not_too_many(entries, key, item.line)
 
         def one(entry: Located) -> dict[str, Any]:
             if not isinstance(entry.value, dict):

@@ -10,6 +10,7 @@ in an entry are not repeated, which keeps the payload small.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterable
@@ -40,6 +41,11 @@ def new_words(names: Iterable[str], known: str) -> str:
     return " ".join(extra)
 
 
+def _shown(text: str) -> str:
+    """Text for a field Material shows: its search results insert titles and text as HTML."""
+    return html.escape(text, quote=False)
+
+
 def _briefing_entry(briefing: Briefing, index: Index, site: Site) -> dict[str, object]:
     archive = index.archive
     names: list[str] = list(briefing.tags)
@@ -50,8 +56,8 @@ def _briefing_entry(briefing: Briefing, index: Index, site: Site) -> dict[str, o
         region = archive.regions[region_id]
         names += [region.name, *region.aliases]
     return {"location": urls.href(urls.briefing(briefing.slug), site.style),
-            "title": briefing.title,
-            "text": briefing.summary,
+            "title": _shown(briefing.title),
+            "text": _shown(briefing.summary),
             "names": new_words(names, known=f"{briefing.title} {briefing.summary}")}
 
 
@@ -60,12 +66,13 @@ def _entries(index: Index, site: Site) -> list[dict[str, object]]:
     docs: list[dict[str, object]] = [_briefing_entry(b, index, site) for b in archive.briefings]
     for actor in archive.actors.values():
         docs.append({"location": urls.href(urls.actor(actor.id), site.style),
-                     "title": actor.name,
-                     "text": actor.role or "", "names": new_words(actor.aliases, actor.name),
+                     "title": _shown(actor.name),
+                     "text": _shown(actor.role or ""),
+                     "names": new_words(actor.aliases, actor.name),
                      "boost": 0.5})
     for region in archive.regions.values():
         docs.append({"location": urls.href(urls.region(region.id), site.style),
-                     "title": region.name, "text": "",
+                     "title": _shown(region.name), "text": "",
                      "names": new_words(region.aliases, region.name), "boost": 0.5})
     return docs
 

@@ -25,7 +25,7 @@ def _snapshot(content: Path) -> tuple[tuple[str, int, int], ...]:
 
 def regenerate(content: Path, site: engine.Site, drafts: bool) -> bool:
     """Rewrite the preview's build tree from content; on problems report them, keep the tree."""
-    loaded = check(content)
+    loaded = check(content, cache_file=TREE.parent / "briefings.cache")
     if not loaded.ok:
         print(report.render(loaded.problems, "text"), file=sys.stderr)
         return False
@@ -58,7 +58,12 @@ def serve(content: Path, config_file: Path, dev_addr: str, drafts: bool) -> int:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ["BRIEFINGS_OFFLINE"] = "false"
     try:
-        mkdocs_serve(str(config_file), livereload=True, docs_dir=str(TREE), dev_addr=dev_addr)
+        # Dirty: after the first build MkDocs renders only the pages whose files the
+        # regeneration rewrote (buildtree.write leaves unchanged files untouched).
+        with engine.without_dirty_warning():
+            mkdocs_serve(str(config_file), livereload=True, build_type="dirty",
+                         docs_dir=str(TREE.resolve()), dev_addr=dev_addr,
+                         hooks=engine.hooks(config))
     finally:
         stop.set()
     return 0

@@ -78,6 +78,7 @@ def load(text: str, first_line: int = 1) -> Located:
         loader.dispose()
     if node is None:
         return Located(None, first_line)
+    _check_nesting(node, lines)
     return _Converter(lines).convert(node)
 
 
@@ -115,6 +116,28 @@ def _hint(problem: str, mark: yaml.Mark | None, text: str) -> str | None:
     if "mapping values are not allowed" in problem:
         return "check the indentation, or put a value that contains ': ' in quotes"
     return None
+
+
+MAX_NESTING = 64  # lists and mappings inside one another; conversion is recursive
+
+
+def _check_nesting(root: yaml.Node, lines: _Lines) -> None:
+    """Refuse nesting deeper than MAX_NESTING (each node visited once: aliases share nodes)."""
+    stack = [(root, 1)]
+    seen: set[int] = set()
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if depth > MAX_NESTING:
+            raise YamlProblem(f"the YAML is nested more than {MAX_NESTING} levels deep",
+                              lines.at(int(node.start_mark.index)),
+                              "front matter and registries need only a few levels")
+        if isinstance(node, yaml.SequenceNode):
+            stack += [(item, depth + 1) for item in node.value]
+        elif isinstance(node, yaml.MappingNode):
+            stack += [(part, depth + 1) for pair in node.value for part in pair]
 
 
 class _Converter:

@@ -1,0 +1,103 @@
+"""Loaded briefings kept between builds, so that after an edit only touched files are read.
+
+Reading a briefing (strict YAML, Markdown, sanitising, checks) is most of a build's
+loading time; an archive of 16,000 briefings takes many seconds even when one file
+changed. Each file's result (the briefing and its problems) is kept under its file
+status (type, size, modification time, inode). The whole cache is dropped when anything
+else that shapes every result changes: the registries, the day (dates may not lie in
+the future), or the generator's own code. The cache is a pickle in the build folder,
+written by the build itself; it is never shipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .model import Briefing
+from .problems import Problem
+
+Signature = tuple[int, int, int, int]
+Entry = tuple[Signature, Briefing | None, tuple[Problem, ...]]
+Result = tuple[Briefing | None, list[Problem]]
+_CODE = Path(__file__).resolve().parent
+
+
+def signature(path: Path) -> Signature | None:
+    """What changes whenever a file's bytes do: its type, size, time and inode."""
+    try:
+        stat = path.lstat()
+    except OSError:
+        return None
+    return (stat.st_mode, stat.st_size, stat.st_mtime_ns, stat.st_ino)
+
+
+def context_of(content: Path, today: date) -> str:
+    """A digest of what every briefing's result depends on besides its own file."""
+    # The working folder too: messages name files relative to it.
+    digest = hashlib.sha256(f"{today.isoformat()} {Path.cwd()}".encode())
+    for registry in ("actors.yml", "regions.yml"):
+        path = content / registry
+        digest.update(path.read_bytes() if path.is_file() else b"-")
+    for module in sorted(_CODE.glob("*.py")):
+        digest.update(module.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass
+class BriefingCache:
+    """Per-file results of the last load, valid for one context."""
+
+    path: Path | None  # None: keep nothing
+    context: str
+    entries: dict[str, Entry] = field(default_factory=dict)
+    used: dict[str, Entry] = field(default_factory=dict)
+
+    @classmethod
+    def disabled(cls) -> BriefingCache:
+        """A cache that keeps nothing (``briefings check``, tests)."""
+        return cls(None, "")
+
+    @classmethod
+    def open(cls, path: Path, content: Path, today: date) -> BriefingCache:
+        """The cache at ``path`` if it was made in the same context, else an empty one."""
+        context = context_of(content, today)
+        try:
+            with open(path, "rb") as handle:
+                stored_context, entries = pickle.load(handle)
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+            return cls(path, context)
+        return cls(path, context, entries if stored_context == context else {})
+
+    def load_many(self, files: list[Path], read: Callable[[list[Path]], list[Result]]
+                  ) -> list[Result]:
+        """Results for ``files`` in order: kept ones where unchanged, ``read``'s for the rest."""
+        before = {file: signature(file) for file in files}  # taken before reading
+        results: dict[Path, Result] = {}
+        for file in files:
+            entry = self.entries.get(str(file))
+            if before[file] is not None and entry is not None and entry[0] == before[file]:
+                self.used[str(file)] = entry
+                results[file] = (entry[1], list(entry[2]))
+        missing = [file for file in files if file not in results]
+        for file, result in zip(missing, read(missing), strict=True):
+            results[file] = result
+            signed = before[file]
+            if signed is not None:  # an edit while reading gives a new status: a miss
+                self.used[str(file)] = (signed, result[0], tuple(result[1]))
+        return [results[file] for file in files]
+
+    def save(self) -> None:
+        """Write the entries used by this load (files gone since are dropped), atomically."""
+        if self.path is None or self.used == self.entries:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_name(self.path.name + ".tmp")
+        with open(temporary, "wb") as handle:
+            pickle.dump((self.context, self.used), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, self.path)

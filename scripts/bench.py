@@ -1,0 +1,312 @@
+"""Benchmark: build synthetic archives of 1,000 / 4,000 / 16,000 briefings and compare.
+
+    .venv/bin/python scripts/bench.py [--sizes 1000,4000] [--search] [--work DIR]
+
+For each size it writes a synthetic archive (scripts/synth.py) and builds it
+
+- with ``briefings build`` (every page, feed and export), measuring wall time, peak memory
+  of the build process and its children, output size, file count, briefing page size and
+  the search payload (bytes a browser loads for search, divided by the briefing count);
+- again with nothing changed, and after editing one briefing (the incremental case);
+- as the lean plain-Material baseline: the same briefing files as plain Markdown pages,
+  out of the navigation, built by ``mkdocs build`` with Material and its search plugin;
+- as a minimal Hugo site with actor and region taxonomies, when ``hugo`` is installed.
+
+With ``--search`` it also times the first search result in headless Chromium at the largest
+size. The full run writes its table into BENCHMARKS.md between the markers; a run with
+``--sizes`` prints it and writes only when ``--write`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import metadata
+from itertools import pairwise
+from pathlib import Path
+
+import synth
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+DEFAULT_SIZES = (1000, 4000, 16000)
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+EDIT_MARK = "Benchmark edit marker."
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+@dataclass(frozen=True)
+class Run:
+    """One timed build: wall and CPU seconds, peak resident memory of the process tree."""
+
+    seconds: float
+    cpu_seconds: float  # user + system: less disturbed than wall time on a shared machine
+    peak_mb: float
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """What a build wrote."""
+
+    total_mb: float
+    files: int
+    briefing_page_kb: float  # median over every briefing page
+    search_bytes_per_briefing: float
+
+
+@dataclass(frozen=True)
+class Result:
+    """Every figure for one archive size."""
+
+    count: int
+    ours: Run
+    sizes: Sizes
+    noop: Run
+    one_edit: Run
+    baseline: Run | None
+    baseline_sizes: Sizes | None
+    hugo: Run | None
+
+
+def timed(command: list[str], cwd: Path) -> Run:
+    """Run a command to completion; peak memory comes from wait4 (the child and its children)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    assert process.stderr is not None
+    errors = process.stderr.read()  # drained before waiting, so a chatty build cannot block
+    _pid, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    elapsed = time.perf_counter() - started
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n"
+                         f"{errors.decode(errors='replace')[-3000:]}")
+    return Run(elapsed, usage.ru_utime + usage.ru_stime,
+               usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+
+
+def measure_site(site: Path, archive: synth.SynthArchive, page: str) -> Sizes:
+    """Sizes of a built site; ``page`` is the briefing page path with '{slug}' in it."""
+    files = [p for p in site.rglob("*") if p.is_file()]
+    pages = [(site / page.format(slug=b.slug)).stat().st_size for b in archive.briefings]
+    search = sum(p.stat().st_size for p in (site / "search").glob("search_index.*"))
+    return Sizes(sum(p.stat().st_size for p in files) / 1e6, len(files),
+                 statistics.median(pages) / 1000, search / len(archive.briefings))
+
+
+def build_ours(work: Path, content: Path, site: Path) -> Run:
+    return timed([str(BIN / "briefings"), "build", "--content", str(content),
+                  "--site-dir", str(site), "--config", str(ROOT / "mkdocs.yml")], work)
+
+
+def edit_one(content: Path, archive: synth.SynthArchive) -> synth.SynthBriefing:
+    """Append a sentence to the body of the briefing in the middle of the archive."""
+    briefing = archive.briefings[len(archive.briefings) // 2]
+    path = content / "briefings" / briefing.path
+    path.write_text(path.read_text("utf-8") + f"\n{EDIT_MARK}\n", "utf-8")
+    return briefing
+
+
+def bench_ours(work: Path, archive: synth.SynthArchive) -> tuple[Run, Sizes, Run, Run]:
+    """Full build, no-change rebuild, and rebuild after one edit (checked to have landed)."""
+    content, site = work / "content", work / "site"
+    full = build_ours(work, content, site)
+    sizes = measure_site(site, archive, "briefings/{slug}/index.html")
+    noop = build_ours(work, content, site)
+    edited = edit_one(content, archive)
+    one_edit = build_ours(work, content, site)
+    page = site / "briefings" / edited.slug / "index.html"
+    if EDIT_MARK not in page.read_text("utf-8"):
+        raise SystemExit(f"the rebuild after an edit did not update {page}")
+    return full, sizes, noop, one_edit
+
+
+BASELINE_CONFIG = """\
+site_name: Baseline
+site_url: https://baseline.example.org/
+theme:
+  name: material
+  font: false
+nav:
+  - Home: index.md
+not_in_nav: |
+  *
+plugins:
+  - search
+"""
+
+
+def bench_baseline(work: Path, archive: synth.SynthArchive) -> tuple[Run, Sizes]:
+    """Lean plain Material: the same briefing files as pages, out of the nav; nothing else."""
+    docs = work / "material" / "docs"
+    (docs / "briefings").mkdir(parents=True)
+    (docs / "index.md").write_text("# Briefings\n", "utf-8")
+    for briefing in archive.briefings:
+        (docs / "briefings" / f"{briefing.slug}.md").write_text(briefing.text, "utf-8")
+    (work / "material" / "mkdocs.yml").write_text(BASELINE_CONFIG, "utf-8")
+    run = timed([str(BIN / "mkdocs"), "build", "--quiet"], work / "material")
+    return run, measure_site(work / "material" / "site", archive,
+                             "briefings/{slug}/index.html")
+
+
+HUGO_CONFIG = """\
+baseURL = "https://hugo.example.org/"
+title = "Baseline"
+[taxonomies]
+actor = "actors"
+region = "regions"
+tag = "tags"
+"""
+HUGO_SINGLE = """<!doctype html><html><head><title>{{ .Title }}</title></head><body>
+<h1>{{ .Title }}</h1><p>{{ .Date.Format "2 January 2006" }}</p>
+<p>{{ range .GetTerms "actors" }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> {{ end }}</p>
+<p>{{ range .GetTerms "regions" }}<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> {{ end }}</p>
+{{ .Content }}</body></html>
+"""
+HUGO_LIST = """<!doctype html><html><head><title>{{ .Title }}</title></head><body>
+<h1>{{ .Title }}</h1><ul>{{ range .Pages }}
+<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> {{ .Date.Format "2006-01-02" }}</li>
+{{ end }}</ul></body></html>
+"""
+
+
+def bench_hugo(work: Path, archive: synth.SynthArchive) -> Run | None:
+    """A minimal Hugo taxonomy site of the same briefings (actors, regions, tags)."""
+    hugo = shutil.which("hugo")
+    if hugo is None:
+        return None
+    root = work / "hugo"
+    actors = {a.id: a.name for a in archive.actors}
+    regions = {r.id: r.name for r in archive.regions}
+    for name, text in (("config.toml", HUGO_CONFIG), ("layouts/_default/single.html", HUGO_SINGLE),
+                       ("layouts/_default/list.html", HUGO_LIST)):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, "utf-8")
+    (root / "content" / "briefings").mkdir(parents=True)
+    for briefing in archive.briefings:
+        meta = {"title": briefing.title, "date": briefing.day.isoformat(),
+                "actors": [actors[a] for a in briefing.actor_ids],
+                "regions": [regions[r] for r in briefing.region_ids], "tags": list(briefing.tags)}
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+        body = briefing.text.split("\n---\n", 1)[1]
+        (root / "content" / "briefings" / f"{briefing.slug}.md").write_text(
+            f"---\n{front}---\n{body}", "utf-8")
+    return timed([hugo, "--quiet", "--source", str(root)], root)
+
+
+def bench_size(count: int, work: Path, *, baseline: bool, hugo: bool) -> Result:
+    print(f"[{count}] generating", file=sys.stderr, flush=True)
+    archive = synth.generate(count)
+    archive.write(work / "content")
+    print(f"[{count}] briefings build (full, no change, one edit)", file=sys.stderr, flush=True)
+    full, sizes, noop, one_edit = bench_ours(work, archive)
+    base_run = base_sizes = None
+    if baseline:
+        print(f"[{count}] plain Material baseline", file=sys.stderr, flush=True)
+        base_run, base_sizes = bench_baseline(work, archive)
+    print(f"[{count}] hugo", file=sys.stderr, flush=True)
+    hugo_run = bench_hugo(work, archive) if hugo else None
+    result = Result(count, full, sizes, noop, one_edit, base_run, base_sizes, hugo_run)
+    print(f"[{count}] {result}", file=sys.stderr, flush=True)
+    return result
+
+
+def machine() -> str:
+    """One line naming the machine, the date and the tool versions."""
+    cpu = next((line.split(":", 1)[1].strip() for line in
+                Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+               platform.processor() or "unknown CPU")
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    hugo = shutil.which("hugo")
+    hugo_version = (subprocess.run([hugo, "version"], capture_output=True, text=True)
+                    .stdout.split()[1] if hugo else "not installed")
+    return (f"{datetime.now(UTC):%Y-%m-%d}, {cpu}, {os.cpu_count()} cores, {memory:.0f} GiB; "
+            f"Python {platform.python_version()}, MkDocs {metadata.version('mkdocs')}, "
+            f"Material {metadata.version('mkdocs-material')}, Hugo {hugo_version}; "
+            f"load average at the end {os.getloadavg()[0]:.1f}")
+
+
+def _ratio(ours: float, other: Run | None) -> str:
+    return f"{ours / other.seconds:.2f}x" if other else "-"
+
+
+def _seconds(run: Run | None) -> str:
+    return f"{run.seconds:.1f} ({run.cpu_seconds:.1f})" if run else "-"
+
+
+def table(results: list[Result]) -> str:
+    """The figures as a Markdown table, then the growth per quadrupling."""
+    rows = ["| briefings | build s (CPU s) | peak MB | Material s | vs Material | Hugo s | vs Hugo "
+            "| site MB | files | briefing page KB | search B/briefing (Material) "
+            "| no-change rebuild s | one-edit rebuild s |",
+            "|" + "---:|" * 13]
+    for r in results:
+        base = r.baseline_sizes
+        search = (f"{r.sizes.search_bytes_per_briefing:,.0f}"
+                  + (f" ({base.search_bytes_per_briefing:,.0f})" if base else ""))
+        rows.append(
+            f"| {r.count:,} | {r.ours.seconds:.1f} ({r.ours.cpu_seconds:.1f}) "
+            f"| {r.ours.peak_mb:,.0f} "
+            f"| {_seconds(r.baseline)} | {_ratio(r.ours.seconds, r.baseline)} "
+            f"| {_seconds(r.hugo)} | {_ratio(r.ours.seconds, r.hugo)} "
+            f"| {r.sizes.total_mb:,.1f} | {r.sizes.files:,} | {r.sizes.briefing_page_kb:.1f} "
+            f"| {search} | {r.noop.seconds:.1f} | {r.one_edit.seconds:.1f} |")
+    growth = [f"{a.count:,} -> {b.count:,}: {b.ours.seconds / a.ours.seconds:.2f}x"
+              for a, b in pairwise(results) if b.count == 4 * a.count]
+    if growth:
+        rows += ["", "Build time per quadrupling of the archive: " + "; ".join(growth) + "."]
+    return "\n".join(rows)
+
+
+def write_report(path: Path, text: str) -> None:
+    """Replace the generated block of BENCHMARKS.md, keeping the hand-written notes."""
+    old = path.read_text("utf-8") if path.exists() else f"# Benchmarks\n\n{START}\n{END}\n"
+    head, _, rest = old.partition(START)
+    _, _, tail = rest.partition(END)
+    path.write_text(f"{head}{START}\n{text}\n{END}{tail}", "utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
+                        help="comma-separated briefing counts (default: 1000,4000,16000)")
+    parser.add_argument("--work", type=Path, help="keep the archives and sites in this folder")
+    parser.add_argument("--no-baseline", action="store_true", help="skip plain Material")
+    parser.add_argument("--no-hugo", action="store_true", help="skip Hugo")
+    parser.add_argument("--search", action="store_true",
+                        help="time the first search result in Chromium at the largest size")
+    parser.add_argument("--write", action="store_true", help="write BENCHMARKS.md even for "
+                        "a subset of sizes")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    work = args.work or Path(tempfile.mkdtemp(prefix="briefings-bench-"))
+    results = []
+    for count in sizes:
+        folder = work / str(count)
+        shutil.rmtree(folder, ignore_errors=True)
+        results.append(bench_size(count, folder, baseline=not args.no_baseline,
+                                  hugo=not args.no_hugo))
+    text = f"Measured {machine()}.\n\n{table(results)}"
+    if args.search:
+        from searchtime import search_report
+        text += "\n\n" + search_report(work / str(sizes[-1]), synth.generate(sizes[-1]))
+    print(text)
+    if args.write or tuple(sizes) == DEFAULT_SIZES:
+        write_report(ROOT / "BENCHMARKS.md", text)
+    if args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,94 @@
+"""Time to the first search result in headless Chromium, hosted (loopback HTTP) and offline.
+
+Used by ``scripts/bench.py --search``. The clock starts when the page has loaded and the
+reader starts typing at once, so it includes fetching and indexing the search data: the
+wait a reader meets when searching straight after opening the site.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+import synth
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+WAIT_MS = 30_000
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def first_result(browser: object, url: str, query: str) -> float | None:
+    """Seconds from typing ``query`` (right after load) to the first result; None if none came."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    page = context.new_page()
+    if url.startswith("file:"):  # offline: prove nothing is fetched from the network
+        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
+            "file:") else route.abort())
+    try:
+        page.goto(url, wait_until="load")
+        started = time.perf_counter()
+        page.keyboard.press("/")  # Material's shortcut to the search box
+        page.keyboard.type(query)
+        page.wait_for_selector(".md-search-result__item", timeout=WAIT_MS)
+        return time.perf_counter() - started
+    except Exception as error:  # Playwright's TimeoutError: report the wait as failed
+        print(f"search at {url}: {type(error).__name__}: {str(error)[:200]}", file=sys.stderr)
+        return None
+    finally:
+        context.close()
+
+
+def _serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+def build_offline(work: Path) -> Path:
+    """The offline variant of the archive in ``work`` (file URLs, Material's offline plugin)."""
+    site = work / "site-offline"
+    code = ("import sys; from pathlib import Path; from generator.pipeline import BuildOptions,"
+            " build; build(BuildOptions(content=Path(sys.argv[1]), site_dir=Path(sys.argv[2]),"
+            " config_file=Path(sys.argv[3]), offline=True))")
+    subprocess.run([sys.executable, "-c", code, str(work / "content"), str(site),
+                    str(ROOT / "mkdocs.yml")], cwd=work, check=True,
+                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return site
+
+
+def search_report(work: Path, archive: synth.SynthArchive) -> str:
+    """Markdown lines: first-result times hosted and offline for the archive in ``work``."""
+    from playwright.sync_api import sync_playwright
+
+    popular = Counter(a for b in archive.briefings for a in b.actor_ids).most_common(1)[0][0]
+    query = next(a.name for a in archive.actors if a.id == popular).split()[-1]
+    offline = build_offline(work)
+    url, server = _serve(work / "site")
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            hosted = first_result(browser, url, query)
+            local = first_result(browser, (offline / "index.html").as_uri(), query)
+            browser.close()
+    finally:
+        server.shutdown()
+    shown = [f"{t:.2f} s" if t is not None else f"no result within {WAIT_MS // 1000} s"
+             for t in (hosted, local)]
+    return (f"First search result at {len(archive.briefings):,} briefings in headless Chromium "
+            f"(query '{query}', typed right after the home page loaded): hosted {shown[0]}, "
+            f"offline {shown[1]}.")

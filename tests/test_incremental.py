@@ -1,0 +1,85 @@
+"""Fast paths give the site a plain full build gives: rebuilds after an edit, two processes."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import BuildOptions, build
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+import synth  # noqa: E402
+
+COUNT = 40
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def _build(content: Path, work: Path) -> Path:
+    site = work / "site"
+    build(BuildOptions(content=content, site_dir=site, build_dir=work / ".build",
+                       config_file=ROOT / "mkdocs.yml"))
+    return site
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path, str, str]:
+    """A site built, then rebuilt after one edit and one deletion; and a fresh full build."""
+    work = tmp_path_factory.mktemp("incremental")
+    archive = synth.generate(COUNT)
+    content = work / "content"
+    archive.write(content)
+    site = _build(content, work)
+    changed, removed = archive.briefings[COUNT // 2], archive.briefings[3]
+    page = site / "briefings" / changed.slug / "index.html"
+    keep = work / "old-page.html"
+    os.link(page, keep)  # the live site's file, as a reader holding it open sees it
+    path = content / "briefings" / changed.path
+    path.write_text(path.read_text("utf-8") + "\nA sentence added later.\n", "utf-8")
+    (content / "briefings" / removed.path).unlink()
+    _build(content, work)
+    fresh = _build(content, tmp_path_factory.mktemp("fresh"))
+    return site, fresh, keep, changed.slug, removed.slug
+
+
+def test_the_rebuilt_site_equals_a_full_build(edited: tuple[Path, Path, Path, str, str]
+                                              ) -> None:
+    site, fresh, _keep, slug, removed = edited
+    assert "A sentence added later." in (site / "briefings" / slug / "index.html").read_text()
+    assert not (site / "briefings" / removed).exists()
+    assert _tree(site) == _tree(fresh)
+
+
+def test_the_old_site_is_never_written_in_place(edited: tuple[Path, Path, Path, str, str]
+                                                ) -> None:
+    _site, _fresh, keep, _slug, _removed = edited
+    assert "A sentence added later." not in keep.read_text("utf-8")
+    assert keep.stat().st_nlink == 1  # the rebuild replaced the file instead of rewriting it
+
+
+def test_a_rebuild_with_no_change_renders_no_page(tmp_path: Path) -> None:
+    synth.generate(12).write(tmp_path / "content")
+    site = _build(tmp_path / "content", tmp_path)
+    before = {p: p.stat().st_ino for p in site.rglob("index.html")}
+    _build(tmp_path / "content", tmp_path)
+    after = {p: p.stat().st_ino for p in site.rglob("index.html")}
+    assert after == before  # every page still the same file: linked over, not rendered
+
+
+def test_two_processes_build_the_site_one_builds(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import engine, loading
+
+    synth.generate(COUNT).write(tmp_path / "content")
+    one = _build(tmp_path / "content", tmp_path / "one")
+    monkeypatch.setattr(engine, "PARALLEL_FROM", 10)  # loading and rendering split in two
+    monkeypatch.setattr(loading, "PARALLEL_FROM", 10)
+    two = _build(tmp_path / "content", tmp_path / "two")
+    assert _tree(two) == _tree(one)

@@ -1,0 +1,58 @@
+"""Synthetic archives for the benchmark: deterministic, valid, shaped like a real one."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.loading import load_archive
+from generator.registries import region_chain
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+import synth
+
+COUNT = 120
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("synth") / "content"
+    synth.generate(COUNT).write(root)
+    return root
+
+
+def test_same_arguments_write_the_same_bytes(content: Path, tmp_path: Path) -> None:
+    synth.generate(COUNT).write(tmp_path / "again")
+    assert _files(tmp_path / "again") == _files(content)
+    synth.generate(COUNT, seed=8).write(tmp_path / "other")
+    assert _files(tmp_path / "other") != _files(content)
+
+
+def test_the_archive_checks_clean(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--content", str(content)]) == 0
+    assert capsys.readouterr().out.strip() == "no problems found"
+
+
+def test_the_archive_has_the_shape_the_benchmark_needs(content: Path) -> None:
+    loaded = load_archive(content)
+    archive = loaded.archive
+    assert len(archive.briefings) == COUNT
+    depths = {len(region_chain(r, archive.regions)) for r in archive.regions}
+    assert max(depths) == 4
+    per_briefing = [len(b.actors) for b in archive.briefings]
+    assert min(per_briefing) >= 2 and max(per_briefing) <= 8
+    popularity = Counter(a for b in archive.briefings for a in b.actors).most_common()
+    assert popularity[0][1] > 10 * popularity[len(popularity) // 2][1]  # a Zipf-like head
+    written = "".join(p.read_text("utf-8") for p in (content / "briefings").rglob("*.md"))
+    names = [a for a in archive.actors.values() if a.aliases]
+    assert any(a.aliases[0] in written for a in names)  # aliases are used
+    assert any(a.name.lower() in written for a in archive.actors.values())  # and lower case
