@@ -26,8 +26,9 @@ class Problem:
         return f"{self.path}:{self.line}" if self.line else self.path
 
     def format_text(self) -> str:
+        """One line; control characters (from hostile file names) are shown escaped."""
         hint = f" ({self.hint})" if self.hint else ""
-        return f"{self.location()}: {self.severity}: {self.message}{hint}"
+        return _printable(f"{self.location()}: {self.severity}: {self.message}{hint}")
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -37,6 +38,14 @@ class Problem:
             "message": self.message,
             "hint": self.hint,
         }
+
+
+_CONTROL = {code: f"\\x{code:02x}" for code in [*range(0x20), 0x7F]}
+
+
+def _printable(text: str) -> str:
+    """Escape control characters so a message can neither colour a terminal nor fake lines."""
+    return text.translate(_CONTROL)
 
 
 class ContentError(Exception):
