@@ -28,7 +28,7 @@ class Problem:
     def format_text(self) -> str:
         """One line; control characters (from hostile file names) are shown escaped."""
         hint = f" ({self.hint})" if self.hint else ""
-        return _printable(f"{self.location()}: {self.severity}: {self.message}{hint}")
+        return printable(f"{self.location()}: {self.severity}: {self.message}{hint}")
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -43,7 +43,7 @@ class Problem:
 _CONTROL = {code: f"\\x{code:02x}" for code in [*range(0x20), 0x7F]}
 
 
-def _printable(text: str) -> str:
+def printable(text: str) -> str:
     """Escape control characters so a message can neither colour a terminal nor fake lines."""
     return text.translate(_CONTROL)
 

@@ -16,6 +16,7 @@ import pytest
 from generator import csp
 from generator.loading import load_archive
 from generator.pipeline import BuildOptions, build
+from generator.problems import printable
 
 ROOT = Path(__file__).resolve().parent.parent
 hang_guard = catalogue.hang_guard
@@ -52,7 +53,8 @@ def test_every_problem_names_its_file(tmp_path: Path) -> None:
             loaded = load_archive(content)
         for problem in loaded.problems:
             location = problem.path + (f":{problem.line}" if problem.line else "")
-            assert problem.format_text().startswith(f"{location}: {problem.severity}: ")
+            assert problem.format_text().startswith(
+                printable(f"{location}: {problem.severity}: "))
             assert (content / shown(problem.path)).exists() or \
                 (content / shown(problem.path)).is_symlink() or \
                 shown(problem.path) in ("actors.yml", "regions.yml"), problem

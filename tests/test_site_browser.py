@@ -76,6 +76,7 @@ def test_both_colour_schemes_stay_readable(page: Any, site_url: str, scheme: str
 
     page.goto(site_url + "briefings/offensive/")
     page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    page.wait_for_timeout(500)  # Material fades colours (CSS transitions); measure once settled
     contrast = [v for v in Axe().run(page).response["violations"] if v["id"] == "color-contrast"]
     assert contrast == []
 
