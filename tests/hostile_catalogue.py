@@ -453,3 +453,12 @@ def inert_files() -> dict[str, FileContent]:
 
 
 CASES = ENCODINGS + YAML + REQUIRED + NAMES + REGISTRIES + FILES + BODIES
+
+
+def write_inert_archive(work: Path) -> Path:
+    """The archive of accepted hostile values (every text field a payload), ready to build."""
+    content = write(Case("inert", inert_files(), Accepted()), work)
+    for name, extra in (("actors.yml", INERT_ACTORS), ("regions.yml", INERT_REGIONS)):
+        with open(content / name, "a", encoding="utf-8") as handle:
+            handle.write(extra)
+    return content

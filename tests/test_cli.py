@@ -9,24 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from samples import GOOD_BRIEFING
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "archive"
 SCRIPT = Path(sys.executable).parent / "briefings"
 COMMAND = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "generator.cli"]
 
-GOOD = """\
----
-title: Talks resume in Brussels
-date: 2023-05-14
-region: Armenia
-actors: [Nikol Pashinyan]
-source:
-  name: Reuters
-  url: https://www.reuters.com/world/example
----
-The leaders met for talks.
-"""
+GOOD = GOOD_BRIEFING
 BROKEN = {
     "2023/2023-05-14-a.md": GOOD.replace("2023-05-14", "2023-02-30"),
     "2023/2023-05-15-b.md": GOOD.replace("region: Armenia", "region: [Armenia, Armenya]"),

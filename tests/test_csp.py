@@ -52,12 +52,7 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def hostile_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The archive of accepted hostile values, built hosted and offline."""
     work = tmp_path_factory.mktemp("hostile")
-    case = catalogue.Case("inert", catalogue.inert_files(), catalogue.Accepted())
-    content = catalogue.write(case, work)
-    for name, extra in (("actors.yml", catalogue.INERT_ACTORS),
-                        ("regions.yml", catalogue.INERT_REGIONS)):
-        with open(content / name, "a", encoding="utf-8") as handle:
-            handle.write(extra)
+    content = catalogue.write_inert_archive(work)
     sites = {}
     for variant, offline in (("hosted", False), ("offline", True)):
         sites[variant] = work / variant

@@ -65,12 +65,7 @@ def test_every_problem_names_its_file(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def inert_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("inert")
-    case = catalogue.Case("inert", catalogue.inert_files(), catalogue.Accepted())
-    content = catalogue.write(case, work)
-    for name, extra in (("actors.yml", catalogue.INERT_ACTORS),
-                        ("regions.yml", catalogue.INERT_REGIONS)):
-        with open(content / name, "a", encoding="utf-8") as handle:
-            handle.write(extra)
+    content = catalogue.write_inert_archive(work)
     site = work / "site"
     with hang_guard():
         build(BuildOptions(content=content, site_dir=site, build_dir=work / ".build",

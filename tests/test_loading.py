@@ -8,24 +8,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from samples import GOOD_BRIEFING
 
 from generator.loading import BRIEFING_MAX_BYTES, Loaded, display_path, load_archive
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "archive"
 WriteArchive = Callable[..., Path]
 
-GOOD = """\
----
-title: Talks resume in Brussels
-date: 2023-05-14
-region: Armenia
-actors: [Nikol Pashinyan]
-source:
-  name: Reuters
-  url: https://www.reuters.com/world/example
----
-The leaders met for talks.
-"""
+GOOD = GOOD_BRIEFING
 
 
 def problems_of(loaded: Loaded) -> list[tuple[str, int | None, str]]:
