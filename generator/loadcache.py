@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -97,7 +98,8 @@ class BriefingCache:
         if self.path is None or self.used == self.entries:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_name(self.path.name + ".tmp")
-        with open(temporary, "wb") as handle:
+        # A temporary name of its own: two builds sharing a build folder may save at once.
+        with tempfile.NamedTemporaryFile("wb", dir=self.path.parent, prefix=self.path.name,
+                                         suffix=".tmp", delete=False) as handle:
             pickle.dump((self.context, self.used), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, self.path)
+        os.replace(handle.name, self.path)
