@@ -68,12 +68,17 @@ class BriefingCache:
     def open(cls, path: Path, content: Path, today: date) -> BriefingCache:
         """The cache at ``path`` if it was made in the same context, else an empty one."""
         context = context_of(content, today)
+        # The context is stored first: entries of another code version (whose classes may be
+        # gone) are never unpickled. A broken or foreign file is just a cache miss.
         try:
             with open(path, "rb") as handle:
-                stored_context, entries = pickle.load(handle)
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+                if pickle.load(handle) != context:
+                    return cls(path, context)
+                entries = pickle.load(handle)
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError,
+                AttributeError, ImportError, KeyError, IndexError):
             return cls(path, context)
-        return cls(path, context, entries if stored_context == context else {})
+        return cls(path, context, entries)
 
     def load_many(self, files: list[Path], read: Callable[[list[Path]], list[Result]]
                   ) -> list[Result]:
@@ -101,5 +106,6 @@ class BriefingCache:
         # A temporary name of its own: two builds sharing a build folder may save at once.
         with tempfile.NamedTemporaryFile("wb", dir=self.path.parent, prefix=self.path.name,
                                          suffix=".tmp", delete=False) as handle:
-            pickle.dump((self.context, self.used), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(self.context, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(self.used, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, self.path)

@@ -81,12 +81,24 @@ def build(options: BuildOptions) -> list[Problem]:
 def render_changes(config: engine.EngineConfig, options: BuildOptions) -> None:
     """Render the tree; only the pages whose files changed if the last render was alike.
 
-    The stamp names the engine setup and the site folder of the last successful render into
-    this tree; it is removed first, so a failed or interrupted render forces a full one.
+    The stamp names the engine setup, the site folder and the identity of the site it left
+    (inode and time of its home page: any other writer into the site, an offline render or
+    a plain ``mkdocs build``, changes them). It is removed first, so a failed or interrupted
+    render forces a full one.
     """
     stamp = options.docs.parent / "rendered.stamp"
-    expected = f"{engine.fingerprint(config)} {options.site_dir.resolve()}"
-    dirty = stamp.is_file() and stamp.read_text("utf-8") == expected
+    setup = f"{engine.fingerprint(config)} {options.site_dir.resolve()}"
+    dirty = stamp.is_file() and \
+        stamp.read_text("utf-8") == f"{setup} {_site_identity(options.site_dir)}"
     stamp.unlink(missing_ok=True)
     engine.render(config, options.docs, options.site_dir, dirty=dirty)
-    stamp.write_text(expected, "utf-8")
+    stamp.write_text(f"{setup} {_site_identity(options.site_dir)}", "utf-8")
+
+
+def _site_identity(site_dir: Path) -> str:
+    home = site_dir / "index.html"
+    try:
+        status = home.stat()
+    except OSError:
+        return "none"
+    return f"{status.st_ino}:{status.st_mtime_ns}"

@@ -301,7 +301,7 @@ BRIEFING_FIELDS = (
 def pattern(regex: str, example: str) -> Parser:
     compiled = re.compile(regex)
     def parse(item: Located, key: str) -> str:
-        if not isinstance(item.value, str) or not compiled.match(item.value):
+        if not isinstance(item.value, str) or not compiled.fullmatch(item.value):
             raise FieldError(f"'{key}' has the wrong form: {_show(item.value)}", item.line,
                              f"for example {example}")
         return item.value

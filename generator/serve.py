@@ -9,6 +9,8 @@ from pathlib import Path
 
 from . import buildtree, engine, report
 from .pipeline import check, without_drafts
+from .problems import ContentError
+from .urls import PathCollision
 
 POLL_SECONDS = 0.5
 TREE = Path(".build/serve/docs")
@@ -18,7 +20,10 @@ def _snapshot(content: Path) -> tuple[tuple[str, int, int], ...]:
     found = []
     for folder, _dirs, names in os.walk(content):
         for name in names:
-            stat = (Path(folder) / name).stat()
+            try:  # editors' lock links dangle, and their temporary files come and go
+                stat = (Path(folder) / name).lstat()
+            except FileNotFoundError:
+                continue
             found.append((os.path.join(folder, name), stat.st_mtime_ns, stat.st_size))
     return tuple(sorted(found))
 
@@ -42,7 +47,11 @@ def _watch(content: Path, site: engine.Site, drafts: bool, stop: threading.Event
         now = _snapshot(content)
         if now != seen:
             seen = now
-            regenerate(content, site, drafts)
+            try:  # the preview keeps watching whatever one regeneration runs into
+                regenerate(content, site, drafts)
+            except (ContentError, PathCollision, OSError) as error:
+                print(f"briefings: error: {error}; the preview keeps its last good state",
+                      file=sys.stderr)
 
 
 def serve(content: Path, config_file: Path, dev_addr: str, drafts: bool) -> int:

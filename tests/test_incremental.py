@@ -83,3 +83,15 @@ def test_two_processes_build_the_site_one_builds(tmp_path: Path,
     monkeypatch.setattr(loading, "PARALLEL_FROM", 10)
     two = _build(tmp_path / "content", tmp_path / "two")
     assert _tree(two) == _tree(one)
+
+
+def test_a_site_another_render_wrote_is_not_reused(tmp_path: Path) -> None:
+    """Hosted, then offline into the same site, then hosted again: a whole hosted site."""
+    synth.generate(12).write(tmp_path / "content")
+    fresh = _build(tmp_path / "content", tmp_path / "fresh")
+    site = tmp_path / "site"
+    for offline in (False, True, False):
+        build(BuildOptions(content=tmp_path / "content", site_dir=site,
+                           build_dir=tmp_path / ".build", config_file=ROOT / "mkdocs.yml",
+                           offline=offline))
+    assert _tree(site) == _tree(fresh)

@@ -264,3 +264,14 @@ def test_hostile_values_are_clipped_in_messages() -> None:
     assert [len(message) < 200 for _, message, _ in errors] == [True, True]
     assert errors[0][1].endswith("not 'xxxxxxxx" + "x" * 70 + "…")
     assert errors[1][1].endswith("kkkk…'")
+
+
+@pytest.mark.parametrize("value", ["Q7035512\n", "Q7035512 ", "xQ7035512"])
+def test_patterned_fields_match_the_whole_value(value: str) -> None:
+    from generator.schema import ACTOR_FIELDS, parse_mapping
+    from generator.yamlstrict import Located
+
+    _values, errors = parse_mapping({"id": Located("a", 1), "name": Located("A", 2),
+                                     "kind": Located("person", 3),
+                                     "wikidata": Located(value, 4)}, ACTOR_FIELDS, 1)
+    assert [e.line for e in errors] == [4]
