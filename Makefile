@@ -47,7 +47,7 @@ chromium:                 ## Debian's Chromium for the browser tests (Playwright
 lock:                     ## re-pin every package after changing pyproject.toml
 	$(BIN)/pip install --quiet --editable '.[dev]'
 	{ echo "# Exact versions of every Python package, direct and indirect (pip constraints)."; \
-	  echo "# Regenerate with: make lock"; $(BIN)/pip freeze --exclude-editable; } > requirements.lock
+	  echo "# Regenerate with: make lock"; $(BIN)/pip list --format=freeze --exclude-editable; } > requirements.lock
 
 clean:
 	rm -rf site .build site-offline.zip
