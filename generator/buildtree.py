@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 import yaml
 
-from . import exports, feeds, urls
+from . import exports, feeds, increment, urls
 from .finder import finder_outputs
 from .index import Index, build_index
 from .model import Archive
@@ -28,44 +29,106 @@ from .searchindex import search_index
 
 @dataclass(frozen=True)
 class Plan:
-    """Everything the site will hold, keyed by path in the docs folder."""
+    """Everything the site will hold, keyed by path in the docs folder.
+
+    A full plan holds every file. A partial one (:func:`plan_changes`) holds the files an
+    edit can change, and ``deleted`` names the files of pages that are gone.
+    """
 
     files: dict[str, bytes]
-    pages: tuple[Page, ...]  # every page, without its HTML (that is in ``files``)
+    pages: tuple[Page, ...]  # the planned pages, without their HTML (that is in ``files``)
+    state: increment.TreeState
+    deleted: frozenset[str] = frozenset()
+    partial: bool = False
+
+
+def entity_pages(index: Index, site: Site, only: increment.Selection | None = None
+                 ) -> Iterator[tuple[str, Page]]:
+    """Every page of the site with the entity that owns it, in a stable order, one at a
+    time; with ``only``, the summary pages and the selected entities' pages."""
+    archive = index.archive
+    yield "home", home_page(index, site)
+    yield "actors", actors_page(index, site)
+    yield "regions", regions_page(index, site)
+    yield from (("timeline", page) for page in timeline_pages(index, site))
+    for briefing in archive.briefings:
+        if only is None or briefing.slug in only.briefings:
+            yield f"briefing:{briefing.slug}", briefing_page(briefing, index, site)
+    for actor in archive.actors.values():
+        if only is None or actor.id in only.actors:
+            yield from ((f"actor:{actor.id}", page) for page in actor_pages(actor, index, site))
+    for region in archive.regions.values():
+        if only is None or region.id in only.regions:
+            yield from ((f"region:{region.id}", page)
+                        for page in region_pages(region, index, site))
 
 
 def gather_pages(index: Index, site: Site) -> Iterator[Page]:
     """Every page of the site, in a stable order, one at a time."""
-    archive = index.archive
-    yield from (home_page(index, site), actors_page(index, site), regions_page(index, site))
-    yield from timeline_pages(index, site)
-    yield from (briefing_page(b, index, site) for b in archive.briefings)
-    for actor in archive.actors.values():
-        yield from actor_pages(actor, index, site)
-    for region in archive.regions.values():
-        yield from region_pages(region, index, site)
+    return (page for _entity, page in entity_pages(index, site))
 
 
-def plan(archive: Archive, site: Site, extra_pages: Iterable[Page] = ()) -> Plan:
-    """Every page and data file of the site; raises PathCollision on clashing outputs."""
+def plan(archive: Archive, site: Site, key: str = "") -> Plan:
+    """Every page and data file of the site; raises PathCollision on clashing outputs.
+
+    ``key`` (increment.state_key) goes into the plan's state for the next build.
+    """
+    return _plan(build_index(archive), site, key, None, {})
+
+
+def plan_changes(archive: Archive, site: Site, key: str, state: increment.TreeState
+                 ) -> Plan | None:
+    """The outputs that changed since ``state`` (see increment), or None: plan it all."""
+    if state.key != key:
+        return None
+    changed = increment.changed_briefings(state, archive)
+    if len(changed) > increment.MAX_CHANGED:
+        return None
     index = build_index(archive)
+    only = increment.affected(state, index, changed)
+    removed = changed - {b.slug for b in archive.briefings}
+    return _plan(index, site, key, only, state.lastmods, state, removed)
+
+
+def _plan(index: Index, site: Site, key: str, only: increment.Selection | None,
+          lastmods: dict[str, date | None], state: increment.TreeState | None = None,
+          removed: frozenset[str] | set[str] = frozenset()) -> Plan:
     finder, finder_data = finder_outputs(index, site)
     claims = urls.OutputRegistry()
     files: dict[str, bytes] = {}
     pages = []
+    entities: dict[str, list[str]] = {}
     # Each page's HTML is kept once, encoded in ``files``: at 16,000 briefings holding the
     # pages as well doubled the build's peak memory.
-    for page in itertools.chain(gather_pages(index, site), [finder], extra_pages):
+    for entity, page in itertools.chain(entity_pages(index, site, only), [("finder", finder)]):
         path = claims.claim(urls.source_path(page.route), f"page '{page.route}'")
         files[path] = render_markdown(page).encode("utf-8")
         pages.append(replace(page, html=""))
+        entities.setdefault(entity, []).append(page.route)
+    owned = {entity: tuple(routes) for entity, routes in entities.items()}
+    gone: set[str] = set()
+    if state is not None:  # partial: the rest of the site is as the last build left it
+        gone = increment.routes_gone(state, owned, removed)
+        dropped = {f"briefing:{slug}" for slug in removed}
+        owned = {**{e: r for e, r in state.entities.items()
+                    if e not in owned and e not in dropped}, **owned}
+    lastmods = {route: day for route, day in lastmods.items() if route not in gone}
+    lastmods.update((page.route, page.lastmod) for page in pages)
+    archive = index.archive
+    selected = (None, None) if only is None else (only.actors, only.regions)
     data: list[DataFile] = [
-        *feeds.all_feeds(index, site), exports.briefings_json(archive, site),
-        exports.briefings_csv(archive, site), exports.sitemap(pages, site),
+        *feeds.all_feeds(index, site, *selected), exports.briefings_json(archive, site),
+        exports.briefings_csv(archive, site), exports.sitemap(_sitemap_pages(lastmods), site),
         finder_data, search_index(index, site)]
     for item in data:
         files[claims.claim(item.path, f"file '{item.path}'")] = item.content
-    return Plan(files, tuple(pages))
+    deleted = frozenset(urls.source_path(route) for route in gone)
+    return Plan(files, tuple(pages), increment.new_state(key, archive, owned, lastmods),
+                deleted, partial=state is not None)
+
+
+def _sitemap_pages(lastmods: dict[str, date | None]) -> Iterator[Page]:
+    return (Page(route, "", "", "", lastmod=day) for route, day in lastmods.items())
 
 
 def render_markdown(page: Page) -> str:
@@ -82,25 +145,44 @@ def render_markdown(page: Page) -> str:
     return f"---\n{front}---\n\n{page.html}\n"
 
 
-def write(plan: Plan, docs: Path) -> int:
-    """Make ``docs`` hold exactly the plan's files; returns how many files changed."""
-    changed = 0
+def write(plan: Plan, docs: Path) -> list[str]:
+    """Make ``docs`` hold the plan's files; returns the paths that changed (or went).
+
+    A full plan leaves exactly its files; a partial one writes its files and removes its
+    deleted ones, leaving the rest as they are.
+    """
+    changed = []
+    made: set[str] = set()
     for path, content in plan.files.items():
-        target = docs / path
-        if target.is_file() and target.stat().st_size == len(content) and \
-                target.read_bytes() == content:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(target.name + ".tmp")
-        temporary.write_bytes(content)
+        target = os.path.join(docs, path)
+        try:
+            if os.stat(target).st_size == len(content):
+                with open(target, "rb") as handle:
+                    if handle.read() == content:
+                        continue
+        except FileNotFoundError:
+            pass
+        folder = os.path.dirname(target)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        temporary = target + ".tmp"
+        with open(temporary, "wb") as handle:
+            handle.write(content)
         os.replace(temporary, target)
-        changed += 1
-    wanted = {docs / p for p in plan.files}
+        changed.append(path)
+    if plan.partial:
+        for path in sorted(plan.deleted):
+            if os.path.lexists(os.path.join(docs, path)):
+                os.unlink(os.path.join(docs, path))
+                changed.append(path)
+        return changed
+    wanted = {os.path.join(docs, p) for p in plan.files}
     for folder, _dirs, names in os.walk(docs, topdown=False):
         for name in names:
-            if Path(folder) / name not in wanted:
-                (Path(folder) / name).unlink()
-                changed += 1
+            if os.path.join(folder, name) not in wanted:
+                os.unlink(os.path.join(folder, name))
+                changed.append(os.path.relpath(os.path.join(folder, name), docs))
         if folder != str(docs) and not os.listdir(folder):
             os.rmdir(folder)
     return changed

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import json
 import logging
 import multiprocessing
 import os
@@ -25,10 +26,11 @@ from pathlib import Path
 from typing import Any
 
 from . import csp
+from .enginehook import nav_sources
 from .output import Site
 
-__all__ = ["EngineConfig", "EngineError", "Site", "fingerprint", "hooks", "locked", "render",
-           "site_settings", "without_dirty_warning"]
+__all__ = ["EngineConfig", "EngineError", "Site", "fingerprint", "finish_journal", "hooks",
+           "locked", "render", "render_paths", "site_settings", "without_dirty_warning"]
 from .urls import UrlStyle
 
 DEFAULT_SITE_URL = "https://briefings.example.org/"
@@ -74,6 +76,7 @@ def render(config: EngineConfig, docs: Path, site_dir: Path, *, dirty: bool = Fa
     # Builds from different build folders into one site take turns (the pipeline's own
     # lock only covers one build folder).
     with locked(site_dir.parent / f".{site_dir.name}.lock"):
+        finish_journal(site_dir)
         staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
         try:
             dirty = dirty and site_dir.is_dir()
@@ -85,6 +88,83 @@ def render(config: EngineConfig, docs: Path, site_dir: Path, *, dirty: bool = Fa
             _swap(staging, site_dir)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def render_paths(config: EngineConfig, docs: Path, site_dir: Path, changed: list[str]) -> None:
+    """Render only the tree files in ``changed`` (written or removed) into the live site.
+
+    For a rebuild after an edit, when the site was rendered from this tree before (see
+    pipeline.render_changes). The changed pages, with the navigation's pages they link to,
+    render into a folder beside the site and are checked against the Content-Security-
+    Policy; then each output replaces its live file with a rename, and pages of removed
+    files go. The renames are listed in a journal first: if the build stops among them,
+    the next render of this site finishes them before anything else. Each file changes
+    whole; for the moment of the renames a reader can see some pages new and some old.
+    """
+    from mkdocs.structure.files import File
+    from mkdocs.utils.yaml import yaml_load
+
+    settings = yaml_load(config.config_file.read_text("utf-8")) or {}
+    site_dir = site_dir.resolve()
+    with locked(site_dir.parent / f".{site_dir.name}.lock"):
+        finish_journal(site_dir)
+        work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.part-", dir=site_dir.parent))
+        journal = _journal(site_dir)
+        try:
+            mini, out = work / "docs", work / "site"
+            present = [path for path in changed if (docs / path).is_file()]
+            for path in {*present, *nav_sources(settings.get("nav") or [])}:
+                (mini / path).parent.mkdir(parents=True, exist_ok=True)
+                os.link(docs / path, mini / path)
+            _mkdocs_build(config, mini, out, dirty=False)
+            directory = config.style == "directory"
+
+            def output(path: str) -> str:
+                return File(path, str(docs), str(site_dir), directory).dest_uri
+
+            moves = [(str(out / output(p)), str(site_dir / output(p))) for p in present]
+            gone = [str(site_dir / output(p)) for p in changed if p not in set(present)]
+            _write_journal(journal, moves, gone, work)
+            finish_journal(site_dir)
+        finally:
+            if not journal.exists():
+                shutil.rmtree(work, ignore_errors=True)
+
+
+def _journal(site_dir: Path) -> Path:
+    return site_dir.parent / f".{site_dir.name}.journal"
+
+
+def _write_journal(journal: Path, moves: list[tuple[str, str]], gone: list[str],
+                   work: Path) -> None:
+    temporary = journal.with_name(journal.name + ".tmp")
+    with open(temporary, "w", encoding="utf-8") as handle:
+        json.dump({"moves": moves, "gone": gone, "work": str(work)}, handle)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, journal)
+
+
+def finish_journal(site_dir: Path) -> None:
+    """Carry out the renames a partial render listed and did not finish (see render_paths)."""
+    journal = _journal(site_dir)
+    try:
+        plan = json.loads(journal.read_text("utf-8"))
+    except (OSError, ValueError):
+        journal.unlink(missing_ok=True)
+        return
+    for source, target in plan["moves"]:
+        if os.path.exists(source):
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            os.replace(source, target)
+    for target in plan["gone"]:
+        if os.path.lexists(target):
+            os.unlink(target)
+            folder = os.path.dirname(target)
+            if folder != str(site_dir) and not os.listdir(folder):
+                os.rmdir(folder)
+    journal.unlink()
+    shutil.rmtree(plan["work"], ignore_errors=True)
 
 
 def _render_full(config: EngineConfig, docs: Path, out: Path) -> None:

@@ -219,7 +219,7 @@ def on_files(files: Any, config: Any, **_: Any) -> Any:
     shard = os.environ.get(SHARD_VARIABLE, "")
     if not shard:
         return files
-    in_nav = set(_nav_sources(config["nav"] or []))
+    in_nav = set(nav_sources(config["nav"] or []))
     for file in list(files):
         mine = _helper_renders(file) if file.is_documentation_page() else False
         keep = mine or file.src_uri in in_nav if shard == "1" else not mine
@@ -234,10 +234,11 @@ def _helper_renders(file: Any) -> bool:
     return uri.startswith("briefings/") and zlib.crc32(uri.encode()) % 100 < HELPER_SHARE
 
 
-def _nav_sources(items: Any) -> Iterator[str]:
+def nav_sources(items: Any) -> Iterator[str]:
+    """The page sources a ``nav`` setting names."""
     for item in items if isinstance(items, list) else [items]:
         if isinstance(item, dict):
             for value in item.values():
-                yield from _nav_sources(value)
+                yield from nav_sources(value)
         elif isinstance(item, str):
             yield item

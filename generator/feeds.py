@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from datetime import date
 from xml.sax.saxutils import escape, quoteattr
 
@@ -53,15 +53,20 @@ def _entry(site: Site, briefing: Briefing, index: Index) -> str:
             f"    <summary>{escape(briefing.summary)}</summary>{categories}\n  </entry>")
 
 
-def all_feeds(index: Index, site: Site) -> list[DataFile]:
-    """The site feed and one feed per actor and per region."""
+def all_feeds(index: Index, site: Site, actors: Container[str] | None = None,
+              regions: Container[str] | None = None) -> list[DataFile]:
+    """The site feed and one feed per actor and per region (or only those given)."""
     archive = index.archive
     feeds = [atom(site, "feed.xml", site.name, "", archive.briefings, index)]
     for actor in archive.actors.values():
+        if actors is not None and actor.id not in actors:
+            continue
         route = urls.actor(actor.id)
         feeds.append(atom(site, route + "feed.xml", f"{actor.name} · {site.name}", route,
                           index.by_actor[actor.id], index))
     for region in archive.regions.values():
+        if regions is not None and region.id not in regions:
+            continue
         route = urls.region(region.id)
         feeds.append(atom(site, route + "feed.xml", f"{region.name} · {site.name}", route,
                           index.by_region[region.id], index))

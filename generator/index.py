@@ -15,6 +15,7 @@ from .model import Archive, Briefing
 from .registries import region_chain
 
 Month = tuple[int, int]
+RELATED_NEAREST = 12  # related briefings come from this many nearest in time per group
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ class Index:
         for weight, groups in ((3.0, (self.by_actor[a] for a in briefing.actors)),
                                (2.0, (self.by_region[r] for r in briefing.regions))):
             for group in groups:
-                for other in _nearest_in_time(group, briefing, 12):
+                for other in _nearest_in_time(group, briefing, RELATED_NEAREST):
                     scores[other.slug] += weight
         items = self.archive.briefings
         ranked = sorted(scores, key=lambda slug: (

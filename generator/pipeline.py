@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from . import buildtree, engine
+from . import buildtree, engine, increment
 from .loadcache import BriefingCache
 from .loading import Loaded, load_archive
 from .model import Archive
@@ -65,33 +65,53 @@ def build(options: BuildOptions) -> list[Problem]:
                                  style="file" if options.offline else "directory",
                                  offline=options.offline)
     site = engine.site_settings(config)
-    # Plan every output and claim its path before anything is written.
-    try:
-        plan = buildtree.plan(archive, site)
-    except PathCollision as error:
-        raise ContentError([Problem(str(options.content), None, str(error))]) from None
-    # Write the build tree, then let the engine render it and swap the site in.
+    key = increment.state_key(archive, site, f"drafts={options.drafts} {config}")
+    state_file = options.docs.parent / "plan.state"
     with engine.locked(options.build_dir / "build.lock"):
-        buildtree.write(plan, options.docs)
+        # Plan every output and claim its path before anything is written: only what
+        # changed since the last build when that is known, everything otherwise.
+        previous = increment.load_state(state_file)
+        try:
+            plan = buildtree.plan_changes(archive, site, key, previous) if previous else None
+            plan = plan or buildtree.plan(archive, site, key)
+        except PathCollision as error:
+            raise ContentError([Problem(str(options.content), None, str(error))]) from None
+        # Write the build tree, then let the engine render it and swap the site in. The
+        # state is forgotten until the site is whole again, so a failure means a full plan.
+        increment.save_state(state_file, None)
+        changed = buildtree.write(plan, options.docs)
+        state = plan.state
         del plan  # now on disk; at 16,000 briefings its hundreds of MB are better freed
-        render_changes(config, options)
+        render_changes(config, options, changed)
+        increment.save_state(state_file, state)
     return checked.problems
 
 
-def render_changes(config: engine.EngineConfig, options: BuildOptions) -> None:
+PARTIAL_UP_TO = 2000  # changed files; more are rendered with the whole tree
+
+
+def render_changes(config: engine.EngineConfig, options: BuildOptions,
+                   changed: list[str] | None = None) -> None:
     """Render the tree; only the pages whose files changed if the last render was alike.
 
     The stamp names the engine setup, the site folder and the identity of the site it left
     (inode and time of its home page: any other writer into the site, an offline render or
     a plain ``mkdocs build``, changes them). It is removed first, so a failed or interrupted
-    render forces a full one.
+    render forces a full one. With the list of ``changed`` tree files (and not too many of
+    them), only those are rendered and renamed into the site (engine.render_paths).
     """
     stamp = options.docs.parent / "rendered.stamp"
     setup = f"{engine.fingerprint(config)} {options.site_dir.resolve()}"
     dirty = stamp.is_file() and \
         stamp.read_text("utf-8") == f"{setup} {_site_identity(options.site_dir)}"
     stamp.unlink(missing_ok=True)
-    engine.render(config, options.docs, options.site_dir, dirty=dirty)
+    if dirty and changed == []:
+        engine.finish_journal(options.site_dir.resolve())  # nothing else to render
+    elif dirty and changed is not None and len(changed) <= PARTIAL_UP_TO \
+            and not options.offline:
+        engine.render_paths(config, options.docs, options.site_dir, changed)
+    else:
+        engine.render(config, options.docs, options.site_dir, dirty=dirty)
     stamp.write_text(f"{setup} {_site_identity(options.site_dir)}", "utf-8")
 
 

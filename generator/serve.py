@@ -36,7 +36,7 @@ def regenerate(content: Path, site: engine.Site, drafts: bool) -> bool:
         return False
     archive = loaded.archive if drafts else without_drafts(loaded.archive)
     changed = buildtree.write(buildtree.plan(archive, site), TREE)
-    print(f"briefings: content changed; {changed} file(s) of the preview rewritten",
+    print(f"briefings: content changed; {len(changed)} file(s) of the preview rewritten",
           file=sys.stderr)
     return True
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,82 @@ def test_a_site_another_render_wrote_is_not_reused(tmp_path: Path) -> None:
                            build_dir=tmp_path / ".build", config_file=ROOT / "mkdocs.yml",
                            offline=offline))
     assert _tree(site) == _tree(fresh)
+
+
+def _edit_front(path: Path, key: str, value: str) -> None:
+    lines = path.read_text("utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith(f"{key}:"))
+    lines[at] = f"{key}: {value}"
+    path.write_text("\n".join(lines), "utf-8")
+
+
+def _edits(content: Path, archive: synth.SynthArchive) -> list[tuple[str, Callable[[], None]]]:
+    """One edit of every kind, each to a different briefing of the synthetic archive."""
+    items = archive.briefings
+    path = [content / "briefings" / b.path for b in items]
+    actors, regions = [a.name for a in archive.actors], [r.name for r in archive.regions]
+    new = content / "briefings" / "added.md"
+    return [
+        ("body", lambda: path[20].write_text(path[20].read_text("utf-8") + "\nLater.\n",
+                                             "utf-8")),
+        ("title", lambda: _edit_front(path[21], "title", "A renamed briefing & more")),
+        ("date", lambda: _edit_front(path[22], "date", items[2].day.isoformat())),
+        ("actors", lambda: _edit_front(path[23], "actors", f"[{actors[0]}, {actors[-1]}]")),
+        ("regions", lambda: _edit_front(path[24], "region", regions[-1])),
+        ("added", lambda: new.write_text(path[25].read_text("utf-8").replace(
+            "title:", "slug: added-briefing\ntitle:", 1), "utf-8")),
+        ("draft", lambda: _edit_front(path[26], "title", f"{items[26].title}\ndraft: true")),
+        ("removed", lambda: path[27].unlink()),
+        ("two at once", lambda: (_edit_front(path[28], "date", items[-1].day.isoformat()),
+                                 path[29].unlink())),
+    ]
+
+
+def test_every_kind_of_edit_rebuilds_only_changes_and_equals_a_full_build(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """After each edit the rebuild keeps most pages as they were (the same files) and the
+    site equals a fresh full build of the same content, byte for byte."""
+    work = tmp_path_factory.mktemp("edits")
+    archive = synth.generate(COUNT)
+    content = work / "content"
+    archive.write(content)
+    site = _build(content, work)
+    for name, edit in _edits(content, archive):
+        before = {p: p.stat().st_ino for p in site.rglob("index.html")}
+        edit()
+        _build(content, work)
+        after = {p: p.stat().st_ino for p in site.rglob("index.html")}
+        kept = sum(1 for p, inode in after.items() if before.get(p) == inode)
+        assert kept > len(after) // 2, f"{name}: only {kept} of {len(after)} pages kept"
+        fresh = _build(content, tmp_path_factory.mktemp("fresh"))
+        assert _tree(site) == _tree(fresh), name
+
+
+def test_renames_cut_short_are_finished_by_the_next_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rebuild stopped after listing its renames leaves the old site; the next build
+    carries them out first and ends with the site a full build gives."""
+    from generator import engine
+
+    synth.generate(12).write(tmp_path / "content")
+    site = _build(tmp_path / "content", tmp_path)
+    briefing = synth.generate(12).briefings[4]
+    path = tmp_path / "content" / "briefings" / briefing.path
+    path.write_text(path.read_text("utf-8") + "\nLater.\n", "utf-8")
+    page = site / "briefings" / briefing.slug / "index.html"
+    write_journal = engine._write_journal
+
+    def stop_after(*args: object) -> None:
+        write_journal(*args)  # type: ignore[arg-type]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(engine, "_write_journal", stop_after)
+    with pytest.raises(KeyboardInterrupt):
+        _build(tmp_path / "content", tmp_path)
+    assert "Later." not in page.read_text("utf-8")
+    assert (tmp_path / ".site.journal").exists()
+    monkeypatch.undo()
+    _build(tmp_path / "content", tmp_path)
+    assert not (tmp_path / ".site.journal").exists()
+    assert not list(tmp_path.glob(".site.part-*"))
+    assert _tree(site) == _tree(_build(tmp_path / "content", tmp_path / "fresh"))
