@@ -81,18 +81,20 @@ def plan_changes(archive: Archive, site: Site, key: str, state: increment.TreeSt
     """The outputs that changed since ``state`` (see increment), or None: plan it all."""
     if state.key != key:
         return None
-    changed = increment.changed_briefings(state, archive)
+    digested = increment.digests(archive)
+    changed = increment.changed_briefings(state, digested)
     if len(changed) > increment.MAX_CHANGED:
         return None
     index = build_index(archive)
     only = increment.affected(state, index, changed)
-    removed = changed - {b.slug for b in archive.briefings}
-    return _plan(index, site, key, only, state.lastmods, state, removed)
+    removed = changed - digested.keys()
+    return _plan(index, site, key, only, state.lastmods, state, removed, digested)
 
 
 def _plan(index: Index, site: Site, key: str, only: increment.Selection | None,
           lastmods: dict[str, date | None], state: increment.TreeState | None = None,
-          removed: frozenset[str] | set[str] = frozenset()) -> Plan:
+          removed: frozenset[str] | set[str] = frozenset(),
+          digested: dict[str, bytes] | None = None) -> Plan:
     finder, finder_data = finder_outputs(index, site)
     claims = urls.OutputRegistry()
     files: dict[str, bytes] = {}
@@ -123,7 +125,7 @@ def _plan(index: Index, site: Site, key: str, only: increment.Selection | None,
     for item in data:
         files[claims.claim(item.path, f"file '{item.path}'")] = item.content
     deleted = frozenset(urls.source_path(route) for route in gone)
-    return Plan(files, tuple(pages), increment.new_state(key, archive, owned, lastmods),
+    return Plan(files, tuple(pages), increment.new_state(key, archive, owned, lastmods, digested),
                 deleted, partial=state is not None)
 
 

@@ -35,9 +35,11 @@ def briefing_record(briefing: Briefing, site: Site) -> dict[str, Any]:
 
 
 def briefings_json(archive: Archive, site: Site) -> DataFile:
-    records = [briefing_record(b, site) for b in archive.briefings]
-    text = json.dumps(records, ensure_ascii=False, indent=1, sort_keys=False)
-    return DataFile("briefings.json", (text + "\n").encode("utf-8"))
+    """Every briefing's record, one line each (json's C encoder: ``indent`` is pure Python
+    and took a second at 16,000 briefings)."""
+    lines = ",\n".join(json.dumps(briefing_record(b, site), ensure_ascii=False)
+                       for b in archive.briefings)
+    return DataFile("briefings.json", f"[\n{lines}\n]\n".encode() if lines else b"[]\n")
 
 
 def _cell(value: str) -> str:

@@ -79,20 +79,23 @@ def briefing_digest(briefing: Briefing) -> bytes:
                            digest_size=16).digest()
 
 
+def digests(archive: Archive) -> dict[str, bytes]:
+    return {b.slug: briefing_digest(b) for b in archive.briefings}
+
+
 def new_state(key: str, archive: Archive, entities: dict[str, tuple[str, ...]],
-              lastmods: dict[str, date | None]) -> TreeState:
-    return TreeState(key, {b.slug: briefing_digest(b) for b in archive.briefings},
+              lastmods: dict[str, date | None], digested: dict[str, bytes] | None = None
+              ) -> TreeState:
+    return TreeState(key, digested if digested is not None else digests(archive),
                      tuple(b.slug for b in archive.briefings),
                      {b.slug: (b.date, b.actors, b.regions) for b in archive.briefings},
                      entities, lastmods)
 
 
-def changed_briefings(state: TreeState, archive: Archive) -> set[str]:
+def changed_briefings(state: TreeState, digested: dict[str, bytes]) -> set[str]:
     """Slugs added, removed or changed since the state was taken."""
-    now = {b.slug: b for b in archive.briefings}
-    changed = {slug for slug in state.digests if slug not in now}
-    changed |= {slug for slug, b in now.items()
-                if state.digests.get(slug) != briefing_digest(b)}
+    changed = {slug for slug in state.digests if slug not in digested}
+    changed |= {slug for slug, digest in digested.items() if state.digests.get(slug) != digest}
     return changed
 
 

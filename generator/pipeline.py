@@ -7,6 +7,11 @@ the build tree written and the engine run.
 
 from __future__ import annotations
 
+import os
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -57,7 +62,8 @@ def without_drafts(archive: Archive) -> Archive:
 def build(options: BuildOptions) -> list[Problem]:
     """Check, then build the site; raises ContentError and leaves the old site if anything fails."""
     # Gather: the whole archive, validated.
-    checked = check(options.content, cache_file=options.build_dir / "briefings.cache")
+    with _phase("load"):
+        checked = check(options.content, cache_file=options.build_dir / "briefings.cache")
     if not checked.ok:
         raise ContentError(checked.problems)
     archive = checked.archive if options.drafts else without_drafts(checked.archive)
@@ -70,20 +76,24 @@ def build(options: BuildOptions) -> list[Problem]:
     with engine.locked(options.build_dir / "build.lock"):
         # Plan every output and claim its path before anything is written: only what
         # changed since the last build when that is known, everything otherwise.
-        previous = increment.load_state(state_file)
-        try:
-            plan = buildtree.plan_changes(archive, site, key, previous) if previous else None
-            plan = plan or buildtree.plan(archive, site, key)
-        except PathCollision as error:
-            raise ContentError([Problem(str(options.content), None, str(error))]) from None
+        with _phase("plan"):
+            previous = increment.load_state(state_file)
+            try:
+                plan = buildtree.plan_changes(archive, site, key, previous) if previous else None
+                plan = plan or buildtree.plan(archive, site, key)
+            except PathCollision as error:
+                raise ContentError([Problem(str(options.content), None, str(error))]) from None
         # Write the build tree, then let the engine render it and swap the site in. The
         # state is forgotten until the site is whole again, so a failure means a full plan.
-        increment.save_state(state_file, None)
-        changed = buildtree.write(plan, options.docs)
-        state = plan.state
-        del plan  # now on disk; at 16,000 briefings its hundreds of MB are better freed
-        render_changes(config, options, changed)
-        increment.save_state(state_file, state)
+        with _phase("write"):
+            increment.save_state(state_file, None)
+            changed = buildtree.write(plan, options.docs)
+            state = plan.state
+            del plan  # now on disk; at 16,000 briefings its hundreds of MB are better freed
+        with _phase(f"render ({len(changed)} files changed)"):
+            render_changes(config, options, changed)
+        with _phase("save state"):
+            increment.save_state(state_file, state)
     return checked.problems
 
 
@@ -113,6 +123,15 @@ def render_changes(config: engine.EngineConfig, options: BuildOptions,
     else:
         engine.render(config, options.docs, options.site_dir, dirty=dirty)
     stamp.write_text(f"{setup} {_site_identity(options.site_dir)}", "utf-8")
+
+
+@contextmanager
+def _phase(name: str) -> Iterator[None]:
+    """With BRIEFINGS_TIMINGS=1, say how long each phase of a build took (stderr)."""
+    start = time.perf_counter()
+    yield
+    if os.environ.get("BRIEFINGS_TIMINGS"):
+        print(f"briefings: {name}: {time.perf_counter() - start:.2f} s", file=sys.stderr)
 
 
 def _site_identity(site_dir: Path) -> str:
