@@ -9,18 +9,21 @@ modified files redoes only what changed.
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 import os
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+import zlib
+from collections.abc import Container, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any, cast
 
 import yaml
 
 from . import exports, feeds, increment, urls
 from .finder import finder_outputs
 from .index import Index, build_index
-from .model import Archive
+from .model import Archive, Briefing
 from .output import DataFile, Page, Site
 from .overview import actors_page, home_page, regions_page, timeline_pages
 from .pages import actor_pages, briefing_page, region_pages
@@ -36,22 +39,26 @@ class Plan:
     """
 
     files: dict[str, bytes]
-    pages: tuple[Page, ...]  # the planned pages, without their HTML (that is in ``files``)
     state: increment.TreeState
     deleted: frozenset[str] = frozenset()
     partial: bool = False
+    # Files a second process planned and wrote itself (see _Helper), and whether each changed.
+    written: dict[str, bool] = field(default_factory=dict)
 
 
-def entity_pages(index: Index, site: Site, only: increment.Selection | None = None
-                 ) -> Iterator[tuple[str, Page]]:
+def entity_pages(index: Index, site: Site, only: increment.Selection | None = None,
+                 skip: Container[str] = ()) -> Iterator[tuple[str, Page]]:
     """Every page of the site with the entity that owns it, in a stable order, one at a
-    time; with ``only``, the summary pages and the selected entities' pages."""
+    time; with ``only``, the summary pages and the selected entities' pages; without the
+    briefings in ``skip``."""
     archive = index.archive
     yield "home", home_page(index, site)
     yield "actors", actors_page(index, site)
     yield "regions", regions_page(index, site)
     yield from (("timeline", page) for page in timeline_pages(index, site))
     for briefing in archive.briefings:
+        if briefing.slug in skip:
+            continue
         if only is None or briefing.slug in only.briefings:
             yield f"briefing:{briefing.slug}", briefing_page(briefing, index, site)
     for actor in archive.actors.values():
@@ -68,12 +75,23 @@ def gather_pages(index: Index, site: Site) -> Iterator[Page]:
     return (page for _entity, page in entity_pages(index, site))
 
 
-def plan(archive: Archive, site: Site, key: str = "") -> Plan:
+def plan(archive: Archive, site: Site, key: str = "", docs: Path | None = None) -> Plan:
     """Every page and data file of the site; raises PathCollision on clashing outputs.
 
-    ``key`` (increment.state_key) goes into the plan's state for the next build.
+    ``key`` (increment.state_key) goes into the plan's state for the next build. Given
+    the tree's ``docs`` folder, a large archive's briefing pages are shared with a second
+    process, which writes its pages there itself (each page only depends on the index).
     """
-    return _plan(build_index(archive), site, key, None, {})
+    index = build_index(archive)
+    helper = None
+    if docs is not None and len(archive.briefings) >= PARALLEL_FROM and \
+            (os.cpu_count() or 1) >= 2:
+        helper = _Helper.start(index, site, docs)
+    try:
+        return _plan(index, site, key, None, {}, helper=helper)
+    finally:
+        if helper is not None:
+            helper.stop()
 
 
 def plan_changes(archive: Archive, site: Site, key: str, state: increment.TreeState
@@ -94,19 +112,30 @@ def plan_changes(archive: Archive, site: Site, key: str, state: increment.TreeSt
 def _plan(index: Index, site: Site, key: str, only: increment.Selection | None,
           lastmods: dict[str, date | None], state: increment.TreeState | None = None,
           removed: frozenset[str] | set[str] = frozenset(),
-          digested: dict[str, bytes] | None = None) -> Plan:
+          digested: dict[str, bytes] | None = None, helper: _Helper | None = None) -> Plan:
     finder, finder_data = finder_outputs(index, site)
     claims = urls.OutputRegistry()
     files: dict[str, bytes] = {}
     pages = []
     entities: dict[str, list[str]] = {}
+    skip = helper.slugs if helper is not None else frozenset()
+    for slug in sorted(skip):  # claimed before any other page, as in one process
+        route = urls.briefing(slug)
+        claims.claim(urls.source_path(route), f"page '{route}'")
     # Each page's HTML is kept once, encoded in ``files``: at 16,000 briefings holding the
     # pages as well doubled the build's peak memory.
-    for entity, page in itertools.chain(entity_pages(index, site, only), [("finder", finder)]):
+    for entity, page in itertools.chain(entity_pages(index, site, only, skip),
+                                        [("finder", finder)]):
         path = claims.claim(urls.source_path(page.route), f"page '{page.route}'")
         files[path] = render_markdown(page).encode("utf-8")
         pages.append(replace(page, html=""))
         entities.setdefault(entity, []).append(page.route)
+    written: dict[str, bool] = {}
+    if helper is not None:
+        for slug, route, lastmod, path, changed in helper.result():
+            pages.append(Page(route, "", "", "briefing", lastmod=lastmod))
+            entities[f"briefing:{slug}"] = [route]
+            written[path] = changed
     owned = {entity: tuple(routes) for entity, routes in entities.items()}
     gone: set[str] = set()
     if state is not None:  # partial: the rest of the site is as the last build left it
@@ -125,8 +154,67 @@ def _plan(index: Index, site: Site, key: str, only: increment.Selection | None,
     for item in data:
         files[claims.claim(item.path, f"file '{item.path}'")] = item.content
     deleted = frozenset(urls.source_path(route) for route in gone)
-    return Plan(files, tuple(pages), increment.new_state(key, archive, owned, lastmods, digested),
-                deleted, partial=state is not None)
+    return Plan(files, increment.new_state(key, archive, owned, lastmods, digested),
+                deleted, partial=state is not None, written=written)
+
+
+PARALLEL_FROM = 1500  # briefings; below, a second process costs more than it saves
+HELPER_SHARE = 50  # percent of the briefing pages the second process plans and writes
+
+
+class _Helper:
+    """A forked process that plans a share of the briefing pages and writes them.
+
+    Forked, so it starts at once with the index in its memory (no thread is running in
+    the build at this point). It sends back only what the plan keeps of each page.
+    """
+
+    def __init__(self, process: Any, connection: Any, slugs: frozenset[str]) -> None:
+        self.process, self.connection, self.slugs = process, connection, slugs
+
+    @classmethod
+    def start(cls, index: Index, site: Site, docs: Path) -> _Helper:
+        briefings = [b for b in index.archive.briefings
+                     if zlib.crc32(b.slug.encode()) % 100 < HELPER_SHARE]
+        context = multiprocessing.get_context("fork")
+        mine, theirs = context.Pipe(duplex=False)
+        process = context.Process(target=_helper_plan, args=(theirs, briefings, index, site,
+                                                              docs), daemon=True)
+        process.start()
+        theirs.close()
+        return cls(process, mine, frozenset(b.slug for b in briefings))
+
+    def result(self) -> list[tuple[str, str, date | None, str, bool]]:
+        try:
+            status, value = self.connection.recv()
+        except EOFError:
+            status, value = "error", "the process stopped"
+        if status != "ok":
+            raise RuntimeError(f"planning briefing pages in a second process failed: {value}")
+        return cast(list[tuple[str, str, date | None, str, bool]], value)
+
+    def stop(self) -> None:
+        self.connection.close()
+        self.process.join(timeout=60)
+        if self.process.is_alive():
+            self.process.kill()
+
+
+def _helper_plan(connection: Any, briefings: list[Briefing], index: Index, site: Site,
+                 docs: Path) -> None:
+    try:
+        made: set[str] = set()
+        done = []
+        for briefing in briefings:
+            page = briefing_page(briefing, index, site)
+            path = urls.source_path(page.route)
+            changed = _write_one(docs, path, render_markdown(page).encode("utf-8"), made)
+            done.append((briefing.slug, page.route, page.lastmod, path, changed))
+        connection.send(("ok", done))
+    except BaseException as error:  # reported by the build, which then fails
+        connection.send(("error", repr(error)))
+    finally:
+        connection.close()
 
 
 def _sitemap_pages(lastmods: dict[str, date | None]) -> Iterator[Page]:
@@ -153,33 +241,17 @@ def write(plan: Plan, docs: Path) -> list[str]:
     A full plan leaves exactly its files; a partial one writes its files and removes its
     deleted ones, leaving the rest as they are.
     """
-    changed = []
     made: set[str] = set()
-    for path, content in plan.files.items():
-        target = os.path.join(docs, path)
-        try:
-            if os.stat(target).st_size == len(content):
-                with open(target, "rb") as handle:
-                    if handle.read() == content:
-                        continue
-        except FileNotFoundError:
-            pass
-        folder = os.path.dirname(target)
-        if folder not in made:
-            os.makedirs(folder, exist_ok=True)
-            made.add(folder)
-        temporary = target + ".tmp"
-        with open(temporary, "wb") as handle:
-            handle.write(content)
-        os.replace(temporary, target)
-        changed.append(path)
+    changed = [path for path, content in plan.files.items()
+               if _write_one(docs, path, content, made)]
+    changed += [path for path, was_changed in plan.written.items() if was_changed]
     if plan.partial:
         for path in sorted(plan.deleted):
             if os.path.lexists(os.path.join(docs, path)):
                 os.unlink(os.path.join(docs, path))
                 changed.append(path)
         return changed
-    wanted = {os.path.join(docs, p) for p in plan.files}
+    wanted = {os.path.join(docs, p) for p in itertools.chain(plan.files, plan.written)}
     for folder, _dirs, names in os.walk(docs, topdown=False):
         for name in names:
             if os.path.join(folder, name) not in wanted:
@@ -188,3 +260,24 @@ def write(plan: Plan, docs: Path) -> list[str]:
         if folder != str(docs) and not os.listdir(folder):
             os.rmdir(folder)
     return changed
+
+
+def _write_one(docs: Path, path: str, content: bytes, made: set[str]) -> bool:
+    """Write one file of the tree unless it already holds these bytes; True if written."""
+    target = os.path.join(docs, path)
+    try:
+        if os.stat(target).st_size == len(content):
+            with open(target, "rb") as handle:
+                if handle.read() == content:
+                    return False
+    except FileNotFoundError:
+        pass
+    folder = os.path.dirname(target)
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
+    temporary = target + ".tmp"
+    with open(temporary, "wb") as handle:
+        handle.write(content)
+    os.replace(temporary, target)
+    return True

@@ -78,15 +78,16 @@ def build(options: BuildOptions) -> list[Problem]:
         # changed since the last build when that is known, everything otherwise.
         with _phase("plan"):
             previous = increment.load_state(state_file)
+            # Forgotten until the site is whole again: after a failure the next build
+            # plans everything (a large plan writes part of the tree as it goes).
+            increment.save_state(state_file, None)
             try:
                 plan = buildtree.plan_changes(archive, site, key, previous) if previous else None
-                plan = plan or buildtree.plan(archive, site, key)
+                plan = plan or buildtree.plan(archive, site, key, options.docs)
             except PathCollision as error:
                 raise ContentError([Problem(str(options.content), None, str(error))]) from None
-        # Write the build tree, then let the engine render it and swap the site in. The
-        # state is forgotten until the site is whole again, so a failure means a full plan.
+        # Write the build tree, then let the engine render it and swap the site in.
         with _phase("write"):
-            increment.save_state(state_file, None)
             changed = buildtree.write(plan, options.docs)
             state = plan.state
             del plan  # now on disk; at 16,000 briefings its hundreds of MB are better freed

@@ -76,14 +76,21 @@ def test_a_rebuild_with_no_change_renders_no_page(tmp_path: Path) -> None:
 
 def test_two_processes_build_the_site_one_builds(tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator import engine, loading
+    from generator import buildtree, engine, loading
 
     synth.generate(COUNT).write(tmp_path / "content")
     one = _build(tmp_path / "content", tmp_path / "one")
-    monkeypatch.setattr(engine, "PARALLEL_FROM", 10)  # loading and rendering split in two
+    # loading, planning and rendering split in two
+    monkeypatch.setattr(engine, "PARALLEL_FROM", 10)
     monkeypatch.setattr(loading, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(buildtree, "PARALLEL_FROM", 10)
     two = _build(tmp_path / "content", tmp_path / "two")
     assert _tree(two) == _tree(one)
+    # The plan the two processes made serves the next rebuild like one made by one.
+    path = next((tmp_path / "content" / "briefings").rglob("*.md"))
+    path.write_text(path.read_text("utf-8") + "\nLater.\n", "utf-8")
+    assert _tree(_build(tmp_path / "content", tmp_path / "two")) == \
+        _tree(_build(tmp_path / "content", tmp_path / "one"))
 
 
 def test_a_site_another_render_wrote_is_not_reused(tmp_path: Path) -> None:
