@@ -8,11 +8,12 @@ modified files redoes only what changed.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import multiprocessing
 import os
 import zlib
-from collections.abc import Container, Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -113,6 +114,29 @@ def _plan(index: Index, site: Site, key: str, only: increment.Selection | None,
           lastmods: dict[str, date | None], state: increment.TreeState | None = None,
           removed: frozenset[str] | set[str] = frozenset(),
           digested: dict[str, bytes] | None = None, helper: _Helper | None = None) -> Plan:
+    # The exports and the search index (a second or more at 16,000 briefings) are made in
+    # a second process meanwhile, when the archive is large.
+    archive = index.archive
+    exporting = _Forked(functools.partial(_exports, index, site)) \
+        if len(archive.briefings) >= PARALLEL_FROM and (os.cpu_count() or 1) >= 2 else None
+    try:
+        return _plan_pages(index, site, key, only, lastmods, state, removed, digested, helper,
+                           exporting)
+    finally:
+        if exporting is not None:
+            exporting.stop()
+
+
+def _exports(index: Index, site: Site) -> list[DataFile]:
+    archive = index.archive
+    return [exports.briefings_json(archive, site), exports.briefings_csv(archive, site),
+            search_index(index, site)]
+
+
+def _plan_pages(index: Index, site: Site, key: str, only: increment.Selection | None,
+                lastmods: dict[str, date | None], state: increment.TreeState | None,
+                removed: frozenset[str] | set[str], digested: dict[str, bytes] | None,
+                helper: _Helper | None, exporting: _Forked | None) -> Plan:
     finder, finder_data = finder_outputs(index, site)
     claims = urls.OutputRegistry()
     files: dict[str, bytes] = {}
@@ -148,9 +172,9 @@ def _plan(index: Index, site: Site, key: str, only: increment.Selection | None,
     archive = index.archive
     selected = (None, None) if only is None else (only.actors, only.regions)
     data: list[DataFile] = [
-        *feeds.all_feeds(index, site, *selected), exports.briefings_json(archive, site),
-        exports.briefings_csv(archive, site), exports.sitemap(_sitemap_pages(lastmods), site),
-        finder_data, search_index(index, site)]
+        *feeds.all_feeds(index, site, *selected),
+        *(_exports(index, site) if exporting is None else exporting.result()),
+        exports.sitemap(_sitemap_pages(lastmods), site), finder_data]
     for item in data:
         files[claims.claim(item.path, f"file '{item.path}'")] = item.content
     deleted = frozenset(urls.source_path(route) for route in gone)
@@ -162,36 +186,29 @@ PARALLEL_FROM = 1500  # briefings; below, a second process costs more than it sa
 HELPER_SHARE = 50  # percent of the briefing pages the second process plans and writes
 
 
-class _Helper:
-    """A forked process that plans a share of the briefing pages and writes them.
+class _Forked:
+    """A function running in a forked process; ``result()`` waits for what it returns.
 
-    Forked, so it starts at once with the index in its memory (no thread is running in
-    the build at this point). It sends back only what the plan keeps of each page.
+    Forked, so it starts at once with everything the build holds in its memory (no thread
+    is running in the build while it plans). Only the result travels back.
     """
 
-    def __init__(self, process: Any, connection: Any, slugs: frozenset[str]) -> None:
-        self.process, self.connection, self.slugs = process, connection, slugs
-
-    @classmethod
-    def start(cls, index: Index, site: Site, docs: Path) -> _Helper:
-        briefings = [b for b in index.archive.briefings
-                     if zlib.crc32(b.slug.encode()) % 100 < HELPER_SHARE]
+    def __init__(self, function: Callable[[], Any]) -> None:
         context = multiprocessing.get_context("fork")
-        mine, theirs = context.Pipe(duplex=False)
-        process = context.Process(target=_helper_plan, args=(theirs, briefings, index, site,
-                                                              docs), daemon=True)
-        process.start()
+        self.connection, theirs = context.Pipe(duplex=False)
+        self.process = context.Process(target=_run_forked, args=(theirs, function),
+                                       daemon=True)
+        self.process.start()
         theirs.close()
-        return cls(process, mine, frozenset(b.slug for b in briefings))
 
-    def result(self) -> list[tuple[str, str, date | None, str, bool]]:
+    def result(self) -> Any:
         try:
             status, value = self.connection.recv()
         except EOFError:
             status, value = "error", "the process stopped"
         if status != "ok":
-            raise RuntimeError(f"planning briefing pages in a second process failed: {value}")
-        return cast(list[tuple[str, str, date | None, str, bool]], value)
+            raise RuntimeError(f"planning in a second process failed: {value}")
+        return value
 
     def stop(self) -> None:
         self.connection.close()
@@ -200,21 +217,45 @@ class _Helper:
             self.process.kill()
 
 
-def _helper_plan(connection: Any, briefings: list[Briefing], index: Index, site: Site,
-                 docs: Path) -> None:
+def _run_forked(connection: Any, function: Callable[[], Any]) -> None:
     try:
-        made: set[str] = set()
-        done = []
-        for briefing in briefings:
-            page = briefing_page(briefing, index, site)
-            path = urls.source_path(page.route)
-            changed = _write_one(docs, path, render_markdown(page).encode("utf-8"), made)
-            done.append((briefing.slug, page.route, page.lastmod, path, changed))
-        connection.send(("ok", done))
+        connection.send(("ok", function()))
     except BaseException as error:  # reported by the build, which then fails
         connection.send(("error", repr(error)))
     finally:
         connection.close()
+
+
+class _Helper:
+    """A second process planning a share of the briefing pages and writing them itself."""
+
+    def __init__(self, forked: _Forked, slugs: frozenset[str]) -> None:
+        self.forked, self.slugs = forked, slugs
+
+    @classmethod
+    def start(cls, index: Index, site: Site, docs: Path) -> _Helper:
+        briefings = [b for b in index.archive.briefings
+                     if zlib.crc32(b.slug.encode()) % 100 < HELPER_SHARE]
+        forked = _Forked(functools.partial(_helper_plan, briefings, index, site, docs))
+        return cls(forked, frozenset(b.slug for b in briefings))
+
+    def result(self) -> list[tuple[str, str, date | None, str, bool]]:
+        return cast(list[tuple[str, str, date | None, str, bool]], self.forked.result())
+
+    def stop(self) -> None:
+        self.forked.stop()
+
+
+def _helper_plan(briefings: list[Briefing], index: Index, site: Site, docs: Path
+                 ) -> list[tuple[str, str, date | None, str, bool]]:
+    made: set[str] = set()
+    done = []
+    for briefing in briefings:
+        page = briefing_page(briefing, index, site)
+        path = urls.source_path(page.route)
+        changed = _write_one(docs, path, render_markdown(page).encode("utf-8"), made)
+        done.append((briefing.slug, page.route, page.lastmod, path, changed))
+    return done
 
 
 def _sitemap_pages(lastmods: dict[str, date | None]) -> Iterator[Page]:
