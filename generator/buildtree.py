@@ -80,24 +80,28 @@ def plan(archive: Archive, site: Site, key: str = "", docs: Path | None = None) 
     """Every page and data file of the site; raises PathCollision on clashing outputs.
 
     ``key`` (increment.state_key) goes into the plan's state for the next build. Given
-    the tree's ``docs`` folder, a large archive's briefing pages are shared with a second
-    process, which writes its pages there itself (each page only depends on the index).
+    the tree's ``docs`` folder, a large archive is planned in two processes (forked: only
+    from a build with no other thread running): the second one plans a share of the
+    briefing pages and writes them there itself (each depends only on the index), then
+    makes the exports and the search index.
     """
     index = build_index(archive)
     helper = None
-    if docs is not None and len(archive.briefings) >= PARALLEL_FROM and \
-            (os.cpu_count() or 1) >= 2:
+    if docs is not None and _parallel(archive):
         helper = _Helper.start(index, site, docs)
     try:
-        return _plan(index, site, key, None, {}, helper=helper)
+        return _plan(index, site, key, None, {}, helper=helper, parallel=docs is not None)
     finally:
         if helper is not None:
             helper.stop()
 
 
-def plan_changes(archive: Archive, site: Site, key: str, state: increment.TreeState
-                 ) -> Plan | None:
-    """The outputs that changed since ``state`` (see increment), or None: plan it all."""
+def plan_changes(archive: Archive, site: Site, key: str, state: increment.TreeState, *,
+                 parallel: bool = False) -> Plan | None:
+    """The outputs that changed since ``state`` (see increment), or None: plan it all.
+
+    ``parallel``: a large archive's exports and search index are made in a forked process
+    (only for a build with no other thread running)."""
     if state.key != key:
         return None
     digested = increment.digests(archive)
@@ -107,18 +111,20 @@ def plan_changes(archive: Archive, site: Site, key: str, state: increment.TreeSt
     index = build_index(archive)
     only = increment.affected(state, index, changed)
     removed = changed - digested.keys()
-    return _plan(index, site, key, only, state.lastmods, state, removed, digested)
+    return _plan(index, site, key, only, state.lastmods, state, removed, digested,
+                 parallel=parallel)
 
 
 def _plan(index: Index, site: Site, key: str, only: increment.Selection | None,
           lastmods: dict[str, date | None], state: increment.TreeState | None = None,
           removed: frozenset[str] | set[str] = frozenset(),
-          digested: dict[str, bytes] | None = None, helper: _Helper | None = None) -> Plan:
+          digested: dict[str, bytes] | None = None, helper: _Helper | None = None,
+          parallel: bool = False) -> Plan:
     # The exports and the search index (a second or more at 16,000 briefings) are made in
     # a second process meanwhile, when the archive is large.
     archive = index.archive
     exporting = _Forked(functools.partial(_exports, index, site)) \
-        if len(archive.briefings) >= PARALLEL_FROM and (os.cpu_count() or 1) >= 2 else None
+        if parallel and _parallel(archive) else None
     try:
         return _plan_pages(index, site, key, only, lastmods, state, removed, digested, helper,
                            exporting)
@@ -183,6 +189,10 @@ def _plan_pages(index: Index, site: Site, key: str, only: increment.Selection | 
 
 
 PARALLEL_FROM = 1500  # briefings; below, a second process costs more than it saves
+
+
+def _parallel(archive: Archive) -> bool:
+    return len(archive.briefings) >= PARALLEL_FROM and (os.cpu_count() or 1) >= 2
 HELPER_SHARE = 50  # percent of the briefing pages the second process plans and writes
 
 

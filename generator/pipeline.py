@@ -82,7 +82,8 @@ def build(options: BuildOptions) -> list[Problem]:
             # plans everything (a large plan writes part of the tree as it goes).
             increment.save_state(state_file, None)
             try:
-                plan = buildtree.plan_changes(archive, site, key, previous) if previous else None
+                plan = buildtree.plan_changes(archive, site, key, previous, parallel=True) \
+                    if previous else None
                 plan = plan or buildtree.plan(archive, site, key, options.docs)
             except PathCollision as error:
                 raise ContentError([Problem(str(options.content), None, str(error))]) from None

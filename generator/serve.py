@@ -7,7 +7,7 @@ import sys
 import threading
 from pathlib import Path
 
-from . import buildtree, engine, report
+from . import buildtree, engine, increment, report
 from .pipeline import check, without_drafts
 from .problems import ContentError
 from .urls import PathCollision
@@ -35,7 +35,16 @@ def regenerate(content: Path, site: engine.Site, drafts: bool) -> bool:
         print(report.render(loaded.problems, "text"), file=sys.stderr)
         return False
     archive = loaded.archive if drafts else without_drafts(loaded.archive)
-    changed = buildtree.write(buildtree.plan(archive, site), TREE)
+    # Only what changed since the last regeneration, as builds do (pipeline.build); in one
+    # process: the preview server runs threads, and the plan forks only without them.
+    state_file = TREE.parent / "plan.state"
+    key = increment.state_key(archive, site, f"serve drafts={drafts}")
+    previous = increment.load_state(state_file)
+    increment.save_state(state_file, None)
+    plan = buildtree.plan_changes(archive, site, key, previous) if previous else None
+    plan = plan or buildtree.plan(archive, site, key)
+    changed = buildtree.write(plan, TREE)
+    increment.save_state(state_file, plan.state)
     print(f"briefings: content changed; {len(changed)} file(s) of the preview rewritten",
           file=sys.stderr)
     return True
