@@ -170,6 +170,8 @@ def audit(converted: str, cleaned: str, text: str, first_line: int) -> list[Fiel
     Found by comparing the HTML before and after, so that every removal is reported,
     whatever the reason the sanitizer had.
     """
+    if _nothing_removed(converted, cleaned):
+        return []
     removals = list(_removed(_Elements(converted).found, _Elements(cleaned).found))
     if not removals:
         return []
@@ -182,6 +184,28 @@ def audit(converted: str, cleaned: str, text: str, first_line: int) -> list[Fiel
         problems.append(FieldError(f"{len(removals) - MAX_REPORTED} more such problems",
                                    first_line + source.line, "fix the ones above first"))
     return problems
+
+
+# Start tags as both serializers write them (attribute values quoted; '<' in text escaped).
+_VALUE = r"""(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?"""
+_START_TAG = re.compile(r"""<([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s"'>/=]+""" + _VALUE
+                        + r""")*)\s*/?>""")
+_ATTRIBUTE_NAME = re.compile(r"""([^\s"'>/=]+)""" + _VALUE)
+
+
+def _nothing_removed(converted: str, cleaned: str) -> bool:
+    """True when ``cleaned`` plainly keeps every element and attribute of ``converted``
+    (the usual case, found by two regex scans); otherwise :func:`audit` parses both."""
+    before, after = _START_TAG.findall(converted), _START_TAG.findall(cleaned)
+    if [tag for tag, _ in before] != [tag for tag, _ in after]:
+        return False
+    for (tag, attributes), (_, kept) in zip(before, after, strict=True):
+        if tag.lower() not in TAGS or tag.lower() == "img":
+            return False
+        if attributes and not set(_ATTRIBUTE_NAME.findall(attributes)) <= \
+                set(_ATTRIBUTE_NAME.findall(kept)):
+            return False
+    return True
 
 
 def _removed(before: list[Element], after: list[Element]) -> Iterator[_Removal]:
