@@ -65,7 +65,7 @@ browser. Only the links to the original sources of each briefing lead to
 other websites, and only if you follow them.
 
 Search starts when you click the search box; on a large archive the first
-search may take a few seconds while the browser reads the index.
+search may take a moment while the browser reads the index.
 
 Third-party code: the pages use Material for MkDocs (MIT licence) and, to run
 search from disk, the iframe-worker shim by Martin Donath (MIT licence, text in

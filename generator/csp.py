@@ -44,7 +44,10 @@ _DIRECTIVES = (
 )
 MAX_DEPTH = 8  # folders between a page and the site root, for the worker's relative URL
 
-_WORKER_PATH = re.compile(r'"(assets/javascripts/workers/search\.[0-9a-f]+\.min\.js)"')
+# The search worker's path where the theme's config block names it ("search": "..." | url):
+# theme/main.html names ours (assets/javascripts/search-worker.js), Material's base.html its own.
+_WORKER_PATH = re.compile(r'"search":\s*"(assets/javascripts/[\w./-]+\.js)"\s*\|\s*url')
+_WORKER_TEMPLATES = ("main.html", "base.html")
 _SHIM_FRAME = re.compile(r"document\.write\(`.*?<script>(.*?)<\\/script>", re.DOTALL)
 _PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
 
@@ -76,11 +79,19 @@ def engine_policy(polyfills: Sequence[str], theme_dirs: Sequence[str], offline: 
     if not shims:
         return policy()  # the CDN shim would be blocked, as would any other download
     shim = _read_theme_file(shims[0], theme_dirs)
-    worker = _WORKER_PATH.search(_read_theme_file("base.html", theme_dirs))
-    if worker is None:
-        raise PolicyError("cannot find the search worker's path in the theme's base.html")
-    urls = ["../" * depth + worker.group(1) for depth in range(MAX_DEPTH)]
-    return policy(shim_frame_script(shim, url) for url in [*urls, "/" + worker.group(1)])
+    worker = search_worker_path(theme_dirs)
+    urls = ["../" * depth + worker for depth in range(MAX_DEPTH)]
+    return policy(shim_frame_script(shim, url) for url in [*urls, "/" + worker])
+
+
+def search_worker_path(theme_dirs: Sequence[str]) -> str:
+    """The search worker's path in the site, as the theme's templates configure it."""
+    for name in _WORKER_TEMPLATES:
+        worker = _WORKER_PATH.search(_read_theme_file(name, theme_dirs))
+        if worker is not None:
+            return worker.group(1)
+    raise PolicyError("cannot find the search worker's path in the theme's "
+                      + " or ".join(_WORKER_TEMPLATES))
 
 
 def _read_theme_file(name: str, theme_dirs: Sequence[str]) -> str:

@@ -4,8 +4,9 @@ One entry per briefing (title, summary, and a ``names`` field with its tags and 
 and alias of its actors and regions, so a reader finds a briefing by any spelling; Material
 indexes the field but does not show it) and one per actor and region page.
 Listing pages are left out so they never crowd out the briefings. The format is the one
-Material's search worker reads (``{"config": ..., "docs": [...]}``); words already present
-in an entry are not repeated, which keeps the payload small.
+Material's search worker reads (``{"config": ..., "docs": [...]}``); the site's own worker
+(theme/assets/javascripts/search-worker.js) reads the same, weighting the fields by their
+``boost``. Words already present in an entry are not repeated, which keeps the payload small.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ import textwrap
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -104,6 +105,26 @@ def site_url(built_site: Path) -> Iterator[str]:
     url, stop = serve_folder(built_site)
     yield url
     stop()
+
+
+# The best result of the whole query: Material puts the terms a result matched into its
+# link's ?h= (feature search.highlight), so that result names every term of the query.
+_WHOLE_QUERY_SHOWN = """query => {
+  const link = document.querySelector(".md-search-result__link");
+  return link !== null && new URL(link.href).searchParams.get("h") === query;
+}"""
+
+
+def wait_for_search_results(page: Any, query: str, timeout: int = 30_000) -> None:
+    """After typing ``query`` into Material's search box, wait for the results of all of it.
+
+    Once the index is ready, Material asks the search worker at every key released, so the
+    results of a half-typed query can show first. Playwright types characters that are not
+    on a US keyboard as text input, without any key released, so End is released first:
+    Material reads the box then, as it would after a reader's last key.
+    """
+    page.keyboard.press("End")
+    page.wait_for_function(_WHOLE_QUERY_SHOWN, arg=query.lower(), timeout=timeout)
 
 
 @pytest.fixture(scope="session")

@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import FIXTURE, ROOT, WriteArchive
+from conftest import FIXTURE, ROOT, WriteArchive, wait_for_search_results
 from offline_links import REMOTE_IN_CSS, page_problems
 
 from generator.bundle import README_NAME, make_bundle, zip_timestamp
@@ -237,7 +237,7 @@ def test_search_from_a_briefing_page_finds_briefings_offline(
     page = offline.open((root / "briefings" / "offensive.html").as_uri())
     page.click("input.md-search__input")
     page.keyboard.type("ceasefire")
-    page.wait_for_selector(".md-search-result__item a", timeout=30_000)
+    wait_for_search_results(page, "ceasefire")
     hrefs = page.eval_on_selector_all(".md-search-result__item a",
                                       "links => links.map(link => link.href)")
     files = [_file_of(href) for href in hrefs]
@@ -294,7 +294,7 @@ def test_search_in_an_unseen_archive_finds_the_briefing_by_a_rare_title_word(
     page = offline.open((unseen_root / "briefings" / f"{briefings[-1].slug}.html").as_uri())
     page.click("input.md-search__input")
     page.keyboard.type(word)
-    page.wait_for_selector(".md-search-result__item a", timeout=30_000)
+    wait_for_search_results(page, word)
     hrefs = page.eval_on_selector_all(".md-search-result__item a",
                                       "links => links.map(link => link.href)")
     assert expected <= {_file_of(href) for href in hrefs}, word

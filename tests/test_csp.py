@@ -12,7 +12,7 @@ from typing import Any
 
 import hostile_catalogue as catalogue
 import pytest
-from conftest import serve_folder
+from conftest import serve_folder, wait_for_search_results
 
 from generator import csp
 from generator.pipeline import BuildOptions, build
@@ -92,6 +92,20 @@ def test_hash_is_of_the_script_the_shim_writes() -> None:
     assert "${" not in script
 
 
+def test_offline_policy_allows_the_shim_frame_for_our_search_worker() -> None:
+    import material
+
+    theme_dirs = [str(ROOT / "theme"), str(Path(material.__file__).parent / "templates")]
+    worker = csp.search_worker_path(theme_dirs)
+    assert worker == "assets/javascripts/search-worker.js"
+    shim = (ROOT / "theme/assets/javascripts/iframe-worker/shim.js").read_text("utf-8")
+    rules = directives(csp.engine_policy(["assets/javascripts/iframe-worker/shim.js"],
+                                         theme_dirs, offline=True))
+    frame = csp.shim_frame_script(shim, "../../" + worker)
+    [frame_hash] = directives(csp.policy([frame]))["script-src"][1:]
+    assert frame_hash in rules["script-src"]
+
+
 # --- in Chromium ------------------------------------------------------------------------
 
 @dataclass
@@ -140,7 +154,7 @@ def search(watched: Watched, query: str) -> list[str]:
     page = watched.page
     page.keyboard.press("/")
     page.keyboard.type(query)
-    page.wait_for_selector(".md-search-result__item", timeout=30_000)
+    wait_for_search_results(page, query)
     return list(page.locator(".md-search-result__item").all_inner_texts())
 
 
@@ -227,6 +241,38 @@ def test_hostile_values_show_as_text_on_pages_and_in_search(watch: Any, variant:
         assert any(catalogue.INERT_TITLE in result for result in results), results
         assert page.locator(".md-search-result img, .md-search-result script").count() == 0
         assert_nothing_ran(watched)
+    finally:
+        if stop is not None:
+            stop()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("variant", ["hosted", "offline"])
+def test_hostile_title_in_search_results_is_text_with_its_words_highlighted(
+        watch: Any, variant: str, hostile_sites: dict[str, Path]) -> None:
+    """Our search worker adds <mark> to titles Material inserts as HTML: the payload's
+    words are marked and the payload itself stays text (no element made of it)."""
+    site = hostile_sites[variant]
+    if variant == "hosted":
+        base, stop = serve_folder(site)
+        url = base
+    else:
+        stop = None
+        url = (site / "index.html").as_uri()
+    try:
+        watched = watch(url)
+        page = watched.page
+        page.keyboard.press("/")
+        page.locator("input.md-search__input").fill("hostile onerror pwned")
+        page.locator("input.md-search__input").press("End")
+        page.wait_for_selector(".md-search-result__item", timeout=30_000)
+        title = page.locator(".md-search-result__item h1").first
+        assert title.inner_text() == catalogue.INERT_TITLE
+        marks = title.locator("mark").all_inner_texts()
+        assert marks == ["Hostile", "onerror", "pwned", "pwned"]
+        assert page.locator(".md-search-result img, .md-search-result script").count() == 0
+        assert_nothing_ran(watched)
+        assert watched.violations == [] and watched.errors == []
     finally:
         if stop is not None:
             stop()

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from conftest import wait_for_search_results
 
 pytestmark = pytest.mark.browser
 
@@ -35,7 +36,7 @@ def search(page: Any, site_url: str, start: str, query: str) -> list[str]:
     page.goto(site_url + start)
     page.keyboard.press("/")
     page.keyboard.type(query)
-    page.wait_for_selector(".md-search-result__item", timeout=30_000)
+    wait_for_search_results(page, query)
     links = page.eval_on_selector_all(".md-search-result__link",
                                       "els => els.map(e => new URL(e.href).pathname)")
     return list(links)
