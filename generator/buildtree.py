@@ -193,7 +193,7 @@ PARALLEL_FROM = 1500  # briefings; below, a second process costs more than it sa
 
 def _parallel(archive: Archive) -> bool:
     return len(archive.briefings) >= PARALLEL_FROM and (os.cpu_count() or 1) >= 2
-HELPER_SHARE = 50  # percent of the briefing pages the second process plans and writes
+HELPER_SHARE = 75  # percent of the briefing pages the second process plans and writes
 
 
 class _Forked:
@@ -327,8 +327,8 @@ def _write_one(docs: Path, path: str, content: bytes, made: set[str]) -> bool:
     if folder not in made:
         os.makedirs(folder, exist_ok=True)
         made.add(folder)
-    temporary = target + ".tmp"
-    with open(temporary, "wb") as handle:
+    # In place: the tree is the build's own, and a file a crash left half-written differs
+    # from its plan, so the next build writes (and renders) it again.
+    with open(target, "wb") as handle:
         handle.write(content)
-    os.replace(temporary, target)
     return True

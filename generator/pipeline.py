@@ -130,10 +130,13 @@ def render_changes(config: engine.EngineConfig, options: BuildOptions,
 @contextmanager
 def _phase(name: str) -> Iterator[None]:
     """With BRIEFINGS_TIMINGS=1, say how long each phase of a build took (stderr)."""
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), os.times()
     yield
     if os.environ.get("BRIEFINGS_TIMINGS"):
-        print(f"briefings: {name}: {time.perf_counter() - start:.2f} s", file=sys.stderr)
+        used = [now - then for now, then in zip(os.times(), cpu, strict=True)]
+        print(f"briefings: {name}: {time.perf_counter() - start:.2f} s (user {used[0]:.2f} s,"
+              f" system {used[1]:.2f} s; other processes {used[2] + used[3]:.2f} s)",
+              file=sys.stderr)
 
 
 def _site_identity(site_dir: Path) -> str:
