@@ -18,12 +18,13 @@ script or event handler, a ``javascript:`` URL, a frame, object or ``<base>``).
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import html
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 META_NAME = "Content-Security-Policy"
@@ -213,7 +214,8 @@ def _suspect_tags(data: bytes) -> Iterator[re.Match[bytes]]:
             yield tag
 
 
-def _attributes(raw: str) -> dict[str, str]:
+@functools.lru_cache(maxsize=4096)  # the theme's tags repeat on every page
+def _attributes(raw: str) -> Mapping[str, str]:
     found: dict[str, str] = {}
     for match in _ATTRIBUTE.finditer(raw):
         value = match.group(2) or ""
@@ -236,7 +238,7 @@ def _policy_problems(policies: list[tuple[int, str]], first_script: int | None,
     return problems
 
 
-def _script_problems(data: bytes, match: re.Match[bytes], attributes: dict[str, str],
+def _script_problems(data: bytes, match: re.Match[bytes], attributes: Mapping[str, str],
                      expected_policy: str) -> list[str]:
     if "src" in attributes:
         return []
@@ -253,7 +255,7 @@ def _script_problems(data: bytes, match: re.Match[bytes], attributes: dict[str, 
     return [f"an inline script the policy does not allow: {body[:60]!r}"]
 
 
-def _attribute_problems(tag: str, attributes: dict[str, str]) -> list[str]:
+def _attribute_problems(tag: str, attributes: Mapping[str, str]) -> list[str]:
     problems = []
     for name, value in attributes.items():
         if name.startswith("on"):

@@ -191,7 +191,7 @@ def _load_briefings(content: Path, regions: NameIndex[Region] | None,
     one = functools.partial(_load_one, content, regions, actors, latest)
     if len(paths) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
         return [one(path) for path in paths]
-    half = len(paths) * 11 // 20  # the helper starts later: it takes a little less
+    half = len(paths) // 2  # the helper starts later, but this process saves the cache
     spawn = multiprocessing.get_context("spawn")  # no fork of a threaded process
     with ProcessPoolExecutor(1, mp_context=spawn) as pool:
         later = pool.submit(_load_each, one, paths[half:])
