@@ -286,31 +286,45 @@ def render_markdown(page: Page) -> str:
     return f"---\n{front}---\n\n{page.html}\n"
 
 
-def write(plan: Plan, docs: Path) -> list[str]:
+def write(plan: Plan, docs: Path, first: Callable[[str], bool] = lambda path: False,
+          after_first: Callable[[], None] = lambda: None) -> list[str]:
     """Make ``docs`` hold the plan's files; returns the paths that changed (or went).
 
     A full plan leaves exactly its files; a partial one writes its files and removes its
-    deleted ones, leaving the rest as they are.
+    deleted ones, leaving the rest as they are. Files that go are removed first; then the
+    files ``first`` picks are written, ``after_first`` is called (the engine can start on
+    them), and the others are written.
     """
+    changed = _remove_unplanned(plan, docs)
     made: set[str] = set()
-    changed = [path for path, content in plan.files.items()
-               if _write_one(docs, path, content, made)]
+    early = [path for path in plan.files if first(path)]
+    changed += [path for path in early if _write_one(docs, path, plan.files[path], made)]
+    after_first()
+    written = set(early)
+    changed += [path for path, content in plan.files.items()
+                if path not in written and _write_one(docs, path, content, made)]
     changed += [path for path, was_changed in plan.written.items() if was_changed]
+    return changed
+
+
+def _remove_unplanned(plan: Plan, docs: Path) -> list[str]:
+    """Remove the tree's files that the plan no longer has; returns their paths."""
+    gone = []
     if plan.partial:
         for path in sorted(plan.deleted):
             if os.path.lexists(os.path.join(docs, path)):
                 os.unlink(os.path.join(docs, path))
-                changed.append(path)
-        return changed
+                gone.append(path)
+        return gone
     wanted = {os.path.join(docs, p) for p in itertools.chain(plan.files, plan.written)}
     for folder, _dirs, names in os.walk(docs, topdown=False):
         for name in names:
             if os.path.join(folder, name) not in wanted:
                 os.unlink(os.path.join(folder, name))
-                changed.append(os.path.relpath(os.path.join(folder, name), docs))
+                gone.append(os.path.relpath(os.path.join(folder, name), docs))
         if folder != str(docs) and not os.listdir(folder):
             os.rmdir(folder)
-    return changed
+    return gone
 
 
 def _write_one(docs: Path, path: str, content: bytes, made: set[str]) -> bool:

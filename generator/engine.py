@@ -25,12 +25,12 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from . import csp
-from .enginehook import nav_sources
+from . import csp, enginehook
 from .output import Site
 
-__all__ = ["EngineConfig", "EngineError", "Site", "fingerprint", "finish_journal", "hooks",
-           "locked", "render", "render_paths", "site_settings", "without_dirty_warning"]
+__all__ = ["EarlyShard", "EngineConfig", "EngineError", "Site", "early_shard", "fingerprint",
+           "finish_journal", "hooks", "locked", "nav_sources", "render", "render_paths",
+           "site_settings", "without_dirty_warning"]
 from .urls import UrlStyle
 
 DEFAULT_SITE_URL = "https://briefings.example.org/"
@@ -64,12 +64,64 @@ def site_settings(config: EngineConfig) -> Site:
     return Site(name=loaded["site_name"], url=url.rstrip("/") + "/", style=config.style)
 
 
-def render(config: EngineConfig, docs: Path, site_dir: Path, *, dirty: bool = False) -> None:
+class EarlyShard:
+    """The second process of a full render, started before the tree is all written.
+
+    It renders only briefing pages (its share, see enginehook.on_files) and the
+    navigation's pages, so it can start once those are in the tree; the build then writes
+    the rest meanwhile. :func:`render` (full) collects it; :meth:`cancel` if it will not.
+    """
+
+    def __init__(self, config: EngineConfig, docs: Path, site_dir: Path) -> None:
+        site_dir = site_dir.resolve()
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        self.folder = Path(tempfile.mkdtemp(prefix=".shard-", dir=site_dir.parent))
+        spawn = multiprocessing.get_context("spawn")  # no fork of a threaded process
+        self.pool = ProcessPoolExecutor(1, mp_context=spawn)
+        self.future = self.pool.submit(_mkdocs_build, config, docs, self.folder, dirty=False,
+                                       shard=1)
+
+    def collect(self, out: Path) -> None:
+        """Wait for the shard and move its pages into ``out``."""
+        try:
+            self.future.result()
+        except BrokenProcessPool as error:
+            raise EngineError(f"the second rendering process failed: {error}") from error
+        finally:
+            self.pool.shutdown()
+        for page in (self.folder / "briefings").iterdir():
+            os.rename(page, out / "briefings" / page.name)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def cancel(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def nav_sources(config: EngineConfig) -> list[str]:
+    """The page sources mkdocs.yml's navigation names."""
+    from mkdocs.utils.yaml import yaml_load
+
+    settings = yaml_load(config.config_file.read_text("utf-8")) or {}
+    return list(enginehook.nav_sources(settings.get("nav") or []))
+
+
+def early_shard(config: EngineConfig, docs: Path, site_dir: Path, briefings: int
+                ) -> EarlyShard | None:
+    """Start a full render's second process now, if the render will use one."""
+    if (os.cpu_count() or 1) < 2 or briefings < PARALLEL_FROM:
+        return None
+    return EarlyShard(config, docs, site_dir)
+
+
+def render(config: EngineConfig, docs: Path, site_dir: Path, *, dirty: bool = False,
+           shard: EarlyShard | None = None) -> None:
     """Render ``docs`` into ``site_dir``; the old site stays until the new one is complete.
 
     ``dirty`` starts from the old site: the staging folder gets hard links to its pages, and
     MkDocs renders only pages whose source is newer than their output. Only right while
-    nothing but each page's own source changed (see :func:`fingerprint`).
+    nothing but each page's own source changed (see :func:`fingerprint`). ``shard``: the
+    second process of a full render, already started (:func:`early_shard`).
     """
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -79,14 +131,17 @@ def render(config: EngineConfig, docs: Path, site_dir: Path, *, dirty: bool = Fa
         finish_journal(site_dir)
         staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
         try:
-            dirty = dirty and site_dir.is_dir()
+            dirty = dirty and site_dir.is_dir() and shard is None
             if dirty:
                 shutil.copytree(site_dir, staging, dirs_exist_ok=True, copy_function=os.link)
                 _mkdocs_build(config, docs, staging, dirty=True)
             else:
-                _render_full(config, docs, staging)
+                _render_full(config, docs, staging, shard)
+                shard = None  # collected
             _swap(staging, site_dir)
         finally:
+            if shard is not None:
+                shard.cancel()
             shutil.rmtree(staging, ignore_errors=True)
 
 
@@ -102,9 +157,7 @@ def render_paths(config: EngineConfig, docs: Path, site_dir: Path, changed: list
     whole; for the moment of the renames a reader can see some pages new and some old.
     """
     from mkdocs.structure.files import File
-    from mkdocs.utils.yaml import yaml_load
 
-    settings = yaml_load(config.config_file.read_text("utf-8")) or {}
     site_dir = site_dir.resolve()
     with locked(site_dir.parent / f".{site_dir.name}.lock"):
         finish_journal(site_dir)
@@ -113,7 +166,7 @@ def render_paths(config: EngineConfig, docs: Path, site_dir: Path, changed: list
         try:
             mini, out = work / "docs", work / "site"
             present = [path for path in changed if (docs / path).is_file()]
-            for path in {*present, *nav_sources(settings.get("nav") or [])}:
+            for path in {*present, *nav_sources(config)}:
                 (mini / path).parent.mkdir(parents=True, exist_ok=True)
                 os.link(docs / path, mini / path)
             _mkdocs_build(config, mini, out, dirty=False)
@@ -167,31 +220,26 @@ def finish_journal(site_dir: Path) -> None:
     shutil.rmtree(plan["work"], ignore_errors=True)
 
 
-def _render_full(config: EngineConfig, docs: Path, out: Path) -> None:
+def _render_full(config: EngineConfig, docs: Path, out: Path,
+                 shard: EarlyShard | None = None) -> None:
     """Render every page; a large tree in two processes, one per core.
 
     MkDocs renders one page after another, and the theme's templates are most of a build.
     A second process renders a share of the briefing pages (the hook picks them, see
     enginehook.on_files) into a folder of its own; they are then moved into ``out``.
     """
-    briefings = sum(1 for _ in (docs / "briefings").glob("*.md"))
-    if (os.cpu_count() or 1) < 2 or briefings < PARALLEL_FROM:
+    if shard is None:
+        briefings = sum(1 for _ in (docs / "briefings").glob("*.md"))
+        shard = early_shard(config, docs, out.parent, briefings)
+    if shard is None:
         _mkdocs_build(config, docs, out, dirty=False)
         return
-    second = Path(tempfile.mkdtemp(prefix=".shard-", dir=out.parent))
     try:
-        spawn = multiprocessing.get_context("spawn")  # no fork of a threaded process
-        with ProcessPoolExecutor(1, mp_context=spawn) as pool:
-            helper = pool.submit(_mkdocs_build, config, docs, second, dirty=False, shard=1)
-            _mkdocs_build(config, docs, out, dirty=False, shard=0)
-            try:
-                helper.result()
-            except BrokenProcessPool as error:
-                raise EngineError(f"the second rendering process failed: {error}") from error
-        for page in (second / "briefings").iterdir():
-            os.rename(page, out / "briefings" / page.name)
-    finally:
-        shutil.rmtree(second, ignore_errors=True)
+        _mkdocs_build(config, docs, out, dirty=False, shard=0)
+    except BaseException:
+        shard.cancel()
+        raise
+    shard.collect(out)
 
 
 def fingerprint(config: EngineConfig) -> str:

@@ -87,13 +87,29 @@ def build(options: BuildOptions) -> list[Problem]:
                 plan = plan or buildtree.plan(archive, site, key, options.docs)
             except PathCollision as error:
                 raise ContentError([Problem(str(options.content), None, str(error))]) from None
-        # Write the build tree, then let the engine render it and swap the site in.
-        with _phase("write"):
-            changed = buildtree.write(plan, options.docs)
-            state = plan.state
-            del plan  # now on disk; at 16,000 briefings its hundreds of MB are better freed
-        with _phase(f"render ({len(changed)} files changed)"):
-            render_changes(config, options, changed)
+        # Write the build tree, then let the engine render it and swap the site in. A full
+        # render's second process starts as soon as the pages it renders are written.
+        rendered = _rendered_before(config, options)
+        early: list[engine.EarlyShard | None] = [None]
+
+        def start_shard() -> None:
+            if not rendered:
+                early[0] = engine.early_shard(config, options.docs, options.site_dir,
+                                              len(archive.briefings))
+        first = set(engine.nav_sources(config)) if not rendered else set()
+        try:
+            with _phase("write"):
+                changed = buildtree.write(plan, options.docs, first=lambda path: path in first
+                                          or path.startswith("briefings/"),
+                                          after_first=start_shard)
+                state = plan.state
+                del plan  # on disk now; at 16,000 briefings its hundreds of MB are better freed
+            with _phase(f"render ({len(changed)} files changed)"):
+                shard, early[0] = early[0], None
+                render_changes(config, options, changed, rendered=rendered, shard=shard)
+        finally:
+            if early[0] is not None:
+                early[0].cancel()
         with _phase("save state"):
             increment.save_state(state_file, state)
     return checked.problems
@@ -102,29 +118,46 @@ def build(options: BuildOptions) -> list[Problem]:
 PARTIAL_UP_TO = 2000  # changed files; more are rendered with the whole tree
 
 
-def render_changes(config: engine.EngineConfig, options: BuildOptions,
-                   changed: list[str] | None = None) -> None:
-    """Render the tree; only the pages whose files changed if the last render was alike.
+def _rendered_before(config: engine.EngineConfig, options: BuildOptions) -> bool:
+    """Whether the site is what the last render of this tree left, with the same setup.
 
     The stamp names the engine setup, the site folder and the identity of the site it left
     (inode and time of its home page: any other writer into the site, an offline render or
-    a plain ``mkdocs build``, changes them). It is removed first, so a failed or interrupted
-    render forces a full one. With the list of ``changed`` tree files (and not too many of
-    them), only those are rendered and renamed into the site (engine.render_paths).
+    a plain ``mkdocs build``, changes them).
     """
     stamp = options.docs.parent / "rendered.stamp"
-    setup = f"{engine.fingerprint(config)} {options.site_dir.resolve()}"
-    dirty = stamp.is_file() and \
-        stamp.read_text("utf-8") == f"{setup} {_site_identity(options.site_dir)}"
+    return stamp.is_file() and stamp.read_text("utf-8") == _stamp_text(config, options)
+
+
+def _stamp_text(config: engine.EngineConfig, options: BuildOptions) -> str:
+    return (f"{engine.fingerprint(config)} {options.site_dir.resolve()} "
+            f"{_site_identity(options.site_dir)}")
+
+
+def render_changes(config: engine.EngineConfig, options: BuildOptions,
+                   changed: list[str] | None = None, *, rendered: bool | None = None,
+                   shard: engine.EarlyShard | None = None) -> None:
+    """Render the tree; only the pages whose files changed if the last render was alike.
+
+    ``rendered``: :func:`_rendered_before`, if already asked. The stamp is removed first,
+    so a failed or interrupted render forces a full one. With the list of ``changed`` tree
+    files (and not too many of them), only those are rendered and renamed into the site
+    (engine.render_paths). ``shard``: a full render's second process, already started.
+    """
+    stamp = options.docs.parent / "rendered.stamp"
+    dirty = _rendered_before(config, options) if rendered is None else rendered
     stamp.unlink(missing_ok=True)
+    if dirty and shard is not None:
+        shard.cancel()
+        shard = None
     if dirty and changed == []:
         engine.finish_journal(options.site_dir.resolve())  # nothing else to render
     elif dirty and changed is not None and len(changed) <= PARTIAL_UP_TO \
             and not options.offline:
         engine.render_paths(config, options.docs, options.site_dir, changed)
     else:
-        engine.render(config, options.docs, options.site_dir, dirty=dirty)
-    stamp.write_text(f"{setup} {_site_identity(options.site_dir)}", "utf-8")
+        engine.render(config, options.docs, options.site_dir, dirty=dirty, shard=shard)
+    stamp.write_text(_stamp_text(config, options), "utf-8")
 
 
 @contextmanager
