@@ -108,6 +108,8 @@ def plan_changes(archive: Archive, site: Site, key: str, state: increment.TreeSt
     changed = increment.changed_briefings(state, digested)
     if len(changed) > increment.MAX_CHANGED:
         return None
+    if not changed:  # every output depends on the briefings and what the key covers
+        return Plan({}, state, partial=True)
     index = build_index(archive)
     only = increment.affected(state, index, changed)
     removed = changed - digested.keys()

@@ -41,8 +41,11 @@ Entry = tuple[str, bytes | Path]
 # Files the bundle can do without. From file:// search reads search/search_index.js
 # (the offline plugin's copy of the index), never the .json, which would double the
 # biggest file of the bundle; source maps only serve a browser's developer tools; and
-# 404.html is for a web server (its links are absolute, so from disk they lead nowhere).
-LEFT_OUT = ("search/search_index.json", "*.map", "404.html")
+# 404.html is for a web server (its links are absolute, so from disk they lead nowhere);
+# Material's lunr search worker and its language files are never loaded (the site's own
+# worker, assets/javascripts/search-worker.js, answers instead).
+LEFT_OUT = ("search/search_index.json", "*.map", "404.html", "assets/javascripts/lunr/*",
+            "assets/javascripts/workers/*")
 
 # The earliest time a zip entry can hold (MS-DOS dates start in 1980).
 ZIP_EPOCH = 315532800

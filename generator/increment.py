@@ -67,15 +67,17 @@ class Selection:
 def state_key(archive: Archive, site: Site, options: str) -> str:
     """A digest of everything every page depends on besides the briefings."""
     digest = hashlib.sha256(f"{FORMAT} {options}".encode())
-    digest.update(pickle.dumps((dict(archive.actors), dict(archive.regions), site),
-                               protocol=pickle.HIGHEST_PROTOCOL))
+    digest.update(repr((sorted(archive.actors.items()), sorted(archive.regions.items()),
+                        site)).encode("utf-8", "surrogatepass"))
     for module in sorted(_CODE.glob("*.py")):
         digest.update(module.read_bytes())
     return digest.hexdigest()
 
 
 def briefing_digest(briefing: Briefing) -> bytes:
-    return hashlib.blake2b(pickle.dumps(briefing, protocol=pickle.HIGHEST_PROTOCOL),
+    """A digest of every field (its repr: a pickle's bytes depend on which of the values are
+    one shared object, which differs between a briefing read now and one from the cache)."""
+    return hashlib.blake2b(repr(briefing).encode("utf-8", "surrogatepass"),
                            digest_size=16).digest()
 
 

@@ -78,12 +78,13 @@ def build(options: BuildOptions) -> list[Problem]:
         # changed since the last build when that is known, everything otherwise.
         with _phase("plan"):
             previous = increment.load_state(state_file)
-            # Forgotten until the site is whole again: after a failure the next build
-            # plans everything (a large plan writes part of the tree as it goes).
-            increment.save_state(state_file, None)
             try:
                 plan = buildtree.plan_changes(archive, site, key, previous, parallel=True) \
                     if previous else None
+                # The state is forgotten until the site is whole again: after a failure the
+                # next build plans everything (a full plan writes part of the tree as it goes).
+                if plan is None or plan.files or plan.deleted:
+                    increment.save_state(state_file, None)
                 plan = plan or buildtree.plan(archive, site, key, options.docs)
             except PathCollision as error:
                 raise ContentError([Problem(str(options.content), None, str(error))]) from None
@@ -110,8 +111,9 @@ def build(options: BuildOptions) -> list[Problem]:
         finally:
             if early[0] is not None:
                 early[0].cancel()
-        with _phase("save state"):
-            increment.save_state(state_file, state)
+        if state is not previous:
+            with _phase("save state"):
+                increment.save_state(state_file, state)
     return checked.problems
 
 
