@@ -147,17 +147,10 @@ _URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href"
 _DATA_SCRIPT_TYPES = frozenset({"application/json", "application/ld+json"})
 
 
-def check_site(site_dir: Path, expected_policy: str, *, fresh_only: bool = False
-               ) -> list[str]:
-    """Every way a rendered page breaks the policy, as 'page: problem' lines.
-
-    ``fresh_only`` (a dirty render): skip pages still hard-linked to the live site, which
-    were checked when it was built, under the same policy (engine.fingerprint covers this).
-    """
+def check_site(site_dir: Path, expected_policy: str) -> list[str]:
+    """Every way a rendered page breaks the policy, as 'page: problem' lines."""
     problems = []
     for path in sorted(_pages(site_dir)):
-        if fresh_only and path.stat().st_nlink > 1:
-            continue
         shown = path.relative_to(site_dir).as_posix()
         problems += [f"{shown}: {problem}"
                      for problem in check_page(path.read_bytes(), expected_policy)]

@@ -78,8 +78,7 @@ class EarlyShard:
         self.folder = Path(tempfile.mkdtemp(prefix=".shard-", dir=site_dir.parent))
         spawn = multiprocessing.get_context("spawn")  # no fork of a threaded process
         self.pool = ProcessPoolExecutor(1, mp_context=spawn)
-        self.future = self.pool.submit(_mkdocs_build, config, docs, self.folder, dirty=False,
-                                       shard=1)
+        self.future = self.pool.submit(_mkdocs_build, config, docs, self.folder, shard=1)
 
     def collect(self, out: Path) -> None:
         """Wait for the shard and move its pages into ``out``."""
@@ -114,14 +113,11 @@ def early_shard(config: EngineConfig, docs: Path, site_dir: Path, briefings: int
     return EarlyShard(config, docs, site_dir)
 
 
-def render(config: EngineConfig, docs: Path, site_dir: Path, *, dirty: bool = False,
+def render(config: EngineConfig, docs: Path, site_dir: Path, *,
            shard: EarlyShard | None = None) -> None:
-    """Render ``docs`` into ``site_dir``; the old site stays until the new one is complete.
-
-    ``dirty`` starts from the old site: the staging folder gets hard links to its pages, and
-    MkDocs renders only pages whose source is newer than their output. Only right while
-    nothing but each page's own source changed (see :func:`fingerprint`). ``shard``: the
-    second process of a full render, already started (:func:`early_shard`).
+    """Render all of ``docs`` into ``site_dir``; the old site stays until the new one is
+    complete. ``shard``: the second process of the render, already started
+    (:func:`early_shard`). After an edit, :func:`render_paths` renders only what changed.
     """
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -131,13 +127,8 @@ def render(config: EngineConfig, docs: Path, site_dir: Path, *, dirty: bool = Fa
         finish_journal(site_dir)
         staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
         try:
-            dirty = dirty and site_dir.is_dir() and shard is None
-            if dirty:
-                shutil.copytree(site_dir, staging, dirs_exist_ok=True, copy_function=os.link)
-                _mkdocs_build(config, docs, staging, dirty=True)
-            else:
-                _render_full(config, docs, staging, shard)
-                shard = None  # collected
+            _render_full(config, docs, staging, shard)
+            shard = None  # collected
             _swap(staging, site_dir)
         finally:
             if shard is not None:
@@ -169,7 +160,7 @@ def render_paths(config: EngineConfig, docs: Path, site_dir: Path, changed: list
             for path in {*present, *nav_sources(config)}:
                 (mini / path).parent.mkdir(parents=True, exist_ok=True)
                 os.link(docs / path, mini / path)
-            _mkdocs_build(config, mini, out, dirty=False)
+            _mkdocs_build(config, mini, out)
             directory = config.style == "directory"
 
             def output(path: str) -> str:
@@ -232,10 +223,10 @@ def _render_full(config: EngineConfig, docs: Path, out: Path,
         briefings = sum(1 for _ in (docs / "briefings").glob("*.md"))
         shard = early_shard(config, docs, out.parent, briefings)
     if shard is None:
-        _mkdocs_build(config, docs, out, dirty=False)
+        _mkdocs_build(config, docs, out)
         return
     try:
-        _mkdocs_build(config, docs, out, dirty=False, shard=0)
+        _mkdocs_build(config, docs, out, shard=0)
     except BaseException:
         shard.cancel()
         raise
@@ -246,7 +237,8 @@ def fingerprint(config: EngineConfig) -> str:
     """A digest of what goes into every page besides its own source.
 
     The engine settings, the theme overrides and hooks (names, sizes, times), the engine
-    versions and the URL style: when this changes, a dirty render would mix old and new.
+    versions and the URL style: when this changes, rendering only changed pages would mix
+    old and new.
     """
     from mkdocs.utils.yaml import yaml_load
 
@@ -267,7 +259,7 @@ def fingerprint(config: EngineConfig) -> str:
     return digest.hexdigest()
 
 
-def _mkdocs_build(config: EngineConfig, docs: Path, out: Path, *, dirty: bool,
+def _mkdocs_build(config: EngineConfig, docs: Path, out: Path, *,
                   shard: int | None = None) -> None:
     from jinja2 import TemplateError
     from mkdocs.commands.build import build
@@ -284,17 +276,14 @@ def _mkdocs_build(config: EngineConfig, docs: Path, out: Path, *, dirty: bool,
                                  site_dir=str(out), use_directory_urls=config.style == "directory",
                                  hooks=hooks(config))
             policy = _content_security_policy(loaded, config)
-            if dirty:
-                _unshare(loaded, out)
-            with without_dirty_warning():
-                build(loaded, dirty=dirty)
+            build(loaded)
     except (MkDocsException, OSError, TemplateError) as error:  # a theme error, too
         raise EngineError(f"MkDocs failed: {error}") from error
     finally:
         os.environ.pop(SHARD_VARIABLE, None)
     # Before the swap: a page without the policy, or with anything it would block, fails
     # the build and the previous site stays.
-    broken = csp.check_site(out, policy, fresh_only=dirty)
+    broken = csp.check_site(out, policy)
     if broken:
         raise EngineError("pages break the Content-Security-Policy:\n  "
                           + "\n  ".join(broken[:20]))
@@ -333,26 +322,6 @@ def hooks(config: EngineConfig) -> list[str]:
     settings = yaml_load(config.config_file.read_text("utf-8")) or {}
     listed = [str(config.config_file.parent / name) for name in settings.get("hooks", [])]
     return [*listed, str(HOOK)]
-
-
-def _unshare(loaded: Any, out: Path) -> None:
-    """Remove from ``out``, a hard-linked copy of the live site, every file the build writes.
-
-    MkDocs writes in place: a file still shared with the live site would change under its
-    readers, and stay changed if the build then failed. A dirty build skips exactly the pages
-    whose output is newer than their source; those stay linked. Everything else (changed
-    pages, pages of deleted sources, assets, data files) goes, and is written afresh.
-    """
-    from mkdocs.structure.files import get_files
-
-    kept = {os.path.normpath(f.abs_dest_path) for f in get_files(loaded)
-            if f.is_documentation_page() and not f.is_modified()}
-    for folder, _dirs, names in os.walk(out, topdown=False):
-        for name in names:
-            if os.path.join(folder, name) not in kept:
-                os.unlink(os.path.join(folder, name))
-        if folder != str(out) and not os.listdir(folder):
-            os.rmdir(folder)
 
 
 def _swap(staging: Path, site_dir: Path) -> None:

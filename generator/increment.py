@@ -33,10 +33,10 @@ from datetime import date
 from pathlib import Path
 
 from .index import RELATED_NEAREST, Index
+from .loadcache import code_digest
 from .model import Archive, Briefing
 from .output import Site
 
-_CODE = Path(__file__).resolve().parent
 FORMAT = 1
 MAX_CHANGED = 200  # above this many changed briefings a full build is as quick
 
@@ -69,8 +69,7 @@ def state_key(archive: Archive, site: Site, options: str) -> str:
     digest = hashlib.sha256(f"{FORMAT} {options}".encode())
     digest.update(repr((sorted(archive.actors.items()), sorted(archive.regions.items()),
                         site)).encode("utf-8", "surrogatepass"))
-    for module in sorted(_CODE.glob("*.py")):
-        digest.update(module.read_bytes())
+    digest.update(code_digest().encode())
     return digest.hexdigest()
 
 

@@ -11,6 +11,7 @@ written by the build itself; it is never shipped.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -45,6 +46,14 @@ def context_of(content: Path, today: date) -> str:
     for registry in ("actors.yml", "regions.yml"):
         path = content / registry
         digest.update(path.read_bytes() if path.is_file() else b"-")
+    digest.update(code_digest().encode())
+    return digest.hexdigest()
+
+
+@functools.cache
+def code_digest() -> str:
+    """A digest of the generator's own code (read once per process)."""
+    digest = hashlib.sha256()
     for module in sorted(_CODE.glob("*.py")):
         digest.update(module.read_bytes())
     return digest.hexdigest()

@@ -107,7 +107,7 @@ def build(options: BuildOptions) -> list[Problem]:
                 del plan  # on disk now; at 16,000 briefings its hundreds of MB are better freed
             with _phase(f"render ({len(changed)} files changed)"):
                 shard, early[0] = early[0], None
-                render_changes(config, options, changed, rendered=rendered, shard=shard)
+                render_changes(config, options, changed, rendered, shard)
         finally:
             if early[0] is not None:
                 early[0].cancel()
@@ -136,29 +136,26 @@ def _stamp_text(config: engine.EngineConfig, options: BuildOptions) -> str:
             f"{_site_identity(options.site_dir)}")
 
 
-def render_changes(config: engine.EngineConfig, options: BuildOptions,
-                   changed: list[str] | None = None, *, rendered: bool | None = None,
-                   shard: engine.EarlyShard | None = None) -> None:
-    """Render the tree; only the pages whose files changed if the last render was alike.
-
-    ``rendered``: :func:`_rendered_before`, if already asked. The stamp is removed first,
-    so a failed or interrupted render forces a full one. With the list of ``changed`` tree
-    files (and not too many of them), only those are rendered and renamed into the site
-    (engine.render_paths). ``shard``: a full render's second process, already started.
+def render_changes(config: engine.EngineConfig, options: BuildOptions, changed: list[str],
+                   rendered: bool, shard: engine.EarlyShard | None) -> None:
+    """Render the tree: only the ``changed`` files if the site is what the last render of
+    this tree left (``rendered``, see :func:`_rendered_before`) and not too many changed
+    (engine.render_paths), the whole tree otherwise (with ``shard``, its second process,
+    if already started). The stamp is removed first, so a failed or interrupted render
+    forces a full one.
     """
     stamp = options.docs.parent / "rendered.stamp"
-    dirty = _rendered_before(config, options) if rendered is None else rendered
     stamp.unlink(missing_ok=True)
-    if dirty and shard is not None:
+    partial = rendered and len(changed) <= PARTIAL_UP_TO and not options.offline
+    if partial and shard is not None:
         shard.cancel()
         shard = None
-    if dirty and changed == []:
+    if partial and not changed:
         engine.finish_journal(options.site_dir.resolve())  # nothing else to render
-    elif dirty and changed is not None and len(changed) <= PARTIAL_UP_TO \
-            and not options.offline:
+    elif partial:
         engine.render_paths(config, options.docs, options.site_dir, changed)
     else:
-        engine.render(config, options.docs, options.site_dir, dirty=dirty, shard=shard)
+        engine.render(config, options.docs, options.site_dir, shard=shard)
     stamp.write_text(_stamp_text(config, options), "utf-8")
 
 

@@ -45,7 +45,7 @@ def _render(docs: Path, out: Path, config_file: Path, monkeypatch: pytest.Monkey
     monkeypatch.setenv(enginehook.SKELETONS_VARIABLE, "1" if shapes else "0")
     if not hook:  # the hooks mkdocs.yml lists, without the engine's own
         monkeypatch.setattr(engine, "hooks", lambda config: [])
-    engine._mkdocs_build(engine.EngineConfig(config_file), docs, out, dirty=False)
+    engine._mkdocs_build(engine.EngineConfig(config_file), docs, out)
     monkeypatch.undo()
     return _tree(out)
 
