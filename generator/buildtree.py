@@ -50,13 +50,14 @@ class Plan:
 def entity_pages(index: Index, site: Site, only: increment.Selection | None = None,
                  skip: Container[str] = ()) -> Iterator[tuple[str, Page]]:
     """Every page of the site with the entity that owns it, in a stable order, one at a
-    time; with ``only``, the summary pages and the selected entities' pages; without the
-    briefings in ``skip``."""
+    time; with ``only``, the selected entities' pages and the summary pages (unless only
+    bodies changed); without the briefings in ``skip``."""
     archive = index.archive
-    yield "home", home_page(index, site)
-    yield "actors", actors_page(index, site)
-    yield "regions", regions_page(index, site)
-    yield from (("timeline", page) for page in timeline_pages(index, site))
+    if only is None or only.summaries:
+        yield "home", home_page(index, site)
+        yield "actors", actors_page(index, site)
+        yield "regions", regions_page(index, site)
+        yield from (("timeline", page) for page in timeline_pages(index, site))
     for briefing in archive.briefings:
         if briefing.slug in skip:
             continue
@@ -90,7 +91,7 @@ def plan(archive: Archive, site: Site, key: str = "", docs: Path | None = None) 
     if docs is not None and _parallel(archive):
         helper = _Helper.start(index, site, docs)
     try:
-        return _plan(index, site, key, None, {}, helper=helper, parallel=docs is not None)
+        return _plan(index, site, key, None, helper=helper, parallel=docs is not None)
     finally:
         if helper is not None:
             helper.stop()
@@ -111,41 +112,52 @@ def plan_changes(archive: Archive, site: Site, key: str, state: increment.TreeSt
     if not changed:  # every output depends on the briefings and what the key covers
         return Plan({}, state, partial=True)
     index = build_index(archive)
-    only = increment.affected(state, index, changed)
-    removed = changed - digested.keys()
-    return _plan(index, site, key, only, state.lastmods, state, removed, digested,
-                 parallel=parallel)
+    outward = increment.outward_digests(archive, state, changed & digested.keys())
+    since = _Since(state, increment.affected(state, index, changed, outward),
+                   frozenset(changed - digested.keys()), digested, outward)
+    return _plan(index, site, key, since, parallel=parallel)
 
 
-def _plan(index: Index, site: Site, key: str, only: increment.Selection | None,
-          lastmods: dict[str, date | None], state: increment.TreeState | None = None,
-          removed: frozenset[str] | set[str] = frozenset(),
-          digested: dict[str, bytes] | None = None, helper: _Helper | None = None,
-          parallel: bool = False) -> Plan:
+@dataclass(frozen=True)
+class _Since:
+    """Where a partial plan starts: the last build's state and what changed since."""
+
+    state: increment.TreeState
+    only: increment.Selection  # what to plan again
+    removed: frozenset[str]  # slugs of briefings gone
+    digests: dict[str, bytes]  # every briefing's digests now (see increment)
+    outward: dict[str, bytes]
+
+
+def _plan(index: Index, site: Site, key: str, since: _Since | None,
+          helper: _Helper | None = None, parallel: bool = False) -> Plan:
     # The exports and the search index (a second or more at 16,000 briefings) are made in
-    # a second process meanwhile, when the archive is large.
+    # a second process meanwhile, when the archive is large and they are planned at all.
     archive = index.archive
     exporting = _Forked(functools.partial(_exports, index, site)) \
-        if parallel and _parallel(archive) else None
+        if parallel and _parallel(archive) and _summaries(since) else None
     try:
-        return _plan_pages(index, site, key, only, lastmods, state, removed, digested, helper,
-                           exporting)
+        return _plan_pages(index, site, key, since, helper, exporting)
     finally:
         if exporting is not None:
             exporting.stop()
 
 
+def _summaries(since: _Since | None) -> bool:
+    """Whether the plan holds the pages and files that summarise the whole archive."""
+    return since is None or since.only.summaries
+
+
 def _exports(index: Index, site: Site) -> list[DataFile]:
     archive = index.archive
-    return [exports.briefings_json(archive, site), exports.briefings_csv(archive, site),
-            search_index(index, site)]
+    return [*exports.briefing_files(archive, site), search_index(index, site)]
 
 
-def _plan_pages(index: Index, site: Site, key: str, only: increment.Selection | None,
-                lastmods: dict[str, date | None], state: increment.TreeState | None,
-                removed: frozenset[str] | set[str], digested: dict[str, bytes] | None,
+def _plan_pages(index: Index, site: Site, key: str, since: _Since | None,
                 helper: _Helper | None, exporting: _Forked | None) -> Plan:
-    finder, finder_data = finder_outputs(index, site)
+    summaries = _summaries(since)
+    only = since.only if since is not None else None
+    extra = [finder_outputs(index, site)] if summaries else []
     claims = urls.OutputRegistry()
     files: dict[str, bytes] = {}
     pages = []
@@ -157,7 +169,7 @@ def _plan_pages(index: Index, site: Site, key: str, only: increment.Selection | 
     # Each page's HTML is kept once, encoded in ``files``: at 16,000 briefings holding the
     # pages as well doubled the build's peak memory.
     for entity, page in itertools.chain(entity_pages(index, site, only, skip),
-                                        [("finder", finder)]):
+                                        [("finder", finder) for finder, _data in extra]):
         path = claims.claim(urls.source_path(page.route), f"page '{page.route}'")
         files[path] = render_markdown(page).encode("utf-8")
         pages.append(replace(page, html=""))
@@ -170,24 +182,28 @@ def _plan_pages(index: Index, site: Site, key: str, only: increment.Selection | 
             written[path] = changed
     owned = {entity: tuple(routes) for entity, routes in entities.items()}
     gone: set[str] = set()
-    if state is not None:  # partial: the rest of the site is as the last build left it
-        gone = increment.routes_gone(state, owned, removed)
-        dropped = {f"briefing:{slug}" for slug in removed}
-        owned = {**{e: r for e, r in state.entities.items()
+    lastmods: dict[str, date | None] = {}
+    if since is not None:  # partial: the rest of the site is as the last build left it
+        gone = increment.routes_gone(since.state, owned, since.removed)
+        dropped = {f"briefing:{slug}" for slug in since.removed}
+        owned = {**{e: r for e, r in since.state.entities.items()
                     if e not in owned and e not in dropped}, **owned}
-    lastmods = {route: day for route, day in lastmods.items() if route not in gone}
+        lastmods = {route: day for route, day in since.state.lastmods.items()
+                    if route not in gone}
     lastmods.update((page.route, page.lastmod) for page in pages)
     archive = index.archive
-    selected = (None, None) if only is None else (only.actors, only.regions)
-    data: list[DataFile] = [
-        *feeds.all_feeds(index, site, *selected),
-        *(_exports(index, site) if exporting is None else exporting.result()),
-        exports.sitemap(_sitemap_pages(lastmods), site), finder_data]
-    for item in data:
-        files[claims.claim(item.path, f"file '{item.path}'")] = item.content
+    if summaries:
+        selected = (None, None) if only is None else (only.actors, only.regions)
+        data: list[DataFile] = [
+            *feeds.all_feeds(index, site, *selected),
+            *(_exports(index, site) if exporting is None else exporting.result()),
+            exports.sitemap(_sitemap_pages(lastmods), site), *(data for _, data in extra)]
+        for item in data:
+            files[claims.claim(item.path, f"file '{item.path}'")] = item.content
     deleted = frozenset(urls.source_path(route) for route in gone)
-    return Plan(files, increment.new_state(key, archive, owned, lastmods, digested),
-                deleted, partial=state is not None, written=written)
+    state = increment.new_state(key, archive, owned, lastmods,
+                                *((since.digests, since.outward) if since else ()))
+    return Plan(files, state, deleted, partial=since is not None, written=written)
 
 
 PARALLEL_FROM = 1500  # briefings; below, a second process costs more than it saves

@@ -34,31 +34,33 @@ def briefing_record(briefing: Briefing, site: Site) -> dict[str, Any]:
     }
 
 
-def briefings_json(archive: Archive, site: Site) -> DataFile:
-    """Every briefing's record, one line each (json's C encoder: ``indent`` is pure Python
-    and took a second at 16,000 briefings)."""
-    lines = ",\n".join(json.dumps(briefing_record(b, site), ensure_ascii=False)
-                       for b in archive.briefings)
-    return DataFile("briefings.json", f"[\n{lines}\n]\n".encode() if lines else b"[]\n")
+def briefing_files(archive: Archive, site: Site) -> list[DataFile]:
+    """``briefings.json`` and ``briefings.csv``, from one record per briefing.
+
+    The JSON has one record per line (json's C encoder: ``indent`` is pure Python and took
+    a second at 16,000 briefings).
+    """
+    lines = []
+    table = io.StringIO()
+    writer = csv.writer(table, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for briefing in archive.briefings:
+        record = briefing_record(briefing, site)
+        lines.append(json.dumps(record, ensure_ascii=False))
+        sources = record["sources"]
+        writer.writerow([_cell(str(v)) for v in (
+            record["slug"], record["url"], record["title"], record["date"],
+            ";".join(record["regions"]), ";".join(record["actors"]), ";".join(record["tags"]),
+            ";".join(s["name"] for s in sources), ";".join(s["url"] for s in sources),
+            record["summary"])])
+    text = ",\n".join(lines)
+    return [DataFile("briefings.json", f"[\n{text}\n]\n".encode() if lines else b"[]\n"),
+            DataFile("briefings.csv", table.getvalue().encode("utf-8"))]
 
 
 def _cell(value: str) -> str:
     """Neutralise spreadsheet formulas (CSV injection): a leading = + - @ becomes text."""
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
-def briefings_csv(archive: Archive, site: Site) -> DataFile:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for briefing in archive.briefings:
-        record = briefing_record(briefing, site)
-        writer.writerow([_cell(str(v)) for v in (
-            record["slug"], record["url"], record["title"], record["date"],
-            ";".join(briefing.regions), ";".join(briefing.actors), ";".join(briefing.tags),
-            ";".join(s.name for s in briefing.sources), ";".join(s.url for s in briefing.sources),
-            briefing.summary)])
-    return DataFile("briefings.csv", out.getvalue().encode("utf-8"))
 
 
 def sitemap(pages: Iterable[Page], site: Site) -> DataFile:

@@ -28,7 +28,7 @@ import hashlib
 import pickle
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -37,7 +37,7 @@ from .loadcache import code_digest
 from .model import Archive, Briefing
 from .output import Site
 
-FORMAT = 1
+FORMAT = 2
 MAX_CHANGED = 200  # above this many changed briefings a full build is as quick
 
 Facts = tuple[date, tuple[str, ...], tuple[str, ...]]  # date, actors, regions
@@ -49,6 +49,7 @@ class TreeState:
 
     key: str  # registries, site settings, options and generator code
     digests: dict[str, bytes]  # slug -> digest of the briefing as loaded
+    outward: dict[str, bytes]  # slug -> digest of what other pages show of it
     order: tuple[str, ...]  # slugs, newest first (the archive's order)
     facts: dict[str, Facts]
     entities: dict[str, tuple[str, ...]]  # entity ('briefing:slug', 'actor:id', ...) -> routes
@@ -62,6 +63,9 @@ class Selection:
     briefings: frozenset[str] = field(default_factory=frozenset)
     actors: frozenset[str] = field(default_factory=frozenset)
     regions: frozenset[str] = field(default_factory=frozenset)
+    # The pages and files that summarise the whole archive (home, indexes, timeline,
+    # finder, feeds, exports, search, sitemap): planned again unless only bodies changed.
+    summaries: bool = True
 
 
 def state_key(archive: Archive, site: Site, options: str) -> str:
@@ -74,8 +78,20 @@ def state_key(archive: Archive, site: Site, options: str) -> str:
 
 
 def briefing_digest(briefing: Briefing) -> bytes:
-    """A digest of every field (its repr: a pickle's bytes depend on which of the values are
-    one shared object, which differs between a briefing read now and one from the cache)."""
+    """What identifies a briefing as loaded: the digest of its file, which loading sets
+    (the state key covers the rest it is read with), else a digest of every field."""
+    return briefing.source_digest or _fields_digest(briefing)
+
+
+def outward_digest(briefing: Briefing) -> bytes:
+    """A digest of what pages and files other than its own show of a briefing: every field
+    but its body (listings, feeds, exports, search and the finder never show the body)."""
+    return _fields_digest(replace(briefing, body_html=""))
+
+
+def _fields_digest(briefing: Briefing) -> bytes:
+    # Its repr: a pickle's bytes depend on which of the values are one shared object,
+    # which differs between a briefing read now and one from the cache.
     return hashlib.blake2b(repr(briefing).encode("utf-8", "surrogatepass"),
                            digest_size=16).digest()
 
@@ -84,10 +100,21 @@ def digests(archive: Archive) -> dict[str, bytes]:
     return {b.slug: briefing_digest(b) for b in archive.briefings}
 
 
+def outward_digests(archive: Archive, state: TreeState | None = None,
+                    changed: Iterable[str] = ()) -> dict[str, bytes]:
+    """Every briefing's outward digest: with ``state``, the state's for all but ``changed``."""
+    if state is None:
+        return {b.slug: outward_digest(b) for b in archive.briefings}
+    redo = set(changed)
+    return {b.slug: outward_digest(b) if b.slug in redo else state.outward[b.slug]
+            for b in archive.briefings}
+
+
 def new_state(key: str, archive: Archive, entities: dict[str, tuple[str, ...]],
-              lastmods: dict[str, date | None], digested: dict[str, bytes] | None = None
-              ) -> TreeState:
+              lastmods: dict[str, date | None], digested: dict[str, bytes] | None = None,
+              outward: dict[str, bytes] | None = None) -> TreeState:
     return TreeState(key, digested if digested is not None else digests(archive),
+                     outward if outward is not None else outward_digests(archive),
                      tuple(b.slug for b in archive.briefings),
                      {b.slug: (b.date, b.actors, b.regions) for b in archive.briefings},
                      entities, lastmods)
@@ -100,15 +127,22 @@ def changed_briefings(state: TreeState, digested: dict[str, bytes]) -> set[str]:
     return changed
 
 
-def affected(state: TreeState, index: Index, changed: set[str]) -> Selection:
-    """The briefings, actors and regions whose pages the changed briefings can alter."""
+def affected(state: TreeState, index: Index, changed: set[str], outward: dict[str, bytes]
+             ) -> Selection:
+    """The briefings, actors and regions whose pages the changed briefings can alter.
+
+    ``outward``: every briefing's outward digest now. A briefing whose outward digest is
+    the same as before changed only in its body, which shows on its own page alone.
+    """
     archive = index.archive
     now = {b.slug: b for b in archive.briefings}
     old_place = {slug: i for i, slug in enumerate(state.order)}
-    briefings: set[str] = set()
+    body_only = {slug for slug in changed
+                 if slug in outward and state.outward.get(slug) == outward[slug]}
+    briefings: set[str] = set(body_only)
     actors: set[str] = set()
     regions: set[str] = set()
-    for slug in changed:
+    for slug in changed - body_only:
         versions = [state.facts[slug]] if slug in state.facts else []
         briefing = now.get(slug)
         if briefing is not None:
@@ -127,7 +161,8 @@ def affected(state: TreeState, index: Index, changed: set[str]) -> Selection:
             groups += [index.by_region[r] for r in chain]
             for group in groups:
                 briefings |= set(_near(group, day, RELATED_NEAREST + 2 * len(changed) + 2))
-    return Selection(frozenset(briefings & now.keys()), frozenset(actors), frozenset(regions))
+    return Selection(frozenset(briefings & now.keys()), frozenset(actors), frozenset(regions),
+                     summaries=changed != body_only)
 
 
 def _near(group: tuple[Briefing, ...], day: date, reach: int) -> Iterator[str]:

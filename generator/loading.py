@@ -7,6 +7,7 @@ archive is only returned complete. Nothing here writes anything.
 from __future__ import annotations
 
 import functools
+import hashlib
 import multiprocessing
 import os
 import re
@@ -61,8 +62,9 @@ def load_archive(content: Path, *, include_drafts: bool = False,
     With ``cache`` (made for the same content and day), unchanged files are not read again.
     """
     cache = cache or BriefingCache.disabled()
-    problems: list[Problem] = []
-    regions, actors, unreadable = _load_registries(content, problems)
+    regions, actors, unreadable, found = cache.registries(
+        functools.partial(_read_registries, content))
+    problems: list[Problem] = list(found)
     # Names are not checked against a registry that could not be read: its own error
     # says what is wrong, and every briefing repeating "unknown region" would bury it.
     region_names = None if "regions" in unreadable else NameIndex.build("region", regions)
@@ -82,8 +84,7 @@ def load_archive(content: Path, *, include_drafts: bool = False,
 
 
 
-def _read(content: Path, path: Path, limit: int, problems: list[Problem]) -> str | None:
-    shown = display_path(content, path)
+def _read(shown: str, path: Path, limit: int, problems: list[Problem]) -> str | None:
     if path.is_symlink():
         problems.append(Problem(shown, None, "symbolic links are not allowed in content",
                                 "replace the link with the file itself"))
@@ -113,10 +114,20 @@ def display_path(content: Path, path: Path) -> str:
 
     Not ``resolve()``: a symbolic link must be named as itself, not as its target.
     """
+    absolute, folder = os.path.abspath(path), os.path.join(os.getcwd(), "")
+    if os.sep == "/" and absolute.startswith(folder):  # the usual case, without Paths
+        return absolute[len(folder):]
     try:
-        return Path(os.path.abspath(path)).relative_to(os.getcwd()).as_posix()
+        return Path(absolute).relative_to(os.getcwd()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def _read_registries(content: Path) -> tuple[dict[str, Region], dict[str, Actor], set[str],
+                                             list[Problem]]:
+    """Both registries, the names of those that could not be read, and the problems found."""
+    problems: list[Problem] = []
+    return (*_load_registries(content, problems), problems)
 
 
 def _load_registries(content: Path, problems: list[Problem]
@@ -133,7 +144,7 @@ def _load_registries(content: Path, problems: list[Problem]
             problems.append(Problem(shown, None, f"the {name} registry is missing",
                                     f"create {name}.yml in the content folder"))
             continue
-        text = _read(content, path, REGISTRY_MAX_BYTES, problems)
+        text = _read(shown, path, REGISTRY_MAX_BYTES, problems)
         if text is None:
             continue
         try:
@@ -153,7 +164,7 @@ def _load_registries(content: Path, problems: list[Problem]
     return regions, actors, unreadable
 
 
-def _briefing_files(content: Path, problems: list[Problem]) -> list[Path]:
+def _briefing_files(content: Path, problems: list[Problem]) -> list[str]:
     """Every ``*.md`` file under ``briefings/``, sorted; anything else is warned about."""
     root = content / "briefings"
     if root.is_symlink():  # os.walk would read whatever folder it points to
@@ -174,18 +185,17 @@ def _briefing_files(content: Path, problems: list[Problem]) -> list[Path]:
                                         "symbolic links are not allowed in content"))
                 dirs.remove(name)
         for name in sorted(files):
-            path = Path(folder) / name
             if name.endswith(".md"):
-                found.append(path)
+                found.append(os.path.join(folder, name))  # a str: 16,000 Paths cost 0.2 s
             else:
-                problems.append(Problem(display_path(content, path), None,
+                problems.append(Problem(display_path(content, Path(folder) / name), None,
                                         "not a briefing (only files ending in '.md' are); ignored",
                                         severity="warning"))
     return found
 
 
 def _load_briefings(content: Path, regions: NameIndex[Region] | None,
-                    actors: NameIndex[Actor] | None, latest: date, paths: list[Path]
+                    actors: NameIndex[Actor] | None, latest: date, paths: list[str]
                     ) -> list[Result]:
     """Load briefing files in order; many of them in two processes, one per core."""
     one = functools.partial(_load_one, content, regions, actors, latest)
@@ -202,21 +212,21 @@ def _load_briefings(content: Path, regions: NameIndex[Region] | None,
             return first + _load_each(one, paths[half:])
 
 
-def _load_each(one: Callable[[Path], Result], paths: list[Path]) -> list[Result]:
+def _load_each(one: Callable[[str], Result], paths: list[str]) -> list[Result]:
     return [one(path) for path in paths]
 
 
 def _load_one(content: Path, regions: NameIndex[Region] | None, actors: NameIndex[Actor] | None,
-              latest: date, path: Path) -> Result:
+              latest: date, path: str) -> Result:
     problems: list[Problem] = []
-    return _load_briefing(content, path, regions, actors, latest, problems), problems
+    return _load_briefing(content, Path(path), regions, actors, latest, problems), problems
 
 
 def _load_briefing(content: Path, path: Path, regions: NameIndex[Region] | None,
                    actors: NameIndex[Actor] | None, latest: date,
                    problems: list[Problem]) -> Briefing | None:
     shown = display_path(content, path)
-    text = _read(content, path, BRIEFING_MAX_BYTES, problems)
+    text = _read(shown, path, BRIEFING_MAX_BYTES, problems)
     if text is None:
         return None
     # Scaffolding from `new` and `ingest` (placeholder summary, copied article text).
@@ -255,7 +265,13 @@ def _load_briefing(content: Path, path: Path, regions: NameIndex[Region] | None,
         actors=values["actors"], sources=tuple(Source(**s) for s in values["source"]),
         summary=values.get("summary") or bodies.first_paragraph(rendered.html),
         body_html=rendered.html, origin=Origin(shown, 1), tags=values.get("tags", ()),
-        draft=values.get("draft", False))
+        draft=values.get("draft", False), source_digest=source_digest(shown, text))
+
+
+def source_digest(shown: str, text: str) -> bytes:
+    """What a briefing is read from: its path as shown and its text."""
+    return hashlib.blake2b(f"{shown}\0{text}".encode("utf-8", "surrogatepass"),
+                           digest_size=16).digest()
 
 
 def _resolve(values: dict[str, Any], key: str, index: NameIndex[Any] | None,

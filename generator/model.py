@@ -74,6 +74,10 @@ class Briefing:
     origin: Origin
     tags: tuple[str, ...] = ()
     draft: bool = False
+    # A digest of the file the briefing was read from (its path and text), set by loading:
+    # with the same registries and generator, the same digest means the same briefing.
+    # Rebuilds compare it instead of every field (see increment.briefing_digest).
+    source_digest: bytes = field(default=b"", repr=False, compare=False)
 
 
 @dataclass(frozen=True)

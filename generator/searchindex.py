@@ -11,6 +11,7 @@ Material's search worker reads (``{"config": ..., "docs": [...]}``); the site's 
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -30,14 +31,20 @@ def _words(text: str) -> list[str]:
     return [w for w in _SPLIT.split(text) if w]
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _name_words(name: str) -> tuple[tuple[str, str], ...]:
+    """A name's words, each with its case-folded form (names recur in many briefings)."""
+    return tuple((word, word.casefold()) for word in _words(name))
+
+
 def new_words(names: Iterable[str], known: str) -> str:
     """Every word of ``names`` that ``known`` does not contain, once, space-separated."""
     seen = {w.casefold() for w in _words(known)}
     extra = []
     for name in names:
-        for word in _words(name):
-            if word.casefold() not in seen:
-                seen.add(word.casefold())
+        for word, folded in _name_words(name):
+            if folded not in seen:
+                seen.add(folded)
                 extra.append(word)
     return " ".join(extra)
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import BuildOptions, build
+from generator import buildtree, engine
+from generator.pipeline import BuildOptions, build, check
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -129,9 +130,13 @@ def _edits(content: Path, archive: synth.SynthArchive) -> list[tuple[str, Callab
     path = [content / "briefings" / b.path for b in items]
     actors, regions = [a.name for a in archive.actors], [r.name for r in archive.regions]
     new = content / "briefings" / "added.md"
+    # A briefing without 'summary:' takes it from its first paragraph.
+    summed = next(p for p in path[30:] if "\nsummary:" not in p.read_text("utf-8"))
     return [
         ("body", lambda: path[20].write_text(path[20].read_text("utf-8") + "\nLater.\n",
                                              "utf-8")),
+        ("first paragraph", lambda: summed.write_text(summed.read_text("utf-8").replace(
+            "\n---\n", "\n---\nA new first paragraph.\n\n", 1), "utf-8")),
         ("title", lambda: _edit_front(path[21], "title", "A renamed briefing & more")),
         ("date", lambda: _edit_front(path[22], "date", items[2].day.isoformat())),
         ("actors", lambda: _edit_front(path[23], "actors", f"[{actors[0]}, {actors[-1]}]")),
@@ -163,6 +168,24 @@ def test_every_kind_of_edit_rebuilds_only_changes_and_equals_a_full_build(
         assert kept > len(after) // 2, f"{name}: only {kept} of {len(after)} pages kept"
         fresh = _build(content, tmp_path_factory.mktemp("fresh"))
         assert _tree(site) == _tree(fresh), name
+
+
+def test_an_edit_of_a_body_plans_only_its_page(tmp_path: Path) -> None:
+    """Only the briefing's own page shows its body: the rest of the site is not planned."""
+    archive = synth.generate(COUNT)
+    content = tmp_path / "content"
+    archive.write(content)
+    site = engine.site_settings(engine.EngineConfig(ROOT / "mkdocs.yml"))
+    first = buildtree.plan(check(content).archive, site, "key")
+    briefing = archive.briefings[5]
+    path = content / "briefings" / briefing.path
+    path.write_text(path.read_text("utf-8") + "\nA sentence added later.\n", "utf-8")
+    again = buildtree.plan_changes(check(content).archive, site, "key", first.state)
+    assert again is not None and again.partial
+    assert list(again.files) == [f"briefings/{briefing.slug}.md"]
+    assert b"A sentence added later." in again.files[f"briefings/{briefing.slug}.md"]
+    assert again.state.entities == first.state.entities
+    assert again.state.lastmods == first.state.lastmods
 
 
 def test_renames_cut_short_are_finished_by_the_next_build(
