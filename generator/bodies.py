@@ -22,6 +22,7 @@ from itertools import chain
 
 import markdown
 import nh3
+from markdown.treeprocessors import InlineProcessor
 
 from . import bodyscan
 from .schema import FieldError
@@ -86,13 +87,58 @@ def _ordered(problems: list[FieldError]) -> tuple[FieldError, ...]:
 @cache
 def _markdown() -> markdown.Markdown:
     """One converter, reset before each body (building one costs ~2 ms, ~4x a body)."""
+    return new_converter()
+
+
+def new_converter(quick: bool = True) -> markdown.Markdown:
+    """A converter for bodies; ``quick``: inline patterns are not tried on text that no
+    pattern can match (the same HTML, tests/test_properties.py checks)."""
     md = markdown.Markdown(extensions=list(_EXTENSIONS),
                            extension_configs={"tables": {"use_align_attribute": True}},
                            output_format="html")
     # Raw HTML never passes through: it is escaped and shown as text.
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
+    if quick:
+        md.treeprocessors.register(_QuickInline(md), "inline", 20)  # in place of Markdown's
     return md
+
+
+# What each inline pattern of Python-Markdown needs in a text to match at all: most text
+# of a body has none of these, and trying the patterns one by one on it was a fifth of
+# loading an archive.
+_INLINE_TRIGGERS = {
+    "backtick": r"[`\\]", "escape": r"\\", "footnote": r"\[", "reference": r"\[",
+    "link": r"\[", "image_link": r"\[", "image_reference": r"\[", "short_reference": r"\[",
+    "short_image_ref": r"\[", "autolink": "<", "automail": "<", "html": "<",
+    "linebreak": "  \n", "entity": "&", "em_strong": r"[*_]", "em_strong2": "_",
+    "not_strong": r"[*_]",
+}
+
+
+def inline_trigger(names: list[str | None]) -> re.Pattern[str] | None:
+    """A regex found in every text any of the named inline patterns can match, or None
+    when one of them is not known here."""
+    known = [_INLINE_TRIGGERS.get(name or "") for name in names]
+    if None in known:
+        return None
+    return re.compile("|".join(sorted({str(trigger) for trigger in known})))
+
+
+class _QuickInline(InlineProcessor):  # type: ignore[misc]  # Markdown ships no types
+    """Python-Markdown's inline processor, passing over text no pattern can match."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        # Registered names in priority order (the registry lists only its items publicly).
+        names = [item.name for item in getattr(md.inlinePatterns, "_priority", [None])]
+        self.trigger = inline_trigger(names)
+
+    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
+        if self.trigger is not None and self.trigger.search(data) is None:
+            return data  # no pattern matches: the loop over them would change nothing
+        handled: str = super()._InlineProcessor__handleInline(data, patternIndex)
+        return handled
 
 
 def convert(text: str) -> str:

@@ -131,10 +131,10 @@ class _Since:
 
 def _plan(index: Index, site: Site, key: str, since: _Since | None,
           helper: _Helper | None = None, parallel: bool = False) -> Plan:
-    # The exports and the search index (a second or more at 16,000 briefings) are made in
-    # a second process meanwhile, when the archive is large and they are planned at all.
+    # The feeds, exports and search index (a second or more at 16,000 briefings) are made
+    # in a second process meanwhile, when the archive is large and they are planned at all.
     archive = index.archive
-    exporting = _Forked(functools.partial(_exports, index, site)) \
+    exporting = _Forked(functools.partial(_exports, index, site, since)) \
         if parallel and _parallel(archive) and _summaries(since) else None
     try:
         return _plan_pages(index, site, key, since, helper, exporting)
@@ -148,9 +148,17 @@ def _summaries(since: _Since | None) -> bool:
     return since is None or since.only.summaries
 
 
-def _exports(index: Index, site: Site) -> list[DataFile]:
+Exported = tuple[list[DataFile], dict[str, bytes] | None]
+
+
+def _exports(index: Index, site: Site, since: _Since | None) -> Exported:
+    """The feeds (of the selected actors and regions), the exports and the search index;
+    for a full plan, every briefing's outward digest too (for the state)."""
     archive = index.archive
-    return [*exports.briefing_files(archive, site), search_index(index, site)]
+    selected = (None, None) if since is None else (since.only.actors, since.only.regions)
+    return ([*feeds.all_feeds(index, site, *selected), *exports.briefing_files(archive, site),
+             search_index(index, site)],
+            increment.outward_digests(archive) if since is None else None)
 
 
 def _plan_pages(index: Index, site: Site, key: str, since: _Since | None,
@@ -192,17 +200,18 @@ def _plan_pages(index: Index, site: Site, key: str, since: _Since | None,
                     if route not in gone}
     lastmods.update((page.route, page.lastmod) for page in pages)
     archive = index.archive
+    outward = since.outward if since is not None else None
     if summaries:
-        selected = (None, None) if only is None else (only.actors, only.regions)
-        data: list[DataFile] = [
-            *feeds.all_feeds(index, site, *selected),
-            *(_exports(index, site) if exporting is None else exporting.result()),
-            exports.sitemap(_sitemap_pages(lastmods), site), *(data for _, data in extra)]
+        made: Exported = _exports(index, site, since) if exporting is None \
+            else exporting.result()
+        outward = outward or made[1]
+        data: list[DataFile] = [*made[0], exports.sitemap(_sitemap_pages(lastmods), site),
+                                *(data for _, data in extra)]
         for item in data:
             files[claims.claim(item.path, f"file '{item.path}'")] = item.content
     deleted = frozenset(urls.source_path(route) for route in gone)
     state = increment.new_state(key, archive, owned, lastmods,
-                                *((since.digests, since.outward) if since else ()))
+                                since.digests if since is not None else None, outward)
     return Plan(files, state, deleted, partial=since is not None, written=written)
 
 

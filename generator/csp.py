@@ -141,7 +141,8 @@ _ATTRIBUTE = re.compile(r"([^\s\"'=<>`/]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'=
 _ELEMENT = re.compile(rb"<(?:script|meta|iframe|frame|object|embed|base|applet)\b")
 _HANDLER = re.compile(rb"on[a-z]+\s*=")
 _BEFORE_AN_ATTRIBUTE = frozenset(bytes([char]) for char in b" \t\n\r\f/\"'")
-_SUSPECT_TEXT = (b"script:", b"data:text/html", b"&#", b"&colon;", b"&tab;", b"&newline;")
+_REFERENCE = re.compile(rb"&(?:#|colon;|tab;|newline;)")  # character references that can hide
+_SUSPECT_TEXT = (b"script:", b"data:text/html")
 _FORBIDDEN_ELEMENTS = frozenset({"iframe", "frame", "object", "embed", "base", "applet"})
 _URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "data"})
 _DATA_SCRIPT_TYPES = frozenset({"application/json", "application/ld+json"})
@@ -171,16 +172,13 @@ def check_page(page: str | bytes, expected_policy: str) -> list[str]:
     policies = []
     first_script = None
     for match in _suspect_tags(data):
-        tag = match.group(2).decode("ascii").lower()
-        attributes = _attributes(match.group(3).decode("utf-8", "replace"))
+        tag, attributes, found = _tag(match.group(0))
         if tag == "meta" and attributes.get("http-equiv", "").lower() == META_NAME.lower():
             policies.append((match.start(), attributes.get("content", "")))
         elif tag == "script":
             first_script = match.start() if first_script is None else first_script
             problems += _script_problems(data, match, attributes, expected_policy)
-        if tag in _FORBIDDEN_ELEMENTS:
-            problems.append(f"a <{tag}> element")
-        problems += _attribute_problems(tag, attributes)
+        problems += found
     problems += _policy_problems(policies, first_script, expected_policy)
     return problems
 
@@ -191,6 +189,7 @@ def _suspect_tags(data: bytes) -> Iterator[re.Match[bytes]]:
     places = [m.start() for m in _ELEMENT.finditer(lowered)]
     places += [m.start() for m in _HANDLER.finditer(lowered)
                if lowered[m.start() - 1:m.start()] in _BEFORE_AN_ATTRIBUTE]
+    places += [m.start() for m in _REFERENCE.finditer(lowered)]
     for needle in _SUSPECT_TEXT:
         at = lowered.find(needle)
         while at >= 0:
@@ -208,6 +207,16 @@ def _suspect_tags(data: bytes) -> Iterator[re.Match[bytes]]:
 
 
 @functools.lru_cache(maxsize=4096)  # the theme's tags repeat on every page
+def _tag(raw: bytes) -> tuple[str, Mapping[str, str], tuple[str, ...]]:
+    """An opening tag's name, its attributes, and what is wrong with it on its own."""
+    match = _TAG.match(raw)
+    assert match is not None
+    tag = match.group(2).decode("ascii").lower()
+    attributes = _attributes(match.group(3).decode("utf-8", "replace"))
+    found = [f"a <{tag}> element"] if tag in _FORBIDDEN_ELEMENTS else []
+    return tag, attributes, tuple(found + _attribute_problems(tag, attributes))
+
+
 def _attributes(raw: str) -> Mapping[str, str]:
     found: dict[str, str] = {}
     for match in _ATTRIBUTE.finditer(raw):

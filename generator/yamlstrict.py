@@ -82,6 +82,9 @@ def load(text: str, first_line: int = 1) -> Located:
     return _Converter(lines).convert(node)
 
 
+_NEWLINE = re.compile("\n")
+
+
 class _Lines:
     """Maps a character index to a 1-based file line, counting only ``\n`` as a break.
 
@@ -91,7 +94,7 @@ class _Lines:
 
     def __init__(self, text: str, first_line: int) -> None:
         self.text = text
-        self.breaks = [i for i, char in enumerate(text) if char == "\n"]
+        self.breaks = [m.start() for m in _NEWLINE.finditer(text)]
         self.first_line = first_line
 
     def at(self, index: int) -> int:

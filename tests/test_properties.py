@@ -12,7 +12,7 @@ from pathlib import Path
 import hostile_catalogue as catalogue
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator import bodies
@@ -178,3 +178,30 @@ def test_random_markdown_renders_inert_and_reports_what_it_drops(text: str) -> N
     assert_inert(rendered.html)
     if not rendered.problems:  # nothing was reported, so nothing may have been removed
         assert Elements(rendered.html).found == Elements(bodies.convert(text)).found
+
+
+PLAIN_MARKDOWN = bodies.new_converter(quick=False)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.one_of(markdown_documents, st.text(alphabet="ab1 *_`[]()!<>&#;:/\\\n\t", max_size=200)))
+@example("&#106; &amp; &ab;")  # one text for each kind of inline pattern
+@example("a  \nb")
+@example("`c`")
+@example("\\` \\*")
+@example("[a](b) [a][r] [r] ![i](j) ![i][r] ![r]\n\n[r]: /x")
+@example("<http://x.org/> <a@b.org>")
+@example("*e* **s**")
+@example("_e_ __s__")
+@example("t[^1]\n\n[^1]: n")
+def test_the_quick_inline_pass_renders_as_python_markdown_does(text: str) -> None:
+    """Inline patterns are skipped on text without any of their trigger characters."""
+    PLAIN_MARKDOWN.reset()
+    with catalogue.hang_guard():
+        assert bodies.convert(text) == PLAIN_MARKDOWN.convert(text)
+
+
+def test_an_unknown_inline_pattern_turns_the_quick_pass_off() -> None:
+    assert bodies.inline_trigger(["link", "em_strong"]) is not None
+    assert bodies.inline_trigger(["link", "strikethrough"]) is None
+    assert bodies.inline_trigger(["link", None]) is None
