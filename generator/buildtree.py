@@ -21,14 +21,13 @@ from typing import Any, cast
 
 import yaml
 
-from . import exports, feeds, increment, urls
+from . import exports, feeds, increment, pieces, urls
 from .finder import finder_outputs
 from .index import Index, build_index
 from .model import Archive, Briefing
 from .output import DataFile, Page, Site
 from .overview import actors_page, home_page, regions_page, timeline_pages
 from .pages import actor_pages, briefing_page, region_pages
-from .searchindex import search_index
 
 
 @dataclass(frozen=True)
@@ -98,11 +97,13 @@ def plan(archive: Archive, site: Site, key: str = "", docs: Path | None = None) 
 
 
 def plan_changes(archive: Archive, site: Site, key: str, state: increment.TreeState, *,
-                 parallel: bool = False) -> Plan | None:
+                 parallel: bool = False, pieces: Path | None = None) -> Plan | None:
     """The outputs that changed since ``state`` (see increment), or None: plan it all.
 
     ``parallel``: a large archive's exports and search index are made in a forked process
-    (only for a build with no other thread running)."""
+    (only for a build with no other thread running). ``pieces``: where each briefing's
+    piece of the exports and search index is kept between rebuilds (see the module pieces).
+    """
     if state.key != key:
         return None
     digested = increment.digests(archive)
@@ -115,7 +116,7 @@ def plan_changes(archive: Archive, site: Site, key: str, state: increment.TreeSt
     outward = increment.outward_digests(archive, state, changed & digested.keys())
     since = _Since(state, increment.affected(state, index, changed, outward),
                    frozenset(changed - digested.keys()), digested, outward)
-    return _plan(index, site, key, since, parallel=parallel)
+    return _plan(index, site, key, since, pieces, parallel=parallel)
 
 
 @dataclass(frozen=True)
@@ -130,14 +131,16 @@ class _Since:
 
 
 def _plan(index: Index, site: Site, key: str, since: _Since | None,
-          helper: _Helper | None = None, parallel: bool = False) -> Plan:
+          kept: Path | None = None, helper: _Helper | None = None, parallel: bool = False
+          ) -> Plan:
     # The feeds, exports and search index (a second or more at 16,000 briefings) are made
     # in a second process meanwhile, when the archive is large and they are planned at all.
     archive = index.archive
-    exporting = _Forked(functools.partial(_exports, index, site, since)) \
-        if parallel and _parallel(archive) and _summaries(since) else None
+    export = functools.partial(_exports, index, site, key, since, kept)
+    exporting = _Forked(export) if parallel and _parallel(archive) and _summaries(since) \
+        else None
     try:
-        return _plan_pages(index, site, key, since, helper, exporting)
+        return _plan_pages(index, site, key, since, helper, exporting or export)
     finally:
         if exporting is not None:
             exporting.stop()
@@ -148,21 +151,22 @@ def _summaries(since: _Since | None) -> bool:
     return since is None or since.only.summaries
 
 
-Exported = tuple[list[DataFile], dict[str, bytes] | None]
+Exported = tuple[list[DataFile], dict[str, bytes]]
 
 
-def _exports(index: Index, site: Site, since: _Since | None) -> Exported:
-    """The feeds (of the selected actors and regions), the exports and the search index;
-    for a full plan, every briefing's outward digest too (for the state)."""
-    archive = index.archive
+def _exports(index: Index, site: Site, key: str, since: _Since | None, kept: Path | None
+             ) -> Exported:
+    """The feeds (of the selected actors and regions), the exports and the search index,
+    and every briefing's outward digest (for a full plan, made here: there is time)."""
     selected = (None, None) if since is None else (since.only.actors, since.only.regions)
-    return ([*feeds.all_feeds(index, site, *selected), *exports.briefing_files(archive, site),
-             search_index(index, site)],
-            increment.outward_digests(archive) if since is None else None)
+    outward = increment.outward_digests(index.archive) if since is None else since.outward
+    return ([*feeds.all_feeds(index, site, *selected),
+             *pieces.archive_files(index, site, key, outward, kept)],
+            outward)
 
 
 def _plan_pages(index: Index, site: Site, key: str, since: _Since | None,
-                helper: _Helper | None, exporting: _Forked | None) -> Plan:
+                helper: _Helper | None, exporting: _Forked | Callable[[], Exported]) -> Plan:
     summaries = _summaries(since)
     only = since.only if since is not None else None
     extra = [finder_outputs(index, site)] if summaries else []
@@ -202,9 +206,9 @@ def _plan_pages(index: Index, site: Site, key: str, since: _Since | None,
     archive = index.archive
     outward = since.outward if since is not None else None
     if summaries:
-        made: Exported = _exports(index, site, since) if exporting is None \
-            else exporting.result()
-        outward = outward or made[1]
+        made: Exported = exporting.result() if isinstance(exporting, _Forked) \
+            else exporting()
+        outward = made[1]
         data: list[DataFile] = [*made[0], exports.sitemap(_sitemap_pages(lastmods), site),
                                 *(data for _, data in extra)]
         for item in data:

@@ -32,6 +32,7 @@ which every page links to, and renders nothing else worth keeping).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import os
@@ -118,10 +119,8 @@ def on_env(env: Any, **_: Any) -> Any:
     # The theme's templates compiled once, not in every process of every build (0.2 s
     # each): Jinja's own cache in a private folder of the user's, checked against each
     # template's source.
-    try:
+    with contextlib.suppress(OSError, RuntimeError):  # no usable folder: compiled each time
         env.bytecode_cache = FileSystemBytecodeCache()
-    except (OSError, RuntimeError):  # no usable folder: templates are compiled each time
-        pass
     _BUILD.env = env
     return env
 

@@ -73,14 +73,15 @@ def build(options: BuildOptions) -> list[Problem]:
     site = engine.site_settings(config)
     key = increment.state_key(archive, site, f"drafts={options.drafts} {config}")
     state_file = options.docs.parent / "plan.state"
+    pieces = options.docs.parent / "pieces.pickle"
     with engine.locked(options.build_dir / "build.lock"):
         # Plan every output and claim its path before anything is written: only what
         # changed since the last build when that is known, everything otherwise.
         with _phase("plan"):
             previous = increment.load_state(state_file)
             try:
-                plan = buildtree.plan_changes(archive, site, key, previous, parallel=True) \
-                    if previous else None
+                plan = buildtree.plan_changes(archive, site, key, previous, parallel=True,
+                                              pieces=pieces) if previous else None
                 # The state is forgotten until the site is whole again: after a failure the
                 # next build plans everything (a full plan writes part of the tree as it goes).
                 if plan is None or plan.files or plan.deleted:

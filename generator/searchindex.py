@@ -54,7 +54,8 @@ def _shown(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def _briefing_entry(briefing: Briefing, index: Index, site: Site) -> dict[str, object]:
+def briefing_entry(briefing: Briefing, index: Index, site: Site) -> str:
+    """A briefing's entry of the search index, as JSON text."""
     archive = index.archive
     names: list[str] = list(briefing.tags)
     for actor_id in briefing.actors:
@@ -63,15 +64,20 @@ def _briefing_entry(briefing: Briefing, index: Index, site: Site) -> dict[str, o
     for region_id in briefing.regions:
         region = archive.regions[region_id]
         names += [region.name, *region.aliases]
-    return {"location": urls.href(urls.briefing(briefing.slug), site.style),
-            "title": _shown(briefing.title),
-            "text": _shown(briefing.summary),
-            "names": new_words(names, known=f"{briefing.title} {briefing.summary}")}
+    return _json({"location": urls.href(urls.briefing(briefing.slug), site.style),
+                  "title": _shown(briefing.title),
+                  "text": _shown(briefing.summary),
+                  "names": new_words(names, known=f"{briefing.title} {briefing.summary}")})
 
 
-def _entries(index: Index, site: Site) -> list[dict[str, object]]:
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _other_entries(index: Index, site: Site) -> list[dict[str, object]]:
+    """The entries of actor and region pages."""
     archive = index.archive
-    docs: list[dict[str, object]] = [_briefing_entry(b, index, site) for b in archive.briefings]
+    docs: list[dict[str, object]] = []
     for actor in archive.actors.values():
         docs.append({"location": urls.href(urls.actor(actor.id), site.style),
                      "title": _shown(actor.name),
@@ -85,13 +91,16 @@ def _entries(index: Index, site: Site) -> list[dict[str, object]]:
     return docs
 
 
-def search_index(index: Index, site: Site) -> DataFile:
-    """The search index as Material's search worker loads it."""
-    data = {
-        "config": {"lang": ["en"], "separator": SEPARATOR, "pipeline": ["stopWordFilter"],
-                   "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0},
-                              "names": {"boost": 10.0}}},
-        "docs": _entries(index, site),
-    }
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+CONFIG = {"lang": ["en"], "separator": SEPARATOR, "pipeline": ["stopWordFilter"],
+          "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0},
+                     "names": {"boost": 10.0}}}
+
+
+def search_index(index: Index, site: Site, entries: list[str] | None = None) -> DataFile:
+    """The search index as Material's search worker loads it (``{"config", "docs"}``);
+    ``entries``: every briefing's entry (:func:`briefing_entry`), in order, if made."""
+    if entries is None:
+        entries = [briefing_entry(b, index, site) for b in index.archive.briefings]
+    docs = ",".join([*entries, *map(_json, _other_entries(index, site))])
+    text = f'{{"config":{_json(CONFIG)},"docs":[{docs}]}}'
     return DataFile(SEARCH_INDEX_PATH, text.encode("utf-8"))

@@ -41,7 +41,9 @@ def regenerate(content: Path, site: engine.Site, drafts: bool) -> bool:
     key = increment.state_key(archive, site, f"serve drafts={drafts}")
     previous = increment.load_state(state_file)
     increment.save_state(state_file, None)
-    plan = buildtree.plan_changes(archive, site, key, previous) if previous else None
+    pieces = TREE.parent / "pieces.pickle"
+    plan = buildtree.plan_changes(archive, site, key, previous, pieces=pieces) \
+        if previous else None
     plan = plan or buildtree.plan(archive, site, key)
     changed = buildtree.write(plan, TREE)
     increment.save_state(state_file, plan.state)
