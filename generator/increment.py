@@ -16,6 +16,9 @@ pages an edit can change:
   indexes, the timeline, the finder, the site feed, the exports, the search index, the
   sitemap.
 
+A briefing whose outward digest (every field but its body) is unchanged changed only in its
+body, which no page but its own shows: then that page is all there is to plan.
+
 Everything else keeps its file in the build tree and its page in the site. A change to
 anything else (a registry, the generator, the settings), or too many changed briefings,
 means a full build. ``tests/test_incremental.py`` checks rebuilds against fresh full builds,
