@@ -43,9 +43,10 @@ ATTRIBUTES = {
     "ol": {"start"},
 }
 URL_ATTRIBUTES = frozenset({"href", "src"})
-# Ids a body may set (footnotes: fn:1, fnref:1; fenced code: {#id}). Material finds its own
-# parts by ids starting with '__' (__config holds its settings): a body must not shadow them.
-_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_:.-]{0,99}")
+# Ids a body may set (footnotes: fn:1, fnref:1, from labels in any script; fenced code:
+# {#id}). Material finds its own parts by ids starting with '__' (__config holds its
+# settings): a body must not shadow them.
+_SAFE_ID = re.compile(r"[^\W_][\w:.-]{0,99}")
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 _URL_IGNORED = re.compile(r"[\x00-\x20\x7f]+")
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))
@@ -286,8 +287,9 @@ def _attribute_removal(name: str, value: str) -> _Removal:
                         "write a whole address, like https://example.org/page", value)
     if name == "id":
         return _Removal(f"the id '{value[:40]}' is not allowed",
-                        "ids use letters, digits, '-', '_', ':' and '.', do not start with "
-                        "'_', and are at most 100 long", value)
+                        "ids (a footnote's come from its label) use letters, digits, '-', "
+                        "'_', ':' and '.', no spaces, do not start with '_', and are at most "
+                        "100 long", value)
     return _Removal(f"the attribute '{name}' is not allowed and was left out",
                     "write plain Markdown", name)
 

@@ -205,3 +205,15 @@ def test_an_unknown_inline_pattern_turns_the_quick_pass_off() -> None:
     assert bodies.inline_trigger(["link", "em_strong"]) is not None
     assert bodies.inline_trigger(["link", "strikethrough"]) is None
     assert bodies.inline_trigger(["link", None]) is None
+
+
+@pytest.mark.parametrize("label", ["источник", "աղբյուր", "mənbə", "1", "note-2"])
+def test_footnote_labels_in_any_script_keep_their_ids(label: str) -> None:
+    rendered = bodies.render(f"Figures.[^{label}]\n\n[^{label}]: Interfax, 1 May 2024.\n", 10)
+    assert rendered.problems == ()
+    assert f'id="fn:{label}"' in rendered.html and f'href="#fn:{label}"' in rendered.html
+
+
+@pytest.mark.parametrize("value", ["__config", "_x", "a b", "a\u202eb", "x" * 101, "", "é" * 101])
+def test_ids_that_are_not_allowed(value: str) -> None:
+    assert not bodies.safe_id(value)
