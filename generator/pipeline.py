@@ -7,6 +7,7 @@ the build tree written and the engine run.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -74,7 +75,7 @@ def build(options: BuildOptions) -> list[Problem]:
     key = increment.state_key(archive, site, f"drafts={options.drafts} {config}")
     state_file = options.docs.parent / "plan.state"
     pieces = options.docs.parent / "pieces.pickle"
-    with engine.locked(options.build_dir / "build.lock"):
+    with engine.locked(options.build_dir / "build.lock"), _long_lived():
         # Plan every output and claim its path before anything is written: only what
         # changed since the last build when that is known, everything otherwise.
         with _phase("plan"):
@@ -158,6 +159,18 @@ def render_changes(config: engine.EngineConfig, options: BuildOptions, changed: 
     else:
         engine.render(config, options.docs, options.site_dir, shard=shard)
     stamp.write_text(_stamp_text(config, options), "utf-8")
+
+
+@contextmanager
+def _long_lived() -> Iterator[None]:
+    """Everything made so far (the archive) lives as long as the build: the garbage
+    collector leaves it alone until the end (at 16,000 briefings its full passes over the
+    archive took 0.5 s, and in forked planners they copied every page they touched)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 @contextmanager
