@@ -2,7 +2,8 @@
 
     .venv/bin/python scripts/bench.py [--sizes 1000,4000] [--search] [--work DIR]
 
-For each size it writes a synthetic archive (scripts/synth.py) and builds it
+For each size it writes a synthetic archive (scripts/synth.py) and builds it (each full
+build ``--runs`` times, the kinds in turn, reporting the medians)
 
 - with ``briefings build`` (every page, feed and export), measuring wall time, peak memory
   of the build process and its children, output size, file count, briefing page size and
@@ -69,13 +70,19 @@ class Result:
     """Every figure for one archive size."""
 
     count: int
-    ours: Run
+    ours: Run  # the median of the full builds (by wall time), as are the baselines
     sizes: Sizes
     noop: Run
     one_edit: Run
     baseline: Run | None
     baseline_sizes: Sizes | None
     hugo: Run | None
+    ratios: tuple[float, ...] = ()  # our wall time / Material's, run by run
+
+
+def median_run(runs: list[Run]) -> Run:
+    """The run with the median wall time (the lower middle one of an even count)."""
+    return sorted(runs, key=lambda run: run.seconds)[(len(runs) - 1) // 2]
 
 
 def timed(command: list[str], cwd: Path) -> Run:
@@ -121,10 +128,11 @@ def edit_one(content: Path, archive: synth.SynthArchive) -> synth.SynthBriefing:
     return briefing
 
 
-def bench_ours(work: Path, archive: synth.SynthArchive) -> tuple[Run, Sizes, Run, Run]:
-    """Full build, no-change rebuild, and rebuild after one edit (checked to have landed)."""
-    content, site = work / "content", work / "site"
-    full = build_ours(work, content, site)
+def bench_ours(work: Path, archive: synth.SynthArchive, content: Path
+               ) -> tuple[Sizes, Run, Run]:
+    """After a full build in ``work``: its sizes, a no-change rebuild, and a rebuild after one
+    edit (checked to have landed)."""
+    site = work / "site"
     sizes = measure_site(site, archive, "briefings/{slug}/index.html")
     noop = build_ours(work, content, site)
     edited = edit_one(content, archive)
@@ -132,7 +140,7 @@ def bench_ours(work: Path, archive: synth.SynthArchive) -> tuple[Run, Sizes, Run
     page = site / "briefings" / edited.slug / "index.html"
     if EDIT_MARK not in page.read_text("utf-8"):
         raise SystemExit(f"the rebuild after an edit did not update {page}")
-    return full, sizes, noop, one_edit
+    return sizes, noop, one_edit
 
 
 BASELINE_CONFIG = """\
@@ -150,7 +158,7 @@ plugins:
 """
 
 
-def bench_baseline(work: Path, archive: synth.SynthArchive) -> tuple[Run, Sizes]:
+def baseline_docs(work: Path, archive: synth.SynthArchive) -> Path:
     """Lean plain Material: the same briefing files as pages, out of the nav; nothing else."""
     docs = work / "material" / "docs"
     (docs / "briefings").mkdir(parents=True)
@@ -158,9 +166,11 @@ def bench_baseline(work: Path, archive: synth.SynthArchive) -> tuple[Run, Sizes]
     for briefing in archive.briefings:
         (docs / "briefings" / f"{briefing.slug}.md").write_text(briefing.text, "utf-8")
     (work / "material" / "mkdocs.yml").write_text(BASELINE_CONFIG, "utf-8")
-    run = timed([str(BIN / "mkdocs"), "build", "--quiet"], work / "material")
-    return run, measure_site(work / "material" / "site", archive,
-                             "briefings/{slug}/index.html")
+    return work / "material"
+
+
+def build_baseline(folder: Path, run: int) -> Run:
+    return timed([str(BIN / "mkdocs"), "build", "--quiet", "--site-dir", f"site{run}"], folder)
 
 
 HUGO_CONFIG = """\
@@ -185,7 +195,7 @@ HUGO_LIST = """<!doctype html><html><head><title>{{ .Title }}</title></head><bod
 """
 
 
-def bench_hugo(work: Path, archive: synth.SynthArchive) -> Run | None:
+def hugo_site(work: Path, archive: synth.SynthArchive) -> Path | None:
     """A minimal Hugo taxonomy site of the same briefings (actors, regions, tags).
 
     Feeds hold 50 entries, as ours do: Hugo's default (every page in every term's feed)
@@ -210,7 +220,12 @@ def bench_hugo(work: Path, archive: synth.SynthArchive) -> Run | None:
         body = briefing.text.split("\n---\n", 1)[1]
         (root / "content" / "briefings" / f"{briefing.slug}.md").write_text(
             f"---\n{front}---\n{body}", "utf-8")
-    return timed([hugo, "--quiet", "--source", str(root)], root)
+    return root
+
+
+def build_hugo(root: Path, run: int) -> Run:
+    return timed([str(shutil.which("hugo")), "--quiet", "--ignoreCache", "--source", str(root),
+                  "--destination", f"public{run}"], root)
 
 
 def external_archive(content: Path) -> synth.SynthArchive:
@@ -234,7 +249,7 @@ def external_archive(content: Path) -> synth.SynthArchive:
     return synth.SynthArchive(actors, regions, briefings)
 
 
-def bench_size(count: int, work: Path, *, baseline: bool, hugo: bool,
+def bench_size(count: int, work: Path, *, baseline: bool, hugo: bool, runs: int,
                content: Path | None = None) -> Result:
     if content is None:
         print(f"[{count}] generating", file=sys.stderr, flush=True)
@@ -244,15 +259,31 @@ def bench_size(count: int, work: Path, *, baseline: bool, hugo: bool,
         shutil.copytree(content, work / "content")
         archive = external_archive(work / "content")
         count = len(archive.briefings)
-    print(f"[{count}] briefings build (full, no change, one edit)", file=sys.stderr, flush=True)
-    full, sizes, noop, one_edit = bench_ours(work, archive)
-    base_run = base_sizes = None
-    if baseline:
-        print(f"[{count}] plain Material baseline", file=sys.stderr, flush=True)
-        base_run, base_sizes = bench_baseline(work, archive)
-    print(f"[{count}] hugo", file=sys.stderr, flush=True)
-    hugo_run = bench_hugo(work, archive) if hugo else None
-    result = Result(count, full, sizes, noop, one_edit, base_run, base_sizes, hugo_run)
+    material = baseline_docs(work, archive) if baseline else None
+    hugo_root = hugo_site(work, archive) if hugo else None
+    # Each full build runs several times, ours, Material's and Hugo's in turn, each cold
+    # into a folder of its own (removing hundreds of MB just before a run slows this
+    # machine's disk for a while); the medians are reported.
+    ours: list[Run] = []
+    bases: list[Run] = []
+    hugos: list[Run] = []
+    for run in range(runs):
+        print(f"[{count}] full builds, run {run + 1} of {runs}", file=sys.stderr, flush=True)
+        folder = work / f"ours{run}"
+        folder.mkdir()
+        ours.append(build_ours(folder, work / "content", folder / "site"))
+        if material is not None:
+            bases.append(build_baseline(material, run))
+        if hugo_root is not None:
+            hugos.append(build_hugo(hugo_root, run))
+    print(f"[{count}] no-change and one-edit rebuilds", file=sys.stderr, flush=True)
+    sizes, noop, one_edit = bench_ours(folder, archive, work / "content")
+    base_sizes = measure_site(material / f"site{runs - 1}", archive,
+                              "briefings/{slug}/index.html") if material else None
+    result = Result(count, median_run(ours), sizes, noop, one_edit,
+                    median_run(bases) if bases else None, base_sizes,
+                    median_run(hugos) if hugos else None,
+                    tuple(a.seconds / b.seconds for a, b in zip(ours, bases, strict=False)))
     print(f"[{count}] {result}", file=sys.stderr, flush=True)
     return result
 
@@ -297,6 +328,11 @@ def table(results: list[Result]) -> str:
             f"| {_seconds(r.hugo)} | {_ratio(r.ours.seconds, r.hugo)} "
             f"| {r.sizes.total_mb:,.1f} | {r.sizes.files:,} | {r.sizes.briefing_page_kb:.1f} "
             f"| {search} | {r.noop.seconds:.1f} | {r.one_edit.seconds:.1f} |")
+    per_run = [f"{r.count:,}: " + ", ".join(f"{x:.2f}x" for x in r.ratios)
+               for r in results if len(r.ratios) > 1]
+    if per_run:
+        rows += ["", "Each build is the median of its runs; vs Material run by run: "
+                 + "; ".join(per_run) + "."]
     growth = [f"{a.count:,} -> {b.count:,}: {b.ours.seconds / a.ours.seconds:.2f}x"
               for a, b in pairwise(results) if b.count == 4 * a.count]
     if growth:
@@ -325,7 +361,11 @@ def main(argv: list[str] | None = None) -> int:
                         "a subset of sizes")
     parser.add_argument("--content", type=Path, help="bench this content folder (an archive "
                         "from another generator) instead of synthetic ones; prints only")
+    parser.add_argument("--runs", type=int, default=3,
+                        help="full builds of each kind per size, interleaved (default: 3)")
     args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
     sizes = [int(s) for s in args.sizes.split(",")] if args.content is None else [0]
     work = args.work or Path(tempfile.mkdtemp(prefix="briefings-bench-"))
     results = []
@@ -334,11 +374,13 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
         results.append(bench_size(count, folder, baseline=not args.no_baseline,
-                                  hugo=not args.no_hugo, content=args.content))
+                                  hugo=not args.no_hugo, runs=args.runs, content=args.content))
     text = f"Measured {machine()}.\n\n{table(results)}"
     if args.search:
         from searchtime import search_report
-        text += "\n\n" + search_report(work / str(sizes[-1]), synth.generate(sizes[-1]))
+        largest = work / str(sizes[-1])
+        text += "\n\n" + search_report(largest, largest / f"ours{args.runs - 1}" / "site",
+                                       synth.generate(sizes[-1]))
     print(text)
     if args.content is None and (args.write or tuple(sizes) == DEFAULT_SIZES):
         write_report(ROOT / "BENCHMARKS.md", text)

@@ -92,15 +92,16 @@ def build_offline(work: Path) -> Path:
 REPORT_RUNS = 5
 
 
-def search_report(work: Path, archive: synth.SynthArchive) -> str:
-    """Markdown lines: first-result times hosted and offline for the archive in ``work``
-    (the median and the slowest of a few runs, each in a fresh browser context)."""
+def search_report(work: Path, site: Path, archive: synth.SynthArchive) -> str:
+    """Markdown lines: first-result times for the archive in ``work``, hosted (its build in
+    ``site``) and offline (the median and the slowest of a few runs, each in a fresh
+    browser context)."""
     from playwright.sync_api import sync_playwright
 
     popular = Counter(a for b in archive.briefings for a in b.actor_ids).most_common(1)[0][0]
     query = next(a.name for a in archive.actors if a.id == popular).split()[-1]
     offline = build_offline(work)
-    url, server = _serve(work / "site")
+    url, server = _serve(site)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
