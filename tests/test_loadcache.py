@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -93,3 +94,25 @@ def test_a_broken_cache_file_is_only_a_miss(content: Path, tmp_path: Path) -> No
     first = check(content, cache_file=cache)
     cache.write_bytes(cache.read_bytes()[:100])
     assert check(content, cache_file=cache).archive == first.archive
+
+
+def test_the_second_loading_process_is_forked_only_with_no_other_thread(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fork of a threaded process can deadlock: the preview server loads from a thread."""
+    monkeypatch.setattr(loading, "PARALLEL_FROM", 2)
+    methods: list[str] = []
+    real = loading.multiprocessing.get_context
+    monkeypatch.setattr(loading.multiprocessing, "get_context",
+                        lambda method: methods.append(method) or real(method))
+    alone = loading.load_archive(FIXTURE)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        threaded = loading.load_archive(FIXTURE)
+    finally:
+        stop.set()
+        other.join()
+    assert methods == ["fork", "spawn"]
+    assert alone == threaded
+    assert len(alone.archive.briefings) == 5
