@@ -156,20 +156,20 @@ Exported = tuple[list[DataFile], dict[str, bytes]]
 
 def _exports(index: Index, site: Site, key: str, since: _Since | None, kept: Path | None
              ) -> Exported:
-    """The feeds (of the selected actors and regions), the exports and the search index,
-    and every briefing's outward digest (for a full plan, made here: there is time)."""
+    """The feeds (of the selected actors and regions), the exports and the search index;
+    and for a full plan every briefing's outward digest, made here (a partial plan has
+    them already, so none travel back)."""
     selected = (None, None) if since is None else (since.only.actors, since.only.regions)
     outward = increment.outward_digests(index.archive) if since is None else since.outward
     return ([*feeds.all_feeds(index, site, *selected),
              *pieces.archive_files(index, site, key, outward, kept)],
-            outward)
+            outward if since is None else {})
 
 
 def _plan_pages(index: Index, site: Site, key: str, since: _Since | None,
                 helper: _Helper | None, exporting: _Forked | Callable[[], Exported]) -> Plan:
-    summaries = _summaries(since)
     only = since.only if since is not None else None
-    extra = [finder_outputs(index, site)] if summaries else []
+    finder = finder_outputs(index, site) if _summaries(since) else None
     claims = urls.OutputRegistry()
     files: dict[str, bytes] = {}
     pages = []
@@ -181,7 +181,7 @@ def _plan_pages(index: Index, site: Site, key: str, since: _Since | None,
     # Each page's HTML is kept once, encoded in ``files``: at 16,000 briefings holding the
     # pages as well doubled the build's peak memory.
     for entity, page in itertools.chain(entity_pages(index, site, only, skip),
-                                        [("finder", finder) for finder, _data in extra]):
+                                        [("finder", finder[0])] if finder else []):
         path = claims.claim(urls.source_path(page.route), f"page '{page.route}'")
         files[path] = render_markdown(page).encode("utf-8")
         pages.append(replace(page, html=""))
@@ -203,19 +203,14 @@ def _plan_pages(index: Index, site: Site, key: str, since: _Since | None,
         lastmods = {route: day for route, day in since.state.lastmods.items()
                     if route not in gone}
     lastmods.update((page.route, page.lastmod) for page in pages)
-    archive = index.archive
-    outward = since.outward if since is not None else None
-    if summaries:
-        made: Exported = exporting.result() if isinstance(exporting, _Forked) \
-            else exporting()
-        outward = made[1]
-        data: list[DataFile] = [*made[0], exports.sitemap(_sitemap_pages(lastmods), site),
-                                *(data for _, data in extra)]
-        for item in data:
+    made: Exported = ([], {})
+    if finder is not None:  # the summaries are planned
+        made = exporting.result() if isinstance(exporting, _Forked) else exporting()
+        for item in [*made[0], exports.sitemap(_sitemap_pages(lastmods), site), finder[1]]:
             files[claims.claim(item.path, f"file '{item.path}'")] = item.content
     deleted = frozenset(urls.source_path(route) for route in gone)
-    state = increment.new_state(key, archive, owned, lastmods,
-                                since.digests if since is not None else None, outward)
+    state = increment.new_state(key, index.archive, owned, lastmods,
+                                *((since.digests, since.outward) if since else (None, made[1])))
     return Plan(files, state, deleted, partial=since is not None, written=written)
 
 

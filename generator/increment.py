@@ -114,10 +114,9 @@ def outward_digests(archive: Archive, state: TreeState | None = None,
 
 
 def new_state(key: str, archive: Archive, entities: dict[str, tuple[str, ...]],
-              lastmods: dict[str, date | None], digested: dict[str, bytes] | None = None,
-              outward: dict[str, bytes] | None = None) -> TreeState:
-    return TreeState(key, digested if digested is not None else digests(archive),
-                     outward if outward is not None else outward_digests(archive),
+              lastmods: dict[str, date | None], digested: dict[str, bytes] | None,
+              outward: dict[str, bytes]) -> TreeState:
+    return TreeState(key, digested if digested is not None else digests(archive), outward,
                      tuple(b.slug for b in archive.briefings),
                      {b.slug: (b.date, b.actors, b.regions) for b in archive.briefings},
                      entities, lastmods)

@@ -318,6 +318,5 @@ def _check_slugs(briefings: list[Briefing]) -> list[Problem]:
 
 def load_registries(content: Path) -> tuple[dict[str, Region], dict[str, Actor], list[Problem]]:
     """Only the two registries, for tools that resolve names without reading every briefing."""
-    problems: list[Problem] = []
-    regions, actors = _load_registries(content, problems)[:2]
+    regions, actors, _unreadable, problems = _read_registries(content)
     return regions, actors, problems
