@@ -7,8 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__, report
-from .problems import ContentError, Problem
+from generator import __version__, report
+from generator.content.problems import ContentError, Problem
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -37,12 +37,12 @@ def _fail(problems: list[Problem], fmt: str = "text") -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .pipeline import check
+    from generator.pipeline import check
 
     content = Path(args.content)
     problems = check(content).problems
     if args.files:
-        from .changed import limit_to_files
+        from generator.editorial.changed_files import limit_to_files
         problems = limit_to_files(problems, args.files, content)
     output = report.render(problems, args.format)
     if output:
@@ -51,8 +51,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .engine import EngineError
-    from .pipeline import BuildOptions, build
+    from generator.engine.render import EngineError
+    from generator.pipeline import BuildOptions, build
 
     options = BuildOptions(content=Path(args.content), site_dir=Path(args.site_dir),
                            drafts=args.drafts, config_file=Path(args.config))
@@ -68,14 +68,14 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .serve import serve
+    from generator.serve import serve
 
     return serve(Path(args.content), Path(args.config), args.dev_addr, args.drafts)
 
 
 def _bundle(args: argparse.Namespace) -> int:
-    from .bundle import make_bundle
-    from .engine import EngineError
+    from generator.editions.bundle import make_bundle
+    from generator.engine.render import EngineError
 
     try:
         path = make_bundle(Path(args.content), Path(args.output), Path(args.config))
@@ -87,7 +87,7 @@ def _bundle(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .newbriefing import create_briefing
+    from generator.editorial.newbriefing import create_briefing
 
     path = create_briefing(args)
     print(path)
@@ -97,7 +97,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from .ingest import ingest_file
+    from generator.editorial.ingest import ingest_file
 
     result = ingest_file(Path(args.file), Path(args.content), args.date)
     print(result.path)
@@ -110,8 +110,8 @@ def _ingest(args: argparse.Namespace) -> int:
 
 def _date_option(value: str) -> object:
     """YYYY-MM-DD for --date options; a malformed date is a usage error (exit 2)."""
-    from .schema import FieldError, iso_date
-    from .yamlstrict import Located
+    from generator.content.schema import FieldError, iso_date
+    from generator.content.yamlstrict import Located
 
     try:
         return iso_date(Located(value, 0), "date")

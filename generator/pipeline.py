@@ -17,12 +17,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from . import buildtree, engine, increment
-from .loadcache import BriefingCache
-from .loading import Loaded, load_archive
-from .model import Archive
-from .problems import ContentError, Problem
-from .urls import PathCollision
+from generator.content.loadcache import BriefingCache
+from generator.content.loading import Loaded, load_archive
+from generator.content.model import Archive
+from generator.content.problems import ContentError, Problem
+from generator.engine import render
+from generator.site.plan import buildtree, increment
+from generator.site.urls import PathCollision
 
 
 @dataclass(frozen=True)
@@ -68,14 +69,14 @@ def build(options: BuildOptions) -> list[Problem]:
     if not checked.ok:
         raise ContentError(checked.problems)
     archive = checked.archive if options.drafts else without_drafts(checked.archive)
-    config = engine.EngineConfig(options.config_file,
+    config = render.EngineConfig(options.config_file,
                                  style="file" if options.offline else "directory",
                                  offline=options.offline)
-    site = engine.site_settings(config)
+    site = render.site_settings(config)
     key = increment.state_key(archive, site, f"drafts={options.drafts} {config}")
     state_file = options.docs.parent / "plan.state"
     pieces = options.docs.parent / "pieces.pickle"
-    with engine.locked(options.build_dir / "build.lock"), _long_lived():
+    with render.locked(options.build_dir / "build.lock"), _long_lived():
         # Plan every output and claim its path before anything is written: only what
         # changed since the last build when that is known, everything otherwise.
         with _phase("plan"):
@@ -93,13 +94,13 @@ def build(options: BuildOptions) -> list[Problem]:
         # Write the build tree, then let the engine render it and swap the site in. A full
         # render's second process starts as soon as the pages it renders are written.
         rendered = _rendered_before(config, options)
-        early: list[engine.EarlyShard | None] = [None]
+        early: list[render.EarlyShard | None] = [None]
 
         def start_shard() -> None:
             if not rendered:
-                early[0] = engine.early_shard(config, options.docs, options.site_dir,
+                early[0] = render.early_shard(config, options.docs, options.site_dir,
                                               len(archive.briefings))
-        first = set(engine.nav_sources(config)) if not rendered else set()
+        first = set(render.nav_sources(config)) if not rendered else set()
         try:
             with _phase("write"):
                 changed = buildtree.write(plan, options.docs, first=lambda path: path in first
@@ -122,7 +123,7 @@ def build(options: BuildOptions) -> list[Problem]:
 PARTIAL_UP_TO = 2000  # changed files; more are rendered with the whole tree
 
 
-def _rendered_before(config: engine.EngineConfig, options: BuildOptions) -> bool:
+def _rendered_before(config: render.EngineConfig, options: BuildOptions) -> bool:
     """Whether the site is what the last render of this tree left, with the same setup.
 
     The stamp names the engine setup, the site folder and the identity of the site it left
@@ -133,13 +134,13 @@ def _rendered_before(config: engine.EngineConfig, options: BuildOptions) -> bool
     return stamp.is_file() and stamp.read_text("utf-8") == _stamp_text(config, options)
 
 
-def _stamp_text(config: engine.EngineConfig, options: BuildOptions) -> str:
-    return (f"{engine.fingerprint(config)} {options.site_dir.resolve()} "
+def _stamp_text(config: render.EngineConfig, options: BuildOptions) -> str:
+    return (f"{render.fingerprint(config)} {options.site_dir.resolve()} "
             f"{_site_identity(options.site_dir)}")
 
 
-def render_changes(config: engine.EngineConfig, options: BuildOptions, changed: list[str],
-                   rendered: bool, shard: engine.EarlyShard | None) -> None:
+def render_changes(config: render.EngineConfig, options: BuildOptions, changed: list[str],
+                   rendered: bool, shard: render.EarlyShard | None) -> None:
     """Render the tree: only the ``changed`` files if the site is what the last render of
     this tree left (``rendered``, see :func:`_rendered_before`) and not too many changed
     (engine.render_paths), the whole tree otherwise (with ``shard``, its second process,
@@ -153,11 +154,11 @@ def render_changes(config: engine.EngineConfig, options: BuildOptions, changed: 
         shard.cancel()
         shard = None
     if partial and not changed:
-        engine.finish_journal(options.site_dir.resolve())  # nothing else to render
+        render.finish_journal(options.site_dir.resolve())  # nothing else to render
     elif partial:
-        engine.render_paths(config, options.docs, options.site_dir, changed)
+        render.render_paths(config, options.docs, options.site_dir, changed)
     else:
-        engine.render(config, options.docs, options.site_dir, shard=shard)
+        render.render(config, options.docs, options.site_dir, shard=shard)
     stamp.write_text(_stamp_text(config, options), "utf-8")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from .problems import Problem
+from generator.content.problems import Problem
 
 FORMATS = ("text", "json", "github")
 

@@ -7,10 +7,12 @@ import sys
 import threading
 from pathlib import Path
 
-from . import buildtree, engine, increment, report
-from .pipeline import check, without_drafts
-from .problems import ContentError
-from .urls import PathCollision
+from generator import report
+from generator.content.problems import ContentError
+from generator.engine import preview, render
+from generator.pipeline import check, without_drafts
+from generator.site.plan import buildtree, increment
+from generator.site.urls import PathCollision
 
 POLL_SECONDS = 0.5
 TREE = Path(".build/serve/docs")
@@ -28,7 +30,7 @@ def _snapshot(content: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(sorted(found))
 
 
-def regenerate(content: Path, site: engine.Site, drafts: bool) -> bool:
+def regenerate(content: Path, site: render.Site, drafts: bool) -> bool:
     """Rewrite the preview's build tree from content; on problems report them, keep the tree."""
     loaded = check(content, cache_file=TREE.parent / "briefings.cache")
     if not loaded.ok:
@@ -52,7 +54,7 @@ def regenerate(content: Path, site: engine.Site, drafts: bool) -> bool:
     return True
 
 
-def _watch(content: Path, site: engine.Site, drafts: bool, stop: threading.Event) -> None:
+def _watch(content: Path, site: render.Site, drafts: bool, stop: threading.Event) -> None:
     seen = _snapshot(content)
     while not stop.wait(POLL_SECONDS):
         now = _snapshot(content)
@@ -66,24 +68,15 @@ def _watch(content: Path, site: engine.Site, drafts: bool, stop: threading.Event
 
 
 def serve(content: Path, config_file: Path, dev_addr: str, drafts: bool) -> int:
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
-    config = engine.EngineConfig(config_file)
-    site = engine.site_settings(config)
+    config = render.EngineConfig(config_file)
+    site = render.site_settings(config)
     if not regenerate(content, site, drafts):
         return 1
     stop = threading.Event()
     watcher = threading.Thread(target=_watch, args=(content, site, drafts, stop), daemon=True)
     watcher.start()
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    os.environ["BRIEFINGS_OFFLINE"] = "false"
     try:
-        # Dirty: after the first build MkDocs renders only the pages whose files the
-        # regeneration rewrote (buildtree.write leaves unchanged files untouched).
-        with engine.without_dirty_warning():
-            mkdocs_serve(str(config_file), livereload=True, build_type="dirty",
-                         docs_dir=str(TREE.resolve()), dev_addr=dev_addr,
-                         hooks=engine.hooks(config))
+        preview.serve_tree(config, TREE, dev_addr)
     finally:
         stop.set()
     return 0

@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from generator.index import Index, build_index
-from generator.loading import Loaded, load_archive
+from generator.content.loading import Loaded, load_archive
 from generator.pipeline import BuildOptions, build
+from generator.site.index import Index, build_index
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "archive"

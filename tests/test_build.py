@@ -16,9 +16,9 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from generator.index import Index
-from generator.loading import Loaded, load_archive
+from generator.content.loading import Loaded, load_archive
 from generator.pipeline import BuildOptions, build
+from generator.site.index import Index
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = "https://site.invalid/"

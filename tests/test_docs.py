@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import _parser
-from generator.schema import ACTOR_FIELDS, BRIEFING_FIELDS, REGION_FIELDS, SOURCE_FIELDS
+from generator.content.schema import ACTOR_FIELDS, BRIEFING_FIELDS, REGION_FIELDS, SOURCE_FIELDS
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.engine import EngineError
+from generator.content.problems import ContentError
+from generator.engine.render import EngineError
 from generator.pipeline import BuildOptions, build
-from generator.problems import ContentError
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "archive"
@@ -56,7 +56,7 @@ def broken_engine_config(tmp_path: Path, main_html_addition: str) -> Path:
         handle.write(main_html_addition)
     text = CONFIG.read_text("utf-8")
     text = re.sub(r"(?m)^  custom_dir: theme$", f"  custom_dir: {theme}", text)
-    text = text.replace("- generator/enginehook.py", f"- {ROOT / 'generator/enginehook.py'}")
+    text = text.replace("- generator/engine/hook.py", f"- {ROOT / 'generator/engine/hook.py'}")
     config = tmp_path / "mkdocs.yml"
     config.write_text(text, "utf-8")
     return config

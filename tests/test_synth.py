@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.loading import load_archive
-from generator.registries import region_chain
+from generator.content.loading import load_archive
+from generator.content.registries import region_chain
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 import synth

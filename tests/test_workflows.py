@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.loading import load_archive
+from generator.content.loading import load_archive
 
 ROOT = Path(__file__).resolve().parent.parent
 GITHUB = ROOT / ".github"

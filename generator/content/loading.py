@@ -1,0 +1,322 @@
+"""Reading the whole content folder into a validated :class:`Archive`.
+
+Gather first: every file is read and checked, every problem collected; the
+archive is only returned complete. Nothing here writes anything.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import multiprocessing
+import os
+import re
+import threading
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from generator.content import bodies, placeholders
+from generator.content.frontmatter import decode, split
+from generator.content.loadcache import BriefingCache, Result
+from generator.content.model import Actor, Archive, Briefing, Origin, Region, Source
+from generator.content.problems import Problem
+from generator.content.registries import NameIndex, build_actors, build_regions, read_registry
+from generator.content.schema import (
+    ACTOR_FIELDS,
+    BRIEFING_FIELDS,
+    ID_PATTERN,
+    REGION_FIELDS,
+    RESERVED_IDS,
+    FieldError,
+    Named,
+    parse_mapping,
+)
+from generator.content.yamlstrict import YamlProblem, load
+
+PARALLEL_FROM = 1000  # briefing files to read; below, a second process costs more than it saves
+BRIEFING_MAX_BYTES = 1024 * 1024
+REGISTRY_MAX_BYTES = 4 * 1024 * 1024
+_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The result of reading a content folder: the archive and every problem found."""
+
+    archive: Archive
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.is_error for p in self.problems)
+
+
+def load_archive(content: Path, *, include_drafts: bool = False,
+                 today: date | None = None, cache: BriefingCache | None = None) -> Loaded:
+    """Read registries and briefings under ``content``; validate and resolve everything.
+
+    With ``cache`` (made for the same content and day), unchanged files are not read again.
+    """
+    cache = cache or BriefingCache.disabled()
+    regions, actors, unreadable, found = cache.registries(
+        functools.partial(_read_registries, content))
+    problems: list[Problem] = list(found)
+    # Names are not checked against a registry that could not be read: its own error
+    # says what is wrong, and every briefing repeating "unknown region" would bury it.
+    region_names = None if "regions" in unreadable else NameIndex.build("region", regions)
+    actor_names = None if "actors" in unreadable else NameIndex.build("actor", actors)
+    latest = (today or date.today()) + timedelta(days=1)
+    briefings = []
+    read = functools.partial(_load_briefings, content, region_names, actor_names, latest)
+    for briefing, found in cache.load_many(_briefing_files(content, problems), read):
+        problems += found
+        if briefing is not None:
+            briefings.append(briefing)
+    problems += _check_slugs(briefings)
+    published = [b for b in briefings if include_drafts or not b.draft]
+    published.sort(key=lambda b: (-b.date.toordinal(), b.slug))
+    problems.sort(key=lambda p: (p.path, p.line or 0))
+    return Loaded(Archive(actors=actors, regions=regions, briefings=tuple(published)), problems)
+
+
+
+def _read(shown: str, path: Path, limit: int, problems: list[Problem]) -> str | None:
+    if path.is_symlink():
+        problems.append(Problem(shown, None, "symbolic links are not allowed in content",
+                                "replace the link with the file itself"))
+        return None
+    if not path.is_file():  # reading a pipe or a device would never end
+        problems.append(Problem(shown, None, "not a regular file",
+                                "replace it with a plain text file"))
+        return None
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)  # never more, even if the file grows meanwhile
+        if len(data) > limit:
+            size = max(path.stat().st_size, len(data))
+            problems.append(Problem(shown, None, f"the file is {size:,} bytes; at most "
+                                    f"{limit:,} are allowed", "split or shorten it"))
+            return None
+        return decode(data)
+    except YamlProblem as error:
+        problems.append(Problem(shown, error.line, error.message, error.hint))
+    except OSError as error:
+        problems.append(Problem(shown, None, f"cannot read the file: {error.strerror}"))
+    return None
+
+
+def display_path(content: Path, path: Path) -> str:
+    """How a file is named in messages: relative to the working folder where possible.
+
+    Not ``resolve()``: a symbolic link must be named as itself, not as its target.
+    """
+    absolute, folder = os.path.abspath(path), os.path.join(os.getcwd(), "")
+    if os.sep == "/" and absolute.startswith(folder):  # the usual case, without Paths
+        return absolute[len(folder):]
+    try:
+        return Path(absolute).relative_to(os.getcwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _read_registries(content: Path) -> tuple[dict[str, Region], dict[str, Actor], set[str],
+                                             list[Problem]]:
+    """Both registries, the names of those that could not be read, and the problems found."""
+    problems: list[Problem] = []
+    return (*_load_registries(content, problems), problems)
+
+
+def _load_registries(content: Path, problems: list[Problem]
+                     ) -> tuple[dict[str, Region], dict[str, Actor], set[str]]:
+    """Both registries, and the names of those that could not be read at all."""
+    rows: dict[str, list[tuple[dict[str, Any], Origin]]] = {}
+    unreadable: set[str] = set()
+    for name, fields in (("regions", REGION_FIELDS), ("actors", ACTOR_FIELDS)):
+        path = content / f"{name}.yml"
+        shown = display_path(content, path)
+        rows[name] = []
+        unreadable.add(name)
+        if not path.exists():
+            problems.append(Problem(shown, None, f"the {name} registry is missing",
+                                    f"create {name}.yml in the content folder"))
+            continue
+        text = _read(shown, path, REGISTRY_MAX_BYTES, problems)
+        if text is None:
+            continue
+        try:
+            document = load(text)
+        except YamlProblem as error:
+            problems.append(Problem(shown, error.line, error.message, error.hint))
+            continue
+        found, registry_problems = read_registry(shown, document, fields)
+        rows[name] = found
+        problems += registry_problems
+        if isinstance(document.value, list):
+            unreadable.discard(name)
+    regions, region_problems = build_regions(rows["regions"])
+    actors, actor_problems = build_actors(rows["actors"],
+                                          None if "regions" in unreadable else regions)
+    problems += region_problems + actor_problems
+    return regions, actors, unreadable
+
+
+def _briefing_files(content: Path, problems: list[Problem]) -> list[str]:
+    """Every ``*.md`` file under ``briefings/``, sorted; anything else is warned about."""
+    root = content / "briefings"
+    if root.is_symlink():  # os.walk would read whatever folder it points to
+        problems.append(Problem(display_path(content, root), None,
+                                "symbolic links are not allowed in content",
+                                "replace the link with the folder itself"))
+        return []
+    if not root.is_dir():
+        problems.append(Problem(display_path(content, root), None,
+                                "the briefings folder is missing", "create content/briefings/"))
+        return []
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        for name in list(dirs):
+            if (Path(folder) / name).is_symlink():
+                problems.append(Problem(display_path(content, Path(folder) / name), None,
+                                        "symbolic links are not allowed in content"))
+                dirs.remove(name)
+        for name in sorted(files):
+            if name.endswith(".md"):
+                found.append(os.path.join(folder, name))  # a str: 16,000 Paths cost 0.2 s
+            else:
+                problems.append(Problem(display_path(content, Path(folder) / name), None,
+                                        "not a briefing (only files ending in '.md' are); ignored",
+                                        severity="warning"))
+    return found
+
+
+def _load_briefings(content: Path, regions: NameIndex[Region] | None,
+                    actors: NameIndex[Actor] | None, latest: date, paths: list[str]
+                    ) -> list[Result]:
+    """Load briefing files in order; many of them in two processes, one per core."""
+    one = functools.partial(_load_one, content, regions, actors, latest)
+    if len(paths) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        return [one(path) for path in paths]
+    half = len(paths) // 2  # the helper starts later, but this process saves the cache
+    # Forked when no other thread runs (it starts at once, with everything imported: 0.2 s
+    # sooner at 4,000 briefings); spawned otherwise, since a fork of a threaded process can
+    # deadlock (the preview server loads from a thread).
+    method = "fork" if threading.active_count() == 1 else "spawn"
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(method)) as pool:
+        later = pool.submit(_load_each, one, paths[half:])
+        first = [one(path) for path in paths[:half]]
+        try:
+            return first + later.result()
+        except BrokenProcessPool:  # the helper could not start here: do its share too
+            return first + _load_each(one, paths[half:])
+
+
+def _load_each(one: Callable[[str], Result], paths: list[str]) -> list[Result]:
+    return [one(path) for path in paths]
+
+
+def _load_one(content: Path, regions: NameIndex[Region] | None, actors: NameIndex[Actor] | None,
+              latest: date, path: str) -> Result:
+    problems: list[Problem] = []
+    return _load_briefing(content, Path(path), regions, actors, latest, problems), problems
+
+
+def _load_briefing(content: Path, path: Path, regions: NameIndex[Region] | None,
+                   actors: NameIndex[Actor] | None, latest: date,
+                   problems: list[Problem]) -> Briefing | None:
+    shown = display_path(content, path)
+    text = _read(shown, path, BRIEFING_MAX_BYTES, problems)
+    if text is None:
+        return None
+    # Scaffolding from `new` and `ingest` (placeholder summary, copied article text).
+    problems += placeholders.scan_text(shown, text)
+    try:
+        parts = split(text)
+    except YamlProblem as error:
+        problems.append(Problem(shown, error.line, error.message, error.hint))
+        return None
+    assert isinstance(parts.meta.value, dict)
+    values, errors = parse_mapping(parts.meta.value, BRIEFING_FIELDS, 1)
+    errors += (_resolve(values, "region", regions, actors)
+               + _resolve(values, "actors", actors, regions))
+    if "date" in values and values["date"] > latest:
+        errors.append(FieldError(f"'date' {values['date']} lies in the future",
+                                 parts.meta.value["date"].line,
+                                 "use the day the events happened"))
+    slug = values.get("slug") or _DATE_PREFIX.sub("", path.name[:-3])
+    if "slug" not in values and not ID_PATTERN.match(slug):
+        errors.append(FieldError(f"the file name gives the slug '{slug}', which may use only "
+                                 "a-z, 0-9 and '-'", 1, "rename the file or add 'slug:'"))
+    elif "slug" not in values and (slug in RESERVED_IDS or len(slug) > 100):
+        errors.append(FieldError(f"the file name gives the slug '{slug[:100]}', which is "
+                                 "reserved or longer than 100 characters", 1,
+                                 "rename the file or add 'slug:'"))
+    rendered = bodies.render(parts.body, parts.body_line)
+    errors += rendered.problems
+    if not parts.body.strip():
+        errors.append(FieldError("the briefing has no text after the front matter",
+                                 parts.body_line - 1, "write the summary below the '---' line"))
+    problems += [Problem(shown, e.line, e.message, e.hint) for e in errors]
+    if errors or "region" not in values or "actors" not in values:
+        return None
+    return Briefing(
+        slug=slug, title=values["title"], date=values["date"], regions=values["region"],
+        actors=values["actors"], sources=tuple(Source(**s) for s in values["source"]),
+        summary=values.get("summary") or bodies.first_paragraph(rendered.html),
+        body_html=rendered.html, origin=Origin(shown, 1), tags=values.get("tags", ()),
+        draft=values.get("draft", False), source_digest=source_digest(shown, text))
+
+
+def source_digest(shown: str, text: str) -> bytes:
+    """What a briefing is read from: its path as shown and its text."""
+    return hashlib.blake2b(f"{shown}\0{text}".encode("utf-8", "surrogatepass"),
+                           digest_size=16).digest()
+
+
+def _resolve(values: dict[str, Any], key: str, index: NameIndex[Any] | None,
+             elsewhere: NameIndex[Any] | None) -> list[FieldError]:
+    """Replace the names under ``key`` by registry ids, in order and without repeats.
+
+    With no usable registry (``index`` None) the names are dropped unchecked.
+    """
+    if key not in values or index is None:
+        values.pop(key, None)
+        return []
+    ids: list[str] = []
+    errors = []
+    named: Named
+    for named in values[key]:
+        try:
+            found = index.resolve(named, elsewhere)
+        except FieldError as error:
+            errors.append(error)
+            continue
+        if found not in ids:
+            ids.append(found)
+    values[key] = tuple(ids)
+    return errors
+
+
+def _check_slugs(briefings: list[Briefing]) -> list[Problem]:
+    """Slugs are unique, also ignoring case (the bundle is opened on case-blind disks)."""
+    first: dict[str, Briefing] = {}
+    problems = []
+    for briefing in briefings:
+        seen = first.setdefault(briefing.slug.casefold(), briefing)
+        if seen is not briefing:
+            problems.append(Problem(briefing.origin.path, 1,
+                                    f"slug '{briefing.slug}' is already used by "
+                                    f"{seen.origin.path}",
+                                    "set a different 'slug:' or rename the file"))
+    return problems
+
+
+def load_registries(content: Path) -> tuple[dict[str, Region], dict[str, Actor], list[Problem]]:
+    """Only the two registries, for tools that resolve names without reading every briefing."""
+    regions, actors, _unreadable, problems = _read_registries(content)
+    return regions, actors, problems

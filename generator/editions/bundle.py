@@ -1,0 +1,165 @@
+"""The offline bundle: the whole site built for ``file://``, in one reproducible zip.
+
+The site is built with ``BuildOptions(offline=True)`` (``.html`` links, Material's
+offline plugin, the vendored iframe-worker shim) into a temporary folder under
+the build folder, then zipped under one top folder with a README beside
+``index.html``. The zip is written to a temporary file beside the output and
+renamed into place, so a failed bundle leaves no half-written zip.
+
+Same archive, same bytes: entries are sorted, every entry has the same
+timestamp (``SOURCE_DATE_EPOCH`` if set, else 1980-01-01, the earliest a zip
+can store) and the same permissions, and nothing from the build machine (user,
+time, folder) reaches the zip.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+import stat
+import tempfile
+import time
+import zipfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO
+
+from generator.engine.render import EngineConfig, EngineError, site_settings
+from generator.pipeline import BuildOptions, build
+
+__all__ = ["LEFT_OUT", "README_NAME", "make_bundle", "zip_timestamp"]
+
+README_NAME = "README.txt"
+
+# What search reads from file:// (written by Material's offline plugin).
+OFFLINE_SEARCH_INDEX = "search/search_index.js"
+
+# A zip entry: its name and its bytes, or the file to read them from when it is written.
+Entry = tuple[str, bytes | Path]
+
+# Files the bundle can do without. From file:// search reads search/search_index.js
+# (the offline plugin's copy of the index), never the .json, which would double the
+# biggest file of the bundle; source maps only serve a browser's developer tools; and
+# 404.html is for a web server (its links are absolute, so from disk they lead nowhere);
+# Material's lunr search worker and its language files are never loaded (the site's own
+# worker, assets/javascripts/search-worker.js, answers instead).
+LEFT_OUT = ("search/search_index.json", "*.map", "404.html", "assets/javascripts/lunr/*",
+            "assets/javascripts/workers/*")
+
+# The earliest time a zip entry can hold (MS-DOS dates start in 1980).
+ZIP_EPOCH = 315532800
+
+README_TEMPLATE = """\
+{site_name}: offline copy
+{underline}
+
+This folder is the whole archive as a website that works from your disk, with no
+network: browsing, actor and region pages, the timeline, the finder and search.
+
+To read it:
+  1. Unzip the file (the whole folder, not single files).
+  2. Open {folder}/index.html in a web browser (double-click it, or drag it
+     onto a browser window, or use File > Open).
+
+Nothing in these pages loads anything from the internet: there are no web
+fonts, scripts, styles or images from elsewhere, and search runs inside the
+browser. Only the links to the original sources of each briefing lead to
+other websites, and only if you follow them.
+
+Search starts when you click the search box; on a large archive the first
+search may take a moment while the browser reads the index.
+
+Third-party code: the pages use Material for MkDocs (MIT licence) and, to run
+search from disk, the iframe-worker shim by Martin Donath (MIT licence, text in
+assets/javascripts/iframe-worker/LICENSE).
+"""
+
+
+def make_bundle(content: Path, output: Path, config_file: Path, *,
+                build_dir: Path = Path(".build")) -> Path:
+    """Build the site for ``file://`` from ``content`` and zip it to ``output``; returns ``output``.
+
+    Raises ContentError (with every problem) if the archive does not check, and
+    EngineError if MkDocs fails or its site would not work from disk; in every
+    case no zip is written and an existing one is left as it was.
+    """
+    build_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="bundle-", dir=build_dir) as work:
+        site_dir = Path(work) / "site"
+        build(BuildOptions(content=content, site_dir=site_dir, build_dir=build_dir,
+                           config_file=config_file, offline=True))
+        if not (site_dir / OFFLINE_SEARCH_INDEX).is_file():
+            raise EngineError(f"the offline build has no {OFFLINE_SEARCH_INDEX}, so search "
+                              "would not work from disk (is the offline plugin in mkdocs.yml?)")
+        site_name = site_settings(EngineConfig(config_file)).name
+        folder = _folder_name(site_name)
+        entries: list[Entry] = [(f"{folder}/{README_NAME}", _readme(site_name, folder))]
+        entries += [(f"{folder}/{name}", path) for name, path in _site_files(site_dir)]
+        _write_atomically(output, entries, zip_timestamp(os.environ.get("SOURCE_DATE_EPOCH")))
+    return output
+
+
+def _readme(site_name: str, folder: str) -> bytes:
+    """The README that goes into the zip beside index.html."""
+    underline = "=" * len(f"{site_name}: offline copy")
+    return README_TEMPLATE.format(site_name=site_name, underline=underline,
+                                  folder=folder).encode("utf-8")
+
+
+def _folder_name(site_name: str) -> str:
+    """The zip's top folder, from the site name: 'Briefing Archive' -> 'briefing-archive'."""
+    slug = re.sub(r"[^a-z0-9]+", "-", site_name.lower()).strip("-")
+    return slug or "briefings"
+
+
+def _site_files(site_dir: Path) -> Iterator[tuple[str, Path]]:
+    """Every file of the built site to bundle, as (path inside the site, file), sorted."""
+    names = sorted(path.relative_to(site_dir).as_posix()
+                   for path in site_dir.rglob("*") if path.is_file())
+    for name in names:
+        if name == README_NAME:
+            raise EngineError(f"the site itself has a file '{name}'; it would hide the README")
+        if not any(fnmatch.fnmatchcase(name, pattern) for pattern in LEFT_OUT):
+            yield name, site_dir / name
+
+
+def zip_timestamp(source_date_epoch: str | None) -> tuple[int, int, int, int, int, int]:
+    """The one timestamp every entry gets: SOURCE_DATE_EPOCH (UTC) if valid, else 1980-01-01."""
+    seconds = ZIP_EPOCH
+    if source_date_epoch and source_date_epoch.strip().isdigit():
+        seconds = max(int(source_date_epoch), ZIP_EPOCH)
+    year, month, day, hour, minute, second = time.gmtime(seconds)[:6]
+    # A zip stores years up to 2107 and even seconds only.
+    return min(year, 2107), month, day, hour, minute, second - second % 2
+
+
+def _write_atomically(output: Path, entries: Sequence[Entry],
+                     stamp: tuple[int, int, int, int, int, int]) -> None:
+    """Write the zip to a temporary file beside ``output``, then rename it into place."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".partial",
+                                         dir=output.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            _write_zip(stream, entries, stamp)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; a zip to share is not
+        os.replace(temporary, output)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _write_zip(stream: IO[bytes], entries: Sequence[Entry],
+              stamp: tuple[int, int, int, int, int, int]) -> None:
+    """Write ``entries`` in the given order, each with ``stamp`` and -rw-r--r-- permissions."""
+    with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, source in entries:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # Unix, whatever builds it, so the permissions below are read
+            info.external_attr = (stat.S_IFREG | 0o644) << 16
+            # One file in memory at a time: a large archive's site runs to hundreds of MB.
+            archive.writestr(info, source if isinstance(source, bytes) else source.read_bytes())

@@ -1,0 +1,55 @@
+"""Narrowing a check to the files a pull request changes, without hiding what they break.
+
+The whole archive is always checked, because a change can break another file: a
+registry entry renamed leaves briefings elsewhere with unknown names, a new
+briefing can take the slug of an old one. Of the problems found, the author of a
+change is shown:
+
+- every problem in the changed files;
+- every problem in another file whose message or hint names a changed file (the
+  old briefing whose slug a new one took);
+- everything, as soon as one changed file is not under ``briefings/``: a registry,
+  the code, the theme or the configuration can break any briefing.
+
+Paths match however they are written: relative or absolute, with ``./`` or ``..``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from generator.content.problems import Problem
+
+
+def limit_to_files(problems: Sequence[Problem], files: Iterable[str],
+                   content: Path | None = None) -> list[Problem]:
+    """The problems a change to ``files`` is answerable for (see the module docstring)."""
+    given = [f for f in files if f]
+    briefings = _normal((content or Path("content")) / "briefings")
+    if not given or any(not _normal(f).startswith(briefings + os.sep) for f in given):
+        return list(problems)
+    wanted = {_normal(f) for f in given}
+    spelled = {_relative(f) for f in given} | set(given)
+    return [p for p in problems
+            if _normal(p.path) in wanted or _names_any(p, spelled)]
+
+
+def _normal(path: str | Path) -> str:
+    """One spelling per file: absolute, with '.' and '..' resolved (links are not followed)."""
+    return os.path.normcase(os.path.abspath(path))
+
+
+def _relative(path: str) -> str:
+    """The file as problems name it: relative to the working folder where it lies inside."""
+    absolute = os.path.abspath(path)
+    try:
+        return Path(absolute).relative_to(os.getcwd()).as_posix()
+    except ValueError:
+        return Path(absolute).as_posix()
+
+
+def _names_any(problem: Problem, spelled: set[str]) -> bool:
+    text = f"{problem.message} {problem.hint or ''}"
+    return any(name in text for name in spelled)

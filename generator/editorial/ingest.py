@@ -1,0 +1,209 @@
+"""`briefings ingest`: a saved article page (copied text or HTML) -> a draft briefing.
+
+The journey: read the page; take the article apart from the page's furniture
+(ingest_text for copied text, ingest_html with trafilatura for HTML); read what
+the page says about itself (ingest_facts: date, outlet, site, address); find the
+registry actors and regions the article names (names) and the names the
+registries lack (name_candidates); then write a draft that the editor finishes.
+
+The draft never reprints the article: its body is left empty, and the cleaned
+article text goes into the front matter as comments between two marker lines,
+for writing the summary from. `briefings check` reports the draft (no summary,
+and the article text still there; a date or address the page did not give) until
+the editor has done that work. Nothing is guessed: a date without a year on the
+page is no date, and an outlet or address the page does not state is left out.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from generator.content.frontmatter import decode
+from generator.content.loading import load_registries
+from generator.content.placeholders import ARTICLE_END, ARTICLE_START
+from generator.content.problems import ContentError, Problem
+from generator.content.registries import NameIndex
+from generator.content.yamlstrict import YamlProblem
+from generator.editorial import outlets
+from generator.editorial.ingest_facts import Facts, Markup, dateline, gather
+from generator.editorial.ingest_html import read_html
+from generator.editorial.ingest_text import analyse
+from generator.editorial.known_names import Found, NameFinder
+from generator.editorial.newbriefing import (
+    briefing_path,
+    compose,
+    display_name,
+    refuse_taken,
+    slugify,
+    write_new_file,
+)
+from generator.editorial.unknown_names import candidates
+
+PAGE_MAX_BYTES = 8 * 1024 * 1024
+_HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|article|div|p)[\s>]", re.I)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What ingest found in one page; ids are registry ids, in order of first mention."""
+
+    title: str | None
+    facts: Facts
+    actors: tuple[str, ...]
+    regions: tuple[str, ...]
+    unknown_names: tuple[str, ...]
+    article: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Ingested:
+    """The draft written, and what the editor still has to do before it checks clean."""
+
+    path: Path
+    todo: tuple[str, ...]
+
+
+def ingest_file(page: Path, content: Path, events_date: date | None = None,
+                today: date | None = None) -> Ingested:
+    """Read ``page``, write a draft under ``content/briefings/``, and say what is left to do."""
+    regions, actors, _ = load_registries(content)
+    draft = draft_from_page(read_page(page), NameFinder(actors, regions), today or date.today())
+    day = events_date or draft.facts.published
+    slug = slugify(draft.title or page.stem)
+    path = briefing_path(content, day, slug)
+    refuse_taken(content, path, slug)
+    fields, fill_in = _fields(draft, day, NameIndex.build("actor", actors),
+                              NameIndex.build("region", regions))
+    notes = _notes(page, draft)
+    write_new_file(path, compose(fields, "", draft_line="draft: true", notes=notes,
+                                 fill_in=fill_in))
+    return Ingested(path, _todo(draft, day, fill_in, path))
+
+
+def read_page(path: Path) -> str:
+    """The page as text (UTF-8, or Windows-1252 for old saved pages); ContentError if unreadable."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(PAGE_MAX_BYTES + 1)
+    except OSError as error:
+        raise ContentError([Problem(path.as_posix(), None,
+                                    f"cannot read the page: {error.strerror}")]) from None
+    if len(data) > PAGE_MAX_BYTES:
+        raise ContentError([Problem(path.as_posix(), None, f"the page is larger than "
+                                    f"{PAGE_MAX_BYTES:,} bytes", "save only the article")])
+    try:
+        return decode(data)
+    except YamlProblem:
+        return data.decode("cp1252", errors="replace").replace("\r\n", "\n")
+
+
+def draft_from_page(text: str, finder: NameFinder, today: date) -> Draft:
+    """Everything a draft needs, from the page's text (copied text or HTML)."""
+    if _HTML.search(text[:4000]):
+        page, markup = read_html(text)
+    else:
+        page, markup = analyse(text), Markup()
+    facts = gather(page, markup, today)
+    paragraphs = [unicodedata.normalize("NFC", p) for p in page.body]
+    title = unicodedata.normalize("NFC", page.title) if page.title else None
+    joined, offsets, skip = _article_text(title, paragraphs)
+    found: Found = finder.find(joined, skip)
+    known = [*skip, *((m.start, m.end) for m in found.mentions)]
+    unknown = candidates(paragraphs, known, offsets[1:])
+    return Draft(_shorten(title), facts, found.actors, found.regions, tuple(unknown),
+                 tuple(paragraphs))
+
+
+def _article_text(title: str | None, paragraphs: list[str]
+                  ) -> tuple[str, list[int], list[tuple[int, int]]]:
+    """Title and paragraphs joined; where each starts; spans not to read names in."""
+    pieces = [title or "", *paragraphs]
+    offsets, position = [], 0
+    for piece in pieces:
+        offsets.append(position)
+        position += len(piece) + 2
+    joined = "\n\n".join(pieces)
+    skip = [(start, end) for _, start, end in outlets.mentions(joined)]
+    for paragraph, offset in zip(paragraphs, offsets[1:], strict=True):
+        length = dateline(paragraph)[0]
+        if length:
+            skip.append((offset, offset + length))  # where the reporter was, not the story
+    return joined, offsets, skip
+
+
+def _shorten(title: str | None, limit: int = 200) -> str | None:
+    if title is None or len(title) <= limit:
+        return title
+    return title[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _fields(draft: Draft, day: date | None, actors: NameIndex[Any], regions: NameIndex[Any]
+            ) -> tuple[dict[str, Any], dict[str, str]]:
+    facts = draft.facts
+    fields: dict[str, Any] = {
+        "title": draft.title, "date": day,
+        "region": [display_name(regions, r) for r in draft.regions] or None,
+        "actors": [display_name(actors, a) for a in draft.actors] or None,
+        "source": {"name": facts.name, "url": facts.url, "published": facts.published,
+                   "author": facts.author, "via": facts.via}}
+    fill_in = {
+        "title": "the page's title was not found; write the headline",
+        "date": _date_hint(facts), "region": "no region of regions.yml is named; add one",
+        "actors": "no actor of actors.yml is named; add at least one",
+        "source.name": "the outlet that published the report",
+        "source.url": "the page does not include its address; paste it here"}
+    return fields, {key: hint for key, hint in fill_in.items() if _missing(fields, key)}
+
+
+def _missing(fields: dict[str, Any], key: str) -> bool:
+    if key.startswith("source."):
+        return fields["source"].get(key[7:]) is None
+    return fields.get(key) is None
+
+
+def _date_hint(facts: Facts) -> str:
+    if facts.partial_date:
+        return (f"YYYY-MM-DD; the page says \"{facts.partial_date}\" without a year, and "
+                "the year is never guessed")
+    return "YYYY-MM-DD; the page gives no complete date"
+
+
+def _notes(page: Path, draft: Draft) -> list[str]:
+    """The comment block: provenance, names to consider, and the article to summarise."""
+    notes = [f"# Drafted by `briefings ingest` from {page.name}: check every value above "
+             "against the article.",
+             "# Keep under 'region' the most specific places that apply, and under 'actors' "
+             "those who acted."]
+    if draft.unknown_names:
+        notes.append("# Names in the article that the registries lack (add them to actors.yml "
+                     "or regions.yml if they matter):")
+        notes += textwrap.wrap(", ".join(draft.unknown_names), 96, initial_indent="#   ",
+                               subsequent_indent="#   ")
+    if not draft.article:
+        return notes
+    notes.append(f"{ARTICLE_START}, for writing the summary in your own words; delete "
+                 "everything down to END OF ARTICLE TEXT before publishing >>>")
+    for number, paragraph in enumerate(draft.article):
+        if number:
+            notes.append("#")
+        notes += textwrap.wrap(paragraph, 96, initial_indent="# ", subsequent_indent="# ")
+    notes.append(f"{ARTICLE_END} <<<")
+    return notes
+
+
+def _todo(draft: Draft, day: date | None, fill_in: dict[str, str], path: Path) -> tuple[str, ...]:
+    """What `briefings check` will hold against the draft, in the editor's words."""
+    todo = [f"fill in '{key}': {hint}" for key, hint in fill_in.items()]
+    if day is None:
+        todo.append(f"then move the file to briefings/YYYY/YYYY-MM-DD-{path.stem}.md")
+    todo.append("write the summary in your own words below the front matter")
+    if draft.article:
+        todo.append("delete the article text block (it must never be published)")
+    todo.append("check the proposed title, regions and actors, then delete 'draft: true'")
+    return tuple(todo)

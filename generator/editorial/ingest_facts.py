@@ -1,0 +1,208 @@
+"""What a page says about itself: when it was published, by whom, on which site, where.
+
+The outlet that wrote a report and the site that shows it differ for syndicated
+copies. The site is read from the page's furniture (mastheads, "More from X",
+copyright lines) or its markup; the outlet from a byline that names an
+organisation ("By RFE/RL"), a dateline credit ("(Reuters) -"), an attribution
+("This article originally appeared on Eurasianet") or the markup's author.
+A date is taken only where the page writes one completely near the title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from generator.editorial import outlets, pagedates
+from generator.editorial.ingest_text import PageText, classify
+
+_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’. ]*[A-ZÀ-Ý](?:/[A-ZÀ-Ý][A-ZÀ-Ý'’. ]*[A-ZÀ-Ý])*)"
+    r"(?P<rest>,[^.()—–]{1,60}?)?\s*(?:\((?P<credit>[^)]{2,40})\))?\s*(?P<sep>--|—|–|-|\.)\s+")
+_ATTRIBUTION = re.compile(
+    r"(?:(?:originally|first)\s+(?:published|appeared|ran)\s+(?:on|in|by|at)|republished\s+"
+    r"(?:with\s+permission\s+)?(?:from|of|by)|permission\s+of|courtesy\s+of|^source:)\s+"
+    r"(?P<name>[^.;|]+?)(?:[.;|]\s|[.;|]?$)", re.IGNORECASE)
+_URL = re.compile(r"https?://[^\s<>\"')\]]+")
+_SHARE_HOSTS = ("facebook.com", "twitter.com", "x.com", "t.me", "wa.me", "whatsapp.com",
+                "linkedin.com", "reddit.com", "vk.com", "telegram.me", "instagram.com",
+                "youtube.com", "google.com", "bit.ly")
+_COPYRIGHT = re.compile(
+    r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?[.,]?\s*)?"
+    r"(?:by\s+)?(?P<holder>[^\W\d][^|©]{1,60}?)\s*(?:\d{4})?\s*(?:[.,|](?!\w)|all rights|$)",
+    re.IGNORECASE)
+_CORPORATE = re.compile(r"\b(?:inc|ltd|llc|gmbh|corp|co|plc|s\.a)\.?$", re.IGNORECASE)
+_PUBLISHED = re.compile(r"\b(?:published|posted|first published|created)\b", re.IGNORECASE)
+_PERSON_WORD = re.compile(r"^(?:[A-ZÀ-ÝĀ-Ž][\w'’.-]*|de|van|von|al|el|bin|da|di|la|le)$")
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
+
+
+_SHORT_LINE = 300  # mastheads, footers and credits are short; long lines are text
+
+
+@dataclass(frozen=True)
+class Markup:
+    """What an HTML page's markup states (all empty for a text page)."""
+
+    title: str | None = None
+    published: date | None = None
+    site: str | None = None
+    url: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The draft's source and date facts; None where the page does not say."""
+
+    published: date | None
+    partial_date: str | None
+    name: str | None
+    via: str | None
+    url: str | None
+    author: str | None
+
+
+def dateline(paragraph: str) -> tuple[int, str | None]:
+    """Length of a dateline opening the paragraph ("BAKU, Sept 19 (Reuters) - "), and its credit."""
+    match = _DATELINE.match(paragraph[:160])
+    if not match or not re.search(r"[A-ZÀ-Ý]{3}", match.group("place")):
+        return 0, None
+    if match.group("sep") == "." and not match.group("rest"):
+        return 0, None  # "U.S. Secretary ..." opens a sentence, not a dateline
+    credit = match.group("credit")
+    if credit is None and match.group("rest"):
+        last = match.group("rest").rsplit(",", 1)[-1].strip()
+        credit = last if outlets.by_name(last) else None
+    return match.end(), credit
+
+
+def gather(page: PageText, markup: Markup, today: date) -> Facts:
+    """Everything the page says about its source and date."""
+    site = _site(page, markup)
+    outlet = _outlet(page, markup)
+    name, via = (outlet or site), None
+    if outlet and site and outlets.canonical(outlet) != outlets.canonical(site):
+        via = site
+    published = markup.published or _page_date(page)
+    if published is not None and published > today:
+        published = None
+    partial = None if published else _partial(page)
+    return Facts(published, partial, _show(name), _show(via), markup.url or _page_url(page),
+                 _author(page, markup))
+
+
+def _show(name: str | None) -> str | None:
+    return outlets.canonical(name) if name else None
+
+
+def _site(page: PageText, markup: Markup) -> str | None:
+    """The site the page was saved from: markup, footer copyright, mastheads, address."""
+    if markup.site:
+        return markup.site
+    short = [line for line in page.furniture if len(line) <= _SHORT_LINE]
+    holders = [h for h in (_copyright_holder(line) for line in short) if h]
+    if holders:
+        return _outlet_in(holders[-1])  # the page footer's, not an article's own
+    counts: Counter[str] = Counter()
+    for line in short:
+        if not _ATTRIBUTION.search(line):
+            counts.update({outlet.name for outlet, _, _ in outlets.mentions(line)})
+    if counts:
+        return counts.most_common(1)[0][0]
+    url = markup.url or _page_url(page)
+    return outlets.site_from_domain(outlets.host_of(url)) if url else None
+
+
+def _copyright_holder(line: str) -> str | None:
+    if _ATTRIBUTION.search(line):
+        return None
+    match = _COPYRIGHT.match(line)
+    if not match:
+        return None
+    holder = _CORPORATE.sub("", match.group("holder")).strip(" .,")
+    return holder if len(holder) >= 2 else None
+
+
+def _outlet(page: PageText, markup: Markup) -> str | None:
+    """Who wrote the report, where the page says so."""
+    for line in (*page.tail, *page.header, *page.furniture, *page.body[-2:]):
+        found = _ATTRIBUTION.search(line)
+        if found:
+            return _outlet_in(found.group("name"))
+    for line in (*page.header, *page.tail):
+        byline = _byline(line)
+        if byline and outlets.looks_like_outlet(byline):
+            return _outlet_in(byline)
+    credit = dateline(page.body[0])[1] if page.body else None
+    if credit:
+        return _outlet_in(credit)
+    if markup.author and outlets.looks_like_outlet(markup.author):
+        return _outlet_in(markup.author)
+    return None
+
+
+def _outlet_in(text: str) -> str:
+    """The known outlet named in a byline or credit, or the text without staff words."""
+    known = outlets.by_name(text)
+    if known:
+        return known.name
+    for outlet, _, _ in outlets.mentions(text):
+        return outlet.name
+    return re.sub(r"\s+(?:staff|desk|newsroom|and (?:news )?agencies)\b.*$", "", text.strip(),
+                  flags=re.IGNORECASE)
+
+
+def _byline(line: str) -> str | None:
+    match = re.match(r"^(?:by|written by|words by|author:?)\s+(.{2,120})$", line, re.IGNORECASE)
+    return str(match.group(1)).strip() if match else None
+
+
+def _author(page: PageText, markup: Markup) -> str | None:
+    """A person's name from a byline ("By Nailia Bagirova and Felix Light")."""
+    candidates = [_byline(line) for line in (*page.header, *page.tail)]
+    candidates.append(markup.author)
+    for candidate in candidates:
+        if candidate and not outlets.looks_like_outlet(candidate) and _is_person(candidate):
+            return candidate
+    return None
+
+
+def _is_person(text: str) -> bool:
+    names = [n for n in _AUTHOR_SPLIT.split(text) if n]
+    return bool(names) and all(
+        1 <= len(n.split()) <= 4 and all(_PERSON_WORD.match(w) for w in n.split())
+        for n in names)
+
+
+def _page_date(page: PageText) -> date | None:
+    """A complete date written near the title: a 'published' line first, else the first one."""
+    found = []
+    for line in (*page.header, *page.tail[:3]):
+        dates = pagedates.complete_dates(line)
+        if dates and len(line) <= 160 and classify(line) != "skip":  # not a photo caption
+            found.append((not _PUBLISHED.search(line), dates[0][1]))
+    return min(found, key=lambda item: item[0])[1] if found else None
+
+
+def _partial(page: PageText) -> str | None:
+    for line in (*page.header, *page.tail[:3], *page.body[:2]):
+        partial = pagedates.partial_date(line)
+        if partial:
+            return partial
+    return None
+
+
+def _page_url(page: PageText) -> str | None:
+    """The article's address, where the copy includes it."""
+    for line in (*page.header, *page.furniture, *page.tail, *page.body):
+        for found in _URL.finditer(line):
+            url = found.group(0).rstrip(".,;:")
+            host = outlets.host_of(url)
+            if host and not any(host == s or host.endswith("." + s) for s in _SHARE_HOSTS):
+                path = url.split(host, 1)[-1].strip("/")
+                if len(path) > 8:
+                    return url
+    return None

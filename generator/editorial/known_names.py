@@ -1,0 +1,199 @@
+"""Finding the registry actors and regions an article names, through any of their names.
+
+Every id, name and alias (and a few regular variants: "Azerbaijan's State Border
+Service" for "State Border Service of Azerbaijan", "U.N." for "UN") goes into one
+Aho-Corasick automaton over text that is NFC-normalised and case-folded, with dashes,
+quotes and spaces made uniform. A match counts only at word boundaries, and:
+
+- a short all-capital name (US, EU, CSTO) must match exactly, so "us" is not the US;
+- a one-word name written with a capital ("Turkey") must be capitalised in the text;
+- where one name stands for an actor and a different region (Baku: the government of
+  Azerbaijan, or the city), the words before it decide: "in Baku", "flew to Baku",
+  "the city of Baku" is the place; "Baku said", "a letter to Baku" the government.
+  Where actor and region share an id (Armenia the state, the country), both are named.
+
+Of overlapping matches the leftmost longest wins ("Lachin corridor", not "Lachin").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import ahocorasick
+
+from generator.content.model import Actor, Region
+
+_UNIFORM = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
+                          "\u2212": "-", "\u2019": "'", "\u2018": "'", "\u02bc": "'",
+                          "\u00a0": " ", "\u202f": " ", "\u2009": " "})
+_PLACE_WORDS = frozenset((
+    "in", "at", "near", "into", "inside", "outside", "around", "across", "via", "reach",
+    "reaching", "reached", "visited", "visiting", "based", "hosted"))
+# "to" and "from" name a place only after a movement or a person ("flew to Baku", "a woman
+# from Stepanakert"), not otherwise ("a letter to Baku", "pressure from Moscow").
+_MOVES = frozenset((
+    "visit", "visits", "trip", "journey", "flight", "flew", "fly", "travel", "travelled",
+    "traveled", "went", "go", "going", "came", "come", "returned", "return", "moved", "taken",
+    "brought", "arrived", "fled", "evacuated", "deported", "transferred", "road", "route",
+    "way", "headed", "driven", "bused", "march", "marched", "marching", "walked", "drove",
+    # and people's origin: "a woman from Stepanakert", "refugees from Stepanakert"
+    "woman", "man", "people", "refugees", "residents", "resident", "families", "family",
+    "villagers", "children", "evacuees", "civilians", "students"))
+_PLACE_NOUNS = frozenset((
+    "city", "town", "village", "capital", "outskirts", "streets", "residents", "centre",
+    "center", "suburbs", "mayor", "province", "region", "district"))
+_OF_FORM = re.compile(r"^(?P<thing>[A-Z].+?) (?:of|in) (?:the )?(?P<owner>[A-Z][\w-]+)$")
+_DOTTED = {"UN": "U.N.", "US": "U.S.", "EU": "E.U.", "UK": "U.K."}
+
+
+@dataclass(frozen=True)
+class Target:
+    """What one spelling stands for: an actor or region id, and the spelling itself."""
+
+    kind: str  # "actor" or "region"
+    id: str
+    spelling: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One name found in the text: its span (in the NFC text) and what it stands for."""
+
+    start: int
+    end: int
+    targets: tuple[Target, ...]
+
+
+@dataclass(frozen=True)
+class Found:
+    """The ids an article names, in order of first mention, and every mention."""
+
+    actors: tuple[str, ...]
+    regions: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Text in matching form, and for each of its characters the index it came from.
+
+    ``text`` must already be NFC. Runs of white space become one space.
+    """
+    out: list[str] = []
+    where: list[int] = []
+    for index, char in enumerate(text.translate(_UNIFORM)):
+        if char.isspace():
+            if out and out[-1] == " ":
+                continue
+            char = " "
+        # As registries.name_key: dotted and dotless i of Turkish and Azerbaijani are i.
+        for piece in "i" if char in "İı" else char.casefold():
+            out.append(piece)
+            where.append(index)
+    return "".join(out), where
+
+
+def spelling_variants(spelling: str) -> set[str]:
+    """The spelling and its regular variants ("X of Y" -> "Y's X"; "UN X" -> "U.N. X")."""
+    found = {spelling}
+    of_form = _OF_FORM.match(spelling)
+    if of_form:
+        found.add(f"{of_form.group('owner')}'s {of_form.group('thing')}")
+    for short, dotted in _DOTTED.items():
+        if re.search(rf"\b{short}\b", spelling) and spelling != short:
+            found.add(re.sub(rf"\b{short}\b", dotted, spelling))
+    return found
+
+
+class NameFinder:
+    """Finds the registry entries an article names. Build once per registry pair."""
+
+    def __init__(self, actors: Mapping[str, Actor], regions: Mapping[str, Region]) -> None:
+        targets: dict[str, list[Target]] = {}
+        for kind, entries in (("actor", actors), ("region", regions)):
+            for entry in entries.values():
+                for spelling in _spellings(entry.name, entry.aliases):
+                    key = fold(unicodedata.normalize("NFC", spelling))[0].strip()
+                    if key:
+                        targets.setdefault(key, []).append(Target(kind, entry.id, spelling))
+        self._automaton = ahocorasick.Automaton()
+        for key, found in targets.items():
+            self._automaton.add_word(key, (key, tuple(found)))
+        self._automaton.make_automaton()
+
+    def find(self, text: str, skip: Iterable[tuple[int, int]] = ()) -> Found:
+        """Actors and regions named in ``text`` (NFC), ignoring the ``skip`` spans."""
+        text = unicodedata.normalize("NFC", text)
+        folded, where = fold(text)
+        blocked = list(skip)
+        candidates = []
+        for end, (key, targets) in self._automaton.iter(folded):
+            start = end - len(key) + 1
+            first, last = where[start], where[end] + 1
+            if _at_boundaries(folded, start, end) and not _inside(first, last, blocked):
+                kept = tuple(t for t in targets if _case_fits(t.spelling, text[first:last]))
+                if kept:
+                    candidates.append(Mention(first, last, kept))
+        mentions = _leftmost_longest(candidates)
+        return _collect(text, mentions)
+
+
+def _spellings(name: str, aliases: tuple[str, ...]) -> set[str]:
+    found: set[str] = set()
+    for spelling in (name, *aliases):
+        found |= spelling_variants(spelling)
+    return found
+
+
+def _at_boundaries(folded: str, start: int, end: int) -> bool:
+    before = folded[start - 1] if start > 0 else " "
+    after = folded[end + 1] if end + 1 < len(folded) else " "
+    return not (before.isalnum() or after.isalnum())
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < span_end and span_start < end for span_start, span_end in spans)
+
+
+def _case_fits(spelling: str, written: str) -> bool:
+    letters = [c for c in spelling if c.isalpha()]
+    if " " not in spelling and letters and spelling.upper() == spelling and len(letters) <= 6:
+        return written == spelling
+    if " " not in spelling and spelling[:1].isupper():
+        return written[:1].isupper()
+    return True
+
+
+def _leftmost_longest(candidates: list[Mention]) -> list[Mention]:
+    chosen: list[Mention] = []
+    for mention in sorted(candidates, key=lambda m: (m.start, m.start - m.end)):
+        if not chosen or mention.start >= chosen[-1].end:
+            chosen.append(mention)
+    return chosen
+
+
+def _collect(text: str, mentions: list[Mention]) -> Found:
+    actors: dict[str, None] = {}
+    regions: dict[str, None] = {}
+    for mention in mentions:
+        kinds = {t.kind for t in mention.targets}
+        ids = {t.id for t in mention.targets}
+        place = _place_context(text, mention.start) if len(kinds) == 2 and len(ids) > 1 else None
+        for target in mention.targets:
+            if place is None or (target.kind == "region") == place:
+                (actors if target.kind == "actor" else regions).setdefault(target.id)
+    return Found(tuple(actors), tuple(regions), tuple(mentions))
+
+
+def _place_context(text: str, start: int) -> bool:
+    """True where the words before a name make it a place ("in Baku", "city of Baku")."""
+    words = re.findall(r"[\w'-]+", text[max(0, start - 60):start].lower())
+    if not words:
+        return False
+    if words[-1] in _PLACE_WORDS:
+        return True
+    before = words[-2] if len(words) >= 2 else ""
+    return ((words[-1] == "of" and before in _PLACE_NOUNS)
+            or (words[-1] in ("to", "from") and before in _MOVES))

@@ -1,0 +1,185 @@
+"""News outlets that briefings cite: their display names, spellings and web domains.
+
+Ingest uses the table to tell the outlet that wrote a report from the site that
+republished it ("By RFE/RL" on Oilprice.com: name RFE/RL, via Oilprice.com) and to
+keep outlet names out of the actor and region matching ("The Washington Post" is
+not the United States). An outlet missing here is still recognised from a page's
+own markup or wording, only less surely; add the ones editors meet often.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from types import MappingProxyType
+from urllib.parse import urlsplit
+
+from generator.content.registries import name_key
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """One outlet: the name briefings use for it, other spellings, its web domains."""
+
+    name: str
+    domains: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+OUTLETS: tuple[Outlet, ...] = (
+    Outlet("RFE/RL", ("rferl.org", "azatutyun.am", "azatutyun.org", "svoboda.org"),
+           ("Radio Free Europe/Radio Liberty", "Radio Free Europe", "RFE/RL's Armenian Service",
+            "RFE/RL's Azerbaijani Service", "Azatutyun", "Radio Azatutyun")),
+    Outlet("Oilprice.com", ("oilprice.com",), ("Oilprice", "OilPrice.com")),
+    Outlet("Reuters", ("reuters.com",), ("Thomson Reuters",)),
+    Outlet("Associated Press", ("apnews.com", "ap.org"),
+           ("The Associated Press", "AP", "AP News")),
+    Outlet("AFP", ("afp.com",), ("Agence France-Presse", "Agence France Presse")),
+    Outlet("Eurasianet", ("eurasianet.org",), ("EurasiaNet",)),
+    Outlet("OC Media", ("oc-media.org",)),
+    Outlet("CivilNet", ("civilnet.am",)),
+    Outlet("JAMnews", ("jam-news.net",), ("JAM News",)),
+    Outlet("Armenpress", ("armenpress.am",), ("ARMENPRESS", "Armenian News Agency")),
+    Outlet("News.am", ("news.am",)),
+    Outlet("Hetq", ("hetq.am",)),
+    Outlet("Asbarez", ("asbarez.com",)),
+    Outlet("Armenian Weekly", ("armenianweekly.com",), ("The Armenian Weekly",)),
+    Outlet("APA", ("apa.az",), ("APA News Agency",)),
+    Outlet("Trend", ("trend.az",), ("Trend News Agency",)),
+    Outlet("Report.az", ("report.az",)),
+    Outlet("Azernews", ("azernews.az",), ("AzerNews",)),
+    Outlet("AZERTAC", ("azertac.az", "azertag.az"), ("Azertac",)),
+    Outlet("Caspian News", ("caspiannews.com",)),
+    Outlet("Turan", ("turan.az",), ("Turan News Agency",)),
+    Outlet("Meydan TV", ("meydan.tv",)),
+    Outlet("TASS", ("tass.com", "tass.ru"), ("ТАСС",)),
+    Outlet("RIA Novosti", ("ria.ru",), ("РИА Новости",)),
+    Outlet("Interfax", ("interfax.com", "interfax.ru"), ("Интерфакс",)),
+    Outlet("Kommersant", ("kommersant.ru",), ("Коммерсантъ",)),
+    Outlet("The Moscow Times", ("themoscowtimes.com",), ("Moscow Times",)),
+    Outlet("Meduza", ("meduza.io",)),
+    Outlet("Al Jazeera", ("aljazeera.com", "aljazeera.net"), ("Al Jazeera English",)),
+    Outlet("BBC News", ("bbc.com", "bbc.co.uk"), ("BBC",)),
+    Outlet("The Guardian", ("theguardian.com",), ("Guardian",)),
+    Outlet("The New York Times", ("nytimes.com",), ("New York Times", "NYT")),
+    Outlet("The Washington Post", ("washingtonpost.com",), ("Washington Post",)),
+    Outlet("The Wall Street Journal", ("wsj.com",), ("Wall Street Journal", "WSJ")),
+    Outlet("Financial Times", ("ft.com",), ("The Financial Times", "FT")),
+    Outlet("Bloomberg", ("bloomberg.com",), ("Bloomberg News",)),
+    Outlet("The Economist", ("economist.com",)),
+    Outlet("Politico", ("politico.com", "politico.eu"), ("POLITICO", "Politico Europe")),
+    Outlet("CNN", ("cnn.com",)),
+    Outlet("ABC News", ("abcnews.go.com", "abcnews.com")),
+    Outlet("CBS News", ("cbsnews.com",)),
+    Outlet("NBC News", ("nbcnews.com",)),
+    Outlet("NPR", ("npr.org",)),
+    Outlet("Voice of America", ("voanews.com",), ("VOA",)),
+    Outlet("Yahoo News", ("yahoo.com", "news.yahoo.com"), ("Yahoo",)),
+    Outlet("MSN", ("msn.com",)),
+    Outlet("France 24", ("france24.com",), ("FRANCE 24",)),
+    Outlet("Euronews", ("euronews.com",)),
+    Outlet("Deutsche Welle", ("dw.com",), ("DW",)),
+    Outlet("Le Monde", ("lemonde.fr",)),
+    Outlet("Euractiv", ("euractiv.com",), ("EURACTIV",)),
+    Outlet("EUobserver", ("euobserver.com",)),
+    Outlet("Anadolu Agency", ("aa.com.tr",), ("Anadolu",)),
+    Outlet("Daily Sabah", ("dailysabah.com",)),
+    Outlet("Hürriyet Daily News", ("hurriyetdailynews.com",), ("Hurriyet Daily News",)),
+    Outlet("Civil.ge", ("civil.ge",), ("Civil Georgia",)),
+    Outlet("IWPR", ("iwpr.net",), ("Institute for War and Peace Reporting",)),
+    Outlet("Foreign Policy", ("foreignpolicy.com",)),
+    Outlet("The Independent", ("independent.co.uk",)),
+    Outlet("The Telegraph", ("telegraph.co.uk",)),
+    Outlet("Kyiv Independent", ("kyivindependent.com",), ("The Kyiv Independent",)),
+    Outlet("Xinhua", ("xinhuanet.com", "news.cn"), ("Xinhua News Agency",)),
+)
+
+# Outlets are companies, agencies and services; people's names have none of these words.
+_OUTLET_WORDS = re.compile(
+    r"\b(?:news|times|press|agency|agence|service|media|radio|tv|television|post|journal|"
+    r"herald|telegraph|tribune|gazette|network|daily|weekly|online|wire|reports?|staff|desk|"
+    r"newsroom|editorial|bureau|channel)\b|/|\.(?:com|org|net|am|az|ru|ge)\b", re.IGNORECASE)
+_DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:com|org|net|am|az|ru|ge|eu|io|info|news|co\.uk|fr|"
+                     r"de|tr|cn|tv))\b", re.IGNORECASE)
+
+
+def host_of(url: str) -> str:
+    """The host of a URL without ``www.`` (empty for something that is not a URL)."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def by_domain(host: str) -> Outlet | None:
+    """The outlet a host name belongs to (``news.yahoo.com`` -> Yahoo News)."""
+    host = host.lower().removeprefix("www.")
+    for outlet in OUTLETS:
+        if any(host == d or host.endswith("." + d) for d in outlet.domains):
+            return outlet
+    return None
+
+
+def by_name(text: str) -> Outlet | None:
+    """The outlet a name or spelling stands for, ignoring case and a leading 'The'."""
+    wanted = _bare(text)
+    for outlet in OUTLETS:
+        if any(_bare(spelling) == wanted for spelling in outlet.spellings):
+            return outlet
+    domain = _DOMAIN.fullmatch(text.strip())
+    return by_domain(domain.group(1)) if domain else None
+
+
+def _bare(text: str) -> str:
+    key = name_key(text.strip(" .,:;'’\"“”"))
+    return key[4:] if key.startswith("the ") else key
+
+
+def canonical(name: str) -> str:
+    """The display name for an outlet named ``name``, or the name as written."""
+    outlet = by_name(name)
+    return outlet.name if outlet else name.strip()
+
+
+def mentions(text: str) -> Iterator[tuple[Outlet, int, int]]:
+    """Every known outlet named or whose domain is written in ``text``: (outlet, start, end)."""
+    for pattern in _MENTION_PATTERNS:
+        for match in pattern.finditer(text):
+            outlet = _BY_SPELLING.get(match.group(0).casefold())
+            if outlet is not None:
+                yield outlet, match.start(), match.end()
+
+
+def _mention_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One pattern for short capitalised names (exact case: "AP", not "ap"), one for the rest."""
+    spellings = sorted({s for o in OUTLETS for s in (*o.spellings, *o.domains)}, key=len,
+                       reverse=True)
+    exact = [s for s in spellings if s.isupper() and len(s) <= 4]
+    loose = [s for s in spellings if s not in exact]
+
+    def alternation(names: list[str]) -> str:
+        return r"(?<![\w.])(?:" + "|".join(map(re.escape, names)) + r")(?!\w|\.\w)"
+    return re.compile(alternation(exact)), re.compile(alternation(loose), re.IGNORECASE)
+
+
+# Immutable lookup tables, built once at import.
+_BY_SPELLING = MappingProxyType(
+    {s.casefold(): o for o in reversed(OUTLETS) for s in (*o.spellings, *o.domains)})
+_MENTION_PATTERNS = _mention_patterns()
+
+def looks_like_outlet(name: str) -> bool:
+    """True for a byline that names an organisation rather than a person."""
+    words = name.split()
+    return (by_name(name) is not None or bool(_OUTLET_WORDS.search(name))
+            or any(len(w) >= 2 and w.isupper() for w in words))
+
+
+def site_from_domain(host: str) -> str:
+    """A display name for a site known only by its host: the outlet's, or the host itself."""
+    outlet = by_domain(host)
+    if outlet:
+        return outlet.name
+    return host[:1].upper() + host[1:] if host else ""

@@ -1,0 +1,73 @@
+"""Atom feeds: the whole archive, and one per actor and per region."""
+
+from __future__ import annotations
+
+from collections.abc import Container, Sequence
+from datetime import date
+from xml.sax.saxutils import escape, quoteattr
+
+from generator.site import urls
+from generator.site.index import Index
+from generator.content.model import Briefing
+from generator.site.outputs import DataFile, Site
+
+FEED_ENTRIES = 50
+
+
+def _stamp(day: date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def atom(site: Site, route: str, title: str, page_route: str,
+         briefings: Sequence[Briefing], index: Index) -> DataFile:
+    """An Atom 1.0 document of the newest briefings; ids are the briefings' permalinks."""
+    newest = briefings[:FEED_ENTRIES]
+    updated = _stamp(newest[0].date) if newest else "1970-01-01T00:00:00Z"
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        f"  <id>{escape(site.absolute(route))}</id>",
+        f"  <title>{escape(title)}</title>",
+        f"  <updated>{updated}</updated>",
+        '  <link rel="self" type="application/atom+xml" '
+        f"href={quoteattr(site.absolute(route))}/>",
+        f'  <link rel="alternate" type="text/html" href={quoteattr(site.absolute(page_route))}/>',
+        f"  <author><name>{escape(site.name)}</name></author>",
+    ]
+    lines += [_entry(site, briefing, index) for briefing in newest]
+    lines.append("</feed>\n")
+    return DataFile(route, "\n".join(lines).encode("utf-8"))
+
+
+def _entry(site: Site, briefing: Briefing, index: Index) -> str:
+    permalink = site.absolute(urls.briefing(briefing.slug))
+    names = [index.archive.actors[a].name for a in briefing.actors]
+    names += [index.archive.regions[r].name for r in briefing.regions]
+    categories = "".join(f"\n    <category term={quoteattr(name)}/>"
+                         for name in [*names, *briefing.tags])
+    return (f"  <entry>\n    <id>{escape(permalink)}</id>\n"
+            f"    <title>{escape(briefing.title)}</title>\n"
+            f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(permalink)}/>\n"
+            f"    <published>{_stamp(briefing.date)}</published>\n"
+            f"    <updated>{_stamp(briefing.date)}</updated>\n"
+            f"    <summary>{escape(briefing.summary)}</summary>{categories}\n  </entry>")
+
+
+def all_feeds(index: Index, site: Site, actors: Container[str] | None = None,
+              regions: Container[str] | None = None) -> list[DataFile]:
+    """The site feed and one feed per actor and per region (or only those given)."""
+    archive = index.archive
+    feeds = [atom(site, "feed.xml", site.name, "", archive.briefings, index)]
+    for actor in archive.actors.values():
+        if actors is not None and actor.id not in actors:
+            continue
+        route = urls.actor(actor.id)
+        feeds.append(atom(site, route + "feed.xml", f"{actor.name} · {site.name}", route,
+                          index.by_actor[actor.id], index))
+    for region in archive.regions.values():
+        if regions is not None and region.id not in regions:
+            continue
+        route = urls.region(region.id)
+        feeds.append(atom(site, route + "feed.xml", f"{region.name} · {site.name}", route,
+                          index.by_region[region.id], index))
+    return feeds

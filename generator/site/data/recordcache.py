@@ -1,0 +1,70 @@
+"""Each briefing's piece of the files that list the whole archive, kept between builds.
+
+``briefings.json``, ``briefings.csv`` and the search index hold one line, row and entry per
+briefing. Making them all took a second at 16,000 briefings, which every rebuild after an
+edit that shows beyond its own page would spend again. A piece depends only on what other
+pages show of its briefing (its outward digest, see increment) and on what the state key
+covers (registries, site settings, generator code), so rebuilds keep the pieces under
+their outward digests, with the key, and later rebuilds of the same key reuse them: only
+new or edited briefings are made again. The file is written by the first rebuild that
+needs it, and again once more than a twentieth of the pieces had to be made (not by full
+builds: a build from a fresh clone would only pay for writing it). It is the build's own,
+beside the tree; a missing, broken or foreign one only means the pieces are made.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from generator.site.data import exports
+from generator.site.index import Index
+from generator.site.outputs import DataFile, Site
+from generator.site.data.searchindex import briefing_entry, search_index
+
+Piece = tuple[str, str, str]  # the line of briefings.json, the row of the CSV, the search entry
+
+
+def archive_files(index: Index, site: Site, key: str, outward: dict[str, bytes],
+                  kept: Path | None = None) -> list[DataFile]:
+    """``briefings.json``, ``briefings.csv`` and the search index, reusing the pieces kept
+    at ``kept`` for ``key`` (and keeping them there when many had to be made)."""
+    reuse = load(kept, key) if kept is not None else {}
+    pieces = []
+    made = 0
+    for briefing in index.archive.briefings:
+        piece = reuse.get(outward[briefing.slug])
+        if piece is None:
+            piece = (*exports.briefing_rows(briefing, site), briefing_entry(briefing, index, site))
+            made += 1
+        pieces.append(piece)
+    if kept is not None and made > len(pieces) // 20:
+        save(kept, key, {outward[b.slug]: piece
+                         for b, piece in zip(index.archive.briefings, pieces, strict=True)})
+    return [*exports.briefing_files([(line, row) for line, row, _entry in pieces]),
+            search_index(index, site, [entry for _line, _row, entry in pieces])]
+
+
+def load(path: Path, key: str) -> dict[bytes, Piece]:
+    """The pieces kept at ``path`` for ``key``, or none."""
+    try:
+        with open(path, "rb") as handle:
+            if pickle.load(handle) != key:
+                return {}
+            pieces = pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError,
+            ImportError, KeyError, IndexError):
+        return {}
+    return pieces if isinstance(pieces, dict) else {}
+
+
+def save(path: Path, key: str, pieces: dict[bytes, Piece]) -> None:
+    """Keep ``pieces`` for ``key`` at ``path`` (atomically: builds may run side by side)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=path.name, suffix=".tmp",
+                                     delete=False) as handle:
+        pickle.dump(key, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(pieces, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(handle.name, path)

@@ -1,0 +1,106 @@
+"""The site's search index, written by the generator instead of Material's search plugin.
+
+One entry per briefing (title, summary, and a ``names`` field with its tags and every name
+and alias of its actors and regions, so a reader finds a briefing by any spelling; Material
+indexes the field but does not show it) and one per actor and region page.
+Listing pages are left out so they never crowd out the briefings. The format is the one
+Material's search worker reads (``{"config": ..., "docs": [...]}``); the site's own worker
+(theme/assets/javascripts/search-worker.js) reads the same, weighting the fields by their
+``boost``. Words already present in an entry are not repeated, which keeps the payload small.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import re
+from collections.abc import Iterable
+
+from generator.site import urls
+from generator.site.index import Index
+from generator.content.model import Briefing
+from generator.site.outputs import DataFile, Site
+
+SEPARATOR = r"[\s\-,.:;!?()\[\]\"'/«»“”‘’]+"
+_SPLIT = re.compile(SEPARATOR)
+SEARCH_INDEX_PATH = "search/search_index.json"
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in _SPLIT.split(text) if w]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _name_words(name: str) -> tuple[tuple[str, str], ...]:
+    """A name's words, each with its case-folded form (names recur in many briefings)."""
+    return tuple((word, word.casefold()) for word in _words(name))
+
+
+def new_words(names: Iterable[str], known: str) -> str:
+    """Every word of ``names`` that ``known`` does not contain, once, space-separated."""
+    seen = {w.casefold() for w in _words(known)}
+    extra = []
+    for name in names:
+        for word, folded in _name_words(name):
+            if folded not in seen:
+                seen.add(folded)
+                extra.append(word)
+    return " ".join(extra)
+
+
+def _shown(text: str) -> str:
+    """Text for a field Material shows: its search results insert titles and text as HTML."""
+    return html.escape(text, quote=False)
+
+
+def briefing_entry(briefing: Briefing, index: Index, site: Site) -> str:
+    """A briefing's entry of the search index, as JSON text."""
+    archive = index.archive
+    names: list[str] = list(briefing.tags)
+    for actor_id in briefing.actors:
+        actor = archive.actors[actor_id]
+        names += [actor.name, *actor.aliases]
+    for region_id in briefing.regions:
+        region = archive.regions[region_id]
+        names += [region.name, *region.aliases]
+    return _json({"location": urls.href(urls.briefing(briefing.slug), site.style),
+                  "title": _shown(briefing.title),
+                  "text": _shown(briefing.summary),
+                  "names": new_words(names, known=f"{briefing.title} {briefing.summary}")})
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _other_entries(index: Index, site: Site) -> list[dict[str, object]]:
+    """The entries of actor and region pages."""
+    archive = index.archive
+    docs: list[dict[str, object]] = []
+    for actor in archive.actors.values():
+        docs.append({"location": urls.href(urls.actor(actor.id), site.style),
+                     "title": _shown(actor.name),
+                     "text": _shown(actor.role or ""),
+                     "names": new_words(actor.aliases, actor.name),
+                     "boost": 0.5})
+    for region in archive.regions.values():
+        docs.append({"location": urls.href(urls.region(region.id), site.style),
+                     "title": _shown(region.name), "text": "",
+                     "names": new_words(region.aliases, region.name), "boost": 0.5})
+    return docs
+
+
+CONFIG = {"lang": ["en"], "separator": SEPARATOR, "pipeline": ["stopWordFilter"],
+          "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0},
+                     "names": {"boost": 10.0}}}
+
+
+def search_index(index: Index, site: Site, entries: list[str] | None = None) -> DataFile:
+    """The search index as Material's search worker loads it (``{"config", "docs"}``);
+    ``entries``: every briefing's entry (:func:`briefing_entry`), in order, if made."""
+    if entries is None:
+        entries = [briefing_entry(b, index, site) for b in index.archive.briefings]
+    docs = ",".join([*entries, *map(_json, _other_entries(index, site))])
+    text = f'{{"config":{_json(CONFIG)},"docs":[{docs}]}}'
+    return DataFile(SEARCH_INDEX_PATH, text.encode("utf-8"))

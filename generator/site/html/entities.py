@@ -1,0 +1,186 @@
+"""Pages for one briefing, one actor and one region."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.site import urls
+from generator.site.index import Index
+from generator.site.html.listing import dated_listing
+from generator.site.html.markup import Linker, count_label, esc, external, long_date, section, time_tag
+from generator.content.model import Actor, Briefing, Region, Source
+from generator.site.outputs import Page, Site
+
+KIND_LABELS = {
+    "person": "Person", "state": "State", "organization": "Organization",
+    "armed-group": "Armed group", "movement": "Movement", "other": "Other",
+    "world-region": "World region", "subregion": "Subregion", "country": "Country",
+    "territory": "Territory", "locality": "Locality",
+}
+
+
+def briefing_page(briefing: Briefing, index: Index, site: Site) -> Page:
+    """A briefing: facts, body, sources, related, citation, older/newer."""
+    route = urls.briefing(briefing.slug)
+    link = Linker(route, site.style)
+    archive = index.archive
+    regions = ", ".join(link.link(urls.region(r), archive.regions[r].name)
+                        for r in briefing.regions)
+    actors = ", ".join(link.link(urls.actor(a), archive.actors[a].name) for a in briefing.actors)
+    facts = [f"<dt>Date</dt><dd>{time_tag(briefing.date)}</dd>",
+             f"<dt>{'Regions' if len(briefing.regions) > 1 else 'Region'}</dt><dd>{regions}</dd>",
+             f"<dt>Actors</dt><dd>{actors}</dd>"]
+    if briefing.tags:
+        tags = " ".join(f'<span class="ba-tag">{esc(t)}</span>' for t in briefing.tags)
+        facts.append(f"<dt>Tags</dt><dd>{tags}</dd>")
+    parts = [
+        f'<h1 id="top">{esc(briefing.title)}</h1>',
+        f'<dl class="ba-facts">{"".join(facts)}</dl>',
+        f'<div class="ba-body">\n{briefing.body_html}\n</div>',
+        section("Sources", "<ul class=\"ba-sources\">"
+                + "".join(f"<li>{_source(s)}</li>" for s in briefing.sources) + "</ul>", "sources"),
+    ]
+    related = index.related(briefing)
+    if related:
+        parts.append(section("Related briefings", link.briefing_list(related, summary=False),
+                             "related"))
+    parts.append(section("Cite this briefing", _citation(briefing, site), "cite"))
+    parts.append(_older_newer(briefing, index, link))
+    return Page(route, briefing.title, _article("\n".join(parts), "ba-briefing"), "briefing",
+                description=briefing.summary, lastmod=briefing.date)
+
+
+def _source(source: Source) -> str:
+    parts = [external(source.url, source.name)]
+    if source.author:
+        parts.append(f"by {esc(source.author)}")
+    if source.published:
+        parts.append(f"published {time_tag(source.published)}")
+    if source.via:
+        parts.append(f"via {esc(source.via)}")
+    text = ", ".join(parts)
+    if source.archive:
+        text += f" ({external(source.archive, 'archived copy')})"
+    return text
+
+
+def _citation(briefing: Briefing, site: Site) -> str:
+    permalink = site.absolute(urls.briefing(briefing.slug))
+    text = (f"{site.name}. “{briefing.title}.” {long_date(briefing.date)}. {permalink}")
+    bibtex = "\n".join([
+        f"@misc{{{briefing.slug},",
+        f"  title = {{{{{_bibtex(briefing.title)}}}}},",
+        f"  howpublished = {{{_bibtex(site.name)}}},",
+        f"  year = {{{briefing.date.year}}},",
+        f"  month = {{{briefing.date.month}}},",
+        f"  day = {{{briefing.date.day}}},",
+        f"  url = {{{permalink}}},",
+        "}",
+    ])
+    return (f'<p class="ba-permalink">Permalink: {external(permalink, permalink)}</p>\n'
+            f'<p class="ba-citation">{esc(text)}</p>\n'
+            f'<pre class="ba-bibtex"><code>{esc(bibtex)}</code></pre>')
+
+
+def _bibtex(text: str) -> str:
+    for char in "\\{}%&$#_^~":
+        text = text.replace(char, "\\" + char if char not in "\\^~" else " ")
+    return text
+
+
+def _older_newer(briefing: Briefing, index: Index, link: Linker) -> str:
+    older, newer = index.neighbours(briefing)
+    cells = []
+    if older:
+        cells.append(f'<span class="ba-older">Older: '
+                     f"{link.link(urls.briefing(older.slug), older.title)}</span>")
+    if newer:
+        cells.append(f'<span class="ba-newer">Newer: '
+                     f"{link.link(urls.briefing(newer.slug), newer.title)}</span>")
+    return f'<nav class="ba-prevnext" aria-label="Older and newer briefings">{"".join(cells)}</nav>'
+
+
+def _article(content: str, css: str) -> str:
+    return f'<article class="{css}">\n{content}\n</article>'
+
+
+def actor_pages(actor: Actor, index: Index, site: Site) -> Iterator[Page]:
+    """An actor's page (and its per-year pages when the list is long)."""
+    route = urls.actor(actor.id)
+    link = Linker(route, site.style)
+    archive = index.archive
+    briefings = index.by_actor[actor.id]
+    facts = [f"<dt>Kind</dt><dd>{KIND_LABELS[actor.kind]}</dd>"]
+    if actor.role:
+        facts.append(f"<dt>Role</dt><dd>{esc(actor.role)}</dd>")
+    if actor.country:
+        country = link.link(urls.region(actor.country), archive.regions[actor.country].name)
+        facts.append(f"<dt>Country</dt><dd>{country}</dd>")
+    if actor.aliases:
+        facts.append(f"<dt>Also written as</dt><dd>{esc(', '.join(actor.aliases))}</dd>")
+    if actor.wikidata:
+        facts.append("<dt>Wikidata</dt><dd>" + external(
+            f"https://www.wikidata.org/wiki/{actor.wikidata}", actor.wikidata) + "</dd>")
+    facts.append(f"<dt>Briefings</dt><dd>{count_label(len(briefings))}</dd>")
+    head = [f'<h1 id="top">{esc(actor.name)}</h1>', f'<dl class="ba-facts">{"".join(facts)}</dl>']
+    if actor.description_html:
+        head.append(f'<div class="ba-description">{actor.description_html}</div>')
+    head.append(_feed_and_finder(link, route, f"actor={actor.id}"))
+    side = [
+        _ranked(link, "Appears most often with", "with",
+                [(urls.actor(a), archive.actors[a].name, n) for a, n in index.co_actors(actor.id)]),
+        _ranked(link, "Regions", "regions", [(urls.region(r), archive.regions[r].name, n)
+                                            for r, n in index.actor_regions(actor.id)]),
+    ]
+    yield from dated_listing(route, actor.name, "\n".join(head), "\n".join(side), briefings,
+                             site, kind="actor", feed=route + "feed.xml")
+
+
+def region_pages(region: Region, index: Index, site: Site) -> Iterator[Page]:
+    """A region's page: breadcrumb, sub-regions, briefings of it and below it, actors."""
+    route = urls.region(region.id)
+    link = Linker(route, site.style)
+    archive = index.archive
+    briefings = index.by_region[region.id]
+    crumbs = [link.link("regions/", "All regions")] + [
+        link.link(urls.region(r), archive.regions[r].name) for r in index.ancestors(region.id)]
+    head = [f'<nav class="ba-breadcrumb" aria-label="Parent regions">{" › ".join(crumbs)}</nav>',
+            f'<h1 id="top">{esc(region.name)}</h1>']
+    facts = [f"<dt>Kind</dt><dd>{KIND_LABELS[region.kind]}</dd>"]
+    if region.aliases:
+        facts.append(f"<dt>Also written as</dt><dd>{esc(', '.join(region.aliases))}</dd>")
+    facts.append(f"<dt>Briefings</dt><dd>{count_label(len(briefings))}, including its "
+                 "sub-regions</dd>")
+    head.append(f'<dl class="ba-facts">{"".join(facts)}</dl>')
+    if region.description_html:
+        head.append(f'<div class="ba-description">{region.description_html}</div>')
+    head.append(_feed_and_finder(link, route, f"region={region.id}"))
+    children = index.children.get(region.id, ())
+    side = [
+        _ranked(link, "Sub-regions", "sub-regions", [
+            (urls.region(c), archive.regions[c].name, len(index.by_region[c])) for c in children],
+            limit=None),
+        _ranked(link, "Most active actors", "actors", [
+            (urls.actor(a), archive.actors[a].name, n) for a, n in index.region_actors(region.id)]),
+    ]
+    yield from dated_listing(route, region.name, "\n".join(head), "\n".join(side), briefings,
+                             site, kind="region", feed=route + "feed.xml")
+
+
+def _feed_and_finder(link: Linker, route: str, query: str) -> str:
+    finder = esc(link.to("finder/") + "?" + query)
+    return (f'<p class="ba-actions"><a href="{esc(link.to(route + "feed.xml"))}" '
+            f'type="application/atom+xml">Atom feed</a> · '
+            f'<a href="{finder}">Filter these briefings</a></p>')
+
+
+def _ranked(link: Linker, heading: str, anchor: str, rows: list[tuple[str, str, int]],
+            limit: int | None = 12) -> str:
+    """A headed list of linked names with counts (the first ``limit``), or nothing."""
+    return section(heading, _counted(link, rows[:limit]), anchor) if rows else ""
+
+
+def _counted(link: Linker, rows: list[tuple[str, str, int]]) -> str:
+    items = "".join(f'<li>{link.link(route, name)} <span class="ba-count">{n:,}</span></li>'
+                    for route, name, n in rows)
+    return f'<ul class="ba-counted">{items}</ul>'

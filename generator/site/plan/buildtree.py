@@ -1,0 +1,377 @@
+"""The build tree: every page as a Markdown file and every data file, ready to render.
+
+``plan`` gathers every output from a validated archive (nothing is written
+until all of them are known and their paths claimed); ``write`` puts them on
+disk, touching only files whose bytes change, so an engine that renders only
+modified files redoes only what changed.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import multiprocessing
+import os
+import zlib
+from collections.abc import Callable, Container, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any, cast
+
+import yaml
+
+from generator.site import urls
+from generator.site.plan import increment
+
+from generator.site.data import exports, feeds, recordcache
+from generator.site.html.finder import finder_outputs
+from generator.site.index import Index, build_index
+from generator.content.model import Archive, Briefing
+from generator.site.outputs import DataFile, Page, Site
+from generator.site.html.overview import actors_page, home_page, regions_page, timeline_pages
+from generator.site.html.entities import actor_pages, briefing_page, region_pages
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything the site will hold, keyed by path in the docs folder.
+
+    A full plan holds every file. A partial one (:func:`plan_changes`) holds the files an
+    edit can change, and ``deleted`` names the files of pages that are gone.
+    """
+
+    files: dict[str, bytes]
+    state: increment.TreeState
+    deleted: frozenset[str] = frozenset()
+    partial: bool = False
+    # Files a second process planned and wrote itself (see _Helper), and whether each changed.
+    written: dict[str, bool] = field(default_factory=dict)
+
+
+def entity_pages(index: Index, site: Site, only: increment.Selection | None = None,
+                 skip: Container[str] = ()) -> Iterator[tuple[str, Page]]:
+    """Every page of the site with the entity that owns it, in a stable order, one at a
+    time; with ``only``, the selected entities' pages and the summary pages (unless only
+    bodies changed); without the briefings in ``skip``."""
+    archive = index.archive
+    if only is None or only.summaries:
+        yield "home", home_page(index, site)
+        yield "actors", actors_page(index, site)
+        yield "regions", regions_page(index, site)
+        yield from (("timeline", page) for page in timeline_pages(index, site))
+    for briefing in archive.briefings:
+        if briefing.slug in skip:
+            continue
+        if only is None or briefing.slug in only.briefings:
+            yield f"briefing:{briefing.slug}", briefing_page(briefing, index, site)
+    for actor in archive.actors.values():
+        if only is None or actor.id in only.actors:
+            yield from ((f"actor:{actor.id}", page) for page in actor_pages(actor, index, site))
+    for region in archive.regions.values():
+        if only is None or region.id in only.regions:
+            yield from ((f"region:{region.id}", page)
+                        for page in region_pages(region, index, site))
+
+
+def gather_pages(index: Index, site: Site) -> Iterator[Page]:
+    """Every page of the site, in a stable order, one at a time."""
+    return (page for _entity, page in entity_pages(index, site))
+
+
+def plan(archive: Archive, site: Site, key: str = "", docs: Path | None = None) -> Plan:
+    """Every page and data file of the site; raises PathCollision on clashing outputs.
+
+    ``key`` (increment.state_key) goes into the plan's state for the next build. Given
+    the tree's ``docs`` folder, a large archive is planned in two processes (forked: only
+    from a build with no other thread running): the second one plans a share of the
+    briefing pages and writes them there itself (each depends only on the index), then
+    makes the exports and the search index.
+    """
+    index = build_index(archive)
+    helper = None
+    if docs is not None and _parallel(archive):
+        helper = _Helper.start(index, site, docs)
+    try:
+        return _plan(index, site, key, None, helper=helper, parallel=docs is not None)
+    finally:
+        if helper is not None:
+            helper.stop()
+
+
+def plan_changes(archive: Archive, site: Site, key: str, state: increment.TreeState, *,
+                 parallel: bool = False, pieces: Path | None = None) -> Plan | None:
+    """The outputs that changed since ``state`` (see increment), or None: plan it all.
+
+    ``parallel``: a large archive's exports and search index are made in a forked process
+    (only for a build with no other thread running). ``pieces``: where each briefing's
+    piece of the exports and search index is kept between rebuilds (see the module pieces).
+    """
+    if state.key != key:
+        return None
+    digested = increment.digests(archive)
+    changed = increment.changed_briefings(state, digested)
+    if len(changed) > increment.MAX_CHANGED:
+        return None
+    if not changed:  # every output depends on the briefings and what the key covers
+        return Plan({}, state, partial=True)
+    index = build_index(archive)
+    outward = increment.outward_digests(archive, state, changed & digested.keys())
+    since = _Since(state, increment.affected(state, index, changed, outward),
+                   frozenset(changed - digested.keys()), digested, outward)
+    return _plan(index, site, key, since, pieces, parallel=parallel)
+
+
+@dataclass(frozen=True)
+class _Since:
+    """Where a partial plan starts: the last build's state and what changed since."""
+
+    state: increment.TreeState
+    only: increment.Selection  # what to plan again
+    removed: frozenset[str]  # slugs of briefings gone
+    digests: dict[str, bytes]  # every briefing's digests now (see increment)
+    outward: dict[str, bytes]
+
+
+def _plan(index: Index, site: Site, key: str, since: _Since | None,
+          kept: Path | None = None, helper: _Helper | None = None, parallel: bool = False
+          ) -> Plan:
+    # The feeds, exports and search index (a second or more at 16,000 briefings) are made
+    # in a second process meanwhile, when the archive is large and they are planned at all.
+    archive = index.archive
+    export = functools.partial(_exports, index, site, key, since, kept)
+    exporting = _Forked(export) if parallel and _parallel(archive) and _summaries(since) \
+        else None
+    try:
+        return _plan_pages(index, site, key, since, helper, exporting or export)
+    finally:
+        if exporting is not None:
+            exporting.stop()
+
+
+def _summaries(since: _Since | None) -> bool:
+    """Whether the plan holds the pages and files that summarise the whole archive."""
+    return since is None or since.only.summaries
+
+
+Exported = tuple[list[DataFile], dict[str, bytes]]
+
+
+def _exports(index: Index, site: Site, key: str, since: _Since | None, kept: Path | None
+             ) -> Exported:
+    """The feeds (of the selected actors and regions), the exports and the search index;
+    and for a full plan every briefing's outward digest, made here (a partial plan has
+    them already, so none travel back)."""
+    selected = (None, None) if since is None else (since.only.actors, since.only.regions)
+    outward = increment.outward_digests(index.archive) if since is None else since.outward
+    return ([*feeds.all_feeds(index, site, *selected),
+             *recordcache.archive_files(index, site, key, outward, kept)],
+            outward if since is None else {})
+
+
+def _plan_pages(index: Index, site: Site, key: str, since: _Since | None,
+                helper: _Helper | None, exporting: _Forked | Callable[[], Exported]) -> Plan:
+    only = since.only if since is not None else None
+    finder = finder_outputs(index, site) if _summaries(since) else None
+    claims = urls.OutputRegistry()
+    files: dict[str, bytes] = {}
+    pages = []
+    entities: dict[str, list[str]] = {}
+    skip = helper.slugs if helper is not None else frozenset()
+    for slug in sorted(skip):  # claimed before any other page, as in one process
+        route = urls.briefing(slug)
+        claims.claim(urls.source_path(route), f"page '{route}'")
+    # Each page's HTML is kept once, encoded in ``files``: at 16,000 briefings holding the
+    # pages as well doubled the build's peak memory.
+    for entity, page in itertools.chain(entity_pages(index, site, only, skip),
+                                        [("finder", finder[0])] if finder else []):
+        path = claims.claim(urls.source_path(page.route), f"page '{page.route}'")
+        files[path] = render_markdown(page).encode("utf-8")
+        pages.append(replace(page, html=""))
+        entities.setdefault(entity, []).append(page.route)
+    written: dict[str, bool] = {}
+    if helper is not None:
+        for slug, route, lastmod, path, changed in helper.result():
+            pages.append(Page(route, "", "", "briefing", lastmod=lastmod))
+            entities[f"briefing:{slug}"] = [route]
+            written[path] = changed
+    owned = {entity: tuple(routes) for entity, routes in entities.items()}
+    gone: set[str] = set()
+    lastmods: dict[str, date | None] = {}
+    if since is not None:  # partial: the rest of the site is as the last build left it
+        gone = increment.routes_gone(since.state, owned, since.removed)
+        dropped = {f"briefing:{slug}" for slug in since.removed}
+        owned = {**{e: r for e, r in since.state.entities.items()
+                    if e not in owned and e not in dropped}, **owned}
+        lastmods = {route: day for route, day in since.state.lastmods.items()
+                    if route not in gone}
+    lastmods.update((page.route, page.lastmod) for page in pages)
+    made: Exported = ([], {})
+    if finder is not None:  # the summaries are planned
+        made = exporting.result() if isinstance(exporting, _Forked) else exporting()
+        for item in [*made[0], exports.sitemap(_sitemap_pages(lastmods), site), finder[1]]:
+            files[claims.claim(item.path, f"file '{item.path}'")] = item.content
+    deleted = frozenset(urls.source_path(route) for route in gone)
+    state = increment.new_state(key, index.archive, owned, lastmods,
+                                *((since.digests, since.outward) if since else (None, made[1])))
+    return Plan(files, state, deleted, partial=since is not None, written=written)
+
+
+PARALLEL_FROM = 1500  # briefings; below, a second process costs more than it saves
+
+
+def _parallel(archive: Archive) -> bool:
+    return len(archive.briefings) >= PARALLEL_FROM and (os.cpu_count() or 1) >= 2
+HELPER_SHARE = 75  # percent of the briefing pages the second process plans and writes
+
+
+class _Forked:
+    """A function running in a forked process; ``result()`` waits for what it returns.
+
+    Forked, so it starts at once with everything the build holds in its memory (no thread
+    is running in the build while it plans). Only the result travels back.
+    """
+
+    def __init__(self, function: Callable[[], Any]) -> None:
+        context = multiprocessing.get_context("fork")
+        self.connection, theirs = context.Pipe(duplex=False)
+        self.process = context.Process(target=_run_forked, args=(theirs, function),
+                                       daemon=True)
+        self.process.start()
+        theirs.close()
+
+    def result(self) -> Any:
+        try:
+            status, value = self.connection.recv()
+        except EOFError:
+            status, value = "error", "the process stopped"
+        if status != "ok":
+            raise RuntimeError(f"planning in a second process failed: {value}")
+        return value
+
+    def stop(self) -> None:
+        self.connection.close()
+        self.process.join(timeout=60)
+        if self.process.is_alive():
+            self.process.kill()
+
+
+def _run_forked(connection: Any, function: Callable[[], Any]) -> None:
+    try:
+        connection.send(("ok", function()))
+    except BaseException as error:  # reported by the build, which then fails
+        connection.send(("error", repr(error)))
+    finally:
+        connection.close()
+
+
+class _Helper:
+    """A second process planning a share of the briefing pages and writing them itself."""
+
+    def __init__(self, forked: _Forked, slugs: frozenset[str]) -> None:
+        self.forked, self.slugs = forked, slugs
+
+    @classmethod
+    def start(cls, index: Index, site: Site, docs: Path) -> _Helper:
+        briefings = [b for b in index.archive.briefings
+                     if zlib.crc32(b.slug.encode()) % 100 < HELPER_SHARE]
+        forked = _Forked(functools.partial(_helper_plan, briefings, index, site, docs))
+        return cls(forked, frozenset(b.slug for b in briefings))
+
+    def result(self) -> list[tuple[str, str, date | None, str, bool]]:
+        return cast(list[tuple[str, str, date | None, str, bool]], self.forked.result())
+
+    def stop(self) -> None:
+        self.forked.stop()
+
+
+def _helper_plan(briefings: list[Briefing], index: Index, site: Site, docs: Path
+                 ) -> list[tuple[str, str, date | None, str, bool]]:
+    made: set[str] = set()
+    done = []
+    for briefing in briefings:
+        page = briefing_page(briefing, index, site)
+        path = urls.source_path(page.route)
+        changed = _write_one(docs, path, render_markdown(page).encode("utf-8"), made)
+        done.append((briefing.slug, page.route, page.lastmod, path, changed))
+    return done
+
+
+def _sitemap_pages(lastmods: dict[str, date | None]) -> Iterator[Page]:
+    return (Page(route, "", "", "", lastmod=day) for route, day in lastmods.items())
+
+
+def render_markdown(page: Page) -> str:
+    """A page as Markdown: front matter for the engine, then the ready HTML."""
+    meta: dict[str, object] = {"title": page.title}
+    if page.description:
+        meta["description"] = page.description
+    if page.feed:
+        meta["feed"] = page.feed
+    meta["hide"] = ["navigation", "toc"]
+    # libyaml's emitter: the pure-Python one took half the time of planning the site.
+    front = yaml.dump(meta, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False,
+                      width=1000)
+    return f"---\n{front}---\n\n{page.html}\n"
+
+
+def write(plan: Plan, docs: Path, first: Callable[[str], bool] = lambda path: False,
+          after_first: Callable[[], None] = lambda: None) -> list[str]:
+    """Make ``docs`` hold the plan's files; returns the paths that changed (or went).
+
+    A full plan leaves exactly its files; a partial one writes its files and removes its
+    deleted ones, leaving the rest as they are. Files that go are removed first; then the
+    files ``first`` picks are written, ``after_first`` is called (the engine can start on
+    them), and the others are written.
+    """
+    changed = _remove_unplanned(plan, docs)
+    made: set[str] = set()
+    early = [path for path in plan.files if first(path)]
+    changed += [path for path in early if _write_one(docs, path, plan.files[path], made)]
+    after_first()
+    written = set(early)
+    changed += [path for path, content in plan.files.items()
+                if path not in written and _write_one(docs, path, content, made)]
+    changed += [path for path, was_changed in plan.written.items() if was_changed]
+    return changed
+
+
+def _remove_unplanned(plan: Plan, docs: Path) -> list[str]:
+    """Remove the tree's files that the plan no longer has; returns their paths."""
+    gone = []
+    if plan.partial:
+        for path in sorted(plan.deleted):
+            if os.path.lexists(os.path.join(docs, path)):
+                os.unlink(os.path.join(docs, path))
+                gone.append(path)
+        return gone
+    wanted = {os.path.join(docs, p) for p in itertools.chain(plan.files, plan.written)}
+    for folder, _dirs, names in os.walk(docs, topdown=False):
+        for name in names:
+            if os.path.join(folder, name) not in wanted:
+                os.unlink(os.path.join(folder, name))
+                gone.append(os.path.relpath(os.path.join(folder, name), docs))
+        if folder != str(docs) and not os.listdir(folder):
+            os.rmdir(folder)
+    return gone
+
+
+def _write_one(docs: Path, path: str, content: bytes, made: set[str]) -> bool:
+    """Write one file of the tree unless it already holds these bytes; True if written."""
+    target = os.path.join(docs, path)
+    try:
+        if os.stat(target).st_size == len(content):
+            with open(target, "rb") as handle:
+                if handle.read() == content:
+                    return False
+    except FileNotFoundError:
+        pass
+    folder = os.path.dirname(target)
+    if folder not in made:
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
+    # In place: the tree is the build's own, and a file a crash left half-written differs
+    # from its plan, so the next build writes (and renders) it again.
+    with open(target, "wb") as handle:
+        handle.write(content)
+    return True

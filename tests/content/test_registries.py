@@ -1,0 +1,238 @@
+"""Registries: name resolution across scripts and Unicode forms, and the registry checks."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.content.loading import Loaded
+from generator.content.model import Actor, Origin, Region
+from generator.content.registries import (
+    NameIndex,
+    build_actors,
+    build_regions,
+    name_key,
+    read_registry,
+    region_chain,
+)
+from generator.content.schema import ACTOR_FIELDS, REGION_FIELDS, FieldError, Named
+from generator.content.yamlstrict import load
+
+
+def nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+@pytest.fixture(scope="module")
+def actor_names(loaded: Loaded) -> NameIndex[Actor]:
+    return NameIndex.build("actor", loaded.archive.actors)
+
+
+@pytest.fixture(scope="module")
+def region_names(loaded: Loaded) -> NameIndex[Region]:
+    return NameIndex.build("region", loaded.archive.regions)
+
+
+def resolve_error(index: NameIndex[Any], text: str, elsewhere: NameIndex[Any] | None = None
+                  ) -> FieldError:
+    with pytest.raises(FieldError) as caught:
+        index.resolve(Named(text, 7), elsewhere)
+    assert caught.value.line == 7
+    return caught.value
+
+
+# --- the comparison key -------------------------------------------------------------------
+
+def test_nfd_and_nfc_forms_compare_equal() -> None:
+    for name in ("İlham Əliyev", "Ağdam", "Şuşa", "Україна", "Ḱapan"):
+        assert nfd(name) != name  # really a different sequence of code points
+        assert name_key(nfd(name)) == name_key(name)
+
+
+@pytest.mark.parametrize(("written", "registered"), [
+    ("İLHAM ƏLİYEV", "İlham Əliyev"),
+    ("ilham əliyev", "İlham Əliyev"),   # Azerbaijani lower case of İ is a plain i
+    ("ILHAM ƏLIYEV", "İlham Əliyev"),   # typed on a keyboard without İ
+    ("ılham əliyev", "İlham Əliyev"),   # Azerbaijani lower case of I is a dotless ı
+    ("ƏLİYEV", "Əliyev"),
+    ("ՆԻԿՈԼ ՓԱՇԻՆՅԱՆ", "Նիկոլ Փաշինյան"),
+    ("ЗЕЛЕНСЬКИЙ", "Зеленський"),
+    ("  Nikol \t Pashinyan\u00a0", "Nikol Pashinyan"),
+    ("STRASSE", "Straße"),
+    ("Arme\u200bnia", "Armenia"),  # a zero-width space pasted from a web page
+    ("\u200fKarabakh\u200e", "Karabakh"),  # bidi marks
+])
+def test_case_and_space_insensitive_in_every_script(written: str, registered: str) -> None:
+    assert name_key(written) == name_key(registered)
+
+
+def test_different_names_stay_different() -> None:
+    assert name_key("Aliyev") != name_key("Əliyev")
+    assert name_key("Nikol Pashinyan") != name_key("NikolPashinyan")
+
+
+# --- resolution against the fixture registries ---------------------------------------------
+
+@pytest.mark.parametrize(("written", "actor_id"), [
+    ("nikol-pashinyan", "nikol-pashinyan"),
+    ("Nikol Pashinyan", "nikol-pashinyan"),
+    ("nikol pashinian", "nikol-pashinyan"),
+    ("PASHINIAN", "nikol-pashinyan"),
+    ("Նիկոլ Փաշինյան", "nikol-pashinyan"),
+    (nfd("İlham Əliyev"), "ilham-aliyev"),
+    ("ilham əliyev", "ilham-aliyev"),
+    ("əliyev", "ilham-aliyev"),
+    ("зеленський", "volodymyr-zelensky"),
+    ("CSTO", "csto"),
+    ("the  kremlin", "russia"),
+])
+def test_actor_names_resolve(actor_names: NameIndex[Actor], written: str, actor_id: str) -> None:
+    assert actor_names.resolve(Named(written, 3)) == actor_id
+
+
+@pytest.mark.parametrize(("written", "region_id"), [
+    ("Karabakh", "nagorno-karabakh"), ("artsakh", "nagorno-karabakh"),
+    (nfd("Azərbaycan"), "azerbaijan"), ("AZƏRBAYCAN", "azerbaijan"),
+    ("Հայաստան", "armenia"), ("україна", "ukraine"), ("donbas", "donetsk-oblast"),
+    ("south caucasus", "caucasus"), ("lachin-corridor", "lachin-corridor"),
+])
+def test_region_names_resolve(region_names: NameIndex[Region], written: str,
+                              region_id: str) -> None:
+    assert region_names.resolve(Named(written, 3)) == region_id
+
+
+def test_unknown_name_suggests_the_closest(actor_names: NameIndex[Actor]) -> None:
+    error = resolve_error(actor_names, "Nikol Pashinyn")
+    assert error.message == "unknown actor 'Nikol Pashinyn'"
+    assert error.hint == "did you mean 'Nikol Pashinyan'?"
+
+
+def test_unknown_name_with_nothing_close(region_names: NameIndex[Region]) -> None:
+    error = resolve_error(region_names, "Qqqqqq")
+    assert error.hint == "add it to regions.yml first, or use a name listed there"
+
+
+def test_actors_only_against_actors(actor_names: NameIndex[Actor],
+                                    region_names: NameIndex[Region]) -> None:
+    error = resolve_error(actor_names, "Armenia", region_names)
+    assert error.message == "unknown actor 'Armenia'"
+    assert error.hint == "'Armenia' is a region in regions.yml, not an actor"
+    error = resolve_error(region_names, "pashinyan", actor_names)
+    assert error.message == "unknown region 'pashinyan'"
+    assert error.hint == "'pashinyan' is an actor in actors.yml, not a region"
+    # The same name without the other registry: still unknown, still refused.
+    assert resolve_error(region_names, "Moscow").message == "unknown region 'Moscow'"
+
+
+def test_a_shared_alias_is_ambiguous() -> None:
+    origin = Origin("actors.yml", 1)
+    actors = {
+        "ilham-aliyev": Actor("ilham-aliyev", "Ilham Aliyev", "person", origin,
+                              aliases=("Aliyev",)),
+        "mehriban-aliyeva": Actor("mehriban-aliyeva", "Mehriban Aliyeva", "person", origin,
+                                  aliases=(nfd("ALIYEV"),)),
+    }
+    error = resolve_error(NameIndex.build("actor", actors), "aliyev")
+    assert error.message == ("actor 'aliyev' is ambiguous: it names 'Ilham Aliyev' "
+                             "(ilham-aliyev) or 'Mehriban Aliyeva' (mehriban-aliyeva)")
+    assert error.hint == "write the id of the one you mean"
+
+
+def test_an_entry_repeating_its_own_name_is_not_ambiguous() -> None:
+    actor = Actor("csto", "CSTO", "organization", Origin("a", 1), aliases=("csto", "Csto"))
+    assert NameIndex.build("actor", {"csto": actor}).resolve(Named("CSTO", 1)) == "csto"
+
+
+# --- reading and checking registries -------------------------------------------------------
+
+def rows(text: str, fields: tuple[Any, ...] = REGION_FIELDS
+         ) -> tuple[list[tuple[dict[str, Any], Origin]], list[tuple[int | None, str]]]:
+    found, problems = read_registry("regions.yml", load(text), fields)
+    return found, [(p.line, p.message) for p in problems]
+
+
+def regions(text: str) -> tuple[dict[str, Region], list[tuple[int | None, str]]]:
+    found, problems = rows(text)
+    assert problems == []
+    built, more = build_regions(found)
+    return built, [(p.line, p.message) for p in more]
+
+
+def test_registry_must_be_a_list_of_mappings() -> None:
+    assert rows("europe: {name: Europe}")[1] == [
+        (1, "the registry must be a YAML list of entries")]
+    found, problems = rows("- id: europe\n  name: Europe\n  kind: world-region\n- europe\n")
+    assert [values["id"] for values, _ in found] == ["europe"]
+    assert problems == [(4, "each entry must be a mapping of keys")]
+
+
+def test_every_bad_entry_is_reported() -> None:
+    found, problems = rows("- id: a\n  kind: country\n- id: B\n  name: B\n  kind: country\n"
+                           "- id: c\n  name: C\n  kind: city\n")
+    assert found == []
+    assert [line for line, _ in problems] == [1, 3, 8]
+
+
+def test_duplicate_ids() -> None:
+    _, problems = regions("- id: a\n  name: A\n  kind: country\n- id: a\n  name: B\n"
+                          "  kind: country\n")
+    assert problems == [(4, "duplicate id 'a'")]
+
+
+def test_unknown_parent_with_suggestion() -> None:
+    built, problems = regions("- id: europe\n  name: Europe\n  kind: world-region\n"
+                              "- id: armenia\n  name: Armenia\n  kind: country\n"
+                              "  parent: eurpe\n")
+    assert problems == [(4, "region 'armenia' has unknown parent 'eurpe'")]
+    assert set(built) == {"europe", "armenia"}
+
+
+def test_cycles_are_reported_once_each() -> None:
+    text = "".join(f"- id: {i}\n  name: {i.upper()}\n  kind: subregion\n  parent: {p}\n"
+                   for i, p in (("a", "b"), ("b", "c"), ("c", "a"), ("d", "d"), ("e", "a")))
+    built, problems = regions(text)
+    assert problems == [(1, "regions form a cycle: a -> b -> c -> a"),
+                        (13, "regions form a cycle: d -> d")]
+    assert len(region_chain("e", built)) <= len(built) + 1  # bounded even on a cycle
+
+
+def test_region_chain_nearest_first(loaded: Loaded) -> None:
+    chain = [r.id for r in region_chain("lachin-corridor", loaded.archive.regions)]
+    assert chain == ["lachin-corridor", "nagorno-karabakh", "azerbaijan", "caucasus", "europe"]
+
+
+def test_unknown_country_and_unreadable_regions() -> None:
+    found, problems = read_registry("actors.yml", load(
+        "- id: x\n  name: X\n  kind: person\n  country: armnia\n"
+        "- id: y\n  name: Y\n  kind: person\n  country: wakanda\n"), ACTOR_FIELDS)
+    assert problems == []
+    armenia = Region("armenia", "Armenia", "country", Origin("regions.yml", 1))
+    _, checked = build_actors(found, {"armenia": armenia})
+    assert [(p.line, p.message, p.hint) for p in checked] == [
+        (1, "actor 'x' has unknown country 'armnia'", "did you mean 'Armenia'?"),
+        (5, "actor 'y' has unknown country 'wakanda'",
+         "'country' takes a region id from regions.yml")]
+    actors, unchecked = build_actors(found, None)
+    assert unchecked == [] and set(actors) == {"x", "y"}
+
+
+def test_description_problem_points_at_its_key(tmp_path: Path) -> None:
+    found, _ = read_registry("actors.yml", load(
+        "- id: x\n  name: X\n  kind: person\n  description: |\n    Fine.\n\n"
+        "    [bad](javascript:alert(1))\n"), ACTOR_FIELDS)
+    _, problems = build_actors(found, {})
+    assert [(p.line, p.message) for p in problems] == [
+        (4, "in 'description', its line 3: link with a 'javascript:' address is not allowed")]
+
+
+def test_fixture_registries_are_whole(loaded: Loaded) -> None:
+    archive = loaded.archive
+    assert len(archive.actors) == 8 and len(archive.regions) == 9
+    pashinyan = archive.actors["nikol-pashinyan"]
+    assert (pashinyan.country, pashinyan.wikidata) == ("armenia", "Q7035512")
+    assert "<em>Civil Contract</em>" in pashinyan.description_html
+    assert archive.regions["armenia"].iso == "AM"
+    assert archive.regions["europe"].parent is None
