@@ -93,7 +93,7 @@ def _markdown() -> markdown.Markdown:
 
 def new_converter(quick: bool = True) -> markdown.Markdown:
     """A converter for bodies; ``quick``: inline patterns are not tried on text that no
-    pattern can match (the same HTML, tests/test_properties.py checks)."""
+    pattern can match (the same HTML, tests/content/test_properties.py checks)."""
     md = markdown.Markdown(extensions=list(_EXTENSIONS),
                            extension_configs={"tables": {"use_align_attribute": True}},
                            output_format="html")

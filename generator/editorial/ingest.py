@@ -4,7 +4,7 @@ The journey: read the page; take the article apart from the page's furniture
 (ingest_text for copied text, ingest_html with trafilatura for HTML); read what
 the page says about itself (ingest_facts: date, outlet, site, address); find the
 registry actors and regions the article names (names) and the names the
-registries lack (name_candidates); then write a draft that the editor finishes.
+registries lack (unknown_names); then write a draft that the editor finishes.
 
 The draft never reprints the article: its body is left empty, and the cleaned
 article text goes into the front matter as comments between two marker lines,

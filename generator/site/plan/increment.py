@@ -21,7 +21,7 @@ body, which no page but its own shows: then that page is all there is to plan.
 
 Everything else keeps its file in the build tree and its page in the site. A change to
 anything else (a registry, the generator, the settings), or too many changed briefings,
-means a full build. ``tests/test_incremental.py`` checks rebuilds against fresh full builds,
+means a full build. ``tests/site/test_incremental.py`` checks rebuilds against fresh full builds,
 byte for byte, for edits of every kind.
 """
 
