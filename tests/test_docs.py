@@ -67,4 +67,4 @@ def test_every_check_format_is_documented(readme: str) -> None:
 
 
 def test_golden_regeneration_command_is_documented(readme: str) -> None:
-    assert "UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py" in readme
+    assert "UPDATE_GOLDEN=1 .venv/bin/pytest tests/content/test_golden.py" in readme

@@ -2,7 +2,7 @@
 
 Regenerate every expected file with ONE command (then read the diff before committing):
 
-    UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py
+    UPDATE_GOLDEN=1 .venv/bin/pytest tests/content/test_golden.py
 
 Three kinds of case, each checked by the real ``briefings check`` (text format),
 run from the folder that holds ``content/`` so that paths read ``content/...``:
