@@ -12,9 +12,13 @@ The engine this test process renders with in-process is the one the environment 
 
 from __future__ import annotations
 
+import re
+import socket
 import subprocess
 import sys
 import textwrap
+import time
+import urllib.request
 from collections.abc import Iterator
 from importlib.metadata import distribution, version
 from pathlib import Path
@@ -199,3 +203,38 @@ def test_without_properdocs_installed_the_error_says_how_to_get_it() -> None:
             print(error)
     """)
     assert out.startswith("ProperDocs is not installed here") and "`make site`" in out
+
+
+def _served_home(engine: str, work: Path) -> str:
+    """The home page as ``briefings serve --engine ENGINE`` serves it (then stopped)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / "briefings"), "serve", "--engine", engine,
+         "--content", str(STARTER), "--config", str(ROOT / "mkdocs.yml"),
+         "--dev-addr", f"127.0.0.1:{port}"], cwd=work, stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as reply:
+                    # the preview's links name its address
+                    return str(reply.read().decode("utf-8")).replace(f":{port}/", ":PORT/")
+            except OSError:
+                assert server.poll() is None, server.communicate()[1]
+                time.sleep(0.25)
+        raise AssertionError(f"{engine}: the preview did not answer")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_both_engines_serve_the_same_preview(tmp_path: Path) -> None:
+    pages = {engine: _served_home(engine, tmp_path) for engine in engines.ENGINES}
+    for page in pages.values():
+        assert "<title>Briefing Archive</title>" in page and "livereload(" in page
+
+    def without_reload(page: str) -> str:  # the reload script names the server's epoch
+        return re.sub(r"livereload\(\d+, \d+\)", "livereload()", page)
+    assert without_reload(pages["mkdocs"]) == without_reload(pages["properdocs"])
