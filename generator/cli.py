@@ -69,10 +69,15 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from generator.engine.render import EngineError
     from generator.serve import serve
 
-    return serve(Path(args.content), Path(args.config), args.dev_addr, args.drafts,
-                 engine=args.engine)
+    try:
+        return serve(Path(args.content), Path(args.config), args.dev_addr, args.drafts,
+                     engine=args.engine)
+    except EngineError as error:
+        print(f"briefings: error: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
 
 
 def _bundle(args: argparse.Namespace) -> int:
