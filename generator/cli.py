@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -55,7 +56,7 @@ def _build(args: argparse.Namespace) -> int:
     from generator.pipeline import BuildOptions, build
 
     options = BuildOptions(content=Path(args.content), site_dir=Path(args.site_dir),
-                           drafts=args.drafts, config_file=Path(args.config))
+                           drafts=args.drafts, config_file=Path(args.config), engine=args.engine)
     try:
         problems = build(options)
     except EngineError as error:
@@ -68,9 +69,15 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from generator.engine.render import EngineError
     from generator.serve import serve
 
-    return serve(Path(args.content), Path(args.config), args.dev_addr, args.drafts)
+    try:
+        return serve(Path(args.content), Path(args.config), args.dev_addr, args.drafts,
+                     engine=args.engine)
+    except EngineError as error:
+        print(f"briefings: error: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
 
 
 def _bundle(args: argparse.Namespace) -> int:
@@ -78,7 +85,8 @@ def _bundle(args: argparse.Namespace) -> int:
     from generator.engine.render import EngineError
 
     try:
-        path = make_bundle(Path(args.content), Path(args.output), Path(args.config))
+        path = make_bundle(Path(args.content), Path(args.output), Path(args.config),
+                           engine=args.engine)
     except EngineError as error:
         print(f"briefings: error: {error}; no bundle was written", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -119,6 +127,28 @@ def _date_option(value: str) -> object:
         raise argparse.ArgumentTypeError(error.message.replace("'date' ", "")) from None
 
 
+def add_engine_option(parser: argparse.ArgumentParser) -> None:
+    """``--engine mkdocs|properdocs`` (default: $BRIEFINGS_ENGINE, else mkdocs) on a command
+    that renders; the choice reaches generator.engine as ``args.engine``."""
+    from generator.engine import engines
+
+    parser.add_argument(
+        "--engine", type=_engine_option, metavar="|".join(engines.ENGINES),
+        default=os.environ.get(engines.ENVIRONMENT) or engines.DEFAULT,
+        help=f"the renderer: {' or '.join(engines.ENGINES)} (default: "
+             f"${engines.ENVIRONMENT}, else {engines.DEFAULT})")
+
+
+def _engine_option(value: str) -> str:
+    from generator.engine import engines
+
+    try:
+        return engines.checked(value)
+    except engines.EngineChoiceError as error:
+        raise argparse.ArgumentTypeError(
+            f"{error} (the default comes from ${engines.ENVIRONMENT})") from None
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefings", description=(
         "Check curated briefings and build them into a searchable static site."))
@@ -145,17 +175,20 @@ def _parser() -> argparse.ArgumentParser:
                        help="output folder (default: site)")
     build.add_argument("--drafts", action="store_true", help="include briefings marked draft: true")
     build.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
+    add_engine_option(build)
 
     serve = command("serve", _serve, "live preview that rebuilds when content changes")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
                        help="address to serve on (default: 127.0.0.1:8000)")
     serve.add_argument("--drafts", action="store_true", help="include drafts in the preview")
     serve.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
+    add_engine_option(serve)
 
     bundle = command("bundle", _bundle, "build the offline bundle: one zip that works from disk")
     bundle.add_argument("--output", default="briefings-offline.zip", metavar="FILE.zip",
                         help="the zip to write (default: briefings-offline.zip)")
     bundle.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
+    add_engine_option(bundle)
 
     new = command("new", _new, "write a new briefing file in the right place and print its path")
     new.add_argument("--title", required=True, help="the headline, in your own words")

@@ -13,7 +13,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from generator.content.loadcache import BriefingCache
 from generator.content.loading import Loaded, load_archive
 from generator.content.model import Archive
 from generator.content.problems import ContentError, Problem
-from generator.engine import render
+from generator.engine import engines, render
 from generator.site.plan import buildtree, increment
 from generator.site.urls import PathCollision
 
@@ -36,6 +36,7 @@ class BuildOptions:
     config_file: Path = Path("mkdocs.yml")
     drafts: bool = False
     offline: bool = False
+    engine: str = field(default_factory=engines.from_environment)  # which renders the tree
 
     @property
     def docs(self) -> Path:
@@ -71,7 +72,7 @@ def build(options: BuildOptions) -> list[Problem]:
     archive = checked.archive if options.drafts else without_drafts(checked.archive)
     config = render.EngineConfig(options.config_file,
                                  style="file" if options.offline else "directory",
-                                 offline=options.offline)
+                                 offline=options.offline, engine=options.engine)
     site = render.site_settings(config)
     key = increment.state_key(archive, site, f"drafts={options.drafts} {config}")
     state_file = options.docs.parent / "plan.state"

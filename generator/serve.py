@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator import report
 from generator.content.problems import ContentError
-from generator.engine import preview, render
+from generator.engine import engines, preview, render
 from generator.pipeline import check, without_drafts
 from generator.site.plan import buildtree, increment
 from generator.site.urls import PathCollision
@@ -67,8 +67,9 @@ def _watch(content: Path, site: render.Site, drafts: bool, stop: threading.Event
                       file=sys.stderr)
 
 
-def serve(content: Path, config_file: Path, dev_addr: str, drafts: bool) -> int:
-    config = render.EngineConfig(config_file)
+def serve(content: Path, config_file: Path, dev_addr: str, drafts: bool,
+          engine: str = engines.DEFAULT) -> int:
+    config = render.EngineConfig(config_file, engine=engine)
     site = render.site_settings(config)
     if not regenerate(content, site, drafts):
         return 1

@@ -83,7 +83,7 @@ def test_engine_failure_leaves_the_site_untouched(built: tuple[Path, Path, dict[
         + "\nA changed paragraph.\n", encoding="utf-8")
     config = broken_engine_config(tmp_path / "engine", "{% block footer %}{{ oops( }}"
                                                        "{% endblock %}\n")
-    with pytest.raises(EngineError, match=r"MkDocs failed: .*expected"):
+    with pytest.raises(EngineError, match=r"(MkDocs|ProperDocs) failed: .*expected"):
         make_build(content, site, tmp_path / ".build", config)
     assert snapshot(site) == before
     assert leftovers(site) == []

@@ -97,6 +97,16 @@ def test_pull_requests_run_read_only_and_check_build_and_preview() -> None:
     assert uploads and uploads[0]["with"]["name"] == "site-preview"
 
 
+def test_pull_requests_render_with_both_engines_and_compare() -> None:
+    """The site and the offline bundle, built with MkDocs and with ProperDocs, must match."""
+    runs = [step.get("run", "") for step in steps(workflow("pull-request.yml"))]
+    site = next(run for run in runs if "build --engine properdocs" in run)
+    assert 'diff -r site "$RUNNER_TEMP/site-properdocs"' in site
+    assert any("briefings build --site-dir site" in run for run in runs)
+    bundle = next(run for run in runs if "bundle --engine properdocs" in run)
+    assert 'cmp "$RUNNER_TEMP/preview.zip" "$RUNNER_TEMP/properdocs.zip"' in bundle
+
+
 def test_only_the_deploy_job_may_write_to_pages() -> None:
     document = workflow("pages.yml")
     assert document["permissions"] == {}

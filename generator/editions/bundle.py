@@ -22,6 +22,7 @@ import tempfile
 import time
 import zipfile
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
@@ -77,22 +78,24 @@ assets/javascripts/iframe-worker/LICENSE).
 
 
 def make_bundle(content: Path, output: Path, config_file: Path, *,
-                build_dir: Path = Path(".build")) -> Path:
+                build_dir: Path = Path(".build"), engine: str | None = None) -> Path:
     """Build the site for ``file://`` from ``content`` and zip it to ``output``; returns ``output``.
 
+    ``engine`` renders it (engine.engines; by default the one the environment names).
     Raises ContentError (with every problem) if the archive does not check, and
-    EngineError if MkDocs fails or its site would not work from disk; in every
+    EngineError if the engine fails or its site would not work from disk; in every
     case no zip is written and an existing one is left as it was.
     """
     build_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="bundle-", dir=build_dir) as work:
         site_dir = Path(work) / "site"
-        build(BuildOptions(content=content, site_dir=site_dir, build_dir=build_dir,
-                           config_file=config_file, offline=True))
+        options = BuildOptions(content=content, site_dir=site_dir, build_dir=build_dir,
+                               config_file=config_file, offline=True)
+        build(replace(options, engine=engine) if engine else options)
         if not (site_dir / OFFLINE_SEARCH_INDEX).is_file():
             raise EngineError(f"the offline build has no {OFFLINE_SEARCH_INDEX}, so search "
                               "would not work from disk (is the offline plugin in mkdocs.yml?)")
-        site_name = site_settings(EngineConfig(config_file)).name
+        site_name = site_settings(EngineConfig(config_file, engine=options.engine)).name
         folder = _folder_name(site_name)
         entries: list[Entry] = [(f"{folder}/{README_NAME}", _readme(site_name, folder))]
         entries += [(f"{folder}/{name}", path) for name, path in _site_files(site_dir)]

@@ -1,9 +1,10 @@
 """Rendering the build tree with MkDocs + Material, and swapping the site in atomically.
 
-The only module that imports MkDocs. A build renders into a fresh folder beside
-the site; only when the engine has finished is the old site replaced, so a
-failure at any stage leaves the previous site as it was. A lock file keeps two
-builds from interleaving.
+With the other engine modules, the only code that imports MkDocs (or ProperDocs, which
+answers its imports: see engines.py; ``EngineConfig.engine`` picks one). A build renders
+into a fresh folder beside the site; only when the engine has finished is the old site
+replaced, so a failure at any stage leaves the previous site as it was. A lock file keeps
+two builds from interleaving.
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from generator.engine import csp, hook
+from generator.engine import csp, engines, hook
 from generator.site.outputs import Site
 
 __all__ = ["EarlyShard", "EngineConfig", "EngineError", "Site", "early_shard", "fingerprint",
@@ -41,8 +42,7 @@ SHARD_VARIABLE = "BRIEFINGS_SHARD"  # read by the hook: which pages this process
 PARALLEL_FROM = 1500  # briefings; below, starting a second process costs more than it saves
 
 
-class EngineError(Exception):
-    """MkDocs could not render the build tree."""
+EngineError = engines.EngineError  # raised here for every failure to render
 
 
 @dataclass(frozen=True)
@@ -52,14 +52,23 @@ class EngineConfig:
     config_file: Path
     style: UrlStyle = "directory"
     offline: bool = False
+    engine: str = field(default_factory=engines.from_environment)  # see engines.ENGINES
+
+    def __post_init__(self) -> None:
+        engines.checked(self.engine)
+
+
+def _settings(config: EngineConfig, text: str | None = None) -> Any:
+    """mkdocs.yml as the engine reads it (``!ENV`` tags resolved), or ``text`` so read."""
+    engines.activate(config.engine)  # first use in a process: pick the engine's modules
+    from mkdocs.utils.yaml import yaml_load
+
+    return yaml_load(config.config_file.read_text("utf-8") if text is None else text) or {}
 
 
 def site_settings(config: EngineConfig) -> Site:
     """Site name and URL as set in mkdocs.yml (the only settings the pages need)."""
-    from mkdocs.utils.yaml import yaml_load
-
-    with open(config.config_file, encoding="utf-8") as handle:
-        loaded = yaml_load(handle)
+    loaded = _settings(config)
     url = loaded.get("site_url") or DEFAULT_SITE_URL
     return Site(name=loaded["site_name"], url=url.rstrip("/") + "/", style=config.style)
 
@@ -99,9 +108,7 @@ class EarlyShard:
 
 def nav_sources(config: EngineConfig) -> list[str]:
     """The page sources mkdocs.yml's navigation names."""
-    from mkdocs.utils.yaml import yaml_load
-
-    settings = yaml_load(config.config_file.read_text("utf-8")) or {}
+    settings = _settings(config)
     return list(hook.nav_sources(settings.get("nav") or []))
 
 
@@ -147,6 +154,7 @@ def render_paths(config: EngineConfig, docs: Path, site_dir: Path, changed: list
     the next render of this site finishes them before anything else. Each file changes
     whole; for the moment of the renames a reader can see some pages new and some old.
     """
+    engines.activate(config.engine)
     from mkdocs.structure.files import File
 
     site_dir = site_dir.resolve()
@@ -236,20 +244,18 @@ def _render_full(config: EngineConfig, docs: Path, out: Path,
 def fingerprint(config: EngineConfig) -> str:
     """A digest of what goes into every page besides its own source.
 
-    The engine settings, the theme overrides and hooks (names, sizes, times), the engine
-    versions and the URL style: when this changes, rendering only changed pages would mix
-    old and new.
+    The engine settings, the theme overrides and hooks (names, sizes, times), which engine
+    renders and the versions of it and Material, and the URL style: when this changes,
+    rendering only changed pages would mix old and new.
     """
-    from mkdocs.utils.yaml import yaml_load
-
     raw = config.config_file.read_bytes()
-    settings = yaml_load(raw.decode("utf-8")) or {}
+    settings = _settings(config, raw.decode("utf-8"))
     theme = settings.get("theme")
     custom_dir = theme.get("custom_dir") if isinstance(theme, dict) else None
     digest = hashlib.sha256(raw)
     digest.update(Path(csp.__file__).read_bytes())  # the pages' policy comes from there
-    digest.update(f"{version('mkdocs')} {version('mkdocs-material')} {config.style} "
-                  f"{config.offline}".encode())
+    digest.update(f"{config.engine} {engines.engine_version(config.engine)} "
+                  f"{version('mkdocs-material')} {config.style} {config.offline}".encode())
     for name in [custom_dir, *settings.get("hooks", []), HOOK]:
         root = config.config_file.parent / str(name)
         for path in sorted(root.rglob("*")) if root.is_dir() else [root]:
@@ -261,6 +267,9 @@ def fingerprint(config: EngineConfig) -> str:
 
 def _mkdocs_build(config: EngineConfig, docs: Path, out: Path, *,
                   shard: int | None = None) -> None:
+    if not engines.activate(config.engine):
+        _build_elsewhere(config, docs, out, shard)
+        return
     from jinja2 import TemplateError
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -270,7 +279,7 @@ def _mkdocs_build(config: EngineConfig, docs: Path, out: Path, *,
     os.environ["BRIEFINGS_OFFLINE"] = "true" if config.offline else "false"
     os.environ[SHARD_VARIABLE] = "" if shard is None else str(shard)
     try:
-        with _quiet():
+        with _quiet(config.engine):
             # Absolute: MkDocs resolves a relative docs_dir against the config file's folder.
             loaded = load_config(str(config.config_file), docs_dir=str(docs.resolve()),
                                  site_dir=str(out), use_directory_urls=config.style == "directory",
@@ -278,7 +287,7 @@ def _mkdocs_build(config: EngineConfig, docs: Path, out: Path, *,
             policy = _content_security_policy(loaded, config)
             build(loaded)
     except (MkDocsException, OSError, TemplateError) as error:  # a theme error, too
-        raise EngineError(f"MkDocs failed: {error}") from error
+        raise EngineError(f"{engines.TITLES[config.engine]} failed: {error}") from error
     finally:
         os.environ.pop(SHARD_VARIABLE, None)
     # Before the swap: a page without the policy, or with anything it would block, fails
@@ -287,6 +296,17 @@ def _mkdocs_build(config: EngineConfig, docs: Path, out: Path, *,
     if broken:
         raise EngineError("pages break the Content-Security-Policy:\n  "
                           + "\n  ".join(broken[:20]))
+
+
+def _build_elsewhere(config: EngineConfig, docs: Path, out: Path, shard: int | None) -> None:
+    """Render in a fresh process: this one already runs the other engine (engines.py)."""
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=spawn) as pool:
+        try:
+            pool.submit(_mkdocs_build, config, docs, out, shard=shard).result()
+        except BrokenProcessPool as error:
+            raise EngineError(f"the {engines.TITLES[config.engine]} process failed: {error}"
+                              ) from error
 
 
 def _content_security_policy(loaded: Any, config: EngineConfig) -> str:
@@ -305,9 +325,9 @@ def _no_dirty_warning(record: logging.LogRecord) -> bool:
 
 
 @contextmanager
-def without_dirty_warning() -> Iterator[None]:
+def without_dirty_warning(engine: str = engines.DEFAULT) -> Iterator[None]:
     """Drop MkDocs' warning that dirty builds get the navigation wrong: ours is fixed."""
-    logger = logging.getLogger("mkdocs.commands.build")
+    logger = logging.getLogger(f"{engines.logger_name(engine)}.commands.build")
     logger.addFilter(_no_dirty_warning)
     try:
         yield
@@ -317,9 +337,7 @@ def without_dirty_warning() -> Iterator[None]:
 
 def hooks(config: EngineConfig) -> list[str]:
     """The hooks mkdocs.yml lists (as absolute paths), then the engine's own."""
-    from mkdocs.utils.yaml import yaml_load
-
-    settings = yaml_load(config.config_file.read_text("utf-8")) or {}
+    settings = _settings(config)
     listed = [str(config.config_file.parent / name) for name in settings.get("hooks", [])]
     return [*listed, str(HOOK)]
 
@@ -348,12 +366,14 @@ def locked(lock_file: Path) -> Iterator[None]:
 
 
 @contextmanager
-def _quiet() -> Iterator[None]:
-    """Keep MkDocs' info chatter out of the output; warnings still show."""
-    logger = logging.getLogger("mkdocs")
-    level = logger.level
-    logger.setLevel(logging.WARNING)
+def _quiet(engine: str) -> Iterator[None]:
+    """Keep the engine's and Material's info chatter out of the output; warnings still show."""
+    loggers = [logging.getLogger(name) for name in {engines.logger_name(engine), "mkdocs"}]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.WARNING)
     try:
         yield
     finally:
-        logger.setLevel(level)
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
