@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__, report
-from generator.content.problems import ContentError, Problem
+from generator.content.problems import ContentError, Problem, printable
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -23,8 +23,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if content is not None and not Path(content).is_dir():
         print(f"briefings: error: content folder '{content}' does not exist", file=sys.stderr)
         return EXIT_USAGE
+    from generator.engine.sitedir import SiteDirError
+
     try:
         return int(args.run(args))
+    except SiteDirError as error:  # before anything was written
+        print(printable(f"briefings: error: {error}"), file=sys.stderr)
+        return EXIT_USAGE
     except ContentError as error:
         return _fail(error.problems, getattr(args, "format", "text"))
     except KeyboardInterrupt:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator import report
 from generator.content.problems import ContentError
-from generator.engine import preview, render
+from generator.engine import preview, render, sitedir
 from generator.pipeline import check, without_drafts
 from generator.site.plan import buildtree, increment
 from generator.site.urls import PathCollision
@@ -68,6 +68,9 @@ def _watch(content: Path, site: render.Site, drafts: bool, stop: threading.Event
 
 
 def serve(content: Path, config_file: Path, dev_addr: str, drafts: bool) -> int:
+    """Preview ``content`` until interrupted; sitedir.SiteDirError if the content lies
+    inside the build folder the preview rewrites."""
+    sitedir.check_content(sitedir.Places(content, TREE.parents[1], config_file))
     config = render.EngineConfig(config_file)
     site = render.site_settings(config)
     if not regenerate(content, site, drafts):

@@ -164,11 +164,11 @@ ENCODINGS = [
     _refused("NUL in the body", "control character U+0000", BODY, fm("a\x00b")),
     _refused("bell in the body", "control character U+0007", BODY + 1, fm("ok\nding\x07")),
     _refused("noncharacter U+FFFF in the body", "U+FFFF", BODY, fm("a\uffffb")),
-    _refused("control character in the title", "control characters", TITLE,
+    _refused("control character in the title", "U+0008 (a control character)", TITLE,
              fm(title='"a\\u0008b"')),
     _refused("empty file", "empty", 1, b""),
     _refused("only a byte-order mark", "empty", 1, b"\xef\xbb\xbf"),
-    _refused("zero-width space inside a name", "unknown actor", ACTORS,
+    _refused("zero-width space inside a name", "U+200B ZERO WIDTH SPACE", ACTORS,
              fm(actors='["Nikol\u200bPashinyan"]')),
     Case("BOM and CRLF line endings", {"briefings/a.md": b"\xef\xbb\xbf"
                                        + fm().replace("\n", "\r\n").encode()}, Accepted()),
