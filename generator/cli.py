@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -34,6 +35,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(error.problems, getattr(args, "format", "text"))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `briefings check | head`: the reader left; no traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_PROBLEMS
 
 
 def _fail(problems: list[Problem], fmt: str = "text") -> int:

@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 from generator import report
+from generator.content.loading import walk
 from generator.content.problems import ContentError
 from generator.engine import preview, render, sitedir
 from generator.pipeline import check, without_drafts
@@ -20,7 +21,7 @@ TREE = Path(".build/serve/docs")
 
 def _snapshot(content: Path) -> tuple[tuple[str, int, int], ...]:
     found = []
-    for folder, _dirs, names in os.walk(content):
+    for folder, names in walk(content):  # iterative: any depth of folders
         for name in names:
             try:  # editors' lock links dangle, and their temporary files come and go
                 stat = (Path(folder) / name).lstat()

@@ -180,14 +180,8 @@ def _briefing_files(content: Path, problems: list[Problem]) -> list[str]:
                                 "the briefings folder is missing", "create content/briefings/"))
         return []
     found = []
-    for folder, dirs, files in os.walk(root):
-        dirs.sort()
-        for name in list(dirs):
-            if (Path(folder) / name).is_symlink():
-                problems.append(Problem(display_path(content, Path(folder) / name), None,
-                                        "symbolic links are not allowed in content"))
-                dirs.remove(name)
-        for name in sorted(files):
+    for folder, files in walk(root, problems, content):
+        for name in files:
             if name.endswith(".md"):
                 found.append(os.path.join(folder, name))  # a str: 16,000 Paths cost 0.2 s
             else:
@@ -195,6 +189,42 @@ def _briefing_files(content: Path, problems: list[Problem]) -> list[str]:
                                         "not a briefing (only files ending in '.md' are); ignored",
                                         severity="warning"))
     return found
+
+
+MAX_FOLDER_DEPTH = 32  # folders below briefings/ (2023/05/... needs three)
+
+
+def walk(root: Path, problems: list[Problem] | None = None, content: Path | None = None
+         ) -> list[tuple[str, list[str]]]:
+    """Every folder under ``root`` with its files, both sorted, without recursion (os.walk
+    recursed once per level: a deep enough tree ended in RecursionError). Symbolic links to
+    folders and folders more than MAX_FOLDER_DEPTH levels down are reported, not entered."""
+    found, stack = [], [(str(root), 0)]
+    while stack:
+        folder, depth = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError:
+            continue  # removed meanwhile, or unreadable: os.walk skipped it too
+        found.append((folder, [e.name for e in entries if not _is_folder(e)]))
+        for entry in reversed([e for e in entries if _is_folder(e)]):
+            shown = display_path(content or root, Path(entry.path))
+            if entry.is_symlink() and problems is not None:
+                problems.append(Problem(shown, None, "symbolic links are not allowed in content"))
+            elif depth >= MAX_FOLDER_DEPTH and problems is not None:
+                problems.append(Problem(shown, None, f"folders are nested more than "
+                                        f"{MAX_FOLDER_DEPTH} levels deep here; not read",
+                                        "move its briefings nearer the top"))
+            elif not entry.is_symlink() and depth < MAX_FOLDER_DEPTH:
+                stack.append((entry.path, depth + 1))
+    return found
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()  # a link to a folder counts: it is reported, not followed
+    except OSError:
+        return False
 
 
 def _load_briefings(content: Path, regions: NameIndex[Region] | None,
