@@ -450,6 +450,10 @@ TEXT_THAT_LIES = [
     _refused("title of zero-width spaces", "U+200B ZERO WIDTH SPACE", TITLE,
              fm(title='"\\u200b\\u200b\\u200b"')),
     _refused("title of a Hangul filler", "no visible character", TITLE, fm(title="\u3164")),
+    _refused("tag characters hiding text in the title", "U+E0068 TAG LATIN SMALL LETTER H",
+             TITLE, fm(title='"Talks \\U000e0068\\U000e0069"')),
+    _body("override in the body", "U+202E RIGHT-TO-LEFT OVERRIDE", BODY + 2,
+          "Fine.\n\nThe \u202eleaders met."),
     _refused("line separator in a tag", "U+2028 LINE SEPARATOR", EXTRA,
              fm(extra='tags: ["a\\u2028b"]')),
     _refused("C1 control in the author", "U+009B", SOURCE_URL + 1,
@@ -491,7 +495,7 @@ LINKS_THAT_LEAVE = [
 # Names and values the archive's outputs cannot carry faithfully.
 SMALLER = [
     _refused("slug con", "Windows cannot create", EXTRA, fm(extra="slug: con")),
-    _refused("file name nul.md", "reserved", 1, fm(), "briefings/nul.md"),
+    _refused("file name nul.md", "Windows cannot create", 1, fm(), "briefings/nul.md"),
     _registry("actor id com1", "Windows cannot create", 42, "actors.yml",
               _actors_with("- id: com1\n  name: Com\n  kind: person\n")),
     _refused("date in the year 23", "lies before 1900", DATE, fm(date="0023-05-14")),

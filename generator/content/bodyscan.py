@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
+from generator.content import textrules
 from generator.content.schema import FieldError
 
 # Budgets for the shapes that make Python-Markdown slow, each about a second of rendering
@@ -76,6 +77,11 @@ def source_problems(text: str, first_line: int) -> list[FieldError]:
                                    f"U+{ord(control.group(0)):04X}",
                                    first_line + text.count("\n", 0, control.start()),
                                    "remove it; it is invisible, and feeds cannot carry it"))
+    elif (other := textrules.multi_line_problem(text)) is not None:  # bidi controls, C1
+        at = textrules.first_refused(text)
+        problems.append(FieldError(f"the text {other}",
+                                   first_line + text.count("\n", 0, at),
+                                   "remove it: it changes how the text reads"))
     return problems
 
 

@@ -285,8 +285,11 @@ def _load_briefing(content: Path, path: Path, regions: NameIndex[Region] | None,
     if "slug" not in values and not ID_PATTERN.match(slug):
         errors.append(FieldError(f"the file name gives the slug '{slug}', which may use only "
                                  "a-z, 0-9 and '-'", 1, "rename the file or add 'slug:'"))
-    elif "slug" not in values and (slug in RESERVED_IDS or len(slug) > 100
-                                   or windows_reserved(slug)):
+    elif "slug" not in values and windows_reserved(slug):
+        errors.append(FieldError(f"the file name gives the slug '{slug}', which Windows cannot "
+                                 "create as a file or folder name", 1,
+                                 "rename the file or add 'slug:'"))
+    elif "slug" not in values and (slug in RESERVED_IDS or len(slug) > 100):
         errors.append(FieldError(f"the file name gives the slug '{slug[:100]}', which is "
                                  "reserved or longer than 100 characters", 1,
                                  "rename the file or add 'slug:'"))

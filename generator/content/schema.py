@@ -349,7 +349,7 @@ ACTOR_FIELDS = (
           "other names and spellings editors meet"),
     Field("country", identifier, False, "a region id from regions.yml"),
     Field("role", text(200), False, "office or role, e.g. Prime Minister of Armenia"),
-    Field("wikidata", pattern(r"^Q[1-9][0-9]*$", "Q7035512"), False, "Wikidata item id"),
+    Field("wikidata", pattern(r"^Q[1-9][0-9]{0,11}$", "Q7035512"), False, "Wikidata item id"),
     Field("description", markdown_text, False, "a short description, Markdown"),
 )
 

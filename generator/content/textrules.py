@@ -16,11 +16,13 @@ import re
 import unicodedata
 from urllib.parse import SplitResult, urlsplit
 
-__all__ = ["WINDOWS_RESERVED", "escaped", "multi_line_problem", "network_path",
+__all__ = ["WINDOWS_RESERVED", "escaped", "first_refused", "multi_line_problem", "network_path",
            "one_line_problem", "split_url", "url_problem", "windows_reserved"]
 
 _BIDI = "\u202a-\u202e\u2066-\u2069"
-_ZERO_WIDTH = "\u200b\u2060\ufeff\u180e"
+# Zero-width spaces, invisible operators, interlinear annotation marks and the tag
+# characters (U+E0000-U+E007F: invisible letters that carry hidden text).
+_ZERO_WIDTH = "\u200b\u2060-\u2064\ufeff\u180e\ufff9-\ufffb\U000e0000-\U000e007f"
 _NONCHARACTERS = "\ufffe\uffff\ud800-\udfff"  # and lone surrogates, from YAML's \u escapes
 _ONE_LINE = re.compile(f"[\x00-\x1f\x7f-\x9f\u2028\u2029{_BIDI}{_ZERO_WIDTH}{_NONCHARACTERS}]")
 # Markdown text keeps its tabs and line breaks.
@@ -45,8 +47,8 @@ def _kind(character: str) -> str:
         return "a line break"
     if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
         return "a bidirectional control, which reorders the text after it"
-    if character in _ZERO_WIDTH:
-        return "an invisible zero-width character"
+    if re.fullmatch(f"[{_ZERO_WIDTH}]", character):
+        return "an invisible character"
     if 0xD800 <= code <= 0xDFFF or character in "\ufffe\uffff":
         return "a code point that is not a character"
     return "a control character"
@@ -66,6 +68,12 @@ def multi_line_problem(value: str) -> str | None:
     """Why ``value`` cannot stand in a Markdown text (a description), or None."""
     found = _MULTI_LINE.search(value)
     return f"contains {escaped(found.group(0))} ({_kind(found.group(0))})" if found else None
+
+
+def first_refused(value: str) -> int:
+    """Where :func:`multi_line_problem` found its character (-1: nowhere)."""
+    found = _MULTI_LINE.search(value)
+    return found.start() if found else -1
 
 
 def _visible(character: str) -> bool:
@@ -96,6 +104,8 @@ def url_problem(value: str) -> str | None:
                 f"it goes to {parts.hostname!r}")
     if "\\" in value:
         return "contains a backslash, which browsers read as '/'"
+    if "%" in parts.hostname:
+        return "has a '%' in its host name, which no host name holds"
     return None
 
 

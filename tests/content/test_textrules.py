@@ -21,7 +21,7 @@ from generator.content.yamlstrict import Located, YamlProblem, load
 @pytest.mark.parametrize(("value", "shown"), [
     ('"Talks \\u202eresume"', "U+202E RIGHT-TO-LEFT OVERRIDE (a bidirectional control"),
     ('"Talks \\u2066resume"', "U+2066 LEFT-TO-RIGHT ISOLATE"),
-    ('"\\u200b\\u200b"', "U+200B ZERO WIDTH SPACE (an invisible zero-width character)"),
+    ('"\\u200b\\u200b"', "U+200B ZERO WIDTH SPACE (an invisible character)"),
     ('"Talks\\nresume"', "U+000A (a line break)"),
     ('"Talks\\u2028resume"', "U+2028 LINE SEPARATOR (a line break)"),
     ('"Talks\\x85resume"', "U+0085 (a line break)"),
@@ -29,6 +29,9 @@ from generator.content.yamlstrict import Located, YamlProblem, load
     ('"Talks\\tresume"', "U+0009 (a control character)"),
     ('"\\ufeffTalks"', "U+FEFF ZERO WIDTH NO-BREAK SPACE"),
     ('"Talks\\uffff"', "U+FFFF (a code point that is not a character)"),
+    ('"Talks \\U000e0041\\U000e0042"', "U+E0041 TAG LATIN CAPITAL LETTER A (an invisible"),
+    ('"Nikol\\u2062 Pashinyan"', "U+2062 INVISIBLE TIMES"),
+    ('"Talks \\ufff9x\\ufffb"', "U+FFF9 INTERLINEAR ANNOTATION ANCHOR"),
     ('"\\u3164"', "has no visible character"),
     ('"\\u200d\\u0301"', "has no visible character"),
 ])
@@ -59,6 +62,7 @@ def test_letters_of_every_script_and_joiners_inside_words_are_kept() -> None:
     ("https://reuters.com:99999/", "must be an http or https URL"),
     ("https://reuters.com:port/", "must be an http or https URL"),
     ("https://:80/", "must be an http or https URL"),
+    ("https://www.reuters.com%40evil.example/", "'%' in its host name"),
 ])
 def test_source_urls_that_hide_where_they_lead_are_refused(url: str, shown: str) -> None:
     _values, errors = parse_mapping(load(f"source:\n  name: R\n  url: {url}\n").value,
@@ -80,6 +84,14 @@ def test_body_links_to_another_host_are_refused(href: str) -> None:
 
 def test_browsers_drop_tabs_and_newlines_in_links() -> None:
     assert textrules.network_path("/\t/evil.example") and textrules.network_path("/\n/x")
+
+
+def test_bodies_refuse_bidirectional_controls_and_c1_controls() -> None:
+    rendered = bodies.render("Fine.\n\nThe \u202eleaders met.\n\nA\x85B", 10)
+    assert [(p.line, p.message) for p in rendered.problems] == [
+        (12, "the text contains U+202E RIGHT-TO-LEFT OVERRIDE (a bidirectional control, "
+             "which reorders the text after it)")]
+    assert bodies.render("\u05e9\u05dc\u05d5\u05dd \u200fworld", 1).problems == ()
 
 
 def test_relative_links_stay_allowed() -> None:
