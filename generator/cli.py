@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__, report
-from generator.content.problems import ContentError, Problem
+from generator.content.problems import ContentError, Problem, printable
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -24,12 +24,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if content is not None and not Path(content).is_dir():
         print(f"briefings: error: content folder '{content}' does not exist", file=sys.stderr)
         return EXIT_USAGE
+    from generator.engine.sitedir import SiteDirError
+
     try:
         return int(args.run(args))
+    except SiteDirError as error:  # before anything was written
+        print(printable(f"briefings: error: {error}"), file=sys.stderr)
+        return EXIT_USAGE
     except ContentError as error:
         return _fail(error.problems, getattr(args, "format", "text"))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `briefings check | head`: the reader left; no traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_PROBLEMS
 
 
 def _fail(problems: list[Problem], fmt: str = "text") -> int:

@@ -21,7 +21,7 @@ from generator.content.loadcache import BriefingCache
 from generator.content.loading import Loaded, load_archive
 from generator.content.model import Archive
 from generator.content.problems import ContentError, Problem
-from generator.engine import engines, render
+from generator.engine import engines, render, sitedir
 from generator.site.plan import buildtree, increment
 from generator.site.urls import PathCollision
 
@@ -37,6 +37,9 @@ class BuildOptions:
     drafts: bool = False
     offline: bool = False
     engine: str = field(default_factory=engines.from_environment)  # which renders the tree
+    # The site folder is a temporary one the caller made inside the build folder (the
+    # bundle's): the site-folder check allows that one place inside it.
+    private_site: bool = False
 
     @property
     def docs(self) -> Path:
@@ -63,7 +66,12 @@ def without_drafts(archive: Archive) -> Archive:
 
 
 def build(options: BuildOptions) -> list[Problem]:
-    """Check, then build the site; raises ContentError and leaves the old site if anything fails."""
+    """Check, then build the site; raises ContentError and leaves the old site if anything fails.
+
+    Raises sitedir.SiteDirError, before anything is written, for a site folder the swap
+    would destroy anything in (the content, the project, a folder that is not a site).
+    """
+    sitedir.check_site_dir(options.site_dir, places(options), private=options.private_site)
     # Gather: the whole archive, validated.
     with _phase("load"):
         checked = check(options.content, cache_file=options.build_dir / "briefings.cache")
@@ -121,6 +129,11 @@ def build(options: BuildOptions) -> list[Problem]:
     return checked.problems
 
 
+def places(options: BuildOptions) -> sitedir.Places:
+    """The folders a build reads or keeps, which no output of it may replace."""
+    return sitedir.Places(options.content, options.build_dir, options.config_file)
+
+
 PARTIAL_UP_TO = 2000  # changed files; more are rendered with the whole tree
 
 
@@ -160,6 +173,8 @@ def render_changes(config: render.EngineConfig, options: BuildOptions, changed: 
         render.render_paths(config, options.docs, options.site_dir, changed)
     else:
         render.render(config, options.docs, options.site_dir, shard=shard)
+    if partial and not (options.site_dir / sitedir.MARKER).is_file():
+        sitedir.mark(options.site_dir)  # a site an earlier version built, now marked
     stamp.write_text(_stamp_text(config, options), "utf-8")
 
 

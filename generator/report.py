@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from generator.content.problems import Problem
+from generator.content.problems import Problem, printable
 
 FORMATS = ("text", "json", "github")
 
@@ -21,7 +21,7 @@ def github(problem: Problem) -> str:
     if problem.line:
         props.append(f"line={problem.line}")
     text = problem.message + (f" ({problem.hint})" if problem.hint else "")
-    return f"::{problem.severity} {','.join(props)}::{_github_escape(text)}"
+    return printable(f"::{problem.severity} {','.join(props)}::{_github_escape(text)}")
 
 
 def render(problems: Sequence[Problem], fmt: str, files_checked: int | None = None) -> str:

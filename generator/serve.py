@@ -8,8 +8,9 @@ import threading
 from pathlib import Path
 
 from generator import report
+from generator.content.loading import walk
 from generator.content.problems import ContentError
-from generator.engine import engines, preview, render
+from generator.engine import engines, preview, render, sitedir
 from generator.pipeline import check, without_drafts
 from generator.site.plan import buildtree, increment
 from generator.site.urls import PathCollision
@@ -20,7 +21,7 @@ TREE = Path(".build/serve/docs")
 
 def _snapshot(content: Path) -> tuple[tuple[str, int, int], ...]:
     found = []
-    for folder, _dirs, names in os.walk(content):
+    for folder, names in walk(content):  # iterative: any depth of folders
         for name in names:
             try:  # editors' lock links dangle, and their temporary files come and go
                 stat = (Path(folder) / name).lstat()
@@ -69,6 +70,9 @@ def _watch(content: Path, site: render.Site, drafts: bool, stop: threading.Event
 
 def serve(content: Path, config_file: Path, dev_addr: str, drafts: bool,
           engine: str = engines.DEFAULT) -> int:
+    """Preview ``content`` until interrupted; sitedir.SiteDirError if the content lies
+    inside the build folder the preview rewrites."""
+    sitedir.check_content(sitedir.Places(content, TREE.parents[1], config_file))
     config = render.EngineConfig(config_file, engine=engine)
     site = render.site_settings(config)
     if not regenerate(content, site, drafts):

@@ -164,11 +164,11 @@ ENCODINGS = [
     _refused("NUL in the body", "control character U+0000", BODY, fm("a\x00b")),
     _refused("bell in the body", "control character U+0007", BODY + 1, fm("ok\nding\x07")),
     _refused("noncharacter U+FFFF in the body", "U+FFFF", BODY, fm("a\uffffb")),
-    _refused("control character in the title", "control characters", TITLE,
+    _refused("control character in the title", "U+0008 (a control character)", TITLE,
              fm(title='"a\\u0008b"')),
     _refused("empty file", "empty", 1, b""),
     _refused("only a byte-order mark", "empty", 1, b"\xef\xbb\xbf"),
-    _refused("zero-width space inside a name", "unknown actor", ACTORS,
+    _refused("zero-width space inside a name", "U+200B ZERO WIDTH SPACE", ACTORS,
              fm(actors='["Nikol\u200bPashinyan"]')),
     Case("BOM and CRLF line endings", {"briefings/a.md": b"\xef\xbb\xbf"
                                        + fm().replace("\n", "\r\n").encode()}, Accepted()),
@@ -410,6 +410,116 @@ BODIES = [
           "".join(f"*[A{i}]: a\n" for i in range(300))),
 ]
 
+# --- round two (issue 14), by class -----------------------------------------------------
+
+def _actors_with(extra: str) -> str:
+    return (FIXTURE / "actors.yml").read_text("utf-8") + textwrap.dedent(extra)
+
+
+def _regions_with(extra: str) -> str:
+    return (FIXTURE / "regions.yml").read_text("utf-8") + textwrap.dedent(extra)
+
+
+def _deep(levels: int) -> str:
+    return "briefings/" + "d/" * levels + "a.md"
+
+
+# Values that crashed a check with a traceback: each is a problem with its line.
+CRASHES = [
+    _refused("title of 5,000 digits", "at most 200", TITLE, fm(title="9" * 5000)),
+    _refused("draft of 5,000 digits", "must be true or false", EXTRA,
+             fm(extra="draft: " + "1" * 5000)),
+    _registry("region id of 4,400 digits", "longer than 100", 45, "regions.yml",
+              _regions_with("- id: " + "7" * 4400 + "\n  name: Seven\n  kind: locality\n")),
+    _refused("source URL with an unclosed '['", "http or https URL", SOURCE_URL,
+             fm(source="\n  name: R\n  url: https://[www.reuters.com/x")),
+    _refused("source URL with a full-width slash", "http or https URL", SOURCE_URL,
+             fm(source="\n  name: R\n  url: https://www.reuters.com\uff0fx")),
+    _refused("source URL with a port out of range", "http or https URL", SOURCE_URL,
+             fm(source="\n  name: R\n  url: https://www.reuters.com:123456/x")),
+    Case("folders 40 deep", {"briefings/a.md": fm(), _deep(40): fm(extra="slug: deep")},
+         Refused("briefings/" + "d/" * 32 + "d", None, "nested more than 32 levels")),
+]
+
+# Characters that make a one-line field read otherwise than it is.
+TEXT_THAT_LIES = [
+    _refused("right-to-left override in the title", "U+202E RIGHT-TO-LEFT OVERRIDE", TITLE,
+             fm(title='"Talks \\u202eresume"')),
+    _refused("isolate in the source name", "U+2067 RIGHT-TO-LEFT ISOLATE", SOURCE_NAME,
+             fm(source="\n  name: \"Reu\\u2067ters\"\n  url: https://www.reuters.com/x")),
+    _refused("title of zero-width spaces", "U+200B ZERO WIDTH SPACE", TITLE,
+             fm(title='"\\u200b\\u200b\\u200b"')),
+    _refused("title of a Hangul filler", "no visible character", TITLE, fm(title="\u3164")),
+    _refused("tag characters hiding text in the title", "U+E0068 TAG LATIN SMALL LETTER H",
+             TITLE, fm(title='"Talks \\U000e0068\\U000e0069"')),
+    _body("override in the body", "U+202E RIGHT-TO-LEFT OVERRIDE", BODY + 2,
+          "Fine.\n\nThe \u202eleaders met."),
+    _refused("line separator in a tag", "U+2028 LINE SEPARATOR", EXTRA,
+             fm(extra='tags: ["a\\u2028b"]')),
+    _refused("C1 control in the author", "U+009B", SOURCE_URL + 1,
+             fm(source="\n  name: R\n  url: https://x.org/a\n  author: \"A\\x9bB\"")),
+    _registry("override in an actor name", "U+202D LEFT-TO-RIGHT OVERRIDE", 43, "actors.yml",
+              _actors_with('- id: x\n  name: "X\\u202dY"\n  kind: person\n')),
+    _registry("next line in an alias", "U+0085", 48, "regions.yml",
+              _regions_with('- id: x\n  name: X\n  kind: locality\n  aliases: ["a\\x85b"]\n')),
+    _registry("a Cyrillic look-alike of another actor", "looks the same as 'Nikol Pashinyan'",
+              42, "actors.yml",
+              _actors_with("- id: other\n  name: Nik\u043el Pashinyan\n  kind: person\n")),
+    _registry("an id given as another entry's alias", "is the id of another region", 45,
+              "regions.yml", _regions_with("- id: x\n  name: X\n  kind: locality\n"
+                                           "  aliases: [armenia]\n")),
+    Case("Persian name with a zero-width non-joiner", {"briefings/a.md": fm(
+        title="\"\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645\"")}, Accepted()),
+]
+
+# Links and addresses that lead elsewhere than they seem to.
+LINKS_THAT_LEAVE = [
+    _body("body link to //host", "leads to another site", BODY, "[x](//evil.example/a)"),
+    _body("body link to /\\host", "leads to another site", BODY + 2,
+          "Fine.\n\n[x](/\\\\evil.example/a)"),
+    _body("reference link to //host", "leads to another site", BODY + 2,
+          "A [x][r].\n\n[r]: //evil.example/a"),
+    _refused("source URL with user info", "user info", SOURCE_URL,
+             fm(source="\n  name: R\n  url: https://www.reuters.com@evil.example/x")),
+    _refused("source URL with a space", "a space", SOURCE_URL,
+             fm(source="\n  name: R\n  url: https://www.reuters.com/a b")),
+    _refused("source URL with a tab", "U+0009", SOURCE_URL,
+             fm(source='\n  name: R\n  url: "https://www.reuters.com/a\\tb"')),
+    _refused("source URL with a backslash", "backslash", SOURCE_URL,
+             fm(source="\n  name: R\n  url: https://evil.example\\.reuters.com/")),
+    _registry("description link to //host", "leads to another site", 45, "actors.yml",
+              _actors_with("- id: x\n  name: X\n  kind: person\n"
+                           "  description: '[x](//evil.example/)'\n")),
+]
+
+# Names and values the archive's outputs cannot carry faithfully.
+SMALLER = [
+    _refused("slug con", "Windows cannot create", EXTRA, fm(extra="slug: con")),
+    _refused("file name nul.md", "Windows cannot create", 1, fm(), "briefings/nul.md"),
+    _registry("actor id com1", "Windows cannot create", 42, "actors.yml",
+              _actors_with("- id: com1\n  name: Com\n  kind: person\n")),
+    _refused("date in the year 23", "lies before 1900", DATE, fm(date="0023-05-14")),
+    _refused("date in full-width digits", "digits 0-9", DATE,
+             fm(date="\uff12\uff10\uff12\uff13-05-14")),
+    _refused("published in the far future", "'source.published' 2999-01-01 lies in the future",
+             SOURCE_URL + 1,
+             fm(source="\n  name: R\n  url: https://x.org/a\n  published: 2999-01-01")),
+    _refused("';' in a tag", "may not contain ';'", EXTRA, fm(extra="tags: [a;b]")),
+    _refused("';' in a source name", "may not contain ';'", SOURCE_NAME,
+             fm(source="\n  name: Reuters; AP\n  url: https://x.org/a")),
+    _refused("body with no text", "no text to take the summary from", BODY, fm("***")),
+    Case("slug of digits", {"briefings/a.md": fm(extra="slug: 2023")}, Accepted()),
+    Case("body of only a list", {"briefings/a.md": fm("- one\n- two")}, Accepted()),
+]
+
+# Inputs that took minutes: refused or finished in bounded time.
+SLOW = [
+    _body("19,999 lines of unclosed fences", "fences", BODY, "~~~x\n" * 19_998 + "~~~x"),
+    _registry("10,000 regions with unknown parents", "unknown parent", 1, "regions.yml",
+              "".join(f"- id: r{i}\n  name: R{i}\n  kind: locality\n  parent: nowhere-{i}\n"
+                      for i in range(10_000))),
+]
+
 # Accepted: each hostile text field must reach every output as text. One archive holds them
 # all (built once); PAYLOADS marks what must never become markup.
 PAYLOAD = "<img src=x onerror=window.__pwned=1>"
@@ -452,7 +562,8 @@ def inert_files() -> dict[str, FileContent]:
     return {"briefings/2023/hostile.md": INERT_BRIEFING}
 
 
-CASES = ENCODINGS + YAML + REQUIRED + NAMES + REGISTRIES + FILES + BODIES
+CASES = (ENCODINGS + YAML + REQUIRED + NAMES + REGISTRIES + FILES + BODIES
+         + CRASHES + TEXT_THAT_LIES + LINKS_THAT_LEAVE + SMALLER + SLOW)
 
 
 def write_inert_archive(work: Path) -> Path:

@@ -24,7 +24,7 @@ import markdown
 import nh3
 from markdown.treeprocessors import InlineProcessor
 
-from generator.content import bodyscan
+from generator.content import bodyscan, textrules
 from generator.content.schema import FieldError
 
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -78,7 +78,26 @@ def render(text: str, first_line: int) -> Rendered:
                               "lists, quotes or definitions inside one another: flatten them")
         return Rendered("", _ordered([*found, too_deep]))
     cleaned = sanitize(converted)
-    return Rendered(cleaned, _ordered(found + audit(converted, cleaned, text, first_line)))
+    found += audit(converted, cleaned, text, first_line) + _network_paths(cleaned, text,
+                                                                           first_line)
+    return Rendered(cleaned, _ordered(found))
+
+
+_HREF = re.compile(r'\shref="([^"]*)"')
+
+
+def _network_paths(cleaned: str, text: str, first_line: int) -> list[FieldError]:
+    """Links that look relative but leave the site (``//host``, ``/\\host``)."""
+    problems = []
+    source = _Source(text)
+    for found in _HREF.finditer(cleaned):
+        href = html.unescape(found.group(1))
+        if textrules.network_path(href):
+            problems.append(FieldError(
+                f"the link '{href[:60]}' leads to another site: a browser reads '//' "
+                "(or '/\\') at its start as a host name", first_line + source.find(href),
+                "write the whole address, https://..., or a path with one '/'"))
+    return problems[:MAX_REPORTED]
 
 
 def _ordered(problems: list[FieldError]) -> tuple[FieldError, ...]:
@@ -326,9 +345,10 @@ def _plain(text: str) -> str:
 def first_paragraph(fragment: str, limit: int = 300) -> str:
     """The plain text of the first paragraph of an HTML fragment, shortened to ``limit``."""
     match = re.search(r"<p>(.*?)</p>", fragment, re.DOTALL)
-    if not match:
-        return ""
-    plain = " ".join(html.unescape(re.sub(r"<[^>]+>", "", match.group(1))).split())
+    # Without a paragraph (only a list, a heading, a table), the text of the whole body.
+    inner = match.group(1) if match else fragment
+    plain = " ".join(html.unescape(re.sub(r"<[^>]+>", " " if not match else "",
+                                          inner)).split())
     if len(plain) <= limit:
         return plain
     return plain[: limit].rsplit(" ", 1)[0] + "…"

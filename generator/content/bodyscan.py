@@ -11,9 +11,12 @@ however shaped, makes a check hang.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 
+from generator.content import textrules
 from generator.content.schema import FieldError
 
 # Budgets for the shapes that make Python-Markdown slow, each about a second of rendering
@@ -32,6 +35,10 @@ SPLIT_BUDGET = 20_000_000
 # Tables, lists and rules cost a tenth of a millisecond per line: a body's lines are capped
 # (a long briefing has a few hundred).
 MAX_LINES = 20_000
+# A code fence ('```', '~~~') that never closes makes the fence parser scan the rest of the
+# body for its closing line: characters scanned, summed over such fences (8,000 of them in
+# 40,000 characters took 3 s).
+FENCE_BUDGET = 20_000_000
 MAX_FOOTNOTE_REFERENCES = 200  # each reference searches all earlier ones
 MAX_ABBREVIATIONS = 100  # each definition is one more pass over the whole text
 MAX_BRACKET_DEPTH = 32  # nested link text is parsed recursively
@@ -70,6 +77,11 @@ def source_problems(text: str, first_line: int) -> list[FieldError]:
                                    f"U+{ord(control.group(0)):04X}",
                                    first_line + text.count("\n", 0, control.start()),
                                    "remove it; it is invisible, and feeds cannot carry it"))
+    elif (other := textrules.multi_line_problem(text)) is not None:  # bidi controls, C1
+        at = textrules.first_refused(text)
+        problems.append(FieldError(f"the text {other}",
+                                   first_line + text.count("\n", 0, at),
+                                   "remove it: it changes how the text reads"))
     return problems
 
 
@@ -89,6 +101,7 @@ def shape_problems(text: str, first_line: int) -> list[FieldError]:
             costs.add(block)
     problems += costs.over_budget()
     problems += _counted(text, first_line)
+    problems += _unclosed_fences(text, first_line)
     return problems
 
 
@@ -254,3 +267,40 @@ def _link_target_cost(text: str) -> int:
         cost += closing.get(start + 1, len(text)) - start
         start = text.find("](", start + 2)
     return cost
+
+
+_FENCE_LINE = re.compile(r"(`{3,}|~{3,})(.*)")
+
+
+def _unclosed_fences(text: str, first_line: int) -> list[FieldError]:
+    """Fences that never close, if scanning for their ends costs more than FENCE_BUDGET.
+
+    As Python-Markdown reads them: a fence opens at a line's start and closes at the next
+    line of exactly the same fence (trailing spaces allowed); one that does not close is
+    scanned to the end, and the next line is tried.
+    """
+    lines = text.split("\n")
+    closers: dict[str, list[int]] = {}
+    for number, line in enumerate(lines):
+        found = _FENCE_LINE.match(line)
+        if found and not found.group(2).strip(" "):
+            closers.setdefault(found.group(1), []).append(number)
+    cost, first_unclosed, number = 0, None, 0
+    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
+    while number < len(lines):
+        found = _FENCE_LINE.match(lines[number])
+        later = closers.get(found.group(1), []) if found else []
+        end = bisect_right(later, number)
+        if found and end < len(later):
+            number = later[end] + 1  # the block, closed: read once
+            continue
+        if found:
+            cost += len(text) - starts[number]
+            first_unclosed = number if first_unclosed is None else first_unclosed
+        number += 1
+    if cost <= FENCE_BUDGET or first_unclosed is None:
+        return []
+    return [FieldError("pathological Markdown: code fences ('```' or '~~~') that never close",
+                       first_line + first_unclosed,
+                       "close each fence with a line of the same fence, or remove the extra "
+                       "ones")]

@@ -36,12 +36,14 @@ from generator.content.schema import (
     Named,
     parse_mapping,
 )
-from generator.content.yamlstrict import YamlProblem, load
+from generator.content.textrules import windows_reserved
+from generator.content.yamlstrict import Located, YamlProblem, load
 
 PARALLEL_FROM = 1000  # briefing files to read; below, a second process costs more than it saves
 BRIEFING_MAX_BYTES = 1024 * 1024
 REGISTRY_MAX_BYTES = 4 * 1024 * 1024
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+_DATE = re.compile(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 
 @dataclass(frozen=True)
@@ -178,14 +180,8 @@ def _briefing_files(content: Path, problems: list[Problem]) -> list[str]:
                                 "the briefings folder is missing", "create content/briefings/"))
         return []
     found = []
-    for folder, dirs, files in os.walk(root):
-        dirs.sort()
-        for name in list(dirs):
-            if (Path(folder) / name).is_symlink():
-                problems.append(Problem(display_path(content, Path(folder) / name), None,
-                                        "symbolic links are not allowed in content"))
-                dirs.remove(name)
-        for name in sorted(files):
+    for folder, files in walk(root, problems, content):
+        for name in files:
             if name.endswith(".md"):
                 found.append(os.path.join(folder, name))  # a str: 16,000 Paths cost 0.2 s
             else:
@@ -193,6 +189,42 @@ def _briefing_files(content: Path, problems: list[Problem]) -> list[str]:
                                         "not a briefing (only files ending in '.md' are); ignored",
                                         severity="warning"))
     return found
+
+
+MAX_FOLDER_DEPTH = 32  # folders below briefings/ (2023/05/... needs three)
+
+
+def walk(root: Path, problems: list[Problem] | None = None, content: Path | None = None
+         ) -> list[tuple[str, list[str]]]:
+    """Every folder under ``root`` with its files, both sorted, without recursion (os.walk
+    recursed once per level: a deep enough tree ended in RecursionError). Symbolic links to
+    folders and folders more than MAX_FOLDER_DEPTH levels down are reported, not entered."""
+    found, stack = [], [(str(root), 0)]
+    while stack:
+        folder, depth = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        except OSError:
+            continue  # removed meanwhile, or unreadable: os.walk skipped it too
+        found.append((folder, [e.name for e in entries if not _is_folder(e)]))
+        for entry in reversed([e for e in entries if _is_folder(e)]):
+            shown = display_path(content or root, Path(entry.path))
+            if entry.is_symlink() and problems is not None:
+                problems.append(Problem(shown, None, "symbolic links are not allowed in content"))
+            elif depth >= MAX_FOLDER_DEPTH and problems is not None:
+                problems.append(Problem(shown, None, f"folders are nested more than "
+                                        f"{MAX_FOLDER_DEPTH} levels deep here; not read",
+                                        "move its briefings nearer the top"))
+            elif not entry.is_symlink() and depth < MAX_FOLDER_DEPTH:
+                stack.append((entry.path, depth + 1))
+    return found
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()  # a link to a folder counts: it is reported, not followed
+    except OSError:
+        return False
 
 
 def _load_briefings(content: Path, regions: NameIndex[Region] | None,
@@ -248,10 +280,15 @@ def _load_briefing(content: Path, path: Path, regions: NameIndex[Region] | None,
         errors.append(FieldError(f"'date' {values['date']} lies in the future",
                                  parts.meta.value["date"].line,
                                  "use the day the events happened"))
+    errors += _published_in_future(parts.meta.value.get("source"), latest)
     slug = values.get("slug") or _DATE_PREFIX.sub("", path.name[:-3])
     if "slug" not in values and not ID_PATTERN.match(slug):
         errors.append(FieldError(f"the file name gives the slug '{slug}', which may use only "
                                  "a-z, 0-9 and '-'", 1, "rename the file or add 'slug:'"))
+    elif "slug" not in values and windows_reserved(slug):
+        errors.append(FieldError(f"the file name gives the slug '{slug}', which Windows cannot "
+                                 "create as a file or folder name", 1,
+                                 "rename the file or add 'slug:'"))
     elif "slug" not in values and (slug in RESERVED_IDS or len(slug) > 100):
         errors.append(FieldError(f"the file name gives the slug '{slug[:100]}', which is "
                                  "reserved or longer than 100 characters", 1,
@@ -261,15 +298,34 @@ def _load_briefing(content: Path, path: Path, regions: NameIndex[Region] | None,
     if not parts.body.strip():
         errors.append(FieldError("the briefing has no text after the front matter",
                                  parts.body_line - 1, "write the summary below the '---' line"))
+    summary = values.get("summary") or bodies.first_paragraph(rendered.html)
+    if not summary and parts.body.strip() and not rendered.problems:
+        errors.append(FieldError("the body has no text to take the summary from",
+                                 parts.body_line, "add 'summary:' to the front matter"))
     problems += [Problem(shown, e.line, e.message, e.hint) for e in errors]
     if errors or "region" not in values or "actors" not in values:
         return None
     return Briefing(
         slug=slug, title=values["title"], date=values["date"], regions=values["region"],
         actors=values["actors"], sources=tuple(Source(**s) for s in values["source"]),
-        summary=values.get("summary") or bodies.first_paragraph(rendered.html),
+        summary=summary,
         body_html=rendered.html, origin=Origin(shown, 1), tags=values.get("tags", ()),
         draft=values.get("draft", False), source_digest=source_digest(shown, text))
+
+
+def _published_in_future(source: Located | None, latest: date) -> list[FieldError]:
+    """A report cannot have been published after the build (a typo in the year)."""
+    entries = [] if source is None else \
+        source.value if isinstance(source.value, list) else [source]
+    errors = []
+    for entry in entries:
+        published = entry.value.get("published") if isinstance(entry.value, dict) else None
+        if published is not None and isinstance(published.value, str) and \
+                published.value > latest.isoformat() and _DATE.match(published.value):
+            errors.append(FieldError(f"'source.published' {published.value} lies in the "
+                                     "future", published.line,
+                                     "use the day the report was published"))
+    return errors
 
 
 def source_digest(shown: str, text: str) -> bytes:

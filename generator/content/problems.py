@@ -31,20 +31,30 @@ class Problem:
         return printable(f"{self.location()}: {self.severity}: {self.message}{hint}")
 
     def as_dict(self) -> dict[str, object]:
+        """The problem's fields, printable (see :func:`printable`): valid UTF-8 JSON."""
         return {
-            "path": self.path,
+            "path": printable(self.path),
             "line": self.line,
             "severity": self.severity,
-            "message": self.message,
-            "hint": self.hint,
+            "message": printable(self.message),
+            "hint": printable(self.hint) if self.hint is not None else None,
         }
 
 
-_CONTROL = {code: f"\\x{code:02x}" for code in [*range(0x20), 0x7F]}
+# Shown escaped: C0 and C1 controls, line and paragraph separators, bidirectional controls
+# and zero-width characters, and lone surrogates (bytes of a file name that are not UTF-8
+# come as U+DC80-U+DCFF: shown as the byte, \xe9).
+_CONTROL = {code: f"\\x{code:02x}" for code in [*range(0x20), *range(0x7F, 0xA0)]}
+_CONTROL |= {code: f"\\u{code:04x}" for code in [0x2028, 0x2029, *range(0x202A, 0x202F),
+                                                   *range(0x2066, 0x206A), 0x200B, 0x200E,
+                                                   0x200F, 0x061C, 0x2060, 0xFEFF]}
+_CONTROL |= {code: f"\\u{code:04x}" for code in range(0xD800, 0xDC80)}
+_CONTROL |= {code: f"\\x{code - 0xDC00:02x}" for code in range(0xDC80, 0xDD00)}
+_CONTROL |= {code: f"\\u{code:04x}" for code in range(0xDD00, 0xE000)}
 
 
 def printable(text: str) -> str:
-    """Escape control characters so a message can neither colour a terminal nor fake lines."""
+    """Escape what could colour a terminal, fake a line, reorder the text or break UTF-8."""
     return text.translate(_CONTROL)
 
 

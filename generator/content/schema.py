@@ -8,13 +8,13 @@ table over one YAML mapping and collects every problem instead of stopping.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from difflib import get_close_matches
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
 
+from generator.content import suggest, textrules
 from generator.content.model import ACTOR_KINDS, REGION_KINDS
 from generator.content.yamlstrict import Located
 
@@ -23,8 +23,8 @@ from generator.content.yamlstrict import Located
 ID_PATTERN = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 # A page called 'index' would land on its section's own page (briefings/index.md).
 RESERVED_IDS = frozenset({"index"})
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")  # not allowed in XML (feeds)
+_DATE = re.compile(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")  # ASCII digits: \d takes any script's
+EARLIEST = date(1900, 1, 1)  # before it, a date is a typo ('0023' for '2023')
 
 
 class FieldError(Exception):
@@ -106,9 +106,15 @@ def _text(item: Located, label: str, max_length: int) -> str:
     if len(value) > max_length:
         raise FieldError(f"{label} is {len(value)} characters long; at most {max_length} "
                          "are allowed", item.line)
-    if _CONTROL.search(value):
-        raise FieldError(f"{label} contains control characters", item.line)
+    problem = textrules.one_line_problem(value) if max_length <= MAX_ONE_LINE else \
+        textrules.multi_line_problem(value)
+    if problem:
+        raise FieldError(f"{label} {problem}", item.line,
+                         "remove it: it changes how the text reads, or cannot be seen")
     return value
+
+
+MAX_ONE_LINE = 2000  # longer texts are Markdown (descriptions): line breaks allowed
 
 
 @dataclass(frozen=True)
@@ -127,15 +133,25 @@ def iso_date(item: Located, key: str) -> date:
     value = item.value
     if not isinstance(value, str) or not _DATE.match(value):
         raise FieldError(f"'{key}' must be a date written YYYY-MM-DD, not {_show(value)}",
-                         item.line, "for example 2023-01-18")
+                         item.line, _date_hint(value))
+    if value < EARLIEST.isoformat():
+        raise FieldError(f"'{key}' {value} lies before {EARLIEST.year}", item.line,
+                         "write the year in full, for example 2023")
     try:
         return date.fromisoformat(value)
     except ValueError:
         raise FieldError(f"'{key}' is not a real date: {value}", item.line) from None
 
 
+def _date_hint(value: object) -> str:
+    if isinstance(value, str) and _DATE.match(unicodedata.normalize("NFKC", value)):
+        return "write it with the digits 0-9: these are full-width or of another script"
+    return "for example 2023-01-18"
+
+
 def identifier(item: Located, key: str) -> str:
-    value = item.value
+    # Digits alone are a YAML number (slug: 2023): the digits as written are the id.
+    value = item.raw if type(item.value) is int and item.raw else item.value
     if not isinstance(value, str) or not ID_PATTERN.match(value):
         raise FieldError(f"'{key}' must use only a-z, 0-9 and '-', not {_show(value)}",
                          item.line, "for example 'nikol-pashinyan'")
@@ -144,16 +160,33 @@ def identifier(item: Located, key: str) -> str:
     if value in RESERVED_IDS:
         raise FieldError(f"'{key}' may not be '{value}': the site uses that name itself",
                          item.line, "choose another")
+    if textrules.windows_reserved(value):
+        raise FieldError(f"'{key}' may not be '{value}': Windows cannot create a file or "
+                         "folder of that name, so the offline bundle could not be unpacked "
+                         "there", item.line, "choose another")
     return value
 
 
 def url(item: Located, key: str) -> str:
-    value = text(2000)(item, key)
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
-        raise FieldError(f"'{key}' must be an http or https URL, not {_show(value)}", item.line,
+    value: str = text(2000)(item, key)
+    problem = textrules.url_problem(value)
+    if problem:
+        raise FieldError(f"'{key}' {problem}, not {_show(value)}", item.line,
                          "for example https://www.rferl.org/a/...")
-    return value  # type: ignore[no-any-return]
+    return value
+
+
+def list_safe(parse: Parser) -> Parser:
+    """``parse``, refusing ';': the CSV export joins these values with ';'."""
+    def checked(item: Located, key: str) -> Any:
+        value = parse(item, key)
+        for entry in value if isinstance(value, tuple) else (value,):
+            if ";" in entry:
+                raise FieldError(f"'{key}' may not contain ';' ({_show(entry)})", item.line,
+                                 "briefings.csv joins lists with ';': write ',' or give each "
+                                 "its own entry")
+        return value
+    return checked
 
 
 def boolean(item: Located, key: str) -> bool:
@@ -266,14 +299,14 @@ def _clip(text: str, limit: int = 80) -> str:
 
 
 def _suggest(value: object, choices: tuple[str, ...]) -> str | None:
-    close = get_close_matches(str(value), choices, n=1) if isinstance(value, str) else []
+    close = suggest.closest(value, choices) if isinstance(value, str) else []
     return f"did you mean '{close[0]}'?" if close else None
 
 
 # --- the tables --------------------------------------------------------------------------
 
 SOURCE_FIELDS = (
-    Field("name", text(200), True, "the outlet that published the report"),
+    Field("name", list_safe(text(200)), True, "the outlet that published the report"),
     Field("url", url, True, "the report's http or https address"),
     Field("published", iso_date, False, "the day the report was published, YYYY-MM-DD"),
     Field("author", text(200), False, "the report's author"),
@@ -290,7 +323,7 @@ BRIEFING_FIELDS = (
           "a list of actor ids, names or aliases from actors.yml"),
     Field("source", mapping_or_list(SOURCE_FIELDS), True,
           "the reports summarised: name, url, and optionally published, author, via, archive"),
-    Field("tags", text_list("[diplomacy, blockade]"), False, "free topical tags"),
+    Field("tags", list_safe(text_list("[diplomacy, blockade]")), False, "free topical tags"),
     Field("summary", text(500), False, "one-sentence lede; defaults to the first paragraph"),
     Field("slug", identifier, False, "stable URL slug; defaults to the file name"),
     Field("draft", boolean, False, "true keeps the briefing out of the published site"),
@@ -316,7 +349,7 @@ ACTOR_FIELDS = (
           "other names and spellings editors meet"),
     Field("country", identifier, False, "a region id from regions.yml"),
     Field("role", text(200), False, "office or role, e.g. Prime Minister of Armenia"),
-    Field("wikidata", pattern(r"^Q[1-9][0-9]*$", "Q7035512"), False, "Wikidata item id"),
+    Field("wikidata", pattern(r"^Q[1-9][0-9]{0,11}$", "Q7035512"), False, "Wikidata item id"),
     Field("description", markdown_text, False, "a short description, Markdown"),
 )
 

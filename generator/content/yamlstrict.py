@@ -24,6 +24,8 @@ _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fals
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 
+MAX_INT_DIGITS = 4300  # sys.get_int_max_str_digits() by default
+
 Value = Union[None, bool, int, float, str, list["Located"], dict[str, "Located"]]  # noqa: UP007
 
 
@@ -202,7 +204,9 @@ def _scalar(node: yaml.ScalarNode) -> Value:
     if text in _BOOL:
         return _BOOL[text]
     if _INT.match(text):
-        return int(text)
+        # Python refuses to read more than 4,300 digits (a guard against slow parsing):
+        # such a number stays the text it is, which every field then judges as text.
+        return int(text) if len(text) <= MAX_INT_DIGITS else text
     if _FLOAT.match(text):
         return float(text)
     return text

@@ -26,8 +26,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
+from generator.engine import sitedir
 from generator.engine.render import EngineConfig, EngineError, site_settings
-from generator.pipeline import BuildOptions, build
+from generator.pipeline import BuildOptions, build, places
 
 __all__ = ["LEFT_OUT", "README_NAME", "make_bundle", "zip_timestamp"]
 
@@ -45,8 +46,9 @@ Entry = tuple[str, bytes | Path]
 # 404.html is for a web server (its links are absolute, so from disk they lead nowhere);
 # Material's lunr search worker and its language files are never loaded (the site's own
 # worker, assets/javascripts/search-worker.js, answers instead).
+# The marker that says a folder is a built site is for the build's own checks.
 LEFT_OUT = ("search/search_index.json", "*.map", "404.html", "assets/javascripts/lunr/*",
-            "assets/javascripts/workers/*")
+            "assets/javascripts/workers/*", sitedir.MARKER)
 
 # The earliest time a zip entry can hold (MS-DOS dates start in 1980).
 ZIP_EPOCH = 315532800
@@ -84,14 +86,19 @@ def make_bundle(content: Path, output: Path, config_file: Path, *,
     ``engine`` renders it (engine.engines; by default the one the environment names).
     Raises ContentError (with every problem) if the archive does not check, and
     EngineError if the engine fails or its site would not work from disk; in every
-    case no zip is written and an existing one is left as it was.
+    case no zip is written and an existing one is left as it was. Raises
+    sitedir.SiteDirError, before anything is written, when ``output`` is a folder or a
+    file that is not a bundle.
     """
+    options = BuildOptions(content=content, site_dir=build_dir, build_dir=build_dir,
+                           config_file=config_file, offline=True, private_site=True)
+    if engine:
+        options = replace(options, engine=engine)
+    sitedir.check_bundle_output(output, places(options), README_NAME)
     build_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="bundle-", dir=build_dir) as work:
         site_dir = Path(work) / "site"
-        options = BuildOptions(content=content, site_dir=site_dir, build_dir=build_dir,
-                               config_file=config_file, offline=True)
-        build(replace(options, engine=engine) if engine else options)
+        build(replace(options, site_dir=site_dir))
         if not (site_dir / OFFLINE_SEARCH_INDEX).is_file():
             raise EngineError(f"the offline build has no {OFFLINE_SEARCH_INDEX}, so search "
                               "would not work from disk (is the offline plugin in mkdocs.yml?)")

@@ -22,7 +22,7 @@ from typing import Any
 import frontmatter as python_frontmatter
 
 from generator.content.frontmatter import StrictYAMLHandler, split
-from generator.content.loading import load_registries
+from generator.content.loading import load_registries, walk
 from generator.content.placeholders import PLACEHOLDER
 from generator.content.problems import ContentError, Problem
 from generator.content.registries import NameIndex, name_key
@@ -155,7 +155,10 @@ def refuse_taken(content: Path, path: Path, slug: str) -> None:
 def existing_slugs(content: Path) -> dict[str, Path]:
     """The slug of every briefing file: its 'slug:' line, else its file name."""
     found: dict[str, Path] = {}
-    for path in sorted((content / "briefings").rglob("*.md")):
+    # Not rglob: it recurses once per folder level (walk does not).
+    files = [Path(folder) / name for folder, names in walk(content / "briefings")
+             for name in names if name.endswith(".md")]
+    for path in sorted(files):
         slug = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", path.name[:-3])
         try:
             head = path.read_text(encoding="utf-8", errors="replace")[:4000]

@@ -26,7 +26,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from generator.engine import csp, engines, hook
+from generator.engine import csp, engines, hook, sitedir
 from generator.site.outputs import Site
 
 __all__ = ["EarlyShard", "EngineConfig", "EngineError", "Site", "early_shard", "fingerprint",
@@ -136,6 +136,10 @@ def render(config: EngineConfig, docs: Path, site_dir: Path, *,
         try:
             _render_full(config, docs, staging, shard)
             shard = None  # collected
+            sitedir.mark(staging)
+            # mkdtemp makes the folder private (0700): a web server running as another
+            # user could not read the site.
+            os.chmod(staging, 0o777 & ~_umask())
             _swap(staging, site_dir)
         finally:
             if shard is not None:
@@ -344,6 +348,8 @@ def hooks(config: EngineConfig) -> list[str]:
 
 def _swap(staging: Path, site_dir: Path) -> None:
     """Replace ``site_dir`` by ``staging`` with renames (each atomic on one filesystem)."""
+    if not sitedir.replaceable(site_dir):  # the build checked; this is the last line
+        raise EngineError(f"'{site_dir}' is not a site this tool built; it was left alone")
     retired = None
     if site_dir.exists():
         retired = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.old-", dir=site_dir.parent))
@@ -351,6 +357,12 @@ def _swap(staging: Path, site_dir: Path) -> None:
     os.rename(staging, site_dir)
     if retired is not None:
         shutil.rmtree(retired, ignore_errors=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 @contextmanager

@@ -106,10 +106,12 @@ def _assert_failure_keeps_old_zip(tmp_path: Path, content: Path, config: Path,
                                   error: type[Exception]) -> None:
     output = tmp_path / "out" / "offline.zip"
     output.parent.mkdir()
-    output.write_bytes(b"the previous bundle")
+    with zipfile.ZipFile(output, "w") as previous:  # a bundle: it may be replaced
+        previous.writestr(f"briefings/{README_NAME}", "the previous bundle")
+    before = output.read_bytes()
     with pytest.raises(error):
         make_bundle(content, output, config, build_dir=tmp_path / ".build")
-    assert output.read_bytes() == b"the previous bundle"
+    assert output.read_bytes() == before
     assert [p.name for p in output.parent.iterdir()] == ["offline.zip"]
 
 

@@ -305,6 +305,20 @@ def test_finder_works_under_a_policy_without_inline_scripts_or_eval(
     assert [b for b in blocked if ".js" in b] == []
 
 
+@pytest.mark.browser
+def test_years_before_100_are_read_as_written(tab: Any, site_url: str) -> None:
+    """Date.UTC reads the years 0-99 as 1900-1999; the finder must not."""
+    tab.goto(f"{site_url}finder/")
+    wait_ready(tab)
+    days = tab.evaluate("['0023-05-14', '0099', '1923-05-14', '2023-05'].map("
+                        "(text) => briefingsFinderFilter.parseDay(text, false))")
+    epoch = date(1970, 1, 1)
+    assert days == [(date(23, 5, 14) - epoch).days, (date(99, 1, 1) - epoch).days,
+                    (date(1923, 5, 14) - epoch).days, (date(2023, 5, 1) - epoch).days]
+    assert tab.evaluate("briefingsFinderFilter.parseDay('0000-02', true)") == \
+        (date(1, 1, 1) - epoch).days - 366 + 31 + 28  # year 0 is a leap year: 29 February
+
+
 def wait_ready(tab: Any) -> None:
     tab.wait_for_selector("#ba-finder-form[data-query]", state="attached")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -18,6 +19,9 @@ import feedparser
 import pytest
 
 from generator.content.loading import Loaded
+from generator.content.model import Source
+from generator.site.data.exports import briefing_rows
+from generator.site.outputs import Site
 
 SITE_URL = "https://briefings.example.org/"
 TITLE_LINK = re.compile(r'<a href="([^"]+)" class="ba-title">')
@@ -187,6 +191,16 @@ def test_json_and_csv_exports_are_complete(built_site: Path, loaded: Loaded) -> 
         rows = list(csv.DictReader(handle))
     assert [r["slug"] for r in rows] == [r["slug"] for r in records]
     assert rows[0].keys() >= {"url", "title", "date", "regions", "actors", "summary"}
+
+
+def test_csv_lists_split_back_into_what_was_written(loaded: Loaded) -> None:
+    """Tags and source names hold no ';' (refused); a URL's ';' is written %3B in the CSV."""
+    briefing = replace(loaded.archive.briefings[0], sources=(
+        Source("A", "https://a.example/x;jsessionid=1"), Source("B", "https://b.example/")))
+    _json_line, row = briefing_rows(briefing, Site("S", SITE_URL, "directory"))
+    cells = next(csv.reader([row]))
+    assert cells[7].split(";") == ["A", "B"]
+    assert cells[8].split(";") == ["https://a.example/x%3Bjsessionid=1", "https://b.example/"]
 
 
 def test_sitemap_lists_every_page_with_content_dates(built_site: Path) -> None:

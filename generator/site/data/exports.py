@@ -42,7 +42,10 @@ def briefing_rows(briefing: Briefing, site: Site) -> tuple[str, str]:
     csv.writer(row, lineterminator="\n").writerow([_cell(str(v)) for v in (
         record["slug"], record["url"], record["title"], record["date"],
         ";".join(record["regions"]), ";".join(record["actors"]), ";".join(record["tags"]),
-        ";".join(s["name"] for s in sources), ";".join(s["url"] for s in sources),
+        # Tags and source names hold no ';' (the schema refuses it); a URL may, so in this
+        # list it is written %3B, which every server reads as the same address.
+        ";".join(s["name"] for s in sources), ";".join(s["url"].replace(";", "%3B")
+                                                      for s in sources),
         record["summary"])])
     return json.dumps(record, ensure_ascii=False), row.getvalue()
 

@@ -34,10 +34,17 @@
     var year = Number(match[1]);
     var month = match[2] ? Number(match[2]) : (isEnd ? 12 : 1);
     if (month < 1 || month > 12) return null;
-    var last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    var last = new Date(utc(year, month, 0)).getUTCDate();
     var day = match[3] ? Number(match[3]) : (isEnd ? last : 1);
     if (day < 1 || day > last) return null;
-    return Date.UTC(year, month - 1, day) / DAY_MS;
+    return utc(year, month - 1, day) / DAY_MS;
+  }
+
+  // Date.UTC(year, ...) reads the years 0-99 as 1900-1999; setUTCFullYear takes them as written.
+  function utc(year, monthIndex, day) {
+    var date = new Date(0);
+    date.setUTCFullYear(year, monthIndex, day);
+    return date.getTime();
   }
 
   function isoDay(dayNumber) {
