@@ -23,7 +23,16 @@ from typing import Any
 from generator.content import bodies, placeholders
 from generator.content.frontmatter import decode, split
 from generator.content.loadcache import BriefingCache, Result
-from generator.content.model import Actor, Archive, Briefing, Origin, Region, Source
+from generator.content.model import (
+    Actor,
+    Archive,
+    Briefing,
+    Correction,
+    Origin,
+    Region,
+    Source,
+)
+from generator.content.pages import load_pages
 from generator.content.problems import Problem
 from generator.content.registries import NameIndex, build_actors, build_regions, read_registry
 from generator.content.schema import (
@@ -78,10 +87,13 @@ def load_archive(content: Path, *, include_drafts: bool = False,
         if briefing is not None:
             briefings.append(briefing)
     problems += _check_slugs(briefings)
+    pages, page_problems = load_pages(content, _read, display_path)
+    problems += page_problems
     published = [b for b in briefings if include_drafts or not b.draft]
     published.sort(key=lambda b: (-b.date.toordinal(), b.slug))
     problems.sort(key=lambda p: (p.path, p.line or 0))
-    return Loaded(Archive(actors=actors, regions=regions, briefings=tuple(published)), problems)
+    return Loaded(Archive(actors=actors, regions=regions, briefings=tuple(published),
+                          pages=pages), problems)
 
 
 
@@ -248,6 +260,7 @@ def _load_briefing(content: Path, path: Path, regions: NameIndex[Region] | None,
         errors.append(FieldError(f"'date' {values['date']} lies in the future",
                                  parts.meta.value["date"].line,
                                  "use the day the events happened"))
+    errors += revision_errors(values, parts.meta.value, latest)
     slug = values.get("slug") or _DATE_PREFIX.sub("", path.name[:-3])
     if "slug" not in values and not ID_PATTERN.match(slug):
         errors.append(FieldError(f"the file name gives the slug '{slug}', which may use only "
@@ -268,8 +281,32 @@ def _load_briefing(content: Path, path: Path, regions: NameIndex[Region] | None,
         slug=slug, title=values["title"], date=values["date"], regions=values["region"],
         actors=values["actors"], sources=tuple(Source(**s) for s in values["source"]),
         summary=values.get("summary") or bodies.first_paragraph(rendered.html),
-        body_html=rendered.html, origin=Origin(shown, 1), tags=values.get("tags", ()),
-        draft=values.get("draft", False), source_digest=source_digest(shown, text))
+        body_html=rendered.html, origin=Origin(shown, 1, path.relative_to(content).as_posix()),
+        tags=values.get("tags", ()), draft=values.get("draft", False),
+        updated=values.get("updated"),
+        corrections=tuple(Correction(**c) for c in values.get("corrections", ())),
+        source_digest=source_digest(shown, text))
+
+
+def revision_errors(values: dict[str, Any], meta: dict[str, Any], latest: date
+                    ) -> list[FieldError]:
+    """``updated`` and each correction's date lie between the briefing's date and the build
+    day (one day of grace, as for ``date``: an editor's day may be ahead of the build's)."""
+    if "date" not in values:
+        return []
+    dated = [("updated", values["updated"], meta["updated"].line)] if "updated" in values else []
+    entries = meta["corrections"].value if "corrections" in values else []
+    dated += [("corrections.date", c["date"], entry.value["date"].line)
+              for c, entry in zip(values.get("corrections", ()), entries, strict=True)]
+    errors = []
+    for key, day, line in dated:
+        if day < values["date"]:
+            errors.append(FieldError(f"'{key}' {day} lies before the briefing's date "
+                                     f"{values['date']}", line, "a revision comes after the events"))
+        elif day > latest:
+            errors.append(FieldError(f"'{key}' {day} lies in the future", line,
+                                     "use the day the revision was made"))
+    return errors
 
 
 def source_digest(shown: str, text: str) -> bytes:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.engine.render import EngineConfig, hooks, without_dirty_warning
+from generator.engine.render import EngineConfig, hooks, navigation, without_dirty_warning
 
 
 def serve_tree(config: EngineConfig, docs: Path, dev_addr: str) -> None:
@@ -19,4 +19,5 @@ def serve_tree(config: EngineConfig, docs: Path, dev_addr: str) -> None:
     # regeneration rewrote (buildtree.write leaves unchanged files untouched).
     with without_dirty_warning():
         mkdocs_serve(str(config.config_file), livereload=True, build_type="dirty",
-                     docs_dir=str(docs.resolve()), dev_addr=dev_addr, hooks=hooks(config))
+                     docs_dir=str(docs.resolve()), dev_addr=dev_addr, hooks=hooks(config),
+                     nav=navigation(config), edit_uri="")

@@ -29,7 +29,7 @@ from generator.engine import csp, hook
 from generator.site.outputs import Site
 
 __all__ = ["EarlyShard", "EngineConfig", "EngineError", "Site", "early_shard", "fingerprint",
-           "finish_journal", "hooks", "locked", "nav_sources", "render", "render_paths",
+           "finish_journal", "hooks", "locked", "nav_sources", "navigation", "render", "render_paths",
            "site_settings", "without_dirty_warning"]
 from generator.site.urls import UrlStyle
 
@@ -52,6 +52,17 @@ class EngineConfig:
     config_file: Path
     style: UrlStyle = "directory"
     offline: bool = False
+    # Entries the generator adds after mkdocs.yml's navigation (editorial pages, downloads):
+    # (title as HTML, source file in the build tree), in order.
+    extra_nav: tuple[tuple[str, str], ...] = ()
+
+
+def navigation(config: EngineConfig) -> list[Any]:
+    """mkdocs.yml's navigation with the generator's entries after it."""
+    from mkdocs.utils.yaml import yaml_load
+
+    settings = yaml_load(config.config_file.read_text("utf-8")) or {}
+    return [*(settings.get("nav") or []), *({title: source} for title, source in config.extra_nav)]
 
 
 def site_settings(config: EngineConfig) -> Site:
@@ -61,7 +72,9 @@ def site_settings(config: EngineConfig) -> Site:
     with open(config.config_file, encoding="utf-8") as handle:
         loaded = yaml_load(handle)
     url = loaded.get("site_url") or DEFAULT_SITE_URL
-    return Site(name=loaded["site_name"], url=url.rstrip("/") + "/", style=config.style)
+    return Site(name=loaded["site_name"], url=url.rstrip("/") + "/", style=config.style,
+                description=loaded.get("site_description") or "",
+                repo_url=loaded.get("repo_url") or "", edit_uri=loaded.get("edit_uri") or "")
 
 
 class EarlyShard:
@@ -98,11 +111,8 @@ class EarlyShard:
 
 
 def nav_sources(config: EngineConfig) -> list[str]:
-    """The page sources mkdocs.yml's navigation names."""
-    from mkdocs.utils.yaml import yaml_load
-
-    settings = yaml_load(config.config_file.read_text("utf-8")) or {}
-    return list(hook.nav_sources(settings.get("nav") or []))
+    """The page sources the navigation names."""
+    return list(hook.nav_sources(navigation(config)))
 
 
 def early_shard(config: EngineConfig, docs: Path, site_dir: Path, briefings: int
@@ -249,7 +259,7 @@ def fingerprint(config: EngineConfig) -> str:
     digest = hashlib.sha256(raw)
     digest.update(Path(csp.__file__).read_bytes())  # the pages' policy comes from there
     digest.update(f"{version('mkdocs')} {version('mkdocs-material')} {config.style} "
-                  f"{config.offline}".encode())
+                  f"{config.offline} {config.extra_nav!r}".encode())
     for name in [custom_dir, *settings.get("hooks", []), HOOK]:
         root = config.config_file.parent / str(name)
         for path in sorted(root.rglob("*")) if root.is_dir() else [root]:
@@ -274,7 +284,10 @@ def _mkdocs_build(config: EngineConfig, docs: Path, out: Path, *,
             # Absolute: MkDocs resolves a relative docs_dir against the config file's folder.
             loaded = load_config(str(config.config_file), docs_dir=str(docs.resolve()),
                                  site_dir=str(out), use_directory_urls=config.style == "directory",
-                                 hooks=hooks(config))
+                                 hooks=hooks(config), nav=navigation(config),
+                                 # The pages link to their own source files (the generator
+                                 # knows them; MkDocs would name the build tree's).
+                                 edit_uri="")
             policy = _content_security_policy(loaded, config)
             build(loaded)
     except (MkDocsException, OSError, TemplateError) as error:  # a theme error, too
