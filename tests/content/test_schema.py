@@ -51,7 +51,8 @@ def field(key: str, yaml_value: str) -> Any:
 
 def test_the_tables_hold_the_contract_keys() -> None:
     assert [f.key for f in BRIEFING_FIELDS] == [
-        "title", "date", "region", "actors", "source", "tags", "summary", "slug", "draft"]
+        "title", "date", "region", "actors", "source", "tags", "summary", "slug", "draft",
+        "updated", "corrections"]
     assert {f.key for f in BRIEFING_FIELDS if f.required} == {
         "title", "date", "region", "actors", "source"}
     assert [f.key for f in SOURCE_FIELDS] == ["name", "url", "published", "author", "via",
