@@ -302,7 +302,8 @@ def revision_errors(values: dict[str, Any], meta: dict[str, Any], latest: date
     for key, day, line in dated:
         if day < values["date"]:
             errors.append(FieldError(f"'{key}' {day} lies before the briefing's date "
-                                     f"{values['date']}", line, "a revision comes after the events"))
+                                     f"{values['date']}", line,
+                                     "a revision comes after the events"))
         elif day > latest:
             errors.append(FieldError(f"'{key}' {day} lies in the future", line,
                                      "use the day the revision was made"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -85,7 +86,8 @@ class Briefing:
     origin: Origin
     tags: tuple[str, ...] = ()
     draft: bool = False
-    updated: date | None = None  # the day of the last material revision
+    # (datetime.date: within the class, 'date' names the field above)
+    updated: datetime.date | None = None  # the day of the last material revision
     corrections: tuple[Correction, ...] = ()  # oldest first, as the file lists them
     # A digest of the file the briefing was read from (its path and text), set by loading:
     # with the same registries and generator, the same digest means the same briefing.

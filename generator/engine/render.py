@@ -29,7 +29,8 @@ from generator.engine import csp, hook
 from generator.site.outputs import Site
 
 __all__ = ["EarlyShard", "EngineConfig", "EngineError", "Site", "early_shard", "fingerprint",
-           "finish_journal", "hooks", "locked", "nav_sources", "navigation", "render", "render_paths",
+           "finish_journal", "hooks", "locked", "nav_sources", "navigation", "render",
+           "render_paths",
            "site_settings", "without_dirty_warning"]
 from generator.site.urls import UrlStyle
 

@@ -1,4 +1,4 @@
-"""Corrections, updates and editorial pages as loading reads them, and every way they are refused."""
+"""Corrections, updates and editorial pages as loading reads them, and how they are refused."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from conftest import WriteArchive
+
 from generator.content.loading import load_archive
 from generator.content.model import Correction
 from generator.content.pages import RESERVED_SLUGS
@@ -40,7 +40,7 @@ def _messages(content: Path) -> list[str]:
 
 
 def test_updates_and_corrections_are_read_in_order(write_archive: WriteArchive) -> None:
-    content = write_archive({"2023-09-20-c.md": _briefing("""\
+    content = write_archive({"c.md": _briefing("""\
         updated: 2023-10-01
         corrections:
           - date: 2023-09-22
@@ -54,30 +54,31 @@ def test_updates_and_corrections_are_read_in_order(write_archive: WriteArchive) 
     assert briefing.updated == date(2023, 10, 1)
     assert briefing.corrections == (
         Correction(date(2023, 9, 22), "The first version named the wrong town. It was Shusha."),
-        Correction(date(2023, 9, 21), "An earlier version gave the wrong date: it was 20 September."))
+        Correction(date(2023, 9, 21),
+                   "An earlier version gave the wrong date: it was 20 September."))
 
 
 @pytest.mark.parametrize(("extra", "expected"), [
-    ("updated: 2023-09-19", "2023-09-20-c.md:9: 'updated' 2023-09-19 lies before the briefing's date "
+    ("updated: 2023-09-19", "c.md:9: 'updated' 2023-09-19 lies before the briefing's date "
                             "2023-09-20"),
-    ("updated: 2024-06-03", "2023-09-20-c.md:9: 'updated' 2024-06-03 lies in the future"),
-    ("updated: 20 Sept", "2023-09-20-c.md:9: 'updated' must be a date written YYYY-MM-DD, not '20 Sept'"),
-    ("corrections: Fixed the date.", "2023-09-20-c.md:9: 'corrections' must be a list of mappings with "
+    ("updated: 2024-06-03", "c.md:9: 'updated' 2024-06-03 lies in the future"),
+    ("updated: 20 Sept", "c.md:9: 'updated' must be a date written YYYY-MM-DD, not '20 Sept'"),
+    ("corrections: Fixed the date.", "c.md:9: 'corrections' must be a list of mappings with "
                                      "'date' and 'text'"),
     ("corrections:\n  - date: 2023-09-21\n    text: fixed",
-     "2023-09-20-c.md:11: 'corrections.text' must be at least one whole sentence, not 'fixed'"),
+     "c.md:11: 'corrections.text' must be at least one whole sentence, not 'fixed'"),
     ("corrections:\n  - date: 2023-09-19\n    text: The town was wrong in the first version.",
-     "2023-09-20-c.md:10: 'corrections.date' 2023-09-19 lies before the briefing's date 2023-09-20"),
+     "c.md:10: 'corrections.date' 2023-09-19 lies before the briefing's date 2023-09-20"),
     ("corrections:\n  - date: 2025-01-01\n    text: The town was wrong in the first version.",
-     "2023-09-20-c.md:10: 'corrections.date' 2025-01-01 lies in the future"),
+     "c.md:10: 'corrections.date' 2025-01-01 lies in the future"),
     ("corrections:\n  - text: The town was wrong in the first version.",
-     "2023-09-20-c.md:10: missing required key 'corrections.date'"),
+     "c.md:10: missing required key 'corrections.date'"),
     ("corrections:\n  - date: 2023-09-21\n    text: The town was wrong.\n    by: me",
-     "2023-09-20-c.md:12: unknown key 'corrections.by'"),
+     "c.md:12: unknown key 'corrections.by'"),
 ])
 def test_bad_revisions_are_refused_with_file_and_line(write_archive: WriteArchive, extra: str,
                                                       expected: str) -> None:
-    content = write_archive({"2023-09-20-c.md": _briefing(extra)})
+    content = write_archive({"c.md": _briefing(extra)})
     assert expected in _messages(content)
 
 
