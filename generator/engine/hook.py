@@ -15,7 +15,8 @@ actor and region pages differ in it only by their title, description, canonical 
 head (share cards, the generator's ready HTML) and content. For pages outside the
 navigation, the template is rendered once per shape (the page's folder, its front matter
 other than those fields, the URLs it links to) with marker values in those five places;
-every other page of that shape is that text with its own values put in, escaped exactly as the template escapes them. It is not trusted blindly:
+every other page of that shape is that text with its own values put in, escaped exactly as
+the template escapes them. It is not trusted blindly:
 
 - a shape whose rendering shows a marker in any other form (unescaped, cut, filtered)
   is never reused: its pages render through the template as usual;
