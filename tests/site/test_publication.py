@@ -364,3 +364,33 @@ def test_the_error_report_names_the_page(site: Path) -> None:
         f"https%3A%2F%2Fbriefings.example.org%2Fbriefings%2Foffensive%2F&title=")
     form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "report-error.yml").read_text())
     assert "page" in [field.get("id") for field in form["body"]]
+
+
+# --- in a browser: the printed briefing --------------------------------------------------------
+
+@pytest.mark.browser
+def test_a_printed_briefing_shows_its_record_without_the_site_chrome(site: Path,
+                                                                     browser: Any) -> None:
+    from conftest import serve_folder
+
+    url, stop = serve_folder(site)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(url + "briefings/offensive/")
+        page.emulate_media(media="print")
+        for hidden in (".md-header", ".md-tabs", ".md-footer", ".md-search", ".ba-edit",
+                       ".ba-prevnext", ".ba-bibtex"):
+            assert not page.locator(hidden).first.is_visible(), hidden
+        for shown in ("h1", ".ba-facts", ".ba-corrections", ".ba-body", ".ba-sources",
+                      ".ba-permalink"):
+            assert page.locator(shown).first.is_visible(), shown
+        after = page.eval_on_selector(
+            ".ba-sources a", "a => getComputedStyle(a, '::after').content")
+        assert "https://" in after  # the source's full address is printed after its name
+        assert page.locator(".ba-corrections li").count() == 2
+        pdf = page.pdf(format="A4")
+        assert pdf.startswith(b"%PDF")
+    finally:
+        context.close()
+        stop()
