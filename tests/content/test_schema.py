@@ -94,7 +94,7 @@ def test_every_problem_of_a_mapping_is_collected() -> None:
 def test_unknown_key_without_a_close_match_lists_the_allowed_keys() -> None:
     _, errors = parse(VALID + "zzz: 1\n")
     assert errors == [(9, "unknown key 'zzz'", "allowed keys: title, date, region, actors, "
-                       "source, tags, summary, slug, draft")]
+                       "source, tags, summary, slug, draft, updated, corrections")]
 
 
 def test_optional_key_left_empty_is_skipped_but_required_is_not() -> None:
