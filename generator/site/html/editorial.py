@@ -69,7 +69,7 @@ def corrections_page(index: Index, site: Site) -> Page:
     items = "\n".join(
         f'<li class="ba-item">{time_tag(c.date)} '
         f'<a class="ba-title" href="{esc(link.to(urls.briefing(b.slug)))}#correction-{n}">'
-        f"{esc(b.title)}</a> <span class=\"ba-count\">briefing of {time_tag(b.date)}</span>"
+        f"{esc(b.title)}</a> <span class=\"ba-of\">(briefing of {time_tag(b.date)})</span>"
         f'<p class="ba-summary">{esc(c.text)}</p></li>' for c, n, b in found)
     listing = (f'<ul class="ba-list">\n{items}\n</ul>' if found
                else '<p class="ba-empty">No corrections have been published.</p>')
