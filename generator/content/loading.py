@@ -20,8 +20,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from generator.content import bodies, placeholders
-from generator.content.frontmatter import decode, split
+from generator.content import bodies
+from generator.content.frontmatter import SplitFile, decode, split_reported
 from generator.content.loadcache import BriefingCache, Result
 from generator.content.model import (
     Actor,
@@ -87,7 +87,7 @@ def load_archive(content: Path, *, include_drafts: bool = False,
         if briefing is not None:
             briefings.append(briefing)
     problems += _check_slugs(briefings)
-    pages, page_problems = load_pages(content, _read, display_path)
+    pages, page_problems = load_pages(content, read_parts, display_path)
     problems += page_problems
     published = [b for b in briefings if include_drafts or not b.draft]
     published.sort(key=lambda b: (-b.date.toordinal(), b.slug))
@@ -120,6 +120,17 @@ def _read(shown: str, path: Path, limit: int, problems: list[Problem]) -> str | 
     except OSError as error:
         problems.append(Problem(shown, None, f"cannot read the file: {error.strerror}"))
     return None
+
+
+def read_parts(shown: str, path: Path, limit: int, problems: list[Problem]
+               ) -> tuple[str, SplitFile] | None:
+    """A content file's text and its parts (front matter a mapping), or None: problems."""
+    text = _read(shown, path, limit, problems)
+    parts = None if text is None else split_reported(shown, text, problems)
+    if text is None or parts is None:
+        return None
+    assert isinstance(parts.meta.value, dict)
+    return text, parts
 
 
 def display_path(content: Path, path: Path) -> str:
@@ -242,16 +253,10 @@ def _load_briefing(content: Path, path: Path, regions: NameIndex[Region] | None,
                    actors: NameIndex[Actor] | None, latest: date,
                    problems: list[Problem]) -> Briefing | None:
     shown = display_path(content, path)
-    text = _read(shown, path, BRIEFING_MAX_BYTES, problems)
-    if text is None:
+    found = read_parts(shown, path, BRIEFING_MAX_BYTES, problems)
+    if found is None:
         return None
-    # Scaffolding from `new` and `ingest` (placeholder summary, copied article text).
-    problems += placeholders.scan_text(shown, text)
-    try:
-        parts = split(text)
-    except YamlProblem as error:
-        problems.append(Problem(shown, error.line, error.message, error.hint))
-        return None
+    text, parts = found
     assert isinstance(parts.meta.value, dict)
     values, errors = parse_mapping(parts.meta.value, BRIEFING_FIELDS, 1)
     errors += (_resolve(values, "region", regions, actors)

@@ -11,12 +11,11 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.content import bodies, placeholders
-from generator.content.frontmatter import split
+from generator.content import bodies
+from generator.content.frontmatter import SplitFile
 from generator.content.model import EditorialPage, Origin
 from generator.content.problems import Problem
 from generator.content.schema import ID_PATTERN, PAGE_FIELDS, FieldError, parse_mapping
-from generator.content.yamlstrict import YamlProblem
 
 PAGE_MAX_BYTES = 1024 * 1024
 # Every first path segment the site (and its editions) publishes itself, now or by contract
@@ -27,7 +26,7 @@ RESERVED_SLUGS = frozenset({
     "briefings-csv", "404", "pages", "content", "static", "api",
 })
 
-Reader = Callable[[str, Path, int, list[Problem]], str | None]
+Reader = Callable[[str, Path, int, list[Problem]], tuple[str, SplitFile] | None]
 Shower = Callable[[Path, Path], str]
 
 
@@ -35,8 +34,8 @@ def load_pages(content: Path, read: Reader, show: Shower
                ) -> tuple[tuple[EditorialPage, ...], list[Problem]]:
     """Every editorial page (in navigation order) and the problems found.
 
-    ``read`` and ``show`` are loading's file reader (size limit, no links) and its way of
-    naming a file in messages. No ``pages/`` folder means no pages.
+    ``read`` and ``show`` are loading's reader of a content file (size limit, no links, the
+    front matter split) and its way of naming a file in messages. No ``pages/`` folder means no pages.
     """
     root = content / "pages"
     problems: list[Problem] = []
@@ -64,15 +63,10 @@ def load_pages(content: Path, read: Reader, show: Shower
 def _load_page(content: Path, path: Path, read: Reader, show: Shower,
                problems: list[Problem]) -> EditorialPage | None:
     shown = show(content, path)
-    text = read(shown, path, PAGE_MAX_BYTES, problems)
-    if text is None:
+    found = read(shown, path, PAGE_MAX_BYTES, problems)
+    if found is None:
         return None
-    problems += placeholders.scan_text(shown, text)
-    try:
-        parts = split(text)
-    except YamlProblem as error:
-        problems.append(Problem(shown, error.line, error.message, error.hint))
-        return None
+    parts = found[1]
     assert isinstance(parts.meta.value, dict)
     values, errors = parse_mapping(parts.meta.value, PAGE_FIELDS, 1)
     slug = path.name[:-3]
