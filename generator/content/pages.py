@@ -35,7 +35,8 @@ def load_pages(content: Path, read: Reader, show: Shower
     """Every editorial page (in navigation order) and the problems found.
 
     ``read`` and ``show`` are loading's reader of a content file (size limit, no links, the
-    front matter split) and its way of naming a file in messages. No ``pages/`` folder means no pages.
+    front matter split) and its way of naming a file in messages. No ``pages/`` folder
+    means no pages.
     """
     root = content / "pages"
     problems: list[Problem] = []
