@@ -168,6 +168,14 @@ def test_editorial_pages_are_published_with_their_text(site: Path) -> None:
     assert _meta(about, "og:description") == ["Who keeps the archive."]
 
 
+def test_editorial_pages_are_found_by_search(site: Path) -> None:
+    docs = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    found = {d["location"]: (d["title"], d["text"]) for d in docs}
+    assert found["about/"] == ("About us", "Who keeps the archive.")
+    assert found["how-we-work/"] == ("How we work", "We read the reports, then we write our "
+                                     "own summary.")
+
+
 def test_editorial_pages_follow_the_built_in_sections_in_the_navigation(site: Path) -> None:
     tabs = re.findall(r'<a href="([^"]*)" class="md-tabs__link">\s*(.*?)\s*</a>',
                       _page(site, ""), re.DOTALL)
