@@ -80,7 +80,8 @@ def build(options: BuildOptions) -> list[Problem]:
     archive = checked.archive if options.drafts else without_drafts(checked.archive)
     config = render.EngineConfig(options.config_file,
                                  style="file" if options.offline else "directory",
-                                 offline=options.offline, engine=options.engine)
+                                 offline=options.offline, engine=options.engine,
+                                 extra_nav=tuple(buildtree.nav_entries(archive)))
     site = render.site_settings(config)
     key = increment.state_key(archive, site, f"drafts={options.drafts} {config}")
     state_file = options.docs.parent / "plan.state"

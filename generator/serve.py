@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 import sys
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 from generator import report
 from generator.content.loading import walk
+from generator.content.model import Archive
 from generator.content.problems import ContentError
 from generator.engine import engines, preview, render, sitedir
 from generator.pipeline import check, without_drafts
@@ -31,12 +33,15 @@ def _snapshot(content: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(sorted(found))
 
 
-def regenerate(content: Path, site: render.Site, drafts: bool) -> bool:
-    """Rewrite the preview's build tree from content; on problems report them, keep the tree."""
+def regenerate(content: Path, site: render.Site, drafts: bool) -> Archive | None:
+    """Rewrite the preview's build tree from content; on problems report them, keep the tree.
+
+    Returns the archive written, or None.
+    """
     loaded = check(content, cache_file=TREE.parent / "briefings.cache")
     if not loaded.ok:
         print(report.render(loaded.problems, "text"), file=sys.stderr)
-        return False
+        return None
     archive = loaded.archive if drafts else without_drafts(loaded.archive)
     # Only what changed since the last regeneration, as builds do (pipeline.build); in one
     # process: the preview server runs threads, and the plan forks only without them.
@@ -52,7 +57,7 @@ def regenerate(content: Path, site: render.Site, drafts: bool) -> bool:
     increment.save_state(state_file, plan.state)
     print(f"briefings: content changed; {len(changed)} file(s) of the preview rewritten",
           file=sys.stderr)
-    return True
+    return archive
 
 
 def _watch(content: Path, site: render.Site, drafts: bool, stop: threading.Event) -> None:
@@ -75,8 +80,11 @@ def serve(content: Path, config_file: Path, dev_addr: str, drafts: bool,
     sitedir.check_content(sitedir.Places(content, TREE.parents[1], config_file))
     config = render.EngineConfig(config_file, engine=engine)
     site = render.site_settings(config)
-    if not regenerate(content, site, drafts):
+    archive = regenerate(content, site, drafts)
+    if archive is None:
         return 1
+    # The navigation as the preview starts (editorial pages added later show on a restart).
+    config = replace(config, extra_nav=tuple(buildtree.nav_entries(archive)))
     stop = threading.Event()
     watcher = threading.Thread(target=_watch, args=(content, site, drafts, stop), daemon=True)
     watcher.start()

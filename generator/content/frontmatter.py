@@ -12,6 +12,8 @@ from typing import Any
 
 from frontmatter.default_handlers import YAMLHandler
 
+from generator.content import placeholders
+from generator.content.problems import Problem
 from generator.content.yamlstrict import Located, YamlProblem, load, plain
 
 _FENCE = "---"
@@ -40,6 +42,18 @@ def decode(data: bytes) -> str:
         raise YamlProblem(f"the file is not UTF-8 text (byte 0x{data[error.start]:02x})", line,
                           "save the file as UTF-8") from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_reported(shown: str, text: str, problems: list[Problem]) -> SplitFile | None:
+    """The file's parts, or None; what is wrong is added to ``problems``, as is the
+    scaffolding `new` and `ingest` leave (placeholder summary, copied article text)."""
+    problems += placeholders.scan_text(shown, text)
+    try:
+        parts = split(text)
+    except YamlProblem as error:
+        problems.append(Problem(shown, error.line, error.message, error.hint))
+        return None
+    return parts
 
 
 def split(text: str) -> SplitFile:

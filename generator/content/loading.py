@@ -20,10 +20,19 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from generator.content import bodies, placeholders
-from generator.content.frontmatter import decode, split
+from generator.content import bodies
+from generator.content.frontmatter import SplitFile, decode, split_reported
 from generator.content.loadcache import BriefingCache, Result
-from generator.content.model import Actor, Archive, Briefing, Origin, Region, Source
+from generator.content.model import (
+    Actor,
+    Archive,
+    Briefing,
+    Correction,
+    Origin,
+    Region,
+    Source,
+)
+from generator.content.pages import load_pages
 from generator.content.problems import Problem
 from generator.content.registries import NameIndex, build_actors, build_regions, read_registry
 from generator.content.schema import (
@@ -80,10 +89,13 @@ def load_archive(content: Path, *, include_drafts: bool = False,
         if briefing is not None:
             briefings.append(briefing)
     problems += _check_slugs(briefings)
+    pages, page_problems = load_pages(content, read_parts, display_path)
+    problems += page_problems
     published = [b for b in briefings if include_drafts or not b.draft]
     published.sort(key=lambda b: (-b.date.toordinal(), b.slug))
     problems.sort(key=lambda p: (p.path, p.line or 0))
-    return Loaded(Archive(actors=actors, regions=regions, briefings=tuple(published)), problems)
+    return Loaded(Archive(actors=actors, regions=regions, briefings=tuple(published),
+                          pages=pages), problems)
 
 
 
@@ -110,6 +122,17 @@ def _read(shown: str, path: Path, limit: int, problems: list[Problem]) -> str | 
     except OSError as error:
         problems.append(Problem(shown, None, f"cannot read the file: {error.strerror}"))
     return None
+
+
+def read_parts(shown: str, path: Path, limit: int, problems: list[Problem]
+               ) -> tuple[str, SplitFile] | None:
+    """A content file's text and its parts (front matter a mapping), or None: problems."""
+    text = _read(shown, path, limit, problems)
+    parts = None if text is None else split_reported(shown, text, problems)
+    if text is None or parts is None:
+        return None
+    assert isinstance(parts.meta.value, dict)
+    return text, parts
 
 
 def display_path(content: Path, path: Path) -> str:
@@ -262,16 +285,10 @@ def _load_briefing(content: Path, path: Path, regions: NameIndex[Region] | None,
                    actors: NameIndex[Actor] | None, latest: date,
                    problems: list[Problem]) -> Briefing | None:
     shown = display_path(content, path)
-    text = _read(shown, path, BRIEFING_MAX_BYTES, problems)
-    if text is None:
+    found = read_parts(shown, path, BRIEFING_MAX_BYTES, problems)
+    if found is None:
         return None
-    # Scaffolding from `new` and `ingest` (placeholder summary, copied article text).
-    problems += placeholders.scan_text(shown, text)
-    try:
-        parts = split(text)
-    except YamlProblem as error:
-        problems.append(Problem(shown, error.line, error.message, error.hint))
-        return None
+    text, parts = found
     assert isinstance(parts.meta.value, dict)
     values, errors = parse_mapping(parts.meta.value, BRIEFING_FIELDS, 1)
     errors += (_resolve(values, "region", regions, actors)
@@ -281,6 +298,7 @@ def _load_briefing(content: Path, path: Path, regions: NameIndex[Region] | None,
                                  parts.meta.value["date"].line,
                                  "use the day the events happened"))
     errors += _published_in_future(parts.meta.value.get("source"), latest)
+    errors += revision_errors(values, parts.meta.value, latest)
     slug = values.get("slug") or _DATE_PREFIX.sub("", path.name[:-3])
     if "slug" not in values and not ID_PATTERN.match(slug):
         errors.append(FieldError(f"the file name gives the slug '{slug}', which may use only "
@@ -309,8 +327,33 @@ def _load_briefing(content: Path, path: Path, regions: NameIndex[Region] | None,
         slug=slug, title=values["title"], date=values["date"], regions=values["region"],
         actors=values["actors"], sources=tuple(Source(**s) for s in values["source"]),
         summary=summary,
-        body_html=rendered.html, origin=Origin(shown, 1), tags=values.get("tags", ()),
-        draft=values.get("draft", False), source_digest=source_digest(shown, text))
+        body_html=rendered.html, origin=Origin(shown, 1, path.relative_to(content).as_posix()),
+        tags=values.get("tags", ()), draft=values.get("draft", False),
+        updated=values.get("updated"),
+        corrections=tuple(Correction(**c) for c in values.get("corrections", ())),
+        source_digest=source_digest(shown, text))
+
+
+def revision_errors(values: dict[str, Any], meta: dict[str, Any], latest: date
+                    ) -> list[FieldError]:
+    """``updated`` and each correction's date lie between the briefing's date and the build
+    day (one day of grace, as for ``date``: an editor's day may be ahead of the build's)."""
+    if "date" not in values:
+        return []
+    dated = [("updated", values["updated"], meta["updated"].line)] if "updated" in values else []
+    entries = meta["corrections"].value if "corrections" in values else []
+    dated += [("corrections.date", c["date"], entry.value["date"].line)
+              for c, entry in zip(values.get("corrections", ()), entries, strict=True)]
+    errors = []
+    for key, day, line in dated:
+        if day < values["date"]:
+            errors.append(FieldError(f"'{key}' {day} lies before the briefing's date "
+                                     f"{values['date']}", line,
+                                     "a revision comes after the events"))
+        elif day > latest:
+            errors.append(FieldError(f"'{key}' {day} lies in the future", line,
+                                     "use the day the revision was made"))
+    return errors
 
 
 def _published_in_future(source: Located | None, latest: date) -> list[FieldError]:

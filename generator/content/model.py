@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,6 +17,9 @@ class Origin:
 
     path: str
     line: int
+    # The file's path inside the content folder (posix), for links to it in the repository;
+    # empty where loading did not set it.
+    file: str = ""
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,14 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A published correction of a briefing: the day it was made and what it corrects."""
+
+    date: date
+    text: str
+
+
+@dataclass(frozen=True)
 class Briefing:
     """One curated briefing; ``regions`` and ``actors`` hold registry ids."""
 
@@ -74,10 +86,31 @@ class Briefing:
     origin: Origin
     tags: tuple[str, ...] = ()
     draft: bool = False
+    # (datetime.date: within the class, 'date' names the field above)
+    updated: datetime.date | None = None  # the day of the last material revision
+    corrections: tuple[Correction, ...] = ()  # oldest first, as the file lists them
     # A digest of the file the briefing was read from (its path and text), set by loading:
     # with the same registries and generator, the same digest means the same briefing.
     # Rebuilds compare it instead of every field (see increment.briefing_digest).
     source_digest: bytes = field(default=b"", repr=False, compare=False)
+
+
+def last_changed(briefing: Briefing) -> date:
+    """The latest of a briefing's date, its update and its corrections."""
+    return max([briefing.date, *([briefing.updated] if briefing.updated else []),
+                *(c.date for c in briefing.corrections)])
+
+
+@dataclass(frozen=True)
+class EditorialPage:
+    """A page about the archive itself (about, methodology, ...), published at ``/<slug>/``."""
+
+    slug: str
+    title: str
+    summary: str
+    body_html: str
+    origin: Origin
+    nav: int | None = None  # its place among the editorial pages in the navigation
 
 
 @dataclass(frozen=True)
@@ -87,6 +120,7 @@ class Archive:
     actors: Mapping[str, Actor]
     regions: Mapping[str, Region]
     briefings: tuple[Briefing, ...] = field(default=())
+    pages: tuple[EditorialPage, ...] = field(default=())  # in navigation order
 
     def briefing(self, slug: str) -> Briefing:
         for item in self.briefings:

@@ -303,6 +303,47 @@ def _suggest(value: object, choices: tuple[str, ...]) -> str | None:
     return f"did you mean '{close[0]}'?" if close else None
 
 
+# --- corrections and editorial pages ---------------------------------------------------
+
+# A sentence: a few words ending in a full stop, question or exclamation mark (a closing
+# quote or bracket may follow).
+_SENTENCE = re.compile(r"\w+(?:\W+\w+){2,}.*[.!?][\"'”’)\]]*\Z", re.DOTALL)
+
+
+def sentence_text(item: Located, key: str) -> str:
+    """Plain text of at least one whole sentence (a correction says what was wrong)."""
+    value = _text(item, f"'{key}'", 2000)
+    if not _SENTENCE.match(value):
+        raise FieldError(f"'{key}' must be at least one whole sentence, not {_show(value)}",
+                         item.line, "say what was wrong and what is right, ending with '.'")
+    return value
+
+
+CORRECTION_FIELDS = (
+    Field("date", iso_date, True, "the day the correction was made, YYYY-MM-DD"),
+    Field("text", sentence_text, True, "what was wrong and what is right, plain text"),
+)
+
+
+def corrections(item: Located, key: str) -> tuple[dict[str, Any], ...]:
+    """A list of corrections, each a mapping of CORRECTION_FIELDS."""
+    if not isinstance(item.value, list):
+        raise FieldError(f"'{key}' must be a list of mappings with 'date' and 'text'",
+                         item.line, "for example: [{date: 2024-03-02, text: ...}]")
+    if not item.value:
+        return ()
+    return mapping_or_list(CORRECTION_FIELDS)(item, key)  # type: ignore[no-any-return]
+
+
+def nav_order(item: Located, key: str) -> int:
+    """A whole number that orders editorial pages in the navigation."""
+    value = item.value
+    if isinstance(value, bool) or not isinstance(value, int) or not -1000 <= value <= 1000:
+        raise FieldError(f"'{key}' must be a whole number from -1000 to 1000, not "
+                         f"{_show(item.value)}", item.line, "for example 10")
+    return value
+
+
 # --- the tables --------------------------------------------------------------------------
 
 SOURCE_FIELDS = (
@@ -327,6 +368,10 @@ BRIEFING_FIELDS = (
     Field("summary", text(500), False, "one-sentence lede; defaults to the first paragraph"),
     Field("slug", identifier, False, "stable URL slug; defaults to the file name"),
     Field("draft", boolean, False, "true keeps the briefing out of the published site"),
+    Field("updated", iso_date, False,
+          "the day the briefing was last materially revised, YYYY-MM-DD"),
+    Field("corrections", corrections, False,
+          "published corrections: a list of mappings with date and text"),
 )
 
 
@@ -363,4 +408,11 @@ REGION_FIELDS = (
     Field("iso", pattern(r"^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$", "AM or AZ-SUS"), False,
           "ISO 3166 code"),
     Field("description", markdown_text, False, "a short description, Markdown"),
+)
+
+PAGE_FIELDS = (
+    Field("title", text(200), True, "the page's title, 1-200 characters"),
+    Field("summary", text(500), False, "one sentence saying what the page is for"),
+    Field("nav", nav_order, False,
+          "its order in the navigation (lower first); pages without one come last"),
 )

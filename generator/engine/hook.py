@@ -11,11 +11,12 @@ it has written the last one); the body is read again from the page's file.
 
 The theme's page template renders once per page shape. Material's ``base.html`` costs about
 2 ms a page (header, tabs, navigation, palette, translations), and thousands of briefing,
-actor and region pages differ in it only by their title, description, canonical URL and
-content. For pages outside the navigation, the template is rendered once per shape (the
-page's folder, its front matter other than those fields, the URLs it links to) with
-marker values in those four places; every other page of that shape is that text with its
-own values put in, escaped exactly as the template escapes them. It is not trusted blindly:
+actor and region pages differ in it only by their title, description, canonical URL,
+head (share cards, the generator's ready HTML) and content. For pages outside the
+navigation, the template is rendered once per shape (the page's folder, its front matter
+other than those fields, the URLs it links to) with marker values in those five places;
+every other page of that shape is that text with its own values put in, escaped exactly as
+the template escapes them. It is not trusted blindly:
 
 - a shape whose rendering shows a marker in any other form (unescaped, cut, filtered)
   is never reused: its pages render through the template as usual;
@@ -58,11 +59,13 @@ VERIFIED = 2  # pages of each shape rendered both ways before the shape is trust
 # Marker values: private-use characters around a name, with '&' and '<' so that the
 # escaped form differs from every other form the template could give them.
 _MARK = {"title": "\ue000title&<\ue001", "description": "\ue000description&<\ue001",
-         "canonical": "\ue000canonical&<\ue001", "content": "\ue000content\ue001"}
-_ESCAPED = {str(escape(mark)): name for name, mark in _MARK.items() if name != "content"}
-_ESCAPED[_MARK["content"]] = "content"  # the content goes in as it is
+         "canonical": "\ue000canonical&<\ue001", "content": "\ue000content\ue001",
+         "head": "\ue000head\ue001"}
+_RAW = ("content", "head")  # ready HTML the generator made: goes in as it is
+_ESCAPED = {str(escape(mark)): name for name, mark in _MARK.items() if name not in _RAW}
+_ESCAPED.update((_MARK[name], name) for name in _RAW)
 _SLOTS = re.compile("(" + "|".join(re.escape(form) for form in _ESCAPED) + ")")
-_VARIABLE_META = frozenset({"title", "description", "feed", "template"})
+_VARIABLE_META = frozenset({"title", "description", "feed", "template", "head"})
 
 
 def is_ready_html(markdown: str) -> bool:
@@ -153,6 +156,7 @@ def _render(name: str, context: Any, page: Any) -> str:
     feed = meta.get("feed")
     key = (name, posixpath.dirname(page.url.rstrip("/")), page.url.endswith("/"),
            "<h1" in page.content, bool(meta.get("title")), bool(meta.get("description")),
+           bool(meta.get("head")),
            page.canonical_url is not None, feed == "feed.xml",
            normalize_url(str(feed), page) if feed else None,
            tuple(normalize_url(url, page) for url in _BUILD.nav_urls),
@@ -188,7 +192,7 @@ class _Shape:
     def of(cls, template: Any, context: Any, page: Any) -> _Shape:
         saved = page.meta, page.content, page.canonical_url
         meta = dict(page.meta)
-        for name in ("title", "description"):
+        for name in ("title", "description", "head"):
             if meta.get(name):
                 meta[name] = _MARK[name]
         page.meta = meta
@@ -210,7 +214,8 @@ class _Shape:
         assert self.parts is not None
         values = {"title": str(escape(page.meta.get("title", ""))),
                   "description": str(escape(page.meta.get("description", ""))),
-                  "canonical": str(escape(page.canonical_url or "")), "content": page.content}
+                  "canonical": str(escape(page.canonical_url or "")), "content": page.content,
+                  "head": str(page.meta.get("head", ""))}
         parts = self.parts
         return "".join(values[part] if i % 2 else part for i, part in enumerate(parts))
 

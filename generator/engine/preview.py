@@ -7,7 +7,13 @@ import os
 from pathlib import Path
 
 from generator.engine import engines
-from generator.engine.render import EngineConfig, EngineError, hooks, without_dirty_warning
+from generator.engine.render import (
+    EngineConfig,
+    EngineError,
+    hooks,
+    navigation,
+    without_dirty_warning,
+)
 
 
 def serve_tree(config: EngineConfig, docs: Path, dev_addr: str) -> None:
@@ -23,4 +29,5 @@ def serve_tree(config: EngineConfig, docs: Path, dev_addr: str) -> None:
     # regeneration rewrote (buildtree.write leaves unchanged files untouched).
     with without_dirty_warning(config.engine):
         mkdocs_serve(str(config.config_file), livereload=True, build_type="dirty",
-                     docs_dir=str(docs.resolve()), dev_addr=dev_addr, hooks=hooks(config))
+                     docs_dir=str(docs.resolve()), dev_addr=dev_addr, hooks=hooks(config),
+                     nav=navigation(config), edit_uri="")

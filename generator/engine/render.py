@@ -30,7 +30,8 @@ from generator.engine import csp, engines, hook, sitedir
 from generator.site.outputs import Site
 
 __all__ = ["EarlyShard", "EngineConfig", "EngineError", "Site", "early_shard", "fingerprint",
-           "finish_journal", "hooks", "locked", "nav_sources", "render", "render_paths",
+           "finish_journal", "hooks", "locked", "nav_sources", "navigation", "render",
+           "render_paths",
            "site_settings", "without_dirty_warning"]
 from generator.site.urls import UrlStyle
 
@@ -53,6 +54,9 @@ class EngineConfig:
     style: UrlStyle = "directory"
     offline: bool = False
     engine: str = field(default_factory=engines.from_environment)  # see engines.ENGINES
+    # Entries the generator adds after mkdocs.yml's navigation (editorial pages, downloads):
+    # (title as HTML, source file in the build tree), in order.
+    extra_nav: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         engines.checked(self.engine)
@@ -66,11 +70,19 @@ def _settings(config: EngineConfig, text: str | None = None) -> Any:
     return yaml_load(config.config_file.read_text("utf-8") if text is None else text) or {}
 
 
+def navigation(config: EngineConfig) -> list[Any]:
+    """mkdocs.yml's navigation with the generator's entries after it."""
+    settings = _settings(config)
+    return [*(settings.get("nav") or []), *({title: source} for title, source in config.extra_nav)]
+
+
 def site_settings(config: EngineConfig) -> Site:
     """Site name and URL as set in mkdocs.yml (the only settings the pages need)."""
     loaded = _settings(config)
     url = loaded.get("site_url") or DEFAULT_SITE_URL
-    return Site(name=loaded["site_name"], url=url.rstrip("/") + "/", style=config.style)
+    return Site(name=loaded["site_name"], url=url.rstrip("/") + "/", style=config.style,
+                description=loaded.get("site_description") or "",
+                repo_url=loaded.get("repo_url") or "", edit_uri=loaded.get("edit_uri") or "")
 
 
 class EarlyShard:
@@ -107,9 +119,8 @@ class EarlyShard:
 
 
 def nav_sources(config: EngineConfig) -> list[str]:
-    """The page sources mkdocs.yml's navigation names."""
-    settings = _settings(config)
-    return list(hook.nav_sources(settings.get("nav") or []))
+    """The page sources the navigation names."""
+    return list(hook.nav_sources(navigation(config)))
 
 
 def early_shard(config: EngineConfig, docs: Path, site_dir: Path, briefings: int
@@ -259,7 +270,8 @@ def fingerprint(config: EngineConfig) -> str:
     digest = hashlib.sha256(raw)
     digest.update(Path(csp.__file__).read_bytes())  # the pages' policy comes from there
     digest.update(f"{config.engine} {engines.engine_version(config.engine)} "
-                  f"{version('mkdocs-material')} {config.style} {config.offline}".encode())
+                  f"{version('mkdocs-material')} {config.style} {config.offline} "
+                  f"{config.extra_nav!r}".encode())
     for name in [custom_dir, *settings.get("hooks", []), HOOK]:
         root = config.config_file.parent / str(name)
         for path in sorted(root.rglob("*")) if root.is_dir() else [root]:
@@ -287,7 +299,10 @@ def _mkdocs_build(config: EngineConfig, docs: Path, out: Path, *,
             # Absolute: MkDocs resolves a relative docs_dir against the config file's folder.
             loaded = load_config(str(config.config_file), docs_dir=str(docs.resolve()),
                                  site_dir=str(out), use_directory_urls=config.style == "directory",
-                                 hooks=hooks(config))
+                                 hooks=hooks(config), nav=navigation(config),
+                                 # The pages link to their own source files (the generator
+                                 # knows them; MkDocs would name the build tree's).
+                                 edit_uri="")
             policy = _content_security_policy(loaded, config)
             build(loaded)
     except (MkDocsException, OSError, TemplateError) as error:  # a theme error, too

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from generator.content.model import Archive, Briefing
+from generator.content.model import Archive, Briefing, Correction
 from generator.content.registries import region_chain
 
 Month = tuple[int, int]
@@ -29,6 +29,14 @@ class Index:
     roots: tuple[str, ...]
     by_month: Mapping[Month, tuple[Briefing, ...]]
     position: Mapping[str, int]  # slug -> place in archive.briefings
+
+    def corrections(self) -> list[tuple[Correction, int, Briefing]]:
+        """Every correction with its number on its briefing (from 1), newest first."""
+        found = [(c, n, b) for b in self.archive.briefings
+                 for n, c in enumerate(b.corrections, start=1)]
+        found.sort(key=lambda item: (-item[0].date.toordinal(), -item[2].date.toordinal(),
+                                     item[2].slug, item[1]))
+        return found
 
     def co_actors(self, actor_id: str) -> list[tuple[str, int]]:
         """Actors appearing with ``actor_id``, most frequent first."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlencode
 
 from generator.site.urls import UrlStyle
 
@@ -15,9 +16,33 @@ class Site:
     name: str
     url: str  # absolute base URL ending in '/', for permalinks and feeds
     style: UrlStyle = "directory"
+    description: str = ""
+    # Where the content's files can be edited: the repository (``repo_url``) and the path of
+    # the content folder's editor in it (``edit_uri``, e.g. ``edit/main/content/``).
+    repo_url: str = ""
+    edit_uri: str = ""
 
     def absolute(self, route: str) -> str:
         return self.url + route
+
+    def edit_url(self, file: str) -> str | None:
+        """The repository's editor for a file of the content folder (None: no repository)."""
+        if not self.repo_url or not self.edit_uri:
+            return None
+        return f"{self.repo_url.rstrip('/')}/{self.edit_uri.strip('/')}/{file}"
+
+    def view_url(self, file: str, line: int) -> str | None:
+        """The file in the repository's viewer, at ``line`` (a registry entry)."""
+        edit = self.edit_url(file)
+        return None if edit is None else edit.replace("/edit/", "/blob/", 1) + f"#L{line}"
+
+    def report_url(self, page_url: str, title: str) -> str | None:
+        """The repository's "report an error" form, naming the page."""
+        if not self.repo_url:
+            return None
+        query = urlencode({"template": "report-error.yml", "page": page_url,
+                           "title": f"[Error] {title}"})
+        return f"{self.repo_url.rstrip('/')}/issues/new?{query}"
 
 
 @dataclass(frozen=True)
@@ -31,6 +56,8 @@ class Page:
     description: str = ""
     feed: str | None = None  # route of the page's Atom feed
     lastmod: date | None = None
+    published: date | None = None  # for articles (briefings): their date
+    structured: str = ""  # the page's schema.org JSON-LD, serialised and escaped
 
 
 @dataclass(frozen=True)

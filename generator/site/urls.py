@@ -31,6 +31,14 @@ def region(region_id: str) -> str:
     return f"regions/{region_id}/"
 
 
+CORRECTIONS = "corrections/"
+
+
+def page(slug: str) -> str:
+    """An editorial page (content/pages/<slug>.md)."""
+    return f"{slug}/"
+
+
 def source_path(route: str) -> str:
     """The Markdown file in the build tree's docs folder for a page route."""
     if route == "":

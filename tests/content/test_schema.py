@@ -51,7 +51,8 @@ def field(key: str, yaml_value: str) -> Any:
 
 def test_the_tables_hold_the_contract_keys() -> None:
     assert [f.key for f in BRIEFING_FIELDS] == [
-        "title", "date", "region", "actors", "source", "tags", "summary", "slug", "draft"]
+        "title", "date", "region", "actors", "source", "tags", "summary", "slug", "draft",
+        "updated", "corrections"]
     assert {f.key for f in BRIEFING_FIELDS if f.required} == {
         "title", "date", "region", "actors", "source"}
     assert [f.key for f in SOURCE_FIELDS] == ["name", "url", "published", "author", "via",
@@ -93,7 +94,7 @@ def test_every_problem_of_a_mapping_is_collected() -> None:
 def test_unknown_key_without_a_close_match_lists_the_allowed_keys() -> None:
     _, errors = parse(VALID + "zzz: 1\n")
     assert errors == [(9, "unknown key 'zzz'", "allowed keys: title, date, region, actors, "
-                       "source, tags, summary, slug, draft")]
+                       "source, tags, summary, slug, draft, updated, corrections")]
 
 
 def test_optional_key_left_empty_is_skipped_but_required_is_not() -> None:

@@ -151,7 +151,18 @@ def _edits(content: Path, archive: synth.SynthArchive) -> list[tuple[str, Callab
         ("removed", lambda: path[27].unlink()),
         ("two at once", lambda: (_edit_front(path[28], "date", items[-1].day.isoformat()),
                                  path[29].unlink())),
+        ("correction added", lambda: _edit_front(path[31], "title", f"{items[31].title}\n"
+                                                 + _correction(items[31].day, "first"))),
+        ("correction edited", lambda: path[31].write_text(path[31].read_text("utf-8").replace(
+            "The first version", "The earlier version"), "utf-8")),
+        ("updated", lambda: _edit_front(path[32], "title",
+                                        f"{items[32].title}\nupdated: {items[32].day}")),
     ]
+
+
+def _correction(day: object, word: str) -> str:
+    return (f"corrections:\n  - date: {day}\n    text: The {word} version named the wrong "
+            "place. It is corrected.")
 
 
 def test_every_kind_of_edit_rebuilds_only_changes_and_equals_a_full_build(
@@ -220,3 +231,31 @@ def test_renames_cut_short_are_finished_by_the_next_build(
     assert not (tmp_path / ".site.journal").exists()
     assert not list(tmp_path.glob(".site.part-*"))
     assert _tree(site) == _tree(_build(tmp_path / "content", tmp_path / "fresh"))
+
+
+def test_edits_of_editorial_pages_equal_a_full_build(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """An editorial page added, edited (its text alone: only its page changes) and retitled
+    (the navigation of every page changes): each rebuild equals a fresh full build."""
+    work = tmp_path_factory.mktemp("pages")
+    synth.generate(12).write(work / "content")
+    pages = work / "content" / "pages"
+    site = _build(work / "content", work)
+    edits = [
+        ("added", lambda: (pages.mkdir(), (pages / "about.md").write_text(
+            "---\ntitle: About\nnav: 1\n---\nWho we are.\n", "utf-8"))),
+        ("text edited", lambda: (pages / "about.md").write_text(
+            "---\ntitle: About\nnav: 1\n---\nWho we are, and why.\n", "utf-8")),
+        ("retitled", lambda: (pages / "about.md").write_text(
+            "---\ntitle: About us\nnav: 1\n---\nWho we are, and why.\n", "utf-8")),
+        ("removed", lambda: (pages / "about.md").unlink()),
+    ]
+    for name, edit in edits:
+        before = {p: p.stat().st_ino for p in site.rglob("index.html")}
+        edit()
+        _build(work / "content", work)
+        if name == "text edited":
+            changed = [p for p, inode in before.items() if p.stat().st_ino != inode]
+            assert changed == [site / "about" / "index.html"]
+        assert _tree(site) == _tree(_build(work / "content", tmp_path_factory.mktemp("fresh"))), \
+            name

@@ -14,7 +14,7 @@ from generator.content.model import Briefing
 from generator.site.outputs import DataFile, Page, Site
 
 CSV_COLUMNS = ("slug", "url", "title", "date", "regions", "actors", "tags", "source_names",
-               "source_urls", "summary")
+               "source_urls", "summary", "updated", "corrections")
 
 
 def briefing_record(briefing: Briefing, site: Site) -> dict[str, Any]:
@@ -31,7 +31,19 @@ def briefing_record(briefing: Briefing, site: Site) -> dict[str, Any]:
                      for key, value in vars(source).items() if value is not None}
                     for source in briefing.sources],
         "summary": briefing.summary,
+        **_revisions(briefing),
     }
+
+
+def _revisions(briefing: Briefing) -> dict[str, Any]:
+    """``updated`` and ``corrections`` (oldest first), where the briefing has them."""
+    found: dict[str, Any] = {}
+    if briefing.updated:
+        found["updated"] = briefing.updated.isoformat()
+    if briefing.corrections:
+        found["corrections"] = [{"date": c.date.isoformat(), "text": c.text}
+                                for c in briefing.corrections]
+    return found
 
 
 def briefing_rows(briefing: Briefing, site: Site) -> tuple[str, str]:
@@ -46,7 +58,9 @@ def briefing_rows(briefing: Briefing, site: Site) -> tuple[str, str]:
         # list it is written %3B, which every server reads as the same address.
         ";".join(s["name"] for s in sources), ";".join(s["url"].replace(";", "%3B")
                                                       for s in sources),
-        record["summary"])])
+        record["summary"], record.get("updated", ""),
+        # One correction a line, "YYYY-MM-DD text": a correction's text may hold ';'.
+        "\n".join(f"{c['date']} {c['text']}" for c in record.get("corrections", ())))])
     return json.dumps(record, ensure_ascii=False), row.getvalue()
 
 

@@ -8,10 +8,11 @@ from xml.sax.saxutils import escape, quoteattr
 
 from generator.site import urls
 from generator.site.index import Index
-from generator.content.model import Briefing
+from generator.content.model import Briefing, last_changed
 from generator.site.outputs import DataFile, Site
 
 FEED_ENTRIES = 50
+_EPOCH = "1970-01-01T00:00:00Z"
 
 
 def _stamp(day: date) -> str:
@@ -22,8 +23,15 @@ def atom(site: Site, route: str, title: str, page_route: str,
          briefings: Sequence[Briefing], index: Index) -> DataFile:
     """An Atom 1.0 document of the newest briefings; ids are the briefings' permalinks."""
     newest = briefings[:FEED_ENTRIES]
-    updated = _stamp(newest[0].date) if newest else "1970-01-01T00:00:00Z"
-    lines = [
+    updated = _stamp(max(last_changed(b) for b in newest)) if newest else _EPOCH
+    lines = _head(site, route, title, page_route, updated)
+    lines += [_entry(site, briefing, index) for briefing in newest]
+    lines.append("</feed>\n")
+    return DataFile(route, "\n".join(lines).encode("utf-8"))
+
+
+def _head(site: Site, route: str, title: str, page_route: str, updated: str) -> list[str]:
+    return [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom">',
         f"  <id>{escape(site.absolute(route))}</id>",
@@ -34,9 +42,6 @@ def atom(site: Site, route: str, title: str, page_route: str,
         f'  <link rel="alternate" type="text/html" href={quoteattr(site.absolute(page_route))}/>',
         f"  <author><name>{escape(site.name)}</name></author>",
     ]
-    lines += [_entry(site, briefing, index) for briefing in newest]
-    lines.append("</feed>\n")
-    return DataFile(route, "\n".join(lines).encode("utf-8"))
 
 
 def _entry(site: Site, briefing: Briefing, index: Index) -> str:
@@ -49,7 +54,7 @@ def _entry(site: Site, briefing: Briefing, index: Index) -> str:
             f"    <title>{escape(briefing.title)}</title>\n"
             f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(permalink)}/>\n"
             f"    <published>{_stamp(briefing.date)}</published>\n"
-            f"    <updated>{_stamp(briefing.date)}</updated>\n"
+            f"    <updated>{_stamp(last_changed(briefing))}</updated>\n"
             f"    <summary>{escape(briefing.summary)}</summary>{categories}\n  </entry>")
 
 
@@ -57,7 +62,8 @@ def all_feeds(index: Index, site: Site, actors: Container[str] | None = None,
               regions: Container[str] | None = None) -> list[DataFile]:
     """The site feed and one feed per actor and per region (or only those given)."""
     archive = index.archive
-    feeds = [atom(site, "feed.xml", site.name, "", archive.briefings, index)]
+    feeds = [atom(site, "feed.xml", site.name, "", archive.briefings, index),
+             corrections_feed(index, site)]
     for actor in archive.actors.values():
         if actors is not None and actor.id not in actors:
             continue
@@ -71,3 +77,21 @@ def all_feeds(index: Index, site: Site, actors: Container[str] | None = None,
         feeds.append(atom(site, route + "feed.xml", f"{region.name} · {site.name}", route,
                           index.by_region[region.id], index))
     return feeds
+
+
+def corrections_feed(index: Index, site: Site) -> DataFile:
+    """``corrections/feed.xml``: the newest corrections, each an entry of its own."""
+    route = urls.CORRECTIONS + "feed.xml"
+    found = index.corrections()[:FEED_ENTRIES]
+    updated = _stamp(found[0][0].date) if found else _EPOCH
+    lines = _head(site, route, f"Corrections · {site.name}", urls.CORRECTIONS, updated)
+    for correction, number, briefing in found:
+        anchor = f"{site.absolute(urls.briefing(briefing.slug))}#correction-{number}"
+        lines.append(f"  <entry>\n    <id>{escape(anchor)}</id>\n"
+                     f"    <title>{escape('Correction: ' + briefing.title)}</title>\n"
+                     f"    <link rel=\"alternate\" type=\"text/html\" href={quoteattr(anchor)}/>\n"
+                     f"    <published>{_stamp(correction.date)}</published>\n"
+                     f"    <updated>{_stamp(correction.date)}</updated>\n"
+                     f"    <summary>{escape(correction.text)}</summary>\n  </entry>")
+    lines.append("</feed>\n")
+    return DataFile(route, "\n".join(lines).encode("utf-8"))

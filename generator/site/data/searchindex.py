@@ -2,7 +2,7 @@
 
 One entry per briefing (title, summary, and a ``names`` field with its tags and every name
 and alias of its actors and regions, so a reader finds a briefing by any spelling; Material
-indexes the field but does not show it) and one per actor and region page.
+indexes the field but does not show it) and one per actor, region and editorial page.
 Listing pages are left out so they never crowd out the briefings. The format is the one
 Material's search worker reads (``{"config": ..., "docs": [...]}``); the site's own worker
 (theme/assets/javascripts/search-worker.js) reads the same, weighting the fields by their
@@ -91,6 +91,13 @@ def _other_entries(index: Index, site: Site) -> list[dict[str, object]]:
     return docs
 
 
+def _page_entries(index: Index, site: Site) -> list[dict[str, object]]:
+    """The entries of the editorial pages (about, methodology, ...): title and summary."""
+    return [{"location": urls.href(urls.page(page.slug), site.style),
+             "title": _shown(page.title), "text": _shown(page.summary), "boost": 0.5}
+            for page in index.archive.pages]
+
+
 CONFIG = {"lang": ["en"], "separator": SEPARATOR, "pipeline": ["stopWordFilter"],
           "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0},
                      "names": {"boost": 10.0}}}
@@ -101,6 +108,7 @@ def search_index(index: Index, site: Site, entries: list[str] | None = None) -> 
     ``entries``: every briefing's entry (:func:`briefing_entry`), in order, if made."""
     if entries is None:
         entries = [briefing_entry(b, index, site) for b in index.archive.briefings]
-    docs = ",".join([*entries, *map(_json, _other_entries(index, site))])
+    docs = ",".join([*entries, *map(_json, _other_entries(index, site)),
+                     *map(_json, _page_entries(index, site))])
     text = f'{{"config":{_json(CONFIG)},"docs":[{docs}]}}'
     return DataFile(SEARCH_INDEX_PATH, text.encode("utf-8"))

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from generator.site import urls
 from generator.site.index import Index
 from generator.site.html.listing import dated_listing
 from generator.site.html.markup import Linker, count_label, esc, external, long_date, section, time_tag
-from generator.content.model import Actor, Briefing, Region, Source
+from generator.content.model import Actor, Briefing, Region, Source, last_changed
+from generator.site.html import sharecards
+from generator.site.html.editorial import briefing_links, revisions, suggest_correction, updated_fact
 from generator.site.outputs import Page, Site
 
 KIND_LABELS = {
@@ -27,7 +30,7 @@ def briefing_page(briefing: Briefing, index: Index, site: Site) -> Page:
     regions = ", ".join(link.link(urls.region(r), archive.regions[r].name)
                         for r in briefing.regions)
     actors = ", ".join(link.link(urls.actor(a), archive.actors[a].name) for a in briefing.actors)
-    facts = [f"<dt>Date</dt><dd>{time_tag(briefing.date)}</dd>",
+    facts = [f"<dt>Date</dt><dd>{time_tag(briefing.date)}</dd>", updated_fact(briefing),
              f"<dt>{'Regions' if len(briefing.regions) > 1 else 'Region'}</dt><dd>{regions}</dd>",
              f"<dt>Actors</dt><dd>{actors}</dd>"]
     if briefing.tags:
@@ -36,9 +39,11 @@ def briefing_page(briefing: Briefing, index: Index, site: Site) -> Page:
     parts = [
         f'<h1 id="top">{esc(briefing.title)}</h1>',
         f'<dl class="ba-facts">{"".join(facts)}</dl>',
+        revisions(briefing),
         f'<div class="ba-body">\n{briefing.body_html}\n</div>',
         section("Sources", "<ul class=\"ba-sources\">"
                 + "".join(f"<li>{_source(s)}</li>" for s in briefing.sources) + "</ul>", "sources"),
+        briefing_links(briefing, site),
     ]
     related = index.related(briefing)
     if related:
@@ -46,8 +51,10 @@ def briefing_page(briefing: Briefing, index: Index, site: Site) -> Page:
                              "related"))
     parts.append(section("Cite this briefing", _citation(briefing, site), "cite"))
     parts.append(_older_newer(briefing, index, link))
-    return Page(route, briefing.title, _article("\n".join(parts), "ba-briefing"), "briefing",
-                description=briefing.summary, lastmod=briefing.date)
+    return Page(route, briefing.title, _article("\n".join(p for p in parts if p), "ba-briefing"),
+                "briefing", description=briefing.summary, lastmod=last_changed(briefing),
+                published=briefing.date,
+                structured=sharecards.json_ld(sharecards.briefing_data(briefing, index, site)))
 
 
 def _source(source: Source) -> str:
@@ -126,14 +133,16 @@ def actor_pages(actor: Actor, index: Index, site: Site) -> Iterator[Page]:
     if actor.description_html:
         head.append(f'<div class="ba-description">{actor.description_html}</div>')
     head.append(_feed_and_finder(link, route, f"actor={actor.id}"))
+    head.append(_registry_links(site, route, actor.name, "actors.yml", actor.origin.line))
     side = [
         _ranked(link, "Appears most often with", "with",
                 [(urls.actor(a), archive.actors[a].name, n) for a, n in index.co_actors(actor.id)]),
         _ranked(link, "Regions", "regions", [(urls.region(r), archive.regions[r].name, n)
                                             for r, n in index.actor_regions(actor.id)]),
     ]
-    yield from dated_listing(route, actor.name, "\n".join(head), "\n".join(side), briefings,
-                             site, kind="actor", feed=route + "feed.xml")
+    yield from _with_data(dated_listing(route, actor.name, "\n".join(head), "\n".join(side),
+                                        briefings, site, kind="actor", feed=route + "feed.xml"),
+                          route, sharecards.actor_data(actor, site))
 
 
 def region_pages(region: Region, index: Index, site: Site) -> Iterator[Page]:
@@ -155,6 +164,7 @@ def region_pages(region: Region, index: Index, site: Site) -> Iterator[Page]:
     if region.description_html:
         head.append(f'<div class="ba-description">{region.description_html}</div>')
     head.append(_feed_and_finder(link, route, f"region={region.id}"))
+    head.append(_registry_links(site, route, region.name, "regions.yml", region.origin.line))
     children = index.children.get(region.id, ())
     side = [
         _ranked(link, "Sub-regions", "sub-regions", [
@@ -163,8 +173,9 @@ def region_pages(region: Region, index: Index, site: Site) -> Iterator[Page]:
         _ranked(link, "Most active actors", "actors", [
             (urls.actor(a), archive.actors[a].name, n) for a, n in index.region_actors(region.id)]),
     ]
-    yield from dated_listing(route, region.name, "\n".join(head), "\n".join(side), briefings,
-                             site, kind="region", feed=route + "feed.xml")
+    yield from _with_data(dated_listing(route, region.name, "\n".join(head), "\n".join(side),
+                                        briefings, site, kind="region", feed=route + "feed.xml"),
+                          route, sharecards.region_data(region, index, site))
 
 
 def _feed_and_finder(link: Linker, route: str, query: str) -> str:
@@ -184,3 +195,15 @@ def _counted(link: Linker, rows: list[tuple[str, str, int]]) -> str:
     items = "".join(f'<li>{link.link(route, name)} <span class="ba-count">{n:,}</span></li>'
                     for route, name, n in rows)
     return f'<ul class="ba-counted">{items}</ul>'
+
+
+def _registry_links(site: Site, route: str, name: str, registry: str, line: int) -> str:
+    """Suggest a correction of a registry entry: the registry, at the entry's line."""
+    return suggest_correction(site, route, name, site.view_url(registry, line),
+                              f"{registry}, line {line}")
+
+
+def _with_data(pages: Iterator[Page], route: str, data: dict[str, object]) -> Iterator[Page]:
+    """The pages, the one at ``route`` with ``data`` as its structured data."""
+    for page in pages:
+        yield replace(page, structured=sharecards.json_ld(data)) if page.route == route else page

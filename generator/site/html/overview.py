@@ -28,6 +28,7 @@ def home_page(index: Index, site: Site) -> Page:
         ("regions/", "Regions", "every place, with everything below it"),
         ("timeline/", "Timeline", "all briefings by year and month"),
         ("finder/", "Finder", "filter by actors, region and dates"),
+        (urls.CORRECTIONS, "Corrections", "every correction published, newest first"),
     ))
     content = (f'<h1 id="top">{esc(site.name)}</h1>\n<p class="ba-extent">{esc(extent)}</p>\n'
                f'<ul class="ba-entry-points">{entries}</ul>\n'

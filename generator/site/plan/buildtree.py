@@ -31,6 +31,9 @@ from generator.content.model import Archive, Briefing
 from generator.site.outputs import DataFile, Page, Site
 from generator.site.html.overview import actors_page, home_page, regions_page, timeline_pages
 from generator.site.html.entities import actor_pages, briefing_page, region_pages
+from generator.site.html import editorial
+from generator.site.html.editorial import editorial_pages
+from generator.site.html.sharecards import head_html
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,7 @@ def entity_pages(index: Index, site: Site, only: increment.Selection | None = No
         yield "actors", actors_page(index, site)
         yield "regions", regions_page(index, site)
         yield from (("timeline", page) for page in timeline_pages(index, site))
+        yield from editorial_pages(index, site)
     for briefing in archive.briefings:
         if briefing.slug in skip:
             continue
@@ -72,6 +76,11 @@ def entity_pages(index: Index, site: Site, only: increment.Selection | None = No
         if only is None or region.id in only.regions:
             yield from ((f"region:{region.id}", page)
                         for page in region_pages(region, index, site))
+
+
+def nav_entries(archive: Archive) -> list[tuple[str, str]]:
+    """The navigation entries the site adds after the built-in sections (see editorial)."""
+    return editorial.nav_entries(archive)
 
 
 def gather_pages(index: Index, site: Site) -> Iterator[Page]:
@@ -186,7 +195,7 @@ def _plan_pages(index: Index, site: Site, key: str, since: _Since | None,
     for entity, page in itertools.chain(entity_pages(index, site, only, skip),
                                         [("finder", finder[0])] if finder else []):
         path = claims.claim(urls.source_path(page.route), f"page '{page.route}'")
-        files[path] = render_markdown(page).encode("utf-8")
+        files[path] = render_markdown(page, site).encode("utf-8")
         pages.append(replace(page, html=""))
         entities.setdefault(entity, []).append(page.route)
     written: dict[str, bool] = {}
@@ -292,7 +301,7 @@ def _helper_plan(briefings: list[Briefing], index: Index, site: Site, docs: Path
     for briefing in briefings:
         page = briefing_page(briefing, index, site)
         path = urls.source_path(page.route)
-        changed = _write_one(docs, path, render_markdown(page).encode("utf-8"), made)
+        changed = _write_one(docs, path, render_markdown(page, site).encode("utf-8"), made)
         done.append((briefing.slug, page.route, page.lastmod, path, changed))
     return done
 
@@ -301,13 +310,17 @@ def _sitemap_pages(lastmods: dict[str, date | None]) -> Iterator[Page]:
     return (Page(route, "", "", "", lastmod=day) for route, day in lastmods.items())
 
 
-def render_markdown(page: Page) -> str:
-    """A page as Markdown: front matter for the engine, then the ready HTML."""
+def render_markdown(page: Page, site: Site) -> str:
+    """A page as Markdown: front matter for the engine, then the ready HTML.
+
+    ``head`` is ready HTML for the page's head (share cards, structured data), escaped.
+    """
     meta: dict[str, object] = {"title": page.title}
     if page.description:
         meta["description"] = page.description
     if page.feed:
         meta["feed"] = page.feed
+    meta["head"] = head_html(page, site)
     meta["hide"] = ["navigation", "toc"]
     # libyaml's emitter: the pure-Python one took half the time of planning the site.
     front = yaml.dump(meta, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False,

@@ -72,10 +72,11 @@ class Selection:
 
 
 def state_key(archive: Archive, site: Site, options: str) -> str:
-    """A digest of everything every page depends on besides the briefings."""
+    """A digest of everything every page depends on besides the briefings (the editorial
+    pages too: they are few, and in every page's navigation)."""
     digest = hashlib.sha256(f"{FORMAT} {options}".encode())
     digest.update(repr((sorted(archive.actors.items()), sorted(archive.regions.items()),
-                        site)).encode("utf-8", "surrogatepass"))
+                        site, archive.pages)).encode("utf-8", "surrogatepass"))
     digest.update(code_digest().encode())
     return digest.hexdigest()
 

@@ -1,0 +1,99 @@
+"""Editorial pages: ``content/pages/<slug>.md``, pages about the archive itself.
+
+Each is front matter (``title``, optional ``summary`` and ``nav``) and a Markdown body under
+the rules of briefing bodies, published at ``/<slug>/``. A slug may not take a route the
+site itself uses (``RESERVED_SLUGS``); such a file is refused with its path and line.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from generator.content import bodies
+from generator.content.frontmatter import SplitFile
+from generator.content.model import EditorialPage, Origin
+from generator.content.problems import Problem
+from generator.content.schema import ID_PATTERN, PAGE_FIELDS, FieldError, parse_mapping
+
+PAGE_MAX_BYTES = 1024 * 1024
+# Every first path segment the site (and its editions) publishes itself, now or by contract
+# (docs/content-format.md); tests/site check that the built site uses no other.
+RESERVED_SLUGS = frozenset({
+    "index", "briefings", "actors", "regions", "timeline", "finder", "corrections",
+    "downloads", "search", "assets", "feed", "feed-xml", "sitemap", "briefings-json",
+    "briefings-csv", "404", "pages", "content", "static", "api",
+})
+
+Reader = Callable[[str, Path, int, list[Problem]], tuple[str, SplitFile] | None]
+Shower = Callable[[Path, Path], str]
+
+
+def load_pages(content: Path, read: Reader, show: Shower
+               ) -> tuple[tuple[EditorialPage, ...], list[Problem]]:
+    """Every editorial page (in navigation order) and the problems found.
+
+    ``read`` and ``show`` are loading's reader of a content file (size limit, no links, the
+    front matter split) and its way of naming a file in messages. No ``pages/`` folder
+    means no pages.
+    """
+    root = content / "pages"
+    problems: list[Problem] = []
+    if not root.exists() and not root.is_symlink():
+        return (), problems
+    if root.is_symlink() or not root.is_dir():
+        problems.append(Problem(show(content, root), None,
+                                "'pages' must be a plain folder of Markdown files"))
+        return (), problems
+    found = []
+    for name in sorted(os.listdir(root)):
+        path = root / name
+        if not name.endswith(".md") or path.is_dir():
+            problems.append(Problem(show(content, path), None,
+                                    "not an editorial page (only files ending in '.md' directly "
+                                    "in pages/ are); ignored", severity="warning"))
+            continue
+        page = _load_page(content, path, read, show, problems)
+        if page is not None:
+            found.append(page)
+    found.sort(key=lambda p: (p.nav is None, p.nav or 0, p.title.casefold(), p.slug))
+    return tuple(found), problems
+
+
+def _load_page(content: Path, path: Path, read: Reader, show: Shower,
+               problems: list[Problem]) -> EditorialPage | None:
+    shown = show(content, path)
+    found = read(shown, path, PAGE_MAX_BYTES, problems)
+    if found is None:
+        return None
+    parts = found[1]
+    assert isinstance(parts.meta.value, dict)
+    values, errors = parse_mapping(parts.meta.value, PAGE_FIELDS, 1)
+    slug = path.name[:-3]
+    errors += _slug_errors(slug)
+    rendered = bodies.render(parts.body, parts.body_line)
+    errors += rendered.problems
+    if not parts.body.strip():
+        errors.append(FieldError("the page has no text after the front matter",
+                                 parts.body_line - 1, "write the page below the '---' line"))
+    problems += [Problem(shown, e.line, e.message, e.hint) for e in errors]
+    if errors:
+        return None
+    return EditorialPage(
+        slug=slug, title=values["title"],
+        summary=values.get("summary") or bodies.first_paragraph(rendered.html),
+        body_html=rendered.html,
+        origin=Origin(shown, 1, path.relative_to(content).as_posix()), nav=values.get("nav"))
+
+
+def _slug_errors(slug: str) -> list[FieldError]:
+    """The file name is the page's URL: a plain slug that no route of the site uses."""
+    if not ID_PATTERN.match(slug) or len(slug) > 100:
+        return [FieldError(f"the file name gives the page slug '{slug[:100]}', which may use "
+                           "only a-z, 0-9 and '-' (at most 100 characters)", 1,
+                           "rename the file, e.g. pages/about.md")]
+    if slug in RESERVED_SLUGS:
+        return [FieldError(f"the page slug '{slug}' collides with the site's own /{slug}/",
+                           1, "rename the file, e.g. pages/about-" + slug + ".md")]
+    return []
