@@ -54,6 +54,8 @@ COPIES = (
          "8cf3fb15bcf969ff596649616fd99366b3c31c08d57a86d05308efc16d8fa75f"),
     Copy("theme/partials/search.html", "templates/partials/search.html", "",
          "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30"),
+    Copy("theme/partials/source.html", "templates/partials/source.html", "",
+         "6847616d67be4920d39c278c2799bf20222bbc02ee2a8393aca85e3eaa518752"),
     Copy(_MOVED.format("base"), "templates/partials/javascripts/base.html", "",
          "d6113712bc4deb30b4bd810ee0dfc28b6f04d2f88cc0016c0f1766eac7b762b6"),
     Copy(_MOVED.format("palette"), "templates/partials/javascripts/palette.html", "",
