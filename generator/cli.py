@@ -37,14 +37,21 @@ def _fail(problems: list[Problem], fmt: str = "text") -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from generator.editorial.changed_files import among, limit_to_files, refused_files
     from generator.pipeline import check
 
     content = Path(args.content)
-    problems = check(content).problems
+    refused = refused_files(args.files, content)
+    if refused:
+        print(report.render(refused, "text"), file=sys.stderr)
+        return EXIT_USAGE
+    loaded = check(content)
+    problems = loaded.problems
+    drafts = tuple(sorted(b.origin.path for b in loaded.archive.briefings if b.draft))
     if args.files:
-        from generator.editorial.changed_files import limit_to_files
         problems = limit_to_files(problems, args.files, content)
-    output = report.render(problems, args.format)
+    notices = among(drafts, args.files) if args.files else drafts
+    output = report.render(problems, args.format, report.Tally(loaded.files, drafts, notices))
     if output:
         print(output)
     return EXIT_PROBLEMS if any(p.is_error for p in problems) else EXIT_OK

@@ -351,7 +351,7 @@ FILES = [
          {"briefings/b.md": fm(extra="slug: a"), "briefings/a.md": fm()},
          Refused("briefings/b.md", 1, "already used by")),
     Case("upper-case .MD", {"briefings/a.md": fm(), "briefings/b.MD": fm()},
-         Ignored("briefings/b.MD", "ignored")),
+         Refused("briefings/b.MD", None, "rename it to b.md")),
     Case("text file", {"briefings/a.md": fm(), "briefings/notes.txt": "hello"},
          Ignored("briefings/notes.txt", "ignored")),
     Case("HTML file", {"briefings/a.md": fm(), "briefings/x.html": "<script>alert(1)</script>"},

@@ -50,6 +50,7 @@ class Loaded:
 
     archive: Archive
     problems: list[Problem]
+    files: int = 0  # briefing files read (those with errors too), for "checked N briefings"
 
     @property
     def ok(self) -> bool:
@@ -73,7 +74,8 @@ def load_archive(content: Path, *, include_drafts: bool = False,
     latest = (today or date.today()) + timedelta(days=1)
     briefings = []
     read = functools.partial(_load_briefings, content, region_names, actor_names, latest)
-    for briefing, found in cache.load_many(_briefing_files(content, problems), read):
+    files = _briefing_files(content, problems)
+    for briefing, found in cache.load_many(files, read):
         problems += found
         if briefing is not None:
             briefings.append(briefing)
@@ -81,7 +83,8 @@ def load_archive(content: Path, *, include_drafts: bool = False,
     published = [b for b in briefings if include_drafts or not b.draft]
     published.sort(key=lambda b: (-b.date.toordinal(), b.slug))
     problems.sort(key=lambda p: (p.path, p.line or 0))
-    return Loaded(Archive(actors=actors, regions=regions, briefings=tuple(published)), problems)
+    return Loaded(Archive(actors=actors, regions=regions, briefings=tuple(published)), problems,
+                  len(files))
 
 
 
@@ -189,10 +192,36 @@ def _briefing_files(content: Path, problems: list[Problem]) -> list[str]:
             if name.endswith(".md"):
                 found.append(os.path.join(folder, name))  # a str: 16,000 Paths cost 0.2 s
             else:
-                problems.append(Problem(display_path(content, Path(folder) / name), None,
-                                        "not a briefing (only files ending in '.md' are); ignored",
-                                        severity="warning"))
+                problems.append(_not_a_briefing(content, Path(folder) / name))
     return found
+
+
+# Markdown written under another extension: meant as a briefing, so never silently skipped.
+_MARKDOWN_LIKE = re.compile(r"^(?P<stem>.+?)\.(?:md|markdown|mdown|mkdn?|mdwn|mdte?xt)"
+                            r"(?:\.txt)?$", re.IGNORECASE)
+
+
+def _not_a_briefing(content: Path, path: Path) -> Problem:
+    """A file under briefings/ that is not read: an error where it was meant as a briefing
+    (a Markdown extension spelt otherwise, or text starting with front matter), else a warning."""
+    shown = display_path(content, path)
+    meant = _MARKDOWN_LIKE.match(path.name)
+    if meant is None and path.suffix.lower() == ".txt" and _starts_with_front_matter(path):
+        meant = re.match(r"^(?P<stem>.+)\.txt$", path.name, re.IGNORECASE)
+    if meant is None:
+        return Problem(shown, None, "not a briefing (only files ending in '.md' are); ignored",
+                       severity="warning")
+    new_name = f"{meant.group('stem')}.md"
+    return Problem(shown, None, "a briefing must end in '.md' (lower case); this file is not "
+                   "read, so it would not be published", f"rename it to {new_name}")
+
+
+def _starts_with_front_matter(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(5).lstrip(b"\xef\xbb\xbf").startswith(b"---")
+    except OSError:
+        return False
 
 
 def _load_briefings(content: Path, regions: NameIndex[Region] | None,
