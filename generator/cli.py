@@ -106,7 +106,8 @@ def _new(args: argparse.Namespace) -> int:
 def _ingest(args: argparse.Namespace) -> int:
     from generator.editorial.ingest import ingest_file
 
-    result = ingest_file(Path(args.file), Path(args.content), args.date)
+    result = ingest_file(Path(args.file), Path(args.content), args.date,
+                         published=args.published)
     print(result.path)
     print("briefings ingest: wrote a draft; `briefings check` reports it until you:",
           file=sys.stderr)
@@ -186,7 +187,11 @@ def _parser() -> argparse.ArgumentParser:
     ingest = command("ingest", _ingest, "turn a saved article page (text or HTML) into a draft")
     ingest.add_argument("file", metavar="FILE", help="the page, saved as .html or copied as text")
     ingest.add_argument("--date", type=_date_option, metavar="YYYY-MM-DD",
-                        help="the date of the events, where the page does not state it")
+                        help="the date of the events (the draft's 'date'; default: the "
+                        "date the page states)")
+    ingest.add_argument("--published", type=_date_option, metavar="YYYY-MM-DD",
+                        help="the day the report was published ('source.published'; default: "
+                        "the date the page states)")
     return parser
 
 

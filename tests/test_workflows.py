@@ -180,7 +180,8 @@ def reported_messages() -> set[str]:
             if match:
                 messages.add(match.group("message"))
     messages |= {"the summary is still the placeholder written by `briefings new` (write ...)",
-                 "the article text copied by `briefings ingest` is still in the file (write...)"}
+                 "the article text copied by `briefings ingest` is still in the file (write...)",
+                 "'published' is still to be filled in (write the value ...)"}
     return messages
 
 
