@@ -271,7 +271,7 @@ REGISTRIES = [
     _registry("region cycle", "regions form a cycle", 1, "regions.yml", _REGIONS),
     _registry("region is its own parent", "cycle", 1, "regions.yml",
               "- id: armenia\n  name: Armenia\n  kind: country\n  parent: armenia\n"),
-    _registry("unknown parent", "unknown parent 'nowhere'", 1, "regions.yml",
+    _registry("unknown parent", "unknown parent 'nowhere'", 4, "regions.yml",
               "- id: armenia\n  name: Armenia\n  kind: country\n  parent: nowhere\n"),
     _registry("duplicate region id", "duplicate id 'armenia'", 4, "regions.yml",
               "- id: armenia\n  name: A\n  kind: country\n"
@@ -282,7 +282,7 @@ REGISTRIES = [
               "- id: nikol-pashinyan\n  name: Nikol Pashinyan\n"),
     _registry("actor kind unknown", "must be one of", 3, "actors.yml",
               "- id: nikol-pashinyan\n  name: N\n  kind: wizard\n"),
-    _registry("actor country unknown", "unknown country", 1, "actors.yml",
+    _registry("actor country unknown", "unknown country", 4, "actors.yml",
               "- id: nikol-pashinyan\n  name: N\n  kind: person\n  country: narnia\n"),
     _registry("id reserved", "'index'", 1, "regions.yml",
               "- id: index\n  name: Index\n  kind: country\n"),
