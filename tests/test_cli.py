@@ -22,7 +22,8 @@ BROKEN = {
     "2023/2023-05-15-b.md": GOOD.replace("region: Armenia", "region: [Armenia, Armenya]"),
 }
 ERRORS = [
-    ("content/briefings/2023/2023-05-14-a.md", 3, "'date' is not a real date: 2023-02-30", None),
+    ("content/briefings/2023/2023-05-14-a.md", 3, "'date' is not a real date: 2023-02-30",
+     "that day does not exist: check the month (01-12) and the day"),
     ("content/briefings/2023/2023-05-15-b.md", 4, "unknown region 'Armenya'",
      "did you mean 'Armenia'?"),
 ]
@@ -49,8 +50,10 @@ def test_check_clean_exits_0() -> None:
     assert result.returncode == 0
     assert result.stdout == (
         "tests/fixtures/archive/briefings/notes.txt: warning: not a briefing "
-        "(only files ending in '.md' are); ignored\n0 errors, 1 warning: 6 briefings, 1 draft "
-        "(not published): tests/fixtures/archive/briefings/2024/2024-03-06-draft-note.md\n")
+        "(only files ending in '.md' are); ignored (if it is meant as a briefing, rename it to end "
+        "in '.md'; otherwise move it out of the briefings folder)\n0 errors, 1 warning: "
+        "6 briefings, 1 draft (not published): "
+        "tests/fixtures/archive/briefings/2024/2024-03-06-draft-note.md\n")
     assert result.stderr == ""
 
 
@@ -58,7 +61,8 @@ def test_check_text_lists_every_problem_and_exits_1(broken: Path) -> None:
     result = run("check", cwd=broken)  # --content defaults to content
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "content/briefings/2023/2023-05-14-a.md:3: error: 'date' is not a real date: 2023-02-30",
+        "content/briefings/2023/2023-05-14-a.md:3: error: 'date' is not a real date: 2023-02-30"
+        " (that day does not exist: check the month (01-12) and the day)",
         "content/briefings/2023/2023-05-15-b.md:4: error: unknown region 'Armenya' "
         "(did you mean 'Armenia'?)",
         "2 errors, 0 warnings: 2 briefings, no drafts",
@@ -80,7 +84,8 @@ def test_check_github_annotations_carry_file_and_line(broken: Path) -> None:
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "::error file=content/briefings/2023/2023-05-14-a.md,line=3::"
-        "'date' is not a real date: 2023-02-30",
+        "'date' is not a real date: 2023-02-30 (that day does not exist: check the month "
+        "(01-12) and the day)",
         "::error file=content/briefings/2023/2023-05-15-b.md,line=4::"
         "unknown region 'Armenya' (did you mean 'Armenia'?)",
     ]
@@ -178,7 +183,8 @@ def test_a_failed_build_leaves_the_previous_site(broken: Path) -> None:
     failed = run("build", cwd=broken)
     assert failed.returncode == 1
     assert failed.stderr.splitlines()[:2] == [
-        "content/briefings/2023/2023-05-14-a.md:3: error: 'date' is not a real date: 2023-02-30",
+        "content/briefings/2023/2023-05-14-a.md:3: error: 'date' is not a real date: 2023-02-30"
+        " (that day does not exist: check the month (01-12) and the day)",
         "content/briefings/2023/2023-05-15-b.md:4: error: unknown region 'Armenya' "
         "(did you mean 'Armenia'?)",
     ]

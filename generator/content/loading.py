@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from generator.content import bodies, placeholders
+from generator.content import bodies, hints, placeholders
 from generator.content.frontmatter import decode, split
 from generator.content.loadcache import BriefingCache, Result
 from generator.content.model import Actor, Archive, Briefing, Origin, Region, Source
@@ -82,7 +82,7 @@ def load_archive(content: Path, *, include_drafts: bool = False,
     problems += _check_slugs(briefings)
     published = [b for b in briefings if include_drafts or not b.draft]
     published.sort(key=lambda b: (-b.date.toordinal(), b.slug))
-    problems.sort(key=lambda p: (p.path, p.line or 0))
+    problems = sorted(map(hints.with_hint, problems), key=lambda p: (p.path, p.line or 0))
     return Loaded(Archive(actors=actors, regions=regions, briefings=tuple(published)), problems,
                   len(files))
 
