@@ -116,6 +116,18 @@ def _ingest(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _summary(args: argparse.Namespace) -> int:
+    from generator.engine.render import EngineConfig, site_settings
+    from generator.pipeline import check
+    from generator.prsummary import parse_name_status, summary
+
+    content = Path(args.content)
+    site = site_settings(EngineConfig(Path(args.config)))
+    changes = parse_name_status(sys.stdin.read())
+    print(summary(check(content), changes, site.url, args.run_url, content), end="")
+    return EXIT_OK
+
+
 def _date_option(value: str) -> object:
     """YYYY-MM-DD for --date options; a malformed date is a usage error (exit 2)."""
     from generator.content.schema import FieldError, iso_date
@@ -192,6 +204,12 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--published", type=_date_option, metavar="YYYY-MM-DD",
                         help="the day the report was published ('source.published'; default: "
                         "the date the page states)")
+
+    pr_summary = command("summary", _summary, "Markdown for a pull request's job summary: the "
+                         "briefings it adds or changes, their pages, where the preview is")
+    pr_summary.add_argument("--run-url", metavar="URL",
+                            help="the check run's page, where the preview can be downloaded")
+    pr_summary.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
     return parser
 
 
