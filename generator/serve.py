@@ -18,7 +18,7 @@ from pathlib import Path
 from generator import report
 from generator.content.problems import ContentError, Problem
 from generator.engine import preview, render
-from generator.pipeline import BuildOptions, build
+from generator.pipeline import BuildOptions, Warm, build
 
 BUILD = Path(".build/serve")
 
@@ -26,7 +26,7 @@ BUILD = Path(".build/serve")
 def serve(content: Path, config_file: Path, dev_addr: str, drafts: bool) -> int:
     """Build the preview, serve it on ``dev_addr`` and rebuild after every change."""
     options = BuildOptions(content=content, site_dir=BUILD / "site", build_dir=BUILD,
-                           config_file=config_file, drafts=drafts)
+                           config_file=config_file, drafts=drafts, warm=Warm())
     host, _, port = dev_addr.rpartition(":")
     site = render.site_settings(render.EngineConfig(config_file))
 
@@ -45,6 +45,8 @@ def serve(content: Path, config_file: Path, dev_addr: str, drafts: bool) -> int:
         print("briefings serve: stopped", file=sys.stderr)
     finally:
         server.shutdown()
+        if options.warm is not None:
+            options.warm.save()  # for the next preview or build: only what changed is read
     return 0
 
 

@@ -81,7 +81,7 @@ def save(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
-def wait_until(check: Any, timeout: float = 20) -> None:
+def wait_until(check: Any, timeout: float = 90) -> None:
     """Poll from Python: the page's policy forbids the eval Playwright's own waiting uses."""
     end = time.monotonic() + timeout
     while not check():
@@ -119,7 +119,7 @@ def test_an_edit_shows_by_itself_and_problems_show_over_the_page_until_fixed(
     save(briefing, original.replace("title: ", "title: Edited ", 1))
     wait_until(lambda: "Edited" in heading(page))  # reloaded by itself, showing the edit
     save(briefing, original.replace("date: 2023-09-19", "date: 2023-09-31"))
-    panel = page.wait_for_selector("#briefings-preview-problems", timeout=20_000)
+    panel = page.wait_for_selector("#briefings-preview-problems", timeout=90_000)
     text = panel.inner_text()
     assert f"content/{BRIEFING}:3" in text
     assert "'date' is not a real date: 2023-09-31" in text and "Hint:" in text
