@@ -10,6 +10,7 @@ how long it took; problems are printed there and shown over the page in the brow
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 from collections.abc import Sequence
@@ -37,6 +38,7 @@ def serve(content: Path, config_file: Path, dev_addr: str, drafts: bool) -> int:
     if not rebuild(options, server, ["first build"]) and not options.site_dir.is_dir():
         return 1  # nothing good to show yet: the problems are printed above
     server.watch_content(content)
+    signal.signal(signal.SIGTERM, _interrupt)  # stopped by a service manager: as by Ctrl+C
     print(f"briefings serve: serving the preview on {server.url} (Ctrl+C stops it)",
           file=sys.stderr, flush=True)
     try:
@@ -48,6 +50,10 @@ def serve(content: Path, config_file: Path, dev_addr: str, drafts: bool) -> int:
         if options.warm is not None:
             options.warm.save()  # for the next preview or build: only what changed is read
     return 0
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def rebuild(options: BuildOptions, server: preview.PreviewServer, changed: Sequence[str]

@@ -83,8 +83,15 @@ def save(path: Path, text: str) -> None:
 
 def wait_until(check: Any, timeout: float = 90) -> None:
     """Poll from Python: the page's policy forbids the eval Playwright's own waiting uses."""
+    from playwright.sync_api import Error
+
     end = time.monotonic() + timeout
-    while not check():
+    while True:
+        try:  # the page reloads by itself: a query can meet it between two documents
+            if check():
+                return
+        except Error as error:
+            assert "context was destroyed" in str(error) or "navigat" in str(error), error
         assert time.monotonic() < end, "the page did not change in time"
         time.sleep(0.1)
 
