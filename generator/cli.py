@@ -46,14 +46,21 @@ def _fail(problems: list[Problem], fmt: str = "text") -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from generator.editorial.changed_files import among, limit_to_files, refused_files
     from generator.pipeline import check
 
     content = Path(args.content)
-    problems = check(content).problems
+    refused = refused_files(args.files, content)
+    if refused:
+        print(report.render(refused, "text"), file=sys.stderr)
+        return EXIT_USAGE
+    loaded = check(content)
+    problems = loaded.problems
+    drafts = tuple(sorted(b.origin.path for b in loaded.archive.briefings if b.draft))
     if args.files:
-        from generator.editorial.changed_files import limit_to_files
         problems = limit_to_files(problems, args.files, content)
-    output = report.render(problems, args.format)
+    notices = among(drafts, args.files) if args.files else drafts
+    output = report.render(problems, args.format, report.Tally(loaded.files, drafts, notices))
     if output:
         print(output)
     return EXIT_PROBLEMS if any(p.is_error for p in problems) else EXIT_OK
@@ -115,12 +122,25 @@ def _new(args: argparse.Namespace) -> int:
 def _ingest(args: argparse.Namespace) -> int:
     from generator.editorial.ingest import ingest_file
 
-    result = ingest_file(Path(args.file), Path(args.content), args.date)
+    result = ingest_file(Path(args.file), Path(args.content), args.date,
+                         published=args.published)
     print(result.path)
     print("briefings ingest: wrote a draft; `briefings check` reports it until you:",
           file=sys.stderr)
     for step in result.todo:
         print(f"  - {step}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _summary(args: argparse.Namespace) -> int:
+    from generator.engine.render import EngineConfig, site_settings
+    from generator.pipeline import check
+    from generator.prsummary import parse_name_status, summary
+
+    content = Path(args.content)
+    site = site_settings(EngineConfig(Path(args.config)))
+    changes = parse_name_status(sys.stdin.read())
+    print(summary(check(content), changes, site.url, args.run_url, content), end="")
     return EXIT_OK
 
 
@@ -220,7 +240,17 @@ def _parser() -> argparse.ArgumentParser:
     ingest = command("ingest", _ingest, "turn a saved article page (text or HTML) into a draft")
     ingest.add_argument("file", metavar="FILE", help="the page, saved as .html or copied as text")
     ingest.add_argument("--date", type=_date_option, metavar="YYYY-MM-DD",
-                        help="the date of the events, where the page does not state it")
+                        help="the date of the events (the draft's 'date'; default: the "
+                        "date the page states)")
+    ingest.add_argument("--published", type=_date_option, metavar="YYYY-MM-DD",
+                        help="the day the report was published ('source.published'; default: "
+                        "the date the page states)")
+
+    pr_summary = command("summary", _summary, "Markdown for a pull request's job summary: the "
+                         "briefings it adds or changes, their pages, where the preview is")
+    pr_summary.add_argument("--run-url", metavar="URL",
+                            help="the check run's page, where the preview can be downloaded")
+    pr_summary.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
     return parser
 
 

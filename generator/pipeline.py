@@ -26,6 +26,19 @@ from generator.site.plan import buildtree, increment
 from generator.site.urls import PathCollision
 
 
+@dataclass
+class Warm:
+    """What a long-running process (the preview) keeps between its builds: the loaded
+    files' cache, so that a rebuild neither reads nor rewrites it on disk (0.5 s at 16,000
+    briefings); :meth:`save` writes it when the process ends."""
+
+    cache: BriefingCache | None = None
+
+    def save(self) -> None:
+        if self.cache is not None:
+            self.cache.save()
+
+
 @dataclass(frozen=True)
 class BuildOptions:
     """Where to read, where to write, and how."""
@@ -40,6 +53,7 @@ class BuildOptions:
     # The site folder is a temporary one the caller made inside the build folder (the
     # bundle's): the site-folder check allows that one place inside it.
     private_site: bool = False
+    warm: Warm | None = field(default=None, compare=False)
 
     @property
     def docs(self) -> Path:
@@ -47,17 +61,24 @@ class BuildOptions:
         return self.build_dir / name / "docs"
 
 
-def check(content: Path, drafts: bool = True, *, cache_file: Path | None = None) -> Loaded:
+def check(content: Path, drafts: bool = True, *, cache_file: Path | None = None,
+          warm: Warm | None = None) -> Loaded:
     """Load and validate everything (drafts included: they must be valid too).
 
-    With ``cache_file``, results for files unchanged since the last load are reused.
+    With ``cache_file``, results for files unchanged since the last load are reused; with
+    ``warm`` too, from memory after the first load (and written only by ``warm.save``).
     """
     if cache_file is None:
         return load_archive(content, include_drafts=drafts)
     today = date.today()
-    cache = BriefingCache.open(cache_file, content, today)
+    kept = warm.cache if warm is not None else None
+    cache = kept.reopen(content, today) if kept else BriefingCache.open(cache_file, content,
+                                                                        today)
     loaded = load_archive(content, include_drafts=drafts, today=today, cache=cache)
-    cache.save()
+    if kept is None:
+        cache.save()
+    if warm is not None:
+        warm.cache = cache
     return loaded
 
 
@@ -74,7 +95,8 @@ def build(options: BuildOptions) -> list[Problem]:
     sitedir.check_site_dir(options.site_dir, places(options), private=options.private_site)
     # Gather: the whole archive, validated.
     with _phase("load"):
-        checked = check(options.content, cache_file=options.build_dir / "briefings.cache")
+        checked = check(options.content, cache_file=options.build_dir / "briefings.cache",
+                        warm=options.warm)
     if not checked.ok:
         raise ContentError(checked.problems)
     archive = checked.archive if options.drafts else without_drafts(checked.archive)

@@ -4,10 +4,42 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from generator.content.problems import Problem, printable
 
 FORMATS = ("text", "json", "github")
+_DRAFTS_LISTED = 5
+
+
+@dataclass(frozen=True)
+class Tally:
+    """What a check read: briefing files, and the drafts among them (never published).
+
+    ``notices`` are the drafts to annotate in GitHub's format: those among the files a
+    pull request changes.
+    """
+
+    briefings: int
+    drafts: tuple[str, ...] = ()
+    notices: tuple[str, ...] = field(default=())
+
+    def line(self) -> str:
+        """"42 briefings, 1 draft (not published): path"."""
+        count = f"{self.briefings} briefing{'s' * (self.briefings != 1)}"
+        drafts = len(self.drafts)
+        if not drafts:
+            return f"{count}, no drafts"
+        listed = ", ".join(self.drafts[:_DRAFTS_LISTED])
+        more = f" and {drafts - _DRAFTS_LISTED} more" if drafts > _DRAFTS_LISTED else ""
+        return f"{count}, {drafts} draft{'s' * (drafts != 1)} (not published): {listed}{more}"
+
+
+def draft_notice(path: str) -> str:
+    """The GitHub notice on a draft: checked like any briefing, but never published."""
+    text = ("this briefing is a draft (draft: true): it is checked but will not be published; "
+            "delete the line 'draft: true' when it is ready")
+    return f"::notice file={_github_escape(path, True)},line=1::{_github_escape(text)}"
 
 
 def _github_escape(value: str, is_property: bool = False) -> str:
@@ -24,17 +56,20 @@ def github(problem: Problem) -> str:
     return printable(f"::{problem.severity} {','.join(props)}::{_github_escape(text)}")
 
 
-def render(problems: Sequence[Problem], fmt: str, files_checked: int | None = None) -> str:
-    """All problems in one format; text ends with a one-line summary."""
+def render(problems: Sequence[Problem], fmt: str, tally: Tally | None = None) -> str:
+    """All problems in one format; text ends with a one-line summary (and what was read)."""
     if fmt == "json":
+        counts = {} if tally is None else {"briefings": tally.briefings,
+                                           "drafts": list(tally.drafts)}
         return json.dumps({"problems": [p.as_dict() for p in problems],
                            "errors": sum(p.is_error for p in problems),
-                           "warnings": sum(not p.is_error for p in problems)},
+                           "warnings": sum(not p.is_error for p in problems), **counts},
                           ensure_ascii=False, indent=2)
     if fmt == "github":
-        return "\n".join(github(p) for p in problems)
+        notices = [] if tally is None else [draft_notice(path) for path in tally.notices]
+        return "\n".join([*(github(p) for p in problems), *notices])
     lines = [p.format_text() for p in problems]
-    lines.append(summary(problems))
+    lines.append(summary(problems) + (f": {tally.line()}" if tally else ""))
     return "\n".join(lines)
 
 

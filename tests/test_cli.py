@@ -22,7 +22,8 @@ BROKEN = {
     "2023/2023-05-15-b.md": GOOD.replace("region: Armenia", "region: [Armenia, Armenya]"),
 }
 ERRORS = [
-    ("content/briefings/2023/2023-05-14-a.md", 3, "'date' is not a real date: 2023-02-30", None),
+    ("content/briefings/2023/2023-05-14-a.md", 3, "'date' is not a real date: 2023-02-30",
+     "that day does not exist: check the month (01-12) and the day"),
     ("content/briefings/2023/2023-05-15-b.md", 4, "unknown region 'Armenya'",
      "did you mean 'Armenia'?"),
 ]
@@ -49,7 +50,10 @@ def test_check_clean_exits_0() -> None:
     assert result.returncode == 0
     assert result.stdout == (
         "tests/fixtures/archive/briefings/notes.txt: warning: not a briefing "
-        "(only files ending in '.md' are); ignored\n0 errors, 1 warning\n")
+        "(only files ending in '.md' are); ignored (if it is meant as a briefing, rename it to end "
+        "in '.md'; otherwise move it out of the briefings folder)\n0 errors, 1 warning: "
+        "6 briefings, 1 draft (not published): "
+        "tests/fixtures/archive/briefings/2024/2024-03-06-draft-note.md\n")
     assert result.stderr == ""
 
 
@@ -57,10 +61,11 @@ def test_check_text_lists_every_problem_and_exits_1(broken: Path) -> None:
     result = run("check", cwd=broken)  # --content defaults to content
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "content/briefings/2023/2023-05-14-a.md:3: error: 'date' is not a real date: 2023-02-30",
+        "content/briefings/2023/2023-05-14-a.md:3: error: 'date' is not a real date: 2023-02-30"
+        " (that day does not exist: check the month (01-12) and the day)",
         "content/briefings/2023/2023-05-15-b.md:4: error: unknown region 'Armenya' "
         "(did you mean 'Armenia'?)",
-        "2 errors, 0 warnings",
+        "2 errors, 0 warnings: 2 briefings, no drafts",
     ]
     assert "Traceback" not in result.stderr
 
@@ -79,7 +84,8 @@ def test_check_github_annotations_carry_file_and_line(broken: Path) -> None:
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "::error file=content/briefings/2023/2023-05-14-a.md,line=3::"
-        "'date' is not a real date: 2023-02-30",
+        "'date' is not a real date: 2023-02-30 (that day does not exist: check the month "
+        "(01-12) and the day)",
         "::error file=content/briefings/2023/2023-05-15-b.md,line=4::"
         "unknown region 'Armenya' (did you mean 'Armenia'?)",
     ]
@@ -92,6 +98,48 @@ def test_check_clean_in_json_and_github() -> None:
     result = run("check", "--content", "tests/fixtures/archive", "--format", "github", cwd=ROOT)
     assert result.returncode == 0
     assert result.stdout.startswith("::warning file=tests/fixtures/archive/briefings/notes.txt::")
+
+
+# --- no false "no problems found" ------------------------------------------------------
+
+@pytest.mark.parametrize(("named", "message"), [
+    ("content/briefings/2023/2023-05-16-gone.md", "no such file"),
+    ("content/../README.md", "check reads only briefings and registries"),
+    ("mkdocs.yml", "check reads only briefings and registries"),
+])
+def test_check_refuses_a_file_it_would_not_read(broken: Path, named: str, message: str) -> None:
+    (broken / "README.md").write_text("# notes\n", encoding="utf-8")
+    (broken / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    result = run("check", named, cwd=broken)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"{named}: error: {message}")
+    assert "no problems found" not in result.stdout + result.stderr
+
+
+def test_check_accepts_briefings_and_registries_however_spelt(broken: Path) -> None:
+    result = run("check", "./content/actors.yml", str(broken / "content" / "regions.yml"),
+                 "content/briefings/2023/../2023/2023-05-14-a.md", cwd=broken)
+    assert result.returncode == 1, result.stderr
+    assert "2023-05-14-a.md:3: error:" in result.stdout
+
+
+def test_a_draft_is_counted_and_annotated_as_unpublished(broken: Path) -> None:
+    draft = broken / "content" / "briefings" / "2023" / "2023-05-20-draft.md"
+    draft.write_text(GOOD.replace("---\nThe", "draft: true\n---\nThe"), encoding="utf-8")
+    for name in BROKEN:
+        (broken / "content" / "briefings" / name).unlink()
+    text = run("check", cwd=broken)
+    assert text.stdout == ("no problems found: 1 briefing, 1 draft (not published): "
+                           "content/briefings/2023/2023-05-20-draft.md\n")
+    report = json.loads(run("check", "--format", "json", cwd=broken).stdout)
+    assert (report["briefings"], report["drafts"]) == (
+        1, ["content/briefings/2023/2023-05-20-draft.md"])
+    github = run("check", "--format", "github", "content/briefings/2023/2023-05-20-draft.md",
+                 cwd=broken)
+    assert github.returncode == 0
+    assert github.stdout.startswith(
+        "::notice file=content/briefings/2023/2023-05-20-draft.md,line=1::this briefing is a "
+        "draft (draft: true): it is checked but will not be published")
 
 
 @pytest.mark.parametrize(("args", "stderr"), [
@@ -135,7 +183,8 @@ def test_a_failed_build_leaves_the_previous_site(broken: Path) -> None:
     failed = run("build", cwd=broken)
     assert failed.returncode == 1
     assert failed.stderr.splitlines()[:2] == [
-        "content/briefings/2023/2023-05-14-a.md:3: error: 'date' is not a real date: 2023-02-30",
+        "content/briefings/2023/2023-05-14-a.md:3: error: 'date' is not a real date: 2023-02-30"
+        " (that day does not exist: check the month (01-12) and the day)",
         "content/briefings/2023/2023-05-15-b.md:4: error: unknown region 'Armenya' "
         "(did you mean 'Armenia'?)",
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,39 @@ def test_every_check_format_is_documented(readme: str) -> None:
 
 def test_golden_regeneration_command_is_documented(readme: str) -> None:
     assert "UPDATE_GOLDEN=1 .venv/bin/pytest tests/content/test_golden.py" in readme
+
+
+# --- everything the guides cite is in the repository ------------------------------------
+
+ROOT = README.parent
+GUIDES = [README, ROOT / "CONTRIBUTING.md", *sorted((ROOT / "docs").rglob("*.md"))]
+_LINK = re.compile(r"\[[^\]]*\]\((?P<target>[^)\s]+)\)")
+
+
+def _relative_links(path: Path) -> list[str]:
+    text = re.sub(r"```.*?```", "", path.read_text(encoding="utf-8"), flags=re.DOTALL)
+    return [m.group("target") for m in _LINK.finditer(text)
+            if not re.match(r"^(?:[a-z]+:|#)", m.group("target"))]
+
+
+@pytest.mark.parametrize("guide", GUIDES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_relative_link_resolves_to_a_file_in_the_repository(guide: Path) -> None:
+    for target in _relative_links(guide):
+        resolved = (guide.parent / target.split("#", 1)[0]).resolve()
+        assert resolved.is_relative_to(ROOT), f"{target} lies outside the repository"
+        assert resolved.exists(), f"{guide.name}: {target} does not exist"
+
+
+def test_no_guide_refers_to_files_outside_the_repository() -> None:
+    for guide in GUIDES:
+        text = guide.read_text(encoding="utf-8")
+        assert "/work/" not in text and "shared/" not in text, guide.name
+    assert "docs/content-format.md" in README.read_text(encoding="utf-8")
+    assert "docs/content-format.md" in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+
+
+def test_the_guide_names_the_published_address_as_mkdocs_yml_sets_it() -> None:
+    site_url = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text("utf-8"),
+                         re.MULTILINE)
+    assert site_url is not None
+    assert site_url.group(1) in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")

@@ -26,6 +26,7 @@ ALLOWED: dict[str, set[str]] = {
     "report": CONTENT | {"report"},
     "pipeline": SITE_BASE | {"site.plan", "engine", "pipeline"},
     "serve": SITE_BASE | {"site.plan", "engine", "pipeline", "report", "serve"},
+    "prsummary": SITE_BASE | {"site.html", "prsummary"},
     "editions": SITE_BASE | {"engine", "pipeline", "editions"},
     "cli": set(),  # the entry point: may import anything (filled in below)
 }

@@ -1,15 +1,140 @@
-"""The live preview's watcher survives what editors leave in the content folder."""
+"""`briefings serve` as an editor runs it: a real server process, real saves, headless Chromium.
+
+The terminal says where the preview is and what each rebuild did; a saved edit shows in the
+open page by itself; a broken file puts its problems (file, line, message, hint) over the
+page until it is fixed. The page keeps the site's Content-Security-Policy throughout.
+"""
 
 from __future__ import annotations
 
 import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-from generator.serve import _snapshot
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "archive"
+BRIEFING = "briefings/2023/2023-09-19-offensive.md"
+SCRIPT = Path(sys.executable).parent / "briefings"
 
 
-def test_snapshot_skips_dangling_links_of_editors(tmp_path: Path) -> None:
-    (tmp_path / "a.md").write_text("x", encoding="utf-8")
-    os.symlink(tmp_path / "gone", tmp_path / ".#a.md")  # how Emacs marks a file being edited
-    names = [Path(entry[0]).name for entry in _snapshot(tmp_path)]
-    assert names == [".#a.md", "a.md"]
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class Served:
+    """A running `briefings serve` and what it has printed so far."""
+
+    def __init__(self, folder: Path, port: int) -> None:
+        self.log = folder / "serve.log"
+        self.handle = self.log.open("w", encoding="utf-8")
+        self.process = subprocess.Popen(
+            [str(SCRIPT), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=folder,
+            stdout=self.handle, stderr=subprocess.STDOUT)
+        self.url = f"http://127.0.0.1:{port}/"
+
+    def printed(self) -> str:
+        return self.log.read_text(encoding="utf-8")
+
+    def wait_for(self, pattern: str, timeout: float = 60) -> re.Match[str]:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            found = re.search(pattern, self.printed())
+            if found:
+                return found
+            assert self.process.poll() is None, self.printed()
+            time.sleep(0.1)
+        raise AssertionError(f"no {pattern!r} in:\n{self.printed()}")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        self.handle.close()
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Served]:
+    shutil.copytree(FIXTURE, tmp_path / "content")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "theme").symlink_to(ROOT / "theme")
+    server = Served(tmp_path, free_port())
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def save(path: Path, text: str) -> None:
+    """As an editor's save: a new file renamed over the old one."""
+    temporary = path.with_name(f".{path.name}.swp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def wait_until(check: Any, timeout: float = 90) -> None:
+    """Poll from Python: the page's policy forbids the eval Playwright's own waiting uses."""
+    from playwright.sync_api import Error
+
+    end = time.monotonic() + timeout
+    while True:
+        try:  # the page reloads by itself: a query can meet it between two documents
+            if check():
+                return
+        except Error as error:
+            assert "context was destroyed" in str(error) or "navigat" in str(error), error
+        assert time.monotonic() < end, "the page did not change in time"
+        time.sleep(0.1)
+
+
+def heading(page: Any) -> str:
+    return str(page.text_content("h1") or "")
+
+
+def test_the_terminal_says_where_and_what_each_rebuild_did(served: Served) -> None:
+    served.wait_for(r"first build: built in \d+\.\d\d s")
+    address = served.wait_for(r"serving the preview on (\S+)").group(1)
+    assert address == served.url
+    briefing = served.log.parent / "content" / BRIEFING
+    save(briefing, briefing.read_text(encoding="utf-8") + "\nOne more line.\n")
+    served.wait_for(rf"content/{re.escape(BRIEFING)} changed: rebuilt in \d+\.\d\d s")
+    assert ".swp" not in served.printed()
+
+
+@pytest.mark.browser
+def test_an_edit_shows_by_itself_and_problems_show_over_the_page_until_fixed(
+        served: Served, browser: Any, tmp_path: Path) -> None:
+    served.wait_for("serving the preview on")
+    blocked: list[str] = []
+    context = browser.new_context(viewport={"width": 1100, "height": 800})
+    page = context.new_page()
+    page.on("console", lambda message: blocked.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    page.goto(served.url + "briefings/offensive/")
+    briefing = tmp_path / "content" / BRIEFING
+    original = briefing.read_text(encoding="utf-8")
+
+    save(briefing, original.replace("title: ", "title: Edited ", 1))
+    wait_until(lambda: "Edited" in heading(page))  # reloaded by itself, showing the edit
+    save(briefing, original.replace("date: 2023-09-19", "date: 2023-09-31"))
+    panel = page.wait_for_selector("#briefings-preview-problems", timeout=90_000)
+    text = panel.inner_text()
+    assert f"content/{BRIEFING}:3" in text
+    assert "'date' is not a real date: 2023-09-31" in text and "Hint:" in text
+    page.screenshot(path=str(tmp_path / "problems.png"))
+    served.wait_for(r"1 problem \(\d+\.\d\d s\), shown in the browser until fixed")
+
+    save(briefing, original)
+    wait_until(lambda: page.query_selector("#briefings-preview-problems") is None
+               and "Edited" not in heading(page))
+    assert blocked == []
+    context.close()

@@ -39,7 +39,7 @@ def test_same_arguments_write_the_same_bytes(content: Path, tmp_path: Path) -> N
 
 def test_the_archive_checks_clean(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--content", str(content)]) == 0
-    assert capsys.readouterr().out.strip() == "no problems found"
+    assert capsys.readouterr().out.strip() == f"no problems found: {COUNT} briefings, no drafts"
 
 
 def test_the_archive_has_the_shape_the_benchmark_needs(content: Path) -> None:

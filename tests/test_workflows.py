@@ -190,7 +190,8 @@ def reported_messages() -> set[str]:
             if match:
                 messages.add(match.group("message"))
     messages |= {"the summary is still the placeholder written by `briefings new` (write ...)",
-                 "the article text copied by `briefings ingest` is still in the file (write...)"}
+                 "the article text copied by `briefings ingest` is still in the file (write...)",
+                 "'published' is still to be filled in (write the value ...)"}
     return messages
 
 
@@ -213,3 +214,56 @@ def test_the_guide_shows_an_example_that_checks_clean(content_dir: Path) -> None
     loaded = load_archive(content_dir)
     assert [p for p in loaded.problems if "hakari" in p.path] == []
     assert any(b.slug == "hakari-bridge-checkpoint" for b in loaded.archive.briefings)
+
+
+# --- an editor's pull request runs only the content checks and the build -------------------
+
+def step_named(document: dict[Any, Any], start: str) -> dict[str, Any]:
+    return next(s for s in steps(document) if s.get("name", "").startswith(start))
+
+
+def run_changes_step(tmp_path: Path, changed: str) -> str:
+    """The workflow's own 'What the pull request changes' script, on a real two-commit repo."""
+    repo = tmp_path / "repo"
+    (repo / "content" / "briefings").mkdir(parents=True)
+    (repo / "generator").mkdir()
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git[:3], "init", "-q"], check=True)
+    (repo / "content" / "briefings" / "a.md").write_text("a\n", encoding="utf-8")
+    (repo / "generator" / "x.py").write_text("x = 1\n", encoding="utf-8")
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "base"], check=True)
+    (repo / changed).write_text("changed\n", encoding="utf-8")
+    subprocess.run([*git, "commit", "-qam", "change"], check=True)
+    output = tmp_path / "output"
+    script = step_named(workflow("pull-request.yml"), "What the pull request changes")["run"]
+    subprocess.run(["bash", "-e", "-c", script], cwd=repo, check=True, env={
+        "PATH": "/usr/bin:/bin", "RUNNER_TEMP": str(tmp_path), "GITHUB_OUTPUT": str(output)})
+    return output.read_text(encoding="utf-8")
+
+
+def test_a_content_only_pull_request_skips_lint_types_and_tests(tmp_path: Path) -> None:
+    document = workflow("pull-request.yml")
+    for start in ("Lint and type-check", "Run the tests"):
+        assert step_named(document, start)["if"] == "steps.changes.outputs.code == 'true'"
+    for start in ("Check the changed briefings", "Build the site", "Build the preview"):
+        assert "if" not in step_named(document, start)
+    assert run_changes_step(tmp_path / "content", "content/briefings/a.md") == "code=false\n"
+    assert run_changes_step(tmp_path / "code", "generator/x.py") == "code=true\n"
+
+
+def test_the_job_summary_lists_the_briefings_and_where_the_preview_is() -> None:
+    step = step_named(workflow("pull-request.yml"), "Summarise the briefings")
+    assert step["if"] == "${{ !cancelled() }}"
+    assert "briefings summary --run-url" in step["run"] and "GITHUB_STEP_SUMMARY" in step["run"]
+    assert "git diff --name-status -z HEAD^1 HEAD" in step["run"]
+
+
+def test_the_check_step_passes_only_briefings_and_registries() -> None:
+    script = step_named(workflow("pull-request.yml"), "Check the changed briefings")["run"]
+    pipeline = script.split("|", 1)[1].rsplit("| xargs", 1)[0]
+    names = "content/briefings/2023/a.md\0generator/cli.py\0content/actors.yml\0README.md\0"
+    result = subprocess.run(["bash", "-c", pipeline], input=names, capture_output=True,
+                            text=True, check=True)
+    assert result.stdout.split("\0")[:-1] == ["content/briefings/2023/a.md",
+                                              "content/actors.yml"]

@@ -95,6 +95,15 @@ class BriefingCache:
             return cls(path, context)
         return cls(path, context, entries, kept_registries=registries)
 
+    def reopen(self, content: Path, today: date) -> BriefingCache:
+        """This cache for the next load in the same process, without reading its file: what
+        the last load used (the file is read only if the context changed meanwhile)."""
+        context = context_of(content, today)
+        if self.path is None or context != self.context:
+            return BriefingCache.open(self.path, content, today) if self.path else self
+        return BriefingCache(self.path, context, self.used or self.entries,
+                             kept_registries=self.kept_registries)
+
     def registries(self, read: Callable[[], Any]) -> Any:
         """What ``read`` (reading the registries) gives: kept from the last load, if any."""
         if self.kept_registries is None:

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from generator.content import bodies
+from generator.content import bodies, hints
 from generator.content.frontmatter import SplitFile, decode, split_reported
 from generator.content.loadcache import BriefingCache, Result
 from generator.content.model import (
@@ -61,6 +61,7 @@ class Loaded:
 
     archive: Archive
     problems: list[Problem]
+    files: int = 0  # briefing files read (those with errors too), for "checked N briefings"
 
     @property
     def ok(self) -> bool:
@@ -84,7 +85,8 @@ def load_archive(content: Path, *, include_drafts: bool = False,
     latest = (today or date.today()) + timedelta(days=1)
     briefings = []
     read = functools.partial(_load_briefings, content, region_names, actor_names, latest)
-    for briefing, found in cache.load_many(_briefing_files(content, problems), read):
+    files = _briefing_files(content, problems)
+    for briefing, found in cache.load_many(files, read):
         problems += found
         if briefing is not None:
             briefings.append(briefing)
@@ -93,9 +95,9 @@ def load_archive(content: Path, *, include_drafts: bool = False,
     problems += page_problems
     published = [b for b in briefings if include_drafts or not b.draft]
     published.sort(key=lambda b: (-b.date.toordinal(), b.slug))
-    problems.sort(key=lambda p: (p.path, p.line or 0))
+    problems = sorted(map(hints.with_hint, problems), key=lambda p: (p.path, p.line or 0))
     return Loaded(Archive(actors=actors, regions=regions, briefings=tuple(published),
-                          pages=pages), problems)
+                          pages=pages), problems, len(files))
 
 
 
@@ -208,9 +210,7 @@ def _briefing_files(content: Path, problems: list[Problem]) -> list[str]:
             if name.endswith(".md"):
                 found.append(os.path.join(folder, name))  # a str: 16,000 Paths cost 0.2 s
             else:
-                problems.append(Problem(display_path(content, Path(folder) / name), None,
-                                        "not a briefing (only files ending in '.md' are); ignored",
-                                        severity="warning"))
+                problems.append(_not_a_briefing(content, Path(folder) / name))
     return found
 
 
@@ -246,6 +246,34 @@ def walk(root: Path, problems: list[Problem] | None = None, content: Path | None
 def _is_folder(entry: os.DirEntry[str]) -> bool:
     try:
         return entry.is_dir()  # a link to a folder counts: it is reported, not followed
+    except OSError:
+        return False
+
+
+# Markdown written under another extension: meant as a briefing, so never silently skipped.
+_MARKDOWN_LIKE = re.compile(r"^(?P<stem>.+?)\.(?:md|markdown|mdown|mkdn?|mdwn|mdte?xt)"
+                            r"(?:\.txt)?$", re.IGNORECASE)
+
+
+def _not_a_briefing(content: Path, path: Path) -> Problem:
+    """A file under briefings/ that is not read: an error where it was meant as a briefing
+    (a Markdown extension spelt otherwise, or text starting with front matter), else a warning."""
+    shown = display_path(content, path)
+    meant = _MARKDOWN_LIKE.match(path.name)
+    if meant is None and path.suffix.lower() == ".txt" and _starts_with_front_matter(path):
+        meant = re.match(r"^(?P<stem>.+)\.txt$", path.name, re.IGNORECASE)
+    if meant is None:
+        return Problem(shown, None, "not a briefing (only files ending in '.md' are); ignored",
+                       severity="warning")
+    new_name = f"{meant.group('stem')}.md"
+    return Problem(shown, None, "a briefing must end in '.md' (lower case); this file is not "
+                   "read, so it would not be published", f"rename it to {new_name}")
+
+
+def _starts_with_front_matter(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(5).lstrip(b"\xef\xbb\xbf").startswith(b"---")
     except OSError:
         return False
 

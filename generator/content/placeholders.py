@@ -16,6 +16,9 @@ from generator.content.problems import Problem
 ARTICLE_START = "# >>> ARTICLE TEXT"
 ARTICLE_END = "# <<< END OF ARTICLE TEXT"
 PLACEHOLDER_MARK = "(This text was written by `briefings new`"
+FILL_IN_MARK = "<- FILL IN:"
+# A key `ingest` could not read from the page, left as a comment: "# published:   <- FILL IN".
+_FILL_IN = re.compile(r"^\s*#\s*(?P<key>[a-z]+):\s+" + re.escape(FILL_IN_MARK), re.MULTILINE)
 PLACEHOLDER = ("Write the summary here, in your own words: what happened, who was involved and "
                "why it matters. Quote the source sparingly. " + PLACEHOLDER_MARK
                + ": replace it, then delete the line `draft: true` above.)")
@@ -24,9 +27,9 @@ _DRAFT = re.compile(r"^draft:\s*true\b", re.MULTILINE)
 
 def scan_text(shown: str, text: str) -> list[Problem]:
     """Problems for a briefing file that still holds scaffolding (cheap when it holds none)."""
-    if ARTICLE_START not in text and PLACEHOLDER_MARK not in text:
+    if ARTICLE_START not in text and PLACEHOLDER_MARK not in text and FILL_IN_MARK not in text:
         return []
-    problems = []
+    problems = _fill_ins(shown, text)
     lines = text.split("\n")
     article = _line_of(lines, ARTICLE_START)
     if article:
@@ -40,6 +43,21 @@ def scan_text(shown: str, text: str) -> list[Problem]:
             shown, placeholder, "the summary is still the placeholder written by `briefings new`",
             "write the summary in your own words, or keep 'draft: true' until you have"))
     return problems
+
+
+# Keys whose absence is reported already, as a missing required key.
+_REQUIRED = frozenset(("title", "date", "region", "actors", "source", "name", "url"))
+
+
+def _fill_ins(shown: str, text: str) -> list[Problem]:
+    """Each value `ingest` left to fill in: never guessed, so never published unfilled."""
+    head = text.split("\n---", 1)[0]
+    return [Problem(shown, head.count("\n", 0, match.start()) + 1,
+                    f"'{match.group('key')}' is still to be filled in",
+                    "write the value from the article on this line, in place of the comment "
+                    "(or delete the line where the key is optional and the report does not "
+                    "say)")
+            for match in _FILL_IN.finditer(head) if match.group("key") not in _REQUIRED]
 
 
 def _line_of(lines: list[str], needle: str) -> int | None:

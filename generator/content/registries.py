@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Generic, Protocol, TypeVar
 
 from generator.content import bodies, lookalikes, suggest
@@ -141,15 +141,52 @@ def build_regions(rows: Iterable[tuple[dict[str, Any], Origin]]
                   ) -> tuple[dict[str, Region], list[Problem]]:
     regions: dict[str, Region] = {}
     problems: list[Problem] = []
+    parents: dict[str, Named] = {}
     for values, origin in rows:
         region = Region(id=values["id"], name=values["name"], kind=values["kind"], origin=origin,
-                        parent=values.get("parent"), aliases=values.get("aliases", ()),
-                        iso=values.get("iso"),
+                        aliases=values.get("aliases", ()), iso=values.get("iso"),
                         description_html=_description(values, origin, problems))
-        _add_unique(regions, region, problems)
+        if _add_unique(regions, region, problems) and values.get("parent"):
+            parents[region.id] = values["parent"]
+    problems += _resolve_parents(regions, parents)
     problems += lookalikes.conflicts(regions, "region", name_key)
     problems += _check_parents(regions)
     return regions, problems
+
+
+def _resolve_parents(regions: dict[str, Region], parents: Mapping[str, Named]) -> list[Problem]:
+    """Each region's ``parent`` (an id, name or alias) as an id; problems on its own line."""
+    index = NameIndex.build("region", regions)
+    problems = []
+    for region_id, named in parents.items():
+        region = regions[region_id]
+        try:
+            regions[region_id] = replace(region, parent=index.resolve(named))
+        except FieldError as error:
+            problems.append(Problem(region.origin.path, named.line,
+                                    f"region '{region_id}' has unknown parent '{named.text}'"
+                                    if error.message.startswith("unknown") else error.message,
+                                    _resolvable_hint(index, named.text, error)))
+    return problems
+
+
+def _resolvable_hint(index: NameIndex[Any], text: str, error: FieldError) -> str | None:
+    """Suggestions for a registry reference, each as it would be accepted: the entry's name
+    where that names it alone, its id otherwise."""
+    if not error.message.startswith("unknown"):
+        return error.hint
+    # Bounded like NameIndex.suggest (resolve() has counted this name): past
+    # suggest.MAX_PER_RUN names, the plain hint.
+    capped = len(index.suggested) >= suggest.MAX_PER_RUN
+    close = [] if capped else suggest.closest(name_key(text), list(index.keys), n=3)
+    ids = list(dict.fromkeys(i for key in close for i in index.keys[key]))[:3]
+    if not ids:
+        return f"write the id, name or alias of a region in regions.yml, or add '{text}' there"
+    shown = []
+    for found in ids:
+        name = index.entries[found].name
+        shown.append(name if index.keys.get(name_key(name)) == (found,) else found)
+    return "did you mean " + " or ".join(f"'{name}'" for name in shown) + "?"
 
 
 def build_actors(rows: Iterable[tuple[dict[str, Any], Origin]],
@@ -160,13 +197,8 @@ def build_actors(rows: Iterable[tuple[dict[str, Any], Origin]],
     problems: list[Problem] = []
     region_names = NameIndex.build("region", regions or {})
     for values, origin in rows:
-        country = values.get("country")
-        if country and regions is not None and country not in regions:
-            close = region_names.suggest(country)
-            problems.append(Problem(origin.path, origin.line,
-                                    f"actor '{values['id']}' has unknown country '{country}'",
-                                    close if close.startswith("did you") else
-                                    "'country' takes a region id from regions.yml"))
+        country = _country(values, origin, region_names if regions is not None else None,
+                           problems)
         actor = Actor(id=values["id"], name=values["name"], kind=values["kind"], origin=origin,
                       aliases=values.get("aliases", ()), country=country, role=values.get("role"),
                       wikidata=values.get("wikidata"),
@@ -176,14 +208,32 @@ def build_actors(rows: Iterable[tuple[dict[str, Any], Origin]],
     return actors, problems
 
 
-def _add_unique(entries: dict[str, Any], entry: Actor | Region, problems: list[Problem]) -> None:
+def _country(values: dict[str, Any], origin: Origin, regions: NameIndex[Region] | None,
+             problems: list[Problem]) -> str | None:
+    """An actor's ``country`` (a region id, name or alias) as a region id, or a problem on
+    its line; as written when the regions could not be read."""
+    named: Named | None = values.get("country")
+    if named is None or regions is None:
+        return named.text if named else None
+    try:
+        return regions.resolve(named)
+    except FieldError as error:
+        problems.append(Problem(origin.path, named.line,
+                                f"actor '{values['id']}' has unknown country '{named.text}'"
+                                if error.message.startswith("unknown") else error.message,
+                                _resolvable_hint(regions, named.text, error)))
+        return None
+
+
+def _add_unique(entries: dict[str, Any], entry: Actor | Region, problems: list[Problem]) -> bool:
     first = entries.get(entry.id)
     if first is None:
         entries[entry.id] = entry
-        return
+        return True
     problems.append(Problem(entry.origin.path, entry.origin.line, f"duplicate id '{entry.id}'",
                             f"'{entry.id}' is already used on line {first.origin.line}; "
                             "ids must be unique"))
+    return False
 
 
 def _check_parents(regions: Mapping[str, Region]) -> list[Problem]:

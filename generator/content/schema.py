@@ -167,6 +167,13 @@ def identifier(item: Located, key: str) -> str:
     return value
 
 
+def region_reference(item: Located, key: str) -> Named:
+    """A region named by id, name or alias (``parent``, ``country``); resolved with the tree."""
+    if isinstance(item.value, str) and ID_PATTERN.match(item.value) and len(item.value) <= 100:
+        return Named(item.value, item.line)
+    return Named(_text(item, f"'{key}'", 200), item.line)
+
+
 def url(item: Located, key: str) -> str:
     value: str = text(2000)(item, key)
     problem = textrules.url_problem(value)
@@ -392,7 +399,7 @@ ACTOR_FIELDS = (
     Field("kind", one_of(ACTOR_KINDS), True, "one of " + ", ".join(ACTOR_KINDS)),
     Field("aliases", text_list("[Nikol Pashinian, Pashinian]"), False,
           "other names and spellings editors meet"),
-    Field("country", identifier, False, "a region id from regions.yml"),
+    Field("country", region_reference, False, "a region id, name or alias from regions.yml"),
     Field("role", text(200), False, "office or role, e.g. Prime Minister of Armenia"),
     Field("wikidata", pattern(r"^Q[1-9][0-9]{0,11}$", "Q7035512"), False, "Wikidata item id"),
     Field("description", markdown_text, False, "a short description, Markdown"),
@@ -402,7 +409,8 @@ REGION_FIELDS = (
     Field("id", identifier, True, "unique id, a-z 0-9 and '-'"),
     Field("name", text(200), True, "display name"),
     Field("kind", one_of(REGION_KINDS), True, "one of " + ", ".join(REGION_KINDS)),
-    Field("parent", identifier, False, "the id of the region this one lies in"),
+    Field("parent", region_reference, False,
+          "the region this one lies in: its id, name or alias"),
     Field("aliases", text_list("[Karabakh, Artsakh]"), False,
           "other names and spellings editors meet"),
     Field("iso", pattern(r"^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$", "AM or AZ-SUS"), False,

@@ -15,6 +15,8 @@ from typing import ClassVar, Union
 
 import yaml
 
+from generator.content import yamlhints
+
 _PRIVATE = "tag:briefing-archive,2026:"
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -115,12 +117,15 @@ def _marked_problem(error: yaml.MarkedYAMLError, lines: _Lines) -> YamlProblem:
     return YamlProblem(f"invalid YAML: {problem}", line, _hint(problem, mark, lines.text))
 
 
-def _hint(problem: str, mark: yaml.Mark | None, text: str) -> str | None:
-    if mark is not None and text[mark.index:mark.index + 1] == "\t":
+def _hint(problem: str, mark: yaml.Mark | None, text: str) -> str:
+    if mark is None:
+        return yamlhints.GENERAL
+    if text[mark.index:mark.index + 1] == "\t":
         return "indent with spaces, not tabs"
-    if "mapping values are not allowed" in problem:
-        return "check the indentation, or put a value that contains ': ' in quotes"
-    return None
+    start = text.rfind("\n", 0, mark.index) + 1
+    end = text.find("\n", mark.index)
+    above = text[text.rfind("\n", 0, max(0, start - 1)) + 1:max(0, start - 1)] if start else ""
+    return yamlhints.hint(problem, text[start:end if end != -1 else len(text)], above)
 
 
 MAX_NESTING = 64  # lists and mappings inside one another; conversion is recursive

@@ -12,6 +12,9 @@ change is shown:
   the code, the theme or the configuration can break any briefing.
 
 Paths match however they are written: relative or absolute, with ``./`` or ``..``.
+
+A file named that check does not read (gone, or neither under ``briefings/`` nor a
+registry) is refused, never passed as "no problems found".
 """
 
 from __future__ import annotations
@@ -53,3 +56,31 @@ def _relative(path: str) -> str:
 def _names_any(problem: Problem, spelled: set[str]) -> bool:
     text = f"{problem.message} {problem.hint or ''}"
     return any(name in text for name in spelled)
+
+
+REGISTRIES = ("actors.yml", "regions.yml")
+
+
+def refused_files(files: Iterable[str], content: Path) -> list[Problem]:
+    """A problem for each named file that a check would not read: it would pass unread."""
+    briefings = _normal(content / "briefings")
+    registries = {_normal(content / name) for name in REGISTRIES}
+    refused = []
+    for name in (f for f in files if f):
+        where = _normal(name)
+        if not os.path.lexists(name):
+            refused.append(Problem(name, None, "no such file",
+                                   "check the path; name files that exist, or none to check "
+                                   "the whole archive"))
+        elif not where.startswith(briefings + os.sep) and where not in registries:
+            refused.append(Problem(name, None, "check reads only briefings and registries; "
+                                   "this file would not be checked",
+                                   f"name files under {content.as_posix()}/briefings/ or "
+                                   f"{content.as_posix()}/actors.yml, regions.yml"))
+    return refused
+
+
+def among(paths: Iterable[str], files: Iterable[str]) -> tuple[str, ...]:
+    """The ``paths`` (as problems name files) that are among ``files``, however spelt."""
+    wanted = {_normal(f) for f in files if f}
+    return tuple(path for path in paths if _normal(path) in wanted)

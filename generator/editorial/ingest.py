@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import textwrap
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -70,10 +70,17 @@ class Ingested:
 
 
 def ingest_file(page: Path, content: Path, events_date: date | None = None,
-                today: date | None = None) -> Ingested:
-    """Read ``page``, write a draft under ``content/briefings/``, and say what is left to do."""
+                today: date | None = None, published: date | None = None) -> Ingested:
+    """Read ``page``, write a draft under ``content/briefings/``, and say what is left to do.
+
+    ``events_date`` (``--date``) sets the draft's ``date``, ``published`` (``--published``)
+    its ``source.published``; each, where not given, is the date the page states, or left
+    to fill in.
+    """
     regions, actors, _ = load_registries(content)
     draft = draft_from_page(read_page(page), NameFinder(actors, regions), today or date.today())
+    if published is not None:
+        draft = replace(draft, facts=replace(draft.facts, published=published))
     day = events_date or draft.facts.published
     slug = slugify(draft.title or page.stem)
     path = briefing_path(content, day, slug)
@@ -157,6 +164,8 @@ def _fields(draft: Draft, day: date | None, actors: NameIndex[Any], regions: Nam
         "date": _date_hint(facts), "region": "no region of regions.yml is named; add one",
         "actors": "no actor of actors.yml is named; add at least one",
         "source.name": "the outlet that published the report",
+        "source.published": "YYYY-MM-DD, the day the report was published; the page does not "
+                            "say (delete this line if the report gives no date)",
         "source.url": "the page does not include its address; paste it here"}
     return fields, {key: hint for key, hint in fill_in.items() if _missing(fields, key)}
 

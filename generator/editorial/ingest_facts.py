@@ -21,6 +21,8 @@ from generator.editorial.ingest_text import PageText, classify
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’. ]*[A-ZÀ-Ý](?:/[A-ZÀ-Ý][A-ZÀ-Ý'’. ]*[A-ZÀ-Ý])*)"
     r"(?P<rest>,[^.()—–]{1,60}?)?\s*(?:\((?P<credit>[^)]{2,40})\))?\s*(?P<sep>--|—|–|-|\.)\s+")
+_CREDIT_LINE = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*(?:[ ,/]{1,2}[A-ZÀ-Ý][\w'’.-]*){0,3}\s*"
+                          r"\((?P<credit>[^)]{2,40})\)\s*(?:--|—|–|-)\s+")
 _ATTRIBUTION = re.compile(
     r"(?:(?:originally|first)\s+(?:published|appeared|ran)\s+(?:on|in|by|at)|republished\s+"
     r"(?:with\s+permission\s+)?(?:from|of|by)|permission\s+of|courtesy\s+of|^source:)\s+"
@@ -37,6 +39,11 @@ _CORPORATE = re.compile(r"\b(?:inc|ltd|llc|gmbh|corp|co|plc|s\.a)\.?$", re.IGNOR
 _PUBLISHED = re.compile(r"\b(?:published|posted|first published|created)\b", re.IGNORECASE)
 _PERSON_WORD = re.compile(r"^(?:[A-ZÀ-ÝĀ-Ž][\w'’.-]*|de|van|von|al|el|bin|da|di|la|le)$")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
+_STAMP_AFTER_NAME = re.compile(
+    r"\s+(?:[-–—|·•]\s+)?(?=(?:updated|published|posted|modified)\b|\d{1,2}:\d\d|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}\s+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[./]\d{1,2}[./]\d{4}|•)",
+    re.IGNORECASE)
 
 
 _SHORT_LINE = 300  # mastheads, footers and credits are short; long lines are text
@@ -69,7 +76,7 @@ def dateline(paragraph: str) -> tuple[int, str | None]:
     """Length of a dateline opening the paragraph ("BAKU, Sept 19 (Reuters) - "), and its credit."""
     match = _DATELINE.match(paragraph[:160])
     if not match or not re.search(r"[A-ZÀ-Ý]{3}", match.group("place")):
-        return 0, None
+        return _credit_line(paragraph)
     if match.group("sep") == "." and not match.group("rest"):
         return 0, None  # "U.S. Secretary ..." opens a sentence, not a dateline
     credit = match.group("credit")
@@ -77,6 +84,14 @@ def dateline(paragraph: str) -> tuple[int, str | None]:
         last = match.group("rest").rsplit(",", 1)[-1].strip()
         credit = last if outlets.by_name(last) else None
     return match.end(), credit
+
+
+def _credit_line(paragraph: str) -> tuple[int, str | None]:
+    """A place in ordinary case before a known agency's credit: "Yerevan (AFP) – "."""
+    match = _CREDIT_LINE.match(paragraph[:120])
+    if match and outlets.by_name(match.group("credit")):
+        return match.end(), match.group("credit")
+    return 0, None
 
 
 def gather(page: PageText, markup: Markup, today: date) -> Facts:
@@ -99,9 +114,12 @@ def _show(name: str | None) -> str | None:
 
 
 def _site(page: PageText, markup: Markup) -> str | None:
-    """The site the page was saved from: markup, footer copyright, mastheads, address."""
+    """The site the page was saved from: markup, masthead, footer copyright, address."""
     if markup.site:
         return markup.site
+    masthead = outlets.by_name(page.furniture[0]) if page.furniture else None
+    if masthead:  # the page's name at its top, before any agency's copyright line
+        return masthead.name
     short = [line for line in page.furniture if len(line) <= _SHORT_LINE]
     holders = [h for h in (_copyright_holder(line) for line in short) if h]
     if holders:
@@ -149,15 +167,21 @@ def _outlet_in(text: str) -> str:
     known = outlets.by_name(text)
     if known:
         return known.name
-    for outlet, _, _ in outlets.mentions(text):
-        return outlet.name
+    named = sorted(outlets.mentions(text), key=lambda mention: mention[1])
+    if named:
+        return named[0][0].name  # "Euronews with AFP": the newsroom named first
     return re.sub(r"\s+(?:staff|desk|newsroom|and (?:news )?agencies)\b.*$", "", text.strip(),
                   flags=re.IGNORECASE)
 
 
 def _byline(line: str) -> str | None:
-    match = re.match(r"^(?:by|written by|words by|author:?)\s+(.{2,120})$", line, re.IGNORECASE)
-    return str(match.group(1)).strip() if match else None
+    match = re.match(r"^(?:by|written by|words by|story by|author:?)\s+(.{2,120})$", line,
+                     re.IGNORECASE)
+    if not match:
+        return None
+    # "By ARAZ AGHAYEV Updated 3:12 PM UTC, April 23, 2024", "By Eurasianet - Aug 12, 2024"
+    who = _STAMP_AFTER_NAME.split(str(match.group(1)), maxsplit=1)[0]
+    return who.strip(" -–—|·•,") or None
 
 
 def _author(page: PageText, markup: Markup) -> str | None:
@@ -180,15 +204,24 @@ def _is_person(text: str) -> bool:
 def _page_date(page: PageText) -> date | None:
     """A complete date written near the title: a 'published' line first, else the first one."""
     found = []
-    for line in (*page.header, *page.tail[:3]):
+    for line in (*page.header, *_before_furniture(page.tail[:3])):
         dates = pagedates.complete_dates(line)
         if dates and len(line) <= 160 and classify(line) != "skip":  # not a photo caption
             found.append((not _PUBLISHED.search(line), dates[0][1]))
     return min(found, key=lambda item: item[0])[1] if found else None
 
 
+def _before_furniture(lines: tuple[str, ...]) -> tuple[str, ...]:
+    """The lines under an article up to its furniture: a date in a related link or a
+    copyright line below that is another article's or the site's, never this one's."""
+    for index, line in enumerate(lines):
+        if classify(line) == "end":
+            return lines[:index]
+    return lines
+
+
 def _partial(page: PageText) -> str | None:
-    for line in (*page.header, *page.tail[:3], *page.body[:2]):
+    for line in (*page.header, *_before_furniture(page.tail[:3]), *page.body[:2]):
         partial = pagedates.partial_date(line)
         if partial:
             return partial

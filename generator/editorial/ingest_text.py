@@ -25,7 +25,16 @@ _ALWAYS_SKIP = re.compile(r"""(?ix)^(?:
     file\ photo)\ ?[/:].*|
     .*[(\[][^()\[\]]{0,60}\b(?:photo|photograph|image|picture|credit|getty|reuters|afp|ap|aa|
     epa|tass|handout|file)\b[^()\[\]]{0,60}[)\]]\s*|
-    .*purchase\ licensing\ rights.*|.*\[[^\]]*/[^\]]*\]|[a-z]{2,5}(?:/[a-z]{2,5})+
+    .*purchase\ licensing\ rights.*|.*\[[^\]]*/[^\]]*\]|[a-z]{2,5}(?:/[a-z]{2,5})+|
+    .{3,}\ ©\ ?[A-Z][^©\d]{2,60}[,/]\ ?\w[^©\d]{1,40}|
+    (?:updated|published|posted|modified|issued)?:?\ ?(?:on\ )?(?:\d+|an?|one)
+    \ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\ ago\b.*|
+    (?:updated|published)\ (?:just\ now|today|yesterday|moments\ ago)\b.*|
+    [•·]?\ ?\d{1,2}\ ?[hmd]|
+    (?:(?:share|facebook|twitter|x|e-?mail|print|whatsapp|telegram|linkedin|reddit|copy\ link|
+    save|comments?)[\s|,/·•]*){2,}|
+    .*\b(?:click|tap)\ here\ to\ share\b.*|share\d+|.*\bshare\ (?:on|this|via)\b.*|
+    save\ articles?\ to\ read\ later.*|listen\ to\ this\ article.*
 )$""")
 # Furniture after which the article does not go on, even where it reads like a sentence.
 _ALWAYS_END = re.compile(r"""(?ix)^(?:
@@ -36,13 +45,16 @@ _ALWAYS_END = re.compile(r"""(?ix)^(?:
     .*\bsupport\ (?:us|our\ journalism|independent\ journalism)\b.*|
     (?:this\ (?:article|story|piece|report)\ )?(?:was\ )?(?:originally|first)
     \ (?:published|appeared)\b.*|
-    republished\b.*|reprinted\b.*|source:.*|courtesy\ of\b.*
+    republished\b.*|reprinted\b.*|source:.*|courtesy\ of\b.*|
+    this\ is\ a\ translation\b.*|(?:this\ (?:article|story)\ (?:was|has\ been)\ )?translated
+    \ from\b.*
 )$""")
 # Labels that interrupt an article without ending it (only where they are not sentences).
 _LABEL_SKIP = re.compile(r"""(?ix)^(?:
     ad|ads|story\ continues.*|continue\ reading.*|\d{1,2}:\d{2}|
     (?:watch|video|listen|audio|photos?)(?::.*)?|\d+\s*min(?:ute)?s?\ read|
-    \d+\s+(?:seconds?|minutes?|mins?|hours?|days?|weeks?)\b.*
+    \d+\s+(?:seconds?|minutes?|mins?|hours?|days?|weeks?)\b.*|
+    key\ points|key\ takeaways|summary|highlights|in\ brief|at\ a\ glance|what\ we\ know
 )$""")
 # Labels after which the article does not go on: related links, comments, sharing.
 _LABEL_END = re.compile(r"""(?ix)^(?:
@@ -64,7 +76,11 @@ _BIO = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3},? (?:is|was) (?:
                   r"(?:[\w-]+ ){0,4}(?:journalist|reporter|correspondent|writer|editor|analyst|"
                   r"researcher|fellow|contributor|photographer|producer)\b")
 _BULLET = re.compile(r"^\s*(?:[•·▪►◦*]|[-–]\s|\d{1,2}[.)]\s)")
-_BYLINE = re.compile(r"^(?:by|written by|words by|author:?)\s+(?P<who>\S.{0,119})$", re.I)
+_BYLINE = re.compile(r"^(?:by|written by|words by|author:?|story by|(?:translated|edited|"
+                     r"compiled) by:?)\s+(?P<who>\S.{0,119})$", re.I)
+# "Key points" and the like: a label whose bullets sit between the title and the article.
+_KEY_POINTS = re.compile(r"^(?:key points|key takeaways|summary|highlights|in brief|"
+                         r"at a glance|what we know)$", re.I)
 _TICKER = re.compile(r"[-+]\d+(?:\.\d+)?%?\s*$|^(?:buy|sell)\s+[\d.,]+$", re.I)
 _FURNITURE_SPAN = 800
 _SENTENCE_END = re.compile(r"[.!?…:][\"'”’)\]]*$|[\"”]$")
@@ -185,17 +201,32 @@ def _title_above(lines: list[str], kinds: list[Kind], start: int
                  ) -> tuple[int | None, tuple[int, ...]]:
     """The title's index above the article, and the standfirst's (kept with the body)."""
     lede: tuple[int, ...] = ()
-    for index in range(start - 1, max(-1, start - 12), -1):
+    index = start - 1
+    while index > max(-1, start - 16):
         kind = kinds[index]
-        if kind == "prose" and _is_caption(lines[index]):
+        if kind == "bullet":
+            label = _key_points_above(lines, kinds, index)
+            if label is None:
+                break
+            index = label - 1  # "Key points" bullets under the title belong to neither
             continue
-        if kind == "prose" and not lede:
+        if kind == "prose" and _is_caption(lines[index]):
+            pass
+        elif kind == "prose" and not lede:
             lede = (index,)  # a standfirst: the article's own lede
         elif kind == "short" and is_headline(lines[index]):
             return _prefer_title_over_standfirst(lines, kinds, index), lede
-        elif kind in ("bullet", "prose"):
+        elif kind == "prose":
             break
+        index -= 1
     return None, lede
+
+
+def _key_points_above(lines: list[str], kinds: list[Kind], index: int) -> int | None:
+    """Where the "Key points" label of the bullets ending at ``index`` is, if they have one."""
+    while index >= 0 and kinds[index] == "bullet":
+        index -= 1
+    return index if index >= 0 and _KEY_POINTS.match(lines[index]) else None
 
 
 def _is_caption(line: str) -> bool:
@@ -205,9 +236,25 @@ def _is_caption(line: str) -> bool:
 
 
 def _prefer_title_over_standfirst(lines: list[str], kinds: list[Kind], index: int) -> int:
-    """A long unpunctuated standfirst sits under the title: take the shorter line above."""
+    """A standfirst sits under the title: take the headline above it where there is one.
+
+    Either right above a long unpunctuated standfirst, or above the byline and date block
+    that separates the title from a standfirst written under it.
+    """
     above = index - 1
     if (above >= 0 and kinds[above] == "short" and is_headline(lines[above])
             and len(lines[index].split()) >= 16 > len(lines[above].split())):
         return above
+    while above >= 0 and kinds[above] in ("date", "byline", "skip"):
+        above -= 1
+    if (above < index - 1 and above >= 0 and kinds[above] == "short"
+            and is_headline(lines[above]) and kinds[index - 1] in ("date", "byline", "skip")
+            and _reads_as_sentence(lines[index])):
+        return above
     return index
+
+
+def _reads_as_sentence(line: str) -> bool:
+    """Running words in lower case (a standfirst), not a headline's capitalised ones."""
+    words = line.split()
+    return len(words) >= 10 and sum(w[:1].islower() for w in words) >= len(words) * 0.6

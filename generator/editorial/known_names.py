@@ -41,7 +41,10 @@ _MOVES = frozenset((
     "way", "headed", "driven", "bused", "march", "marched", "marching", "walked", "drove",
     # and people's origin: "a woman from Stepanakert", "refugees from Stepanakert"
     "woman", "man", "people", "refugees", "residents", "resident", "families", "family",
-    "villagers", "children", "evacuees", "civilians", "students"))
+    "villagers", "children", "evacuees", "civilians", "students",
+    # and goods on their way: "flour to Stepanakert", "aid delivered to Kapan"
+    "delivered", "shipped", "aid", "supplies", "convoy", "trucks", "cargo", "flour",
+    "medicine", "food", "fuel"))
 _PLACE_NOUNS = frozenset((
     "city", "town", "village", "capital", "outskirts", "streets", "residents", "centre",
     "center", "suburbs", "mayor", "province", "region", "district"))

@@ -173,8 +173,12 @@ _MENTION_PATTERNS = _mention_patterns()
 def looks_like_outlet(name: str) -> bool:
     """True for a byline that names an organisation rather than a person."""
     words = name.split()
-    return (by_name(name) is not None or bool(_OUTLET_WORDS.search(name))
-            or any(len(w) >= 2 and w.isupper() for w in words))
+    if by_name(name) is not None or _OUTLET_WORDS.search(name):
+        return True
+    shouted = [w for w in words if len(w) >= 2 and w.isupper()]
+    # An acronym names an organisation; a name all in capitals ("By ARAZ AGHAYEV", as
+    # agencies write bylines) is a person.
+    return bool(shouted) and not (2 <= len(words) <= 4 and len(shouted) == len(words))
 
 
 def site_from_domain(host: str) -> str:

@@ -1,6 +1,8 @@
 """Dates as news pages write them, read only where they are complete.
 
-"September 19, 2023", "19 Sep 2023", "2023-09-19" and "19.09.2023" are complete.
+"September 19, 2023", "19 Sep 2023", "2023-09-19" and "19.09.2023" are complete, and so
+are "August 1 - 2024" and "1 August - 2024" (a separator before the year, as some agencies
+write it).
 "January 18", "Sept 19" and "16:44, 3 October" are not: the year is never guessed.
 A slashed date is read only where day and month cannot be confused (19/09/2023).
 """
@@ -14,13 +16,15 @@ _MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?
           r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_MONTH_FIRST = re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE)
-_DAY_FIRST = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE)
+_BEFORE_YEAR = r"(?:,?\s+|\s*[-–—]\s*)"  # "August 1, 2024", "August 1 - 2024"
+_MONTH_FIRST = re.compile(rf"\b{_MONTH}\s+{_DAY}{_BEFORE_YEAR}{_YEAR}\b", re.IGNORECASE)
+_DAY_FIRST = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_BEFORE_YEAR}{_YEAR}\b", re.IGNORECASE)
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 _DOTTED = re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")
 _SLASHED = re.compile(r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b")
-_PARTIAL = (re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d)", re.IGNORECASE),
-            re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?!\w)(?!\s*,?\s*\d)", re.IGNORECASE))
+_PARTIAL = (re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*[-–—,]?\s*\d(?!\d?:\d))", re.IGNORECASE),
+            re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?!\w)(?!\s*[-–—,]?\s*\d(?!\d?:\d))",
+                       re.IGNORECASE))
 
 _MONTHS = {name: number for number, names in enumerate(
     ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",

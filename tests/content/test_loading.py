@@ -87,15 +87,27 @@ def test_one_bad_file_never_hides_the_next(write_archive: WriteArchive) -> None:
 
 
 def test_non_md_files_are_ignored_with_a_warning(write_archive: WriteArchive) -> None:
-    content = write_archive({"2023-05-14-talks.md": GOOD, "README.MD": "# x", "x.markdown": "x",
+    content = write_archive({"2023-05-14-talks.md": GOOD, "README": "# x",
                              ".2023-05-14-talks.md.swp": b"\x00\x01", "sub/notes.txt": "x"})
     loaded = load_archive(content)
     assert loaded.ok
     assert [(p.severity, name) for p in loaded.problems
             for name in [p.path.split("/briefings/")[-1]]] == [
-        ("warning", ".2023-05-14-talks.md.swp"), ("warning", "README.MD"),
-        ("warning", "sub/notes.txt"), ("warning", "x.markdown")]
+        ("warning", ".2023-05-14-talks.md.swp"), ("warning", "README"),
+        ("warning", "sub/notes.txt")]
     assert [b.slug for b in loaded.archive.briefings] == ["talks"]
+    assert loaded.files == 1
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("2023-05-14-x.markdown", GOOD), ("2023-05-14-x.MD", GOOD), ("2023-05-14-x.md.txt", GOOD),
+    ("2023-05-14-x.mdown", GOOD), ("2023-05-14-x.Md", "# x"), ("2023-05-14-x.mkd", GOOD),
+    ("2023-05-14-x.txt", GOOD)])
+def test_markdown_under_another_extension_is_an_error(write_archive: WriteArchive, name: str,
+                                                      text: str) -> None:
+    loaded = load_archive(write_archive({name: text}))
+    assert [(p.severity, p.hint) for p in loaded.problems] == [
+        ("error", "rename it to 2023-05-14-x.md")]
 
 
 def test_symbolic_links_are_refused_and_named_as_links(write_archive: WriteArchive,

@@ -186,8 +186,34 @@ def test_unknown_parent_with_suggestion() -> None:
     built, problems = regions("- id: europe\n  name: Europe\n  kind: world-region\n"
                               "- id: armenia\n  name: Armenia\n  kind: country\n"
                               "  parent: eurpe\n")
-    assert problems == [(4, "region 'armenia' has unknown parent 'eurpe'")]
+    assert problems == [(7, "region 'armenia' has unknown parent 'eurpe'")]
     assert set(built) == {"europe", "armenia"}
+
+
+def test_parent_and_country_take_a_name_or_alias_as_well_as_an_id() -> None:
+    built, problems = regions("- id: europe\n  name: Europe\n  kind: world-region\n"
+                              "  aliases: [Европа]\n"
+                              "- id: armenia\n  name: Armenia\n  kind: country\n  parent: Европа\n"
+                              "- id: syunik\n  name: Syunik\n  kind: territory\n"
+                              "  parent: ARMENIA\n")
+    assert problems == []
+    assert (built["armenia"].parent, built["syunik"].parent) == ("europe", "armenia")
+    found, _ = read_registry("actors.yml", load(
+        "- id: x\n  name: X\n  kind: person\n  country: Syunik\n"), ACTOR_FIELDS)
+    actors, checked = build_actors(found, built)
+    assert checked == [] and actors["x"].country == "syunik"
+
+
+def test_a_suggestion_is_always_accepted_as_written() -> None:
+    """Where two regions share a name, the suggestion is an id, never the ambiguous name."""
+    found, _ = rows("- id: georgia\n  name: Georgia\n  kind: country\n"
+                    "- id: georgia-us\n  name: Georgia\n  kind: territory\n"
+                    "- id: armenia\n  name: Armenia\n  kind: country\n"
+                    "- id: tbilisi\n  name: Tbilisi\n  kind: locality\n  parent: Georgai\n"
+                    "- id: goris\n  name: Goris\n  kind: locality\n  parent: Armenai\n")
+    _, problems = build_regions(found)
+    assert [(p.line, p.hint) for p in problems] == [
+        (13, "did you mean 'georgia' or 'georgia-us' or 'Goris'?"), (17, "did you mean 'Armenia'?")]
 
 
 def test_cycles_are_reported_once_each() -> None:
@@ -212,9 +238,9 @@ def test_unknown_country_and_unreadable_regions() -> None:
     armenia = Region("armenia", "Armenia", "country", Origin("regions.yml", 1))
     _, checked = build_actors(found, {"armenia": armenia})
     assert [(p.line, p.message, p.hint) for p in checked] == [
-        (1, "actor 'x' has unknown country 'armnia'", "did you mean 'Armenia'?"),
-        (5, "actor 'y' has unknown country 'wakanda'",
-         "'country' takes a region id from regions.yml")]
+        (4, "actor 'x' has unknown country 'armnia'", "did you mean 'Armenia'?"),
+        (8, "actor 'y' has unknown country 'wakanda'",
+         "write the id, name or alias of a region in regions.yml, or add 'wakanda' there")]
     actors, unchecked = build_actors(found, None)
     assert unchecked == [] and set(actors) == {"x", "y"}
 

@@ -150,3 +150,24 @@ def test_deep_nesting_is_a_problem_not_a_crash() -> None:
 def test_empty_document_is_none_at_the_first_line() -> None:
     assert load("", first_line=2) == Located(None, 2)
     assert load("# only a comment\n", first_line=2) == Located(None, 2)
+
+
+# --- a hint on every YAML error --------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "line", "hint"), [
+    ("title: x\nregion: Armenia\n  actors: [a]\n", 3,
+     "indented by 2 spaces and the key above by 0"),
+    ("source:\n  name: R\n url: https://x\n", 3, "indented by 1 space and the key above by 2"),
+    ('title: "Aliyev: talks\nregion: Armenia\n', 1, 'opens a quote (") that is not closed'),
+    ("title: 'x\nregion: y\n", 1, "opens a quote (') that is not closed"),
+    ("title: “Aliyev: talks”\n", 1, "typographic quote"),
+    ('title: "Aliyev" says\n', 1, "a value that starts with a quote must end with it"),
+    ("title: [a, b\nregion: x\n", 2, "a list opened with '[' is not closed"),
+    ("actors: [a, b]]\n", 1, "a ']' that closes no list"),
+    ("title: x\n- y\n", 2, "every quote and bracket closed"),
+])
+def test_every_yaml_error_comes_with_the_likely_cause(text: str, line: int, hint: str) -> None:
+    with pytest.raises(YamlProblem) as raised:
+        load(text)
+    assert raised.value.line == line
+    assert raised.value.hint is not None and hint in raised.value.hint

@@ -152,7 +152,8 @@ def test_check_holds_a_fresh_draft_until_the_editor_finishes_it(
     report = capsys.readouterr().out
     for message in ("missing required key 'date'", "missing required key 'source.url'",
                     "the article text copied by `briefings ingest` is still in the file",
-                    "the briefing has no text after the front matter"):
+                    "the briefing has no text after the front matter",
+                    "'published' is still to be filled in"):
         assert message in report
     finish(path)
     assert main(["check", "--content", str(content)]) == 0, capsys.readouterr().out
@@ -164,7 +165,8 @@ def finish(path: Path) -> None:
     head, rest = text.split(ARTICLE_START, 1)
     tail = rest.split(ARTICLE_END, 1)[1].split("\n", 1)[1]
     head = head.replace("# date:", "date: 2023-01-18 #").replace(
-        "  # url:", "  url: https://www.rferl.org/a/blinken-pashinian/32229981.html #")
+        "  # url:", "  url: https://www.rferl.org/a/blinken-pashinian/32229981.html #").replace(
+        "  # published:", "  published: 2023-01-18 #")
     path.write_text(head + tail.rstrip("\n") + "\nBlinken and Pashinyan discussed restarting "
                     "talks with Azerbaijan, RFE/RL reported.\n", encoding="utf-8")
 
@@ -225,6 +227,7 @@ def test_every_draft_has_front_matter_the_loader_understands(content: Path) -> N
     messages = {p.message for p in loaded.problems}
     assert messages <= {"the briefing has no text after the front matter",
                         "missing required key 'source.url'",
+                        "'published' is still to be filled in",
                         "the article text copied by `briefings ingest` is still in the file"}, \
         messages
 

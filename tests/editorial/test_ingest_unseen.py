@@ -1,0 +1,78 @@
+"""`briefings ingest` on pages its rules were not written from (tests/fixtures/ingest-unseen).
+
+The 22 pages copy the shapes real outlets use (wire services, broadcasters, regional and
+syndication sites, translations; share bars, captions, "Key points", related links, relative
+stamps, day-first dates, pages without a year or a title). They were scored before any rule
+was changed (110 of 132 fields right); scripts/ingest_score.py scores them the same way here.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.content.frontmatter import split
+from generator.content.yamlstrict import plain
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+import ingest_score  # noqa: E402
+
+UNSEEN = ROOT / "tests" / "fixtures" / "ingest-unseen"
+
+
+@pytest.fixture(scope="module")
+def score() -> ingest_score.Score:
+    return ingest_score.score(UNSEEN)
+
+
+def test_the_set_has_the_shapes_the_issue_names() -> None:
+    pages = ingest_score.pages(UNSEEN)
+    assert len(pages) >= 20
+    wanted = [want for _, want in pages]
+    assert sum(w["title"] is None for w in wanted) >= 1
+    assert sum(w["date"] is None for w in wanted) >= 3
+    assert sum(w["source"]["via"] is not None for w in wanted) >= 4
+    assert sum(p.suffix == ".html" for p, _ in pages) >= 5
+
+
+def test_every_field_the_page_states_is_right_and_no_other_is_filled(
+        score: ingest_score.Score) -> None:
+    fields = [line for line in score.wrong if " actor " not in line and " region " not in line]
+    assert fields == []
+    assert score.right == score.scored
+
+
+def test_actors_and_regions_are_found_with_precision_and_recall(
+        score: ingest_score.Score) -> None:
+    assert score.precision >= 0.9 and score.recall >= 0.9, score.wrong
+
+
+def test_date_and_published_are_set_by_their_own_options(tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]
+                                                        ) -> None:
+    content = tmp_path / "content"
+    (content / "briefings").mkdir(parents=True)
+    for name in ("actors.yml", "regions.yml"):
+        shutil.copy(ROOT / "content" / name, content / name)
+    assert main(["ingest", str(UNSEEN / "tass-no-year.txt"), "--date", "2024-04-18",
+                 "--published", "2024-04-19", "--content", str(content)]) == 0
+    path = Path(capsys.readouterr().out.strip())
+    meta = plain(split(path.read_text(encoding="utf-8")).meta)
+    assert isinstance(meta, dict)
+    assert (meta["date"], meta["source"]["published"]) == ("2024-04-18", "2024-04-19")
+    assert path.name.startswith(date(2024, 4, 18).isoformat())
+
+
+def test_pages_written_after_the_rules_score_as_well() -> None:
+    """tests/fixtures/ingest-heldout/: written and scored after the fixes, never tuned on
+    (29 of 30 fields right then: Anadolu's standfirst between title and byline was taken
+    for the title; left so, as the measure of what the rules do on new pages)."""
+    held_out = ingest_score.score(ROOT / "tests" / "fixtures" / "ingest-heldout")
+    assert held_out.right / held_out.scored >= 0.9, held_out.wrong
+    assert held_out.precision >= 0.9 and held_out.recall >= 0.9, held_out.wrong
