@@ -35,7 +35,7 @@ def serve(content: Path, config_file: Path, dev_addr: str, drafts: bool,
     sitedir.SiteDirError if the content lies inside the build folder the preview rewrites;
     render.EngineError if this process already runs the other engine.
     """
-    sitedir.check_content(sitedir.Places(content, BUILD, config_file))
+    sitedir.check_content(sitedir.Places(content, BUILD.parent, config_file))  # all of .build
     if not engines.activate(engine):  # a server runs in the engine's own process
         raise render.EngineError(f"this process already runs {engines.active()}: cannot "
                                  f"serve with {engine}")
