@@ -86,6 +86,19 @@ def _bundle(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _zim(args: argparse.Namespace) -> int:
+    from generator.editions.zim import make_zim
+    from generator.engine.render import EngineError
+
+    try:
+        info = make_zim(Path(args.content), Path(args.output), Path(args.config))
+    except EngineError as error:
+        print(f"briefings: error: {error}; no ZIM was written", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(info.path)
+    return EXIT_OK
+
+
 def _new(args: argparse.Namespace) -> int:
     from generator.editorial.newbriefing import create_briefing
 
@@ -156,6 +169,11 @@ def _parser() -> argparse.ArgumentParser:
     bundle.add_argument("--output", default="briefings-offline.zip", metavar="FILE.zip",
                         help="the zip to write (default: briefings-offline.zip)")
     bundle.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
+
+    zim = command("zim", _zim, "build the Kiwix edition: one ZIM file with its own search index")
+    zim.add_argument("--output", default="briefings.zim", metavar="FILE.zim",
+                     help="the ZIM to write (default: briefings.zim)")
+    zim.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
 
     new = command("new", _new, "write a new briefing file in the right place and print its path")
     new.add_argument("--title", required=True, help="the headline, in your own words")

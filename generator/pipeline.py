@@ -8,12 +8,13 @@ the build tree written and the engine run.
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -36,11 +37,18 @@ class BuildOptions:
     config_file: Path = Path("mkdocs.yml")
     drafts: bool = False
     offline: bool = False
+    # The Kiwix edition's pages: .html links like offline, no search box (the reader searches).
+    kiwix: bool = False
+    # More files for the build tree, by path (the downloads: editions and their page).
+    extras: Mapping[str, bytes] = field(default_factory=dict)
 
     @property
     def docs(self) -> Path:
-        name = "tree-offline" if self.offline else "tree"
+        name = "tree-kiwix" if self.kiwix else "tree-offline" if self.offline else "tree"
         return self.build_dir / name / "docs"
+
+
+DOWNLOADS_PAGE = "downloads/index.md"  # in the tree when a build publishes the editions
 
 
 def check(content: Path, drafts: bool = True, *, cache_file: Path | None = None) -> Loaded:
@@ -70,10 +78,11 @@ def build(options: BuildOptions) -> list[Problem]:
         raise ContentError(checked.problems)
     archive = checked.archive if options.drafts else without_drafts(checked.archive)
     config = render.EngineConfig(options.config_file,
-                                 style="file" if options.offline else "directory",
-                                 offline=options.offline)
-    site = render.site_settings(config)
-    key = increment.state_key(archive, site, f"drafts={options.drafts} {config}")
+                                 style="file" if options.offline or options.kiwix else "directory",
+                                 offline=options.offline, kiwix=options.kiwix)
+    site = replace(render.site_settings(config), downloads=DOWNLOADS_PAGE in options.extras)
+    key = increment.state_key(archive, site, f"drafts={options.drafts} {config} "
+                                             f"extras={_digest(options.extras)}")
     state_file = options.docs.parent / "plan.state"
     pieces = options.docs.parent / "pieces.pickle"
     with render.locked(options.build_dir / "build.lock"), _long_lived():
@@ -89,6 +98,8 @@ def build(options: BuildOptions) -> list[Problem]:
                 if plan is None or plan.files or plan.deleted:
                     increment.save_state(state_file, None)
                 plan = plan or buildtree.plan(archive, site, key, options.docs)
+                if not plan.partial and options.extras:  # a partial plan: they are in the tree
+                    plan = replace(plan, files={**plan.files, **options.extras})
             except PathCollision as error:
                 raise ContentError([Problem(str(options.content), None, str(error))]) from None
         # Write the build tree, then let the engine render it and swap the site in. A full
@@ -149,7 +160,8 @@ def render_changes(config: render.EngineConfig, options: BuildOptions, changed: 
     """
     stamp = options.docs.parent / "rendered.stamp"
     stamp.unlink(missing_ok=True)
-    partial = rendered and len(changed) <= PARTIAL_UP_TO and not options.offline
+    partial = (rendered and len(changed) <= PARTIAL_UP_TO and not options.offline
+               and not options.kiwix)
     if partial and shard is not None:
         shard.cancel()
         shard = None
@@ -184,6 +196,14 @@ def _phase(name: str) -> Iterator[None]:
         print(f"briefings: {name}: {time.perf_counter() - start:.2f} s (user {used[0]:.2f} s,"
               f" system {used[1]:.2f} s; other processes {used[2] + used[3]:.2f} s)",
               file=sys.stderr)
+
+
+def _digest(files: Mapping[str, bytes]) -> str:
+    """What identifies the extra files: their paths and the digests of their bytes."""
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(f"{path} {hashlib.sha256(files[path]).hexdigest()}\n".encode())
+    return digest.hexdigest()
 
 
 def _site_identity(site_dir: Path) -> str:

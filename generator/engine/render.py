@@ -29,8 +29,8 @@ from generator.engine import csp, hook
 from generator.site.outputs import Site
 
 __all__ = ["EarlyShard", "EngineConfig", "EngineError", "Site", "early_shard", "fingerprint",
-           "finish_journal", "hooks", "locked", "nav_sources", "render", "render_paths",
-           "site_settings", "without_dirty_warning"]
+           "finish_journal", "hooks", "locked", "nav_sources", "present_nav", "render",
+           "render_paths", "settings", "site_settings", "without_dirty_warning"]
 from generator.site.urls import UrlStyle
 
 DEFAULT_SITE_URL = "https://briefings.example.org/"
@@ -52,6 +52,7 @@ class EngineConfig:
     config_file: Path
     style: UrlStyle = "directory"
     offline: bool = False
+    kiwix: bool = False  # the ZIM's pages: the theme leaves the search box out
 
 
 def site_settings(config: EngineConfig) -> Site:
@@ -61,7 +62,16 @@ def site_settings(config: EngineConfig) -> Site:
     with open(config.config_file, encoding="utf-8") as handle:
         loaded = yaml_load(handle)
     url = loaded.get("site_url") or DEFAULT_SITE_URL
-    return Site(name=loaded["site_name"], url=url.rstrip("/") + "/", style=config.style)
+    return Site(name=loaded["site_name"], url=url.rstrip("/") + "/", style=config.style,
+                kiwix=config.kiwix)
+
+
+def settings(config: EngineConfig) -> dict[str, Any]:
+    """mkdocs.yml as read (``!ENV`` tags resolved), for the editions' metadata."""
+    from mkdocs.utils.yaml import yaml_load
+
+    loaded = yaml_load(config.config_file.read_text("utf-8")) or {}
+    return loaded if isinstance(loaded, dict) else {}
 
 
 class EarlyShard:
@@ -157,7 +167,7 @@ def render_paths(config: EngineConfig, docs: Path, site_dir: Path, changed: list
         try:
             mini, out = work / "docs", work / "site"
             present = [path for path in changed if (docs / path).is_file()]
-            for path in {*present, *nav_sources(config)}:
+            for path in {*present, *(p for p in nav_sources(config) if (docs / p).is_file())}:
                 (mini / path).parent.mkdir(parents=True, exist_ok=True)
                 os.link(docs / path, mini / path)
             _mkdocs_build(config, mini, out)
@@ -249,7 +259,7 @@ def fingerprint(config: EngineConfig) -> str:
     digest = hashlib.sha256(raw)
     digest.update(Path(csp.__file__).read_bytes())  # the pages' policy comes from there
     digest.update(f"{version('mkdocs')} {version('mkdocs-material')} {config.style} "
-                  f"{config.offline}".encode())
+                  f"{config.offline} {config.kiwix}".encode())
     for name in [custom_dir, *settings.get("hooks", []), HOOK]:
         root = config.config_file.parent / str(name)
         for path in sorted(root.rglob("*")) if root.is_dir() else [root]:
@@ -276,6 +286,8 @@ def _mkdocs_build(config: EngineConfig, docs: Path, out: Path, *,
                                  site_dir=str(out), use_directory_urls=config.style == "directory",
                                  hooks=hooks(config))
             policy = _content_security_policy(loaded, config)
+            loaded.extra["kiwix"] = config.kiwix  # theme/partials/header.html reads it
+            loaded["nav"] = present_nav(loaded["nav"] or [], docs)
             build(loaded)
     except (MkDocsException, OSError, TemplateError) as error:  # a theme error, too
         raise EngineError(f"MkDocs failed: {error}") from error
@@ -289,11 +301,28 @@ def _mkdocs_build(config: EngineConfig, docs: Path, out: Path, *,
                           + "\n  ".join(broken[:20]))
 
 
+def present_nav(items: list[Any], docs: Path) -> list[Any]:
+    """The navigation without the pages this build's tree does not have (mkdocs.yml names
+    every page a build can have: the Downloads page only exists with ``--downloads``)."""
+    kept: list[Any] = []
+    for item in items:
+        value = next(iter(item.values())) if isinstance(item, dict) and len(item) == 1 else item
+        if isinstance(value, list):
+            value = present_nav(value, docs)
+            if not value:
+                continue
+            item = {next(iter(item)): value}
+        elif isinstance(value, str) and "://" not in value and not (docs / value).is_file():
+            continue
+        kept.append(item)
+    return kept
+
+
 def _content_security_policy(loaded: Any, config: EngineConfig) -> str:
     """Compute the pages' policy and hand it to the theme (theme/main.html writes it)."""
     try:
         policy = csp.engine_policy(loaded.extra.get("polyfills") or [], loaded.theme.dirs,
-                                   config.offline)
+                                   config.offline, config.kiwix)
     except (csp.PolicyError, OSError) as error:
         raise EngineError(f"cannot compute the Content-Security-Policy: {error}") from error
     loaded.extra["content_security_policy"] = policy

@@ -15,6 +15,8 @@ class Site:
     name: str
     url: str  # absolute base URL ending in '/', for permalinks and feeds
     style: UrlStyle = "directory"
+    kiwix: bool = False  # pages for the Kiwix edition: searching is the reader's
+    downloads: bool = False  # the site publishes its offline editions (downloads/)
 
     def absolute(self, route: str) -> str:
         return self.url + route

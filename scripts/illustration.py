@@ -1,0 +1,39 @@
+"""Draw the ZIM's 48x48 illustration from the site's logo with headless Chromium.
+
+    .venv/bin/python scripts/illustration.py   # writes generator/editions/illustration-48.png
+
+Run it after changing theme/assets/favicon.svg; tests/editions/test_zim.py fails until the
+checked-in PNG is drawn from the current logo. Chromium is no dependency of a build, so the
+PNG is checked in rather than drawn at build time.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LOGO = ROOT / "theme" / "assets" / "favicon.svg"
+ILLUSTRATION = ROOT / "generator" / "editions" / "illustration-48.png"
+SIZE = 48
+
+
+def draw(logo: Path = LOGO) -> bytes:
+    """The logo drawn at 48x48 on a transparent background, as PNG bytes."""
+    from playwright.sync_api import sync_playwright
+
+    svg = logo.read_text("utf-8").replace("<svg ", f'<svg width="{SIZE}" height="{SIZE}" ', 1)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                             args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page(viewport={"width": SIZE, "height": SIZE})
+            page.set_content(f'<body style="margin:0">{svg}</body>')
+            return page.screenshot(omit_background=True)
+        finally:
+            browser.close()
+
+
+if __name__ == "__main__":
+    ILLUSTRATION.write_bytes(draw())
+    print(ILLUSTRATION.relative_to(ROOT), file=sys.stderr)
