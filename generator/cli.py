@@ -57,7 +57,11 @@ def _build(args: argparse.Namespace) -> int:
     options = BuildOptions(content=Path(args.content), site_dir=Path(args.site_dir),
                            drafts=args.drafts, config_file=Path(args.config))
     try:
-        problems = build(options)
+        if args.downloads:
+            from generator.editions.downloads import build_with_downloads
+            problems = build_with_downloads(options)
+        else:
+            problems = build(options)
     except EngineError as error:
         print(f"briefings: error: {error}; the previous site was left as it was", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -157,6 +161,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", default="site", metavar="DIR",
                        help="output folder (default: site)")
     build.add_argument("--drafts", action="store_true", help="include briefings marked draft: true")
+    build.add_argument("--downloads", action="store_true", help=(
+        "also build the offline zip and the Kiwix ZIM and publish them, with checksums and "
+        "a Downloads page, under /downloads/"))
     build.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
 
     serve = command("serve", _serve, "live preview that rebuilds when content changes")

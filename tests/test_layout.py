@@ -26,7 +26,8 @@ ALLOWED: dict[str, set[str]] = {
     "report": CONTENT | {"report"},
     "pipeline": SITE_BASE | {"site.plan", "engine", "pipeline"},
     "serve": SITE_BASE | {"site.plan", "engine", "pipeline", "report", "serve"},
-    "editions": SITE_BASE | {"engine", "pipeline", "editions"},
+    # The Downloads page is a page like the others (site.html, site.plan's Markdown).
+    "editions": SITE_BASE | {"site.html", "site.plan", "engine", "pipeline", "editions"},
     "cli": set(),  # the entry point: may import anything (filled in below)
 }
 ALLOWED["cli"] = set(ALLOWED) | {"__init__"}

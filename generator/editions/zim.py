@@ -21,7 +21,6 @@ import datetime
 import hashlib
 import mmap
 import os
-import re
 import sys
 import tempfile
 import uuid
@@ -35,6 +34,7 @@ from libzim.writer import Creator, FileProvider, Hint, IndexData, Item
 
 from generator.content.model import Archive
 from generator.editions import zimitems
+from generator.editions.bundle import folder_name
 from generator.engine.render import EngineConfig, EngineError, settings
 from generator.pipeline import BuildOptions, build, check, without_drafts
 
@@ -161,7 +161,7 @@ def metadata(config: Mapping[str, Any], archive: Archive, day: datetime.date) ->
               if briefings else "No briefings yet")
     tags = [*(str(tag) for tag in zim.get("tags") or []), *KIWIX_TAGS]
     return {
-        "Name": str(zim.get("name") or _slug(name)), "Title": _shortened(name, 30),
+        "Name": str(zim.get("name") or folder_name(name)), "Title": _shortened(name, 30),
         "Description": _shortened(described, 80),
         "LongDescription": _shortened(f"{described} {extent}, on {len(archive.actors)} actors "
                                       f"and {len(archive.regions)} regions.", 4000),
@@ -177,10 +177,6 @@ def _shortened(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "briefings"
 
 
 def _write_atomically(output: Path, items: Iterable[zimitems.SiteEntry],
