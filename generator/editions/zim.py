@@ -63,7 +63,7 @@ class ZimInfo:
 
 
 class _Entry(Item):  # type: ignore[misc]  # libzim ships no types for its base class
-    """One file of the edition for libzim."""
+    """One file of the edition for libzim (indexed, if HTML, by libzim's own reading)."""
 
     def __init__(self, entry: zimitems.SiteEntry) -> None:
         super().__init__()
@@ -85,32 +85,42 @@ class _Entry(Item):  # type: ignore[misc]  # libzim ships no types for its base 
         compress = self.entry.mime.startswith(("text/", "application/", "image/svg"))
         return {Hint.FRONT_ARTICLE: self.entry.front, Hint.COMPRESS: compress}
 
-    def get_indexdata(self) -> IndexData | None:
-        # Only briefing pages need more than libzim's own reading of the page: their aliases.
-        return _IndexText(self.entry) if self.entry.keywords else None
+
+class _Indexed(_Entry):
+    """An HTML page with our own index words (see zimitems): defining ``get_indexdata``
+    at all replaces libzim's reading of the page, so only HTML entries have it."""
+
+    def get_indexdata(self) -> IndexData:
+        return _IndexText(self.entry)
 
 
 class _IndexText(IndexData):  # type: ignore[misc]
-    """A briefing's words for the full-text index: its text and its names' every alias."""
+    """A page's words for the full-text index, folded as libzim folds queries; none for
+    a page that stays out of the index."""
 
     def __init__(self, entry: zimitems.SiteEntry) -> None:
         self.entry = entry
-        self.text = zimitems.index_text(entry.file)
+        self.title = zimitems.folded(entry.title)
+        self.keywords = zimitems.folded(entry.keywords)
+        self.text = ""
+        if entry.index != "none":
+            text = zimitems.index_text(entry.file, head_only=entry.index == "head")
+            self.text = f"{zimitems.folded(text)} {self.keywords}".strip()
 
     def has_indexdata(self) -> bool:
-        return True
+        return self.entry.index != "none"
 
     def get_title(self) -> str:
-        return self.entry.title
+        return self.title
 
     def get_content(self) -> str:
         return self.text
 
     def get_keywords(self) -> str:
-        return self.entry.keywords
+        return self.keywords
 
     def get_wordcount(self) -> int:
-        return len(self.text.split()) + len(self.entry.keywords.split())
+        return len(self.text.split())
 
     def get_geoposition(self) -> tuple[float, float] | None:
         return None
@@ -207,7 +217,8 @@ def _write_zim(path: Path, items: Iterable[zimitems.SiteEntry], meta: Mapping[st
             creator.add_metadata(name, value)
         creator.add_illustration(48, ILLUSTRATION.read_bytes())
         for item in items:
-            creator.add_item(_Entry(item))
+            html = item.mime == "text/html"
+            creator.add_item(_Indexed(item) if html else _Entry(item))
 
 
 @contextmanager

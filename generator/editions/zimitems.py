@@ -5,9 +5,12 @@ Every file of the built Kiwix edition becomes an entry at its path in the site
 (``index.html``, ``briefings/<slug>.html``, ``assets/...``), so the pages' relative links
 work inside Kiwix unchanged. HTML pages take their title from ``<title>`` (without the
 site name). Briefing, actor and region pages are front articles (Kiwix lists and
-suggests them); a briefing's index text is its article text plus every name and alias
-of its actors and regions, so a search for any alias finds the briefing itself, not only
-the actor's page.
+suggests them) and the only pages in the full-text index: a briefing with its article
+text plus every name and alias of its actors and regions, so a search for any alias finds
+the briefing itself; an actor or region page with its head (name, aliases, facts,
+description), not the lists of briefings it repeats. Overviews (home, timeline, the
+indexes of actors and regions) would only repeat titles and names, so they stay out of
+the index, which keeps results to the pages a reader looks for and the file small.
 """
 
 from __future__ import annotations
@@ -16,16 +19,20 @@ import fnmatch
 import html
 import mimetypes
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import lxml.html
 
 from generator.content.model import Archive
 from generator.site import urls
 
-__all__ = ["LEFT_OUT", "SiteEntry", "briefing_keywords", "entries", "index_text", "mime_type"]
+__all__ = ["LEFT_OUT", "Indexing", "SiteEntry", "briefing_keywords", "entries", "folded",
+           "index_text",
+           "mime_type"]
 
 # Files Kiwix can do without. The pages have no search box in this edition (the reader
 # searches its own index), so the search index, our search worker and Material's lunr
@@ -46,6 +53,11 @@ FRONT_FOLDERS = ("briefings/", "actors/", "regions/")
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 
 
+# What of a page goes into the full-text index: all its text (a briefing), its head (an
+# actor's or region's page), or nothing.
+Indexing = Literal["page", "head", "none"]
+
+
 @dataclass(frozen=True)
 class SiteEntry:
     """One file of the edition as a ZIM entry."""
@@ -55,6 +67,7 @@ class SiteEntry:
     title: str
     mime: str
     front: bool  # a front article: listed, suggested, counted as an article
+    index: Indexing = "none"
     keywords: str = ""  # more words to index (a briefing's names and aliases)
 
 
@@ -71,7 +84,10 @@ def entries(site_dir: Path, site_name: str, keywords: dict[str, str]) -> Iterato
         mime = mime_type(name)
         title = _page_title(file, site_name) if mime == "text/html" else ""
         front = mime == "text/html" and name.startswith(FRONT_FOLDERS) and name.count("/") == 1
-        yield SiteEntry(name, file, title, mime, front, keywords.get(name, ""))
+        index: Indexing = "none"
+        if front and name.rsplit("/", 1)[-1] != "index.html":
+            index = "page" if name.startswith("briefings/") else "head"
+        yield SiteEntry(name, file, title, mime, front, index, keywords.get(name, ""))
 
 
 def mime_type(name: str) -> str:
@@ -112,10 +128,26 @@ def briefing_keywords(archive: Archive) -> dict[str, str]:
     return found
 
 
-def index_text(file: Path) -> str:
-    """A page's article text for the full-text index: the words a reader sees in it."""
+def folded(text: str) -> str:
+    """``text`` as libzim folds what it indexes and every query: lower case, no accents
+    (ICU's "Lower; NFD; [:M:] remove; NFC"). Index words given to libzim must come folded:
+    only its own reading of a page folds them."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    kept = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
+    return unicodedata.normalize("NFC", kept)
+
+
+def index_text(file: Path, head_only: bool = False) -> str:
+    """A page's article text for the full-text index: the words a reader sees in it; with
+    ``head_only``, only what comes before its first section heading."""
     tree = lxml.html.fromstring(file.read_bytes())
     articles = tree.xpath("//article") or [tree]
-    for junk in articles[0].xpath(".//script|.//style|.//*[@class='headerlink']"):
+    article = articles[0]
+    for junk in article.xpath(".//script|.//style|.//*[@class='headerlink']"):
         junk.drop_tree()
-    return " ".join(articles[0].text_content().split())
+    if head_only:
+        for heading in article.xpath(".//h2[1]"):
+            for later in [*heading.itersiblings()]:
+                later.drop_tree()
+            heading.drop_tree()
+    return " ".join(article.text_content().split())
