@@ -95,17 +95,17 @@ class _Indexed(_Entry):
 
 
 class _IndexText(IndexData):  # type: ignore[misc]
-    """A page's words for the full-text index, folded as libzim folds queries; none for
-    a page that stays out of the index."""
+    """A page's words for the full-text index, folded as libzim folds queries (and as
+    written, see zimitems.index_words); none for a page that stays out of the index."""
 
     def __init__(self, entry: zimitems.SiteEntry) -> None:
         self.entry = entry
-        self.title = zimitems.folded(entry.title)
-        self.keywords = zimitems.folded(entry.keywords)
+        self.title = zimitems.index_words(entry.title)
+        self.keywords = zimitems.index_words(entry.keywords)
         self.text = ""
         if entry.index != "none":
             text = zimitems.index_text(entry.file, head_only=entry.index == "head")
-            self.text = f"{zimitems.folded(text)} {self.keywords}".strip()
+            self.text = zimitems.index_words(f"{text} {entry.keywords}")
 
     def has_indexdata(self) -> bool:
         return self.entry.index != "none"

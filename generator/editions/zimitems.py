@@ -31,7 +31,7 @@ from generator.content.model import Archive
 from generator.site import urls
 
 __all__ = ["LEFT_OUT", "Indexing", "SiteEntry", "briefing_keywords", "entries", "folded",
-           "index_text",
+           "index_text", "index_words",
            "mime_type"]
 
 # Files Kiwix can do without. The pages have no search box in this edition (the reader
@@ -129,12 +129,20 @@ def briefing_keywords(archive: Archive) -> dict[str, str]:
 
 
 def folded(text: str) -> str:
-    """``text`` as libzim folds what it indexes and every query: lower case, no accents
+    """``text`` as libzim 9 folds what it indexes and every query: lower case, no accents
     (ICU's "Lower; NFD; [:M:] remove; NFC"). Index words given to libzim must come folded:
     only its own reading of a page folds them."""
     decomposed = unicodedata.normalize("NFD", text.lower())
     kept = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
     return unicodedata.normalize("NFC", kept)
+
+
+def index_words(text: str) -> str:
+    """``text`` folded, then each word that folding changes as written: readers built on
+    libzim 8 (kiwix-serve 3.3 in Debian bookworm) do not fold queries, so "Зеленський"
+    must be in the index with its breve too."""
+    changed = dict.fromkeys(w for w in text.lower().split() if folded(w) != w)
+    return " ".join([folded(text), *changed])
 
 
 def index_text(file: Path, head_only: bool = False) -> str:

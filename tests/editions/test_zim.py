@@ -14,6 +14,7 @@ import re
 import struct
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import FIXTURE, ROOT, WriteArchive
@@ -183,10 +184,10 @@ def test_date_follows_source_date_epoch() -> None:
 
 
 @pytest.mark.browser
-def test_illustration_is_drawn_from_the_current_logo() -> None:
+def test_illustration_is_drawn_from_the_current_logo(browser: Any) -> None:
     import illustration  # scripts/illustration.py
 
-    assert ILLUSTRATION.read_bytes() == illustration.draw(), (
+    assert ILLUSTRATION.read_bytes() == illustration.draw(browser), (
         "theme/assets/favicon.svg changed: run .venv/bin/python scripts/illustration.py")
 
 
@@ -194,8 +195,9 @@ def test_zim_command_prints_the_path_and_nothing_else(tmp_path: Path) -> None:
     import subprocess
 
     output = tmp_path / "cli.zim"
-    result = subprocess.run([str(ROOT / ".venv" / "bin" / "briefings"), "zim", "--config", str(CONFIG), "--content",
-                             str(FIXTURE), "--output", str(output)], capture_output=True,
+    result = subprocess.run([str(ROOT / ".venv" / "bin" / "briefings"), "zim", "--config",
+                             str(CONFIG), "--content", str(FIXTURE), "--output", str(output)],
+                            capture_output=True,
                             text=True, cwd=tmp_path, env={**os.environ}, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"{output}\n"  # libzim's progress lines kept out
