@@ -34,7 +34,7 @@ zim: $(STAMP)             ## the Kiwix edition
 	$(BIN)/briefings zim --output site.zim
 
 bench: $(STAMP)           ## benchmark at 1,000 / 4,000 / 16,000 briefings -> BENCHMARKS.md
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench.py $(BENCH_FLAGS)
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)")'
