@@ -8,11 +8,11 @@ title indexes on, and the metadata Kiwix libraries show. The ZIM is written to a
 temporary file beside the output and renamed into place, so a failed build leaves no
 half-written file.
 
-Reproducible as far as libzim allows: entries go in sorted, one worker thread packs the
-clusters in that order, the Date is ``SOURCE_DATE_EPOCH``'s day (else today's), and the
-header's UUID, random in libzim (python-libzim has no call to set it), is replaced by one
-made from the file's own bytes, with the MD5 checksum at the end written again. What
-still differs between two builds is inside the Xapian indexes (see README, "Kiwix").
+Same archive and same date, same bytes: entries go in sorted, one worker thread packs
+and indexes them in that order, the Date is ``SOURCE_DATE_EPOCH``'s day (else today's),
+and the three random UUIDs (the ZIM header's, which python-libzim gives no way to set,
+and one in each Xapian index) are replaced by ones made from the file's other bytes, with
+the MD5 checksum at the end written again (see README, "Kiwix").
 """
 
 from __future__ import annotations
@@ -50,6 +50,10 @@ LANGUAGES = {"en": "eng", "fr": "fra", "de": "deu", "es": "spa", "ru": "rus", "h
 KIWIX_TAGS = ("_category:other", "_ftindex:yes", "_pictures:no", "_videos:no", "_details:yes")
 HEADER_UUID = slice(8, 24)  # the ZIM header: magic, version, then the 16-byte UUID
 CHECKSUM_POSITION = slice(72, 80)  # the header's pointer to the MD5 at the end
+# Pages compress together within a cluster: 8 MiB clusters made the ZIM of 4,000 synthetic
+# briefings 13% smaller than libzim's 2 MiB (12.1 MB against 13.9; the zip is 40.5 MB), at
+# the cost of decompressing up to 8 MiB (some 10 ms) when Kiwix opens an uncached page.
+CLUSTER_SIZE = 8 << 20
 XAPIAN_MAGIC = b"\x0f\x0dXapian Glass"  # starts a Xapian database's version record
 
 
@@ -210,7 +214,9 @@ def _write_atomically(output: Path, items: Iterable[zimitems.SiteEntry],
 def _write_zim(path: Path, items: Iterable[zimitems.SiteEntry], meta: Mapping[str, str]
                ) -> None:
     language = meta["Language"]
-    creator = Creator(str(path)).config_indexing(True, language).config_nbworkers(1)
+    # One worker: with more, pages could reach the Xapian index in the order they finish.
+    creator = (Creator(str(path)).config_indexing(True, language).config_nbworkers(1)
+               .config_clustersize(CLUSTER_SIZE))
     with _no_stdout(), creator:
         creator.set_mainpath(MAIN_PAGE)
         for name, value in meta.items():
