@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator import __version__, report
@@ -79,27 +79,28 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _bundle(args: argparse.Namespace) -> int:
     from generator.editions.bundle import make_bundle
-    from generator.engine.render import EngineError
 
-    try:
-        path = make_bundle(Path(args.content), Path(args.output), Path(args.config))
-    except EngineError as error:
-        print(f"briefings: error: {error}; no bundle was written", file=sys.stderr)
-        return EXIT_PROBLEMS
-    print(path)
-    return EXIT_OK
+    return _edition(lambda: make_bundle(Path(args.content), Path(args.output),
+                                        Path(args.config)), "bundle")
 
 
 def _zim(args: argparse.Namespace) -> int:
     from generator.editions.zim import make_zim
+
+    return _edition(lambda: make_zim(Path(args.content), Path(args.output),
+                                     Path(args.config)).path, "ZIM")
+
+
+def _edition(write: Callable[[], Path], what: str) -> int:
+    """Write an offline edition and print its path; an engine failure writes none."""
     from generator.engine.render import EngineError
 
     try:
-        info = make_zim(Path(args.content), Path(args.output), Path(args.config))
+        path = write()
     except EngineError as error:
-        print(f"briefings: error: {error}; no ZIM was written", file=sys.stderr)
+        print(f"briefings: error: {error}; no {what} was written", file=sys.stderr)
         return EXIT_PROBLEMS
-    print(info.path)
+    print(path)
     return EXIT_OK
 
 

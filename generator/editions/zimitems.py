@@ -115,17 +115,8 @@ def _page_title(file: Path, site_name: str) -> str:
 def briefing_keywords(archive: Archive) -> dict[str, str]:
     """Each briefing page's path in the edition with its actors' and regions' names and
     aliases, space-separated (the index words libzim adds to the page's text)."""
-    found: dict[str, str] = {}
-    for briefing in archive.briefings:
-        names: list[str] = []
-        for actor_id in briefing.actors:
-            actor = archive.actors[actor_id]
-            names += [actor.name, *actor.aliases]
-        for region_id in briefing.regions:
-            region = archive.regions[region_id]
-            names += [region.name, *region.aliases]
-        found[urls.href(urls.briefing(briefing.slug), "file")] = " ".join(dict.fromkeys(names))
-    return found
+    return {urls.href(urls.briefing(b.slug), "file"): " ".join(dict.fromkeys(archive.names(b)))
+            for b in archive.briefings}
 
 
 def folded(text: str) -> str:
