@@ -21,6 +21,7 @@ import datetime
 import hashlib
 import mmap
 import os
+import shutil
 import sys
 import tempfile
 import uuid
@@ -209,6 +210,12 @@ def _write_atomically(output: Path, items: Iterable[zimitems.SiteEntry],
         raise EngineError(f"libzim could not write the ZIM: {error}") from error
     finally:
         Path(temporary).unlink(missing_ok=True)
+        # libzim writes FILE.tmp and FILE_*.idx.tmp/ beside it and renames only at the end.
+        for left in Path(temporary).parent.glob(f"{Path(temporary).name}*.tmp"):
+            if left.is_dir():
+                shutil.rmtree(left)
+            else:
+                left.unlink()
 
 
 def _write_zim(path: Path, items: Iterable[zimitems.SiteEntry], meta: Mapping[str, str]
