@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator import __version__, report
@@ -73,7 +73,11 @@ def _build(args: argparse.Namespace) -> int:
     options = BuildOptions(content=Path(args.content), site_dir=Path(args.site_dir),
                            drafts=args.drafts, config_file=Path(args.config), engine=args.engine)
     try:
-        problems = build(options)
+        if args.downloads:
+            from generator.editions.downloads import build_with_downloads
+            problems = build_with_downloads(options)
+        else:
+            problems = build(options)
     except EngineError as error:
         print(f"briefings: error: {error}; the previous site was left as it was", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -97,13 +101,26 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _bundle(args: argparse.Namespace) -> int:
     from generator.editions.bundle import make_bundle
+
+    return _edition(lambda: make_bundle(Path(args.content), Path(args.output),
+                                        Path(args.config), engine=args.engine), "bundle")
+
+
+def _zim(args: argparse.Namespace) -> int:
+    from generator.editions.zim import make_zim
+
+    return _edition(lambda: make_zim(Path(args.content), Path(args.output),
+                                     Path(args.config), engine=args.engine).path, "ZIM")
+
+
+def _edition(write: Callable[[], Path], what: str) -> int:
+    """Write an offline edition and print its path; an engine failure writes none."""
     from generator.engine.render import EngineError
 
     try:
-        path = make_bundle(Path(args.content), Path(args.output), Path(args.config),
-                           engine=args.engine)
+        path = write()
     except EngineError as error:
-        print(f"briefings: error: {error}; no bundle was written", file=sys.stderr)
+        print(f"briefings: error: {error}; no {what} was written", file=sys.stderr)
         return EXIT_PROBLEMS
     print(path)
     return EXIT_OK
@@ -202,6 +219,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", default="site", metavar="DIR",
                        help="output folder (default: site)")
     build.add_argument("--drafts", action="store_true", help="include briefings marked draft: true")
+    build.add_argument("--downloads", action="store_true", help=(
+        "also build the offline zip and the Kiwix ZIM and publish them, with checksums and "
+        "a Downloads page, under /downloads/"))
     build.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
     add_engine_option(build)
 
@@ -217,6 +237,12 @@ def _parser() -> argparse.ArgumentParser:
                         help="the zip to write (default: briefings-offline.zip)")
     bundle.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
     add_engine_option(bundle)
+
+    zim = command("zim", _zim, "build the Kiwix edition: one ZIM file with its own search index")
+    zim.add_argument("--output", default="briefings.zim", metavar="FILE.zim",
+                     help="the ZIM to write (default: briefings.zim)")
+    zim.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
+    add_engine_option(zim)
 
     new = command("new", _new, "write a new briefing file in the right place and print its path")
     new.add_argument("--title", required=True, help="the headline, in your own words")

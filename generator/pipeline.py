@@ -8,10 +8,11 @@ the build tree written and the engine run.
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -54,11 +55,25 @@ class BuildOptions:
     # bundle's): the site-folder check allows that one place inside it.
     private_site: bool = False
     warm: Warm | None = field(default=None, compare=False)
+    # The Kiwix edition's pages: .html links like offline, no search box (the reader searches).
+    kiwix: bool = False
+    # More files for the build tree, by path (the downloads: editions and their page).
+    extras: Mapping[str, bytes] = field(default_factory=dict)
 
     @property
     def docs(self) -> Path:
-        name = "tree-offline" if self.offline else "tree"
+        name = "tree-kiwix" if self.kiwix else "tree-offline" if self.offline else "tree"
         return self.build_dir / name / "docs"
+
+
+DOWNLOADS_PAGE = "downloads/index.md"  # in the tree when a build publishes the editions
+
+
+def _navigation(archive: Archive, options: BuildOptions) -> tuple[tuple[str, str], ...]:
+    """The entries the generator adds to the navigation: editorial pages, then Downloads when
+    this build publishes the editions."""
+    downloads = [("Downloads", DOWNLOADS_PAGE)] if DOWNLOADS_PAGE in options.extras else []
+    return (*buildtree.nav_entries(archive), *downloads)
 
 
 def check(content: Path, drafts: bool = True, *, cache_file: Path | None = None,
@@ -101,11 +116,13 @@ def build(options: BuildOptions) -> list[Problem]:
         raise ContentError(checked.problems)
     archive = checked.archive if options.drafts else without_drafts(checked.archive)
     config = render.EngineConfig(options.config_file,
-                                 style="file" if options.offline else "directory",
-                                 offline=options.offline, engine=options.engine,
-                                 extra_nav=tuple(buildtree.nav_entries(archive)))
-    site = render.site_settings(config)
-    key = increment.state_key(archive, site, f"drafts={options.drafts} {config}")
+                                 style="file" if options.offline or options.kiwix else "directory",
+                                 offline=options.offline, kiwix=options.kiwix,
+                                 engine=options.engine,
+                                 extra_nav=_navigation(archive, options))
+    site = replace(render.site_settings(config), downloads=DOWNLOADS_PAGE in options.extras)
+    key = increment.state_key(archive, site, f"drafts={options.drafts} {config} "
+                                             f"extras={_digest(options.extras)}")
     state_file = options.docs.parent / "plan.state"
     pieces = options.docs.parent / "pieces.pickle"
     with render.locked(options.build_dir / "build.lock"), _long_lived():
@@ -121,6 +138,8 @@ def build(options: BuildOptions) -> list[Problem]:
                 if plan is None or plan.files or plan.deleted:
                     increment.save_state(state_file, None)
                 plan = plan or buildtree.plan(archive, site, key, options.docs)
+                if not plan.partial and options.extras:  # a partial plan: they are in the tree
+                    plan = replace(plan, files={**plan.files, **options.extras})
             except PathCollision as error:
                 raise ContentError([Problem(str(options.content), None, str(error))]) from None
         # Write the build tree, then let the engine render it and swap the site in. A full
@@ -186,7 +205,8 @@ def render_changes(config: render.EngineConfig, options: BuildOptions, changed: 
     """
     stamp = options.docs.parent / "rendered.stamp"
     stamp.unlink(missing_ok=True)
-    partial = rendered and len(changed) <= PARTIAL_UP_TO and not options.offline
+    partial = (rendered and len(changed) <= PARTIAL_UP_TO and not options.offline
+               and not options.kiwix)
     if partial and shard is not None:
         shard.cancel()
         shard = None
@@ -223,6 +243,14 @@ def _phase(name: str) -> Iterator[None]:
         print(f"briefings: {name}: {time.perf_counter() - start:.2f} s (user {used[0]:.2f} s,"
               f" system {used[1]:.2f} s; other processes {used[2] + used[3]:.2f} s)",
               file=sys.stderr)
+
+
+def _digest(files: Mapping[str, bytes]) -> str:
+    """What identifies the extra files: their paths and the digests of their bytes."""
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(f"{path} {hashlib.sha256(files[path]).hexdigest()}\n".encode())
+    return digest.hexdigest()
 
 
 def _site_identity(site_dir: Path) -> str:

@@ -14,8 +14,9 @@ build ``--runs`` times, the kinds in turn, reporting the medians)
 - as a minimal Hugo site with actor and region taxonomies, when ``hugo`` is installed.
 
 With ``--search`` it also times the first search result in headless Chromium at the largest
-size. The full run writes its table into BENCHMARKS.md between the markers; a run with
-``--sizes`` prints it and writes only when ``--write`` is given.
+size; with ``--editions`` it also builds the offline zip and the ZIM at every size
+(scripts/editionsize.py). The full run writes its table into BENCHMARKS.md between the
+markers; a run with ``--sizes`` prints it and writes only when ``--write`` is given.
 """
 
 from __future__ import annotations
@@ -357,6 +358,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-hugo", action="store_true", help="skip Hugo")
     parser.add_argument("--search", action="store_true",
                         help="time the first search result in Chromium at the largest size")
+    parser.add_argument("--editions", action="store_true",
+                        help="also measure the offline zip and the ZIM at every size")
     parser.add_argument("--write", action="store_true", help="write BENCHMARKS.md even for "
                         "a subset of sizes")
     parser.add_argument("--content", type=Path, help="bench this content folder (an archive "
@@ -381,6 +384,9 @@ def main(argv: list[str] | None = None) -> int:
         largest = work / str(sizes[-1])
         text += "\n\n" + search_report(largest, largest / f"ours{args.runs - 1}" / "site",
                                        synth.generate(sizes[-1]))
+    if args.editions and args.content is None:
+        from editionsize import editions_report
+        text += "\n\nOffline editions (cold builds):\n\n" + editions_report(sizes, work)
     print(text)
     if args.content is None and (args.write or tuple(sizes) == DEFAULT_SIZES):
         write_report(ROOT / "BENCHMARKS.md", text)

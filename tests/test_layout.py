@@ -27,7 +27,8 @@ ALLOWED: dict[str, set[str]] = {
     "pipeline": SITE_BASE | {"site.plan", "engine", "pipeline"},
     "serve": SITE_BASE | {"site.plan", "engine", "pipeline", "report", "serve"},
     "prsummary": SITE_BASE | {"site.html", "prsummary"},
-    "editions": SITE_BASE | {"engine", "pipeline", "editions"},
+    # The Downloads page is a page like the others (site.html, site.plan's Markdown).
+    "editions": SITE_BASE | {"site.html", "site.plan", "engine", "pipeline", "editions"},
     "cli": set(),  # the entry point: may import anything (filled in below)
 }
 ALLOWED["cli"] = set(ALLOWED) | {"__init__"}

@@ -127,3 +127,12 @@ class Archive:
             if item.slug == slug:
                 return item
         raise KeyError(slug)
+
+    def names(self, briefing: Briefing) -> list[str]:
+        """Every name and alias of a briefing's actors, then of its regions, in order."""
+        names: list[str] = []
+        for actor_id in briefing.actors:
+            names += [self.actors[actor_id].name, *self.actors[actor_id].aliases]
+        for region_id in briefing.regions:
+            names += [self.regions[region_id].name, *self.regions[region_id].aliases]
+        return names

@@ -30,7 +30,7 @@ from generator.engine import sitedir
 from generator.engine.render import EngineConfig, EngineError, site_settings
 from generator.pipeline import BuildOptions, build, places
 
-__all__ = ["LEFT_OUT", "README_NAME", "make_bundle", "zip_timestamp"]
+__all__ = ["LEFT_OUT", "README_NAME", "folder_name", "make_bundle", "zip_timestamp"]
 
 README_NAME = "README.txt"
 
@@ -103,7 +103,7 @@ def make_bundle(content: Path, output: Path, config_file: Path, *,
             raise EngineError(f"the offline build has no {OFFLINE_SEARCH_INDEX}, so search "
                               "would not work from disk (is the offline plugin in mkdocs.yml?)")
         site_name = site_settings(EngineConfig(config_file, engine=options.engine)).name
-        folder = _folder_name(site_name)
+        folder = folder_name(site_name)
         entries: list[Entry] = [(f"{folder}/{README_NAME}", _readme(site_name, folder))]
         entries += [(f"{folder}/{name}", path) for name, path in _site_files(site_dir)]
         _write_atomically(output, entries, zip_timestamp(os.environ.get("SOURCE_DATE_EPOCH")))
@@ -117,7 +117,7 @@ def _readme(site_name: str, folder: str) -> bytes:
                                   folder=folder).encode("utf-8")
 
 
-def _folder_name(site_name: str) -> str:
+def folder_name(site_name: str) -> str:
     """The zip's top folder, from the site name: 'Briefing Archive' -> 'briefing-archive'."""
     slug = re.sub(r"[^a-z0-9]+", "-", site_name.lower()).strip("-")
     return slug or "briefings"

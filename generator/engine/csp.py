@@ -43,6 +43,10 @@ _DIRECTIVES = (
     ("base-uri", "'none'"),
     ("form-action", "'self'"),
 )
+# The Kiwix edition: kiwix-serve 3.3 (Debian bookworm) injects a toolbar into each page
+# whose jQuery 1.x tests event support by setting the inline handler "t" (a no-op); this
+# allows that handler alone (by hash, with 'unsafe-hashes'), so the pages log no errors.
+KIWIX_SERVE_HANDLERS = ("t",)
 MAX_DEPTH = 8  # folders between a page and the site root, for the worker's relative URL
 
 # The search worker's path where the theme's config block names it ("search": "..." | url):
@@ -57,13 +61,15 @@ class PolicyError(Exception):
     """The policy cannot be computed, or a rendered page does not obey it."""
 
 
-def policy(inline_scripts: Iterable[str] = ()) -> str:
-    """The policy, allowing exactly the given inline scripts by their SHA-256."""
-    hashes = sorted({f"'sha256-{_digest(script)}'" for script in inline_scripts})
+def policy(inline_scripts: Iterable[str] = (), handlers: Iterable[str] = ()) -> str:
+    """The policy, allowing exactly the given inline scripts and event handlers by their
+    SHA-256."""
+    hashes = sorted({f"'sha256-{_digest(script)}'" for script in [*inline_scripts, *handlers]})
+    unsafe_hashes = ["'unsafe-hashes'"] if handlers else []
     parts = []
     for name, sources in _DIRECTIVES:
         if name == "script-src" and hashes:
-            sources = " ".join([sources, *hashes])
+            sources = " ".join([sources, *unsafe_hashes, *hashes])
         parts.append(f"{name} {sources}")
     return "; ".join(parts)
 
@@ -72,8 +78,11 @@ def _digest(script: str) -> str:
     return base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
 
 
-def engine_policy(polyfills: Sequence[str], theme_dirs: Sequence[str], offline: bool) -> str:
+def engine_policy(polyfills: Sequence[str], theme_dirs: Sequence[str], offline: bool,
+                  kiwix: bool = False) -> str:
     """The policy for a build with these polyfill scripts and theme folders."""
+    if kiwix:
+        return policy(handlers=KIWIX_SERVE_HANDLERS)
     if not offline:
         return policy()
     shims = [p for p in polyfills if "iframe-worker" in p and "://" not in p]

@@ -31,8 +31,7 @@ from generator.site.outputs import Site
 
 __all__ = ["EarlyShard", "EngineConfig", "EngineError", "Site", "early_shard", "fingerprint",
            "finish_journal", "hooks", "locked", "nav_sources", "navigation", "render",
-           "render_paths",
-           "site_settings", "without_dirty_warning"]
+           "render_paths", "settings", "site_settings", "without_dirty_warning"]
 from generator.site.urls import UrlStyle
 
 DEFAULT_SITE_URL = "https://briefings.example.org/"
@@ -57,6 +56,7 @@ class EngineConfig:
     # Entries the generator adds after mkdocs.yml's navigation (editorial pages, downloads):
     # (title as HTML, source file in the build tree), in order.
     extra_nav: tuple[tuple[str, str], ...] = ()
+    kiwix: bool = False  # the ZIM's pages: the theme leaves the search box out
 
     def __post_init__(self) -> None:
         engines.checked(self.engine)
@@ -82,7 +82,14 @@ def site_settings(config: EngineConfig) -> Site:
     url = loaded.get("site_url") or DEFAULT_SITE_URL
     return Site(name=loaded["site_name"], url=url.rstrip("/") + "/", style=config.style,
                 description=loaded.get("site_description") or "",
-                repo_url=loaded.get("repo_url") or "", edit_uri=loaded.get("edit_uri") or "")
+                repo_url=loaded.get("repo_url") or "", edit_uri=loaded.get("edit_uri") or "",
+                kiwix=config.kiwix)
+
+
+def settings(config: EngineConfig) -> dict[str, Any]:
+    """mkdocs.yml as read (``!ENV`` tags resolved), for the editions' metadata."""
+    loaded = _settings(config)
+    return loaded if isinstance(loaded, dict) else {}
 
 
 class EarlyShard:
@@ -180,7 +187,7 @@ def render_paths(config: EngineConfig, docs: Path, site_dir: Path, changed: list
         try:
             mini, out = work / "docs", work / "site"
             present = [path for path in changed if (docs / path).is_file()]
-            for path in {*present, *nav_sources(config)}:
+            for path in {*present, *(p for p in nav_sources(config) if (docs / p).is_file())}:
                 (mini / path).parent.mkdir(parents=True, exist_ok=True)
                 os.link(docs / path, mini / path)
             _mkdocs_build(config, mini, out)
@@ -271,7 +278,7 @@ def fingerprint(config: EngineConfig) -> str:
     digest.update(Path(csp.__file__).read_bytes())  # the pages' policy comes from there
     digest.update(f"{config.engine} {engines.engine_version(config.engine)} "
                   f"{version('mkdocs-material')} {config.style} {config.offline} "
-                  f"{config.extra_nav!r}".encode())
+                  f"{config.kiwix} {config.extra_nav!r}".encode())
     for name in [custom_dir, *settings.get("hooks", []), HOOK]:
         root = config.config_file.parent / str(name)
         for path in sorted(root.rglob("*")) if root.is_dir() else [root]:
@@ -304,6 +311,7 @@ def _mkdocs_build(config: EngineConfig, docs: Path, out: Path, *,
                                  # knows them; MkDocs would name the build tree's).
                                  edit_uri="")
             policy = _content_security_policy(loaded, config)
+            loaded.extra["kiwix"] = config.kiwix  # theme/partials/header.html reads it
             build(loaded)
     except (MkDocsException, OSError, TemplateError) as error:  # a theme error, too
         raise EngineError(f"{engines.TITLES[config.engine]} failed: {error}") from error
@@ -332,7 +340,7 @@ def _content_security_policy(loaded: Any, config: EngineConfig) -> str:
     """Compute the pages' policy and hand it to the theme (theme/main.html writes it)."""
     try:
         policy = csp.engine_policy(loaded.extra.get("polyfills") or [], loaded.theme.dirs,
-                                   config.offline)
+                                   config.offline, config.kiwix)
     except (csp.PolicyError, OSError) as error:
         raise EngineError(f"cannot compute the Content-Security-Policy: {error}") from error
     loaded.extra["content_security_policy"] = policy

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,11 +24,13 @@ __all__ = [
     "check_bundle_output",
     "check_content",
     "check_site_dir",
+    "check_zim_output",
     "mark",
     "replaceable",
 ]
 
 MARKER = ".briefings-site"
+ZIM_MAGIC = b"ZIM\x04"  # the first bytes of every ZIM file (openZIM: 72173914, little-endian)
 MARKER_TEXT = ("This folder is a site built by `briefings build`. The next build replaces\n"
                "the whole folder: keep nothing else in it.\n")
 # Together, only a site of ours has all of these (a build before the marker existed).
@@ -129,17 +132,37 @@ def check_bundle_output(output: Path, places: Places, top_file: str) -> None:
 
     ``top_file`` is the name every bundle's first entry ends in (its README).
     """
+    _check_edition_output(output, places, ("bundle", "an offline bundle"),
+                          "briefings-offline.zip", lambda path: _is_our_zip(path, top_file))
+
+
+def check_zim_output(output: Path, places: Places) -> None:
+    """Refuse a ZIM path that is a folder, or a file other than a ZIM file."""
+    _check_edition_output(output, places, ("ZIM", "a ZIM file"), "briefings.zim", _is_a_zim)
+
+
+def _check_edition_output(output: Path, places: Places, names: tuple[str, str], example: str,
+                          is_ours: Callable[[Path], bool]) -> None:
+    what, kind = names
     check_content(places)
     if output.is_dir():
-        raise SiteDirError(f"the bundle output '{output}' is a folder; give a file name "
-                           "such as briefings-offline.zip")
-    if output.exists() and not _is_our_zip(output, top_file):
-        raise SiteDirError(f"the bundle output '{output}' exists and is not an offline "
-                           "bundle this tool made, so it was left alone; give another file "
-                           "name or remove it first")
+        raise SiteDirError(f"the {what} output '{output}' is a folder; give a file name "
+                           f"such as {example}")
+    if output.exists() and not is_ours(output):
+        raise SiteDirError(f"the {what} output '{output}' exists and is not {kind} this "
+                           "tool made, so it was left alone; give another file name or remove "
+                           "it first")
     if _within(output.resolve(), places.content.resolve()):
-        raise SiteDirError(f"the bundle output '{output}' lies inside the content folder; "
+        raise SiteDirError(f"the {what} output '{output}' lies inside the content folder; "
                            "give a file name outside it")
+
+
+def _is_a_zim(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4) == ZIM_MAGIC
+    except OSError:
+        return False
 
 
 def _is_our_zip(path: Path, top_file: str) -> bool:

@@ -21,6 +21,8 @@ class Site:
     # the content folder's editor in it (``edit_uri``, e.g. ``edit/main/content/``).
     repo_url: str = ""
     edit_uri: str = ""
+    kiwix: bool = False  # pages for the Kiwix edition: searching is the reader's
+    downloads: bool = False  # the site publishes its offline editions (downloads/)
 
     def absolute(self, route: str) -> str:
         return self.url + route

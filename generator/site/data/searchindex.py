@@ -56,14 +56,7 @@ def _shown(text: str) -> str:
 
 def briefing_entry(briefing: Briefing, index: Index, site: Site) -> str:
     """A briefing's entry of the search index, as JSON text."""
-    archive = index.archive
-    names: list[str] = list(briefing.tags)
-    for actor_id in briefing.actors:
-        actor = archive.actors[actor_id]
-        names += [actor.name, *actor.aliases]
-    for region_id in briefing.regions:
-        region = archive.regions[region_id]
-        names += [region.name, *region.aliases]
+    names = [*briefing.tags, *index.archive.names(briefing)]
     return _json({"location": urls.href(urls.briefing(briefing.slug), site.style),
                   "title": _shown(briefing.title),
                   "text": _shown(briefing.summary),

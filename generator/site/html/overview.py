@@ -22,18 +22,23 @@ def home_page(index: Index, site: Site) -> Page:
               f"{long_date(briefings[0].date)}, " if briefings else "No briefings yet, ")
     extent += (f"{count_label(len(index.archive.actors), 'actor')} and "
                f"{count_label(len(index.archive.regions), 'region')}.")
-    entries = "".join(f"<li>{link.link(route, label)} <span>{esc(text)}</span></li>"
-                      for route, label, text in (
+    points = [
         ("actors/", "Actors", "people, states and organisations"),
         ("regions/", "Regions", "every place, with everything below it"),
         ("timeline/", "Timeline", "all briefings by year and month"),
         ("finder/", "Finder", "filter by actors, region and dates"),
         (urls.CORRECTIONS, "Corrections", "every correction published, newest first"),
-    ))
+    ]
+    if site.downloads:
+        points.append(("downloads/", "Downloads", "the whole archive offline, and for Kiwix"))
+    entries = "".join(f"<li>{link.link(route, label)} <span>{esc(text)}</span></li>"
+                      for route, label, text in points)
+    searching = ("with your Kiwix reader's search" if site.kiwix
+                 else "with the search box (press <kbd>/</kbd>)")
     content = (f'<h1 id="top">{esc(site.name)}</h1>\n<p class="ba-extent">{esc(extent)}</p>\n'
                f'<ul class="ba-entry-points">{entries}</ul>\n'
-               '<p class="ba-search-hint">Search any name, alias or word with the search box '
-               f'(press <kbd>/</kbd>). Follow new briefings with the '
+               f'<p class="ba-search-hint">Search any name, alias or word {searching}. '
+               f'Follow new briefings with the '
                f'<a href="{esc(link.to("feed.xml"))}" type="application/atom+xml">'
                "Atom feed</a>.</p>\n"
                '<h2 id="latest">Latest briefings</h2>\n'

@@ -1,0 +1,124 @@
+"""The site with its offline editions to download: ``briefings build --downloads``.
+
+Both editions are built first (the zip for ``file://``, the ZIM for Kiwix), each from its
+own build of the archive, so neither holds the downloads. Then the site is built with
+``downloads/`` in its tree: both files, a SHA-256 file each (``sha256sum -c`` reads it)
+and the Downloads page listing them. The pipeline swaps the site in only when all of it
+rendered: an archive that does not check, or an edition or render that fails, leaves the
+previous site as it was.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from generator.content.problems import Problem
+from generator.editions.bundle import folder_name, make_bundle
+from generator.editions.zim import make_zim, zim_date
+from generator.engine import sitedir
+from generator.engine.render import EngineConfig, site_settings
+from generator.pipeline import DOWNLOADS_PAGE, BuildOptions, build, places
+from generator.site.html.markup import count_label, esc, long_date
+from generator.site.outputs import Page
+from generator.site.plan.buildtree import render_markdown
+
+__all__ = ["Edition", "build_with_downloads", "downloads_page", "sha256_file"]
+
+FOLDER = "downloads/"
+
+HOW_TO = {
+    "zip": ("Unzip the file (the whole folder, not single files), then open "
+            "<code>index.html</code> inside it in any web browser. Everything works without a "
+            "connection: browsing, actor and region pages, the timeline, the finder and search."),
+    "zim": ("Open it in Kiwix, the offline reader: the apps for Android, iOS, Windows, macOS "
+            "and Linux open ZIM files, and <code>kiwix-serve</code> serves one to a local "
+            "network. Kiwix's search finds briefings by any word of their text and by every "
+            "name and alias of their actors and regions."),
+}
+HEADINGS = {"zip": "Offline website (zip)", "zim": "Kiwix (ZIM)"}
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One file to download, as the Downloads page lists it."""
+
+    kind: str  # "zip" or "zim"
+    name: str
+    content: bytes
+    sha256: str
+    briefings: int
+
+
+def build_with_downloads(options: BuildOptions) -> list[Problem]:
+    """Build both offline editions, then the site with them under ``/downloads/``.
+
+    The site folder is checked first (sitedir), so a refused one costs no edition build.
+    """
+    sitedir.check_site_dir(options.site_dir, places(options), private=options.private_site)
+    options.build_dir.mkdir(parents=True, exist_ok=True)
+    site = site_settings(EngineConfig(options.config_file, engine=options.engine))
+    stem = folder_name(site.name)
+    with tempfile.TemporaryDirectory(prefix="downloads-", dir=options.build_dir) as work:
+        zip_file = Path(work) / f"{stem}-offline.zip"
+        make_bundle(options.content, zip_file, options.config_file, build_dir=options.build_dir,
+                    engine=options.engine)
+        zim = make_zim(options.content, Path(work) / f"{stem}.zim", options.config_file,
+                       build_dir=options.build_dir, engine=options.engine)
+        editions = [_edition("zip", zip_file, zim.briefings), _edition("zim", zim.path,
+                                                                         zim.briefings)]
+    day = zim_date(os.environ.get("SOURCE_DATE_EPOCH"))
+    extras = {f"{FOLDER}{e.name}": e.content for e in editions}
+    extras |= {f"{FOLDER}{e.name}.sha256": sha256_file(e).encode() for e in editions}
+    extras[DOWNLOADS_PAGE] = render_markdown(downloads_page(editions, day), site).encode("utf-8")
+    return build(replace(options, extras=extras))
+
+
+def _edition(kind: str, path: Path, briefings: int) -> Edition:
+    content = path.read_bytes()
+    return Edition(kind, path.name, content, hashlib.sha256(content).hexdigest(), briefings)
+
+
+def sha256_file(edition: Edition) -> str:
+    """The checksum file's text, as ``sha256sum`` writes it (``sha256sum -c`` checks it)."""
+    return f"{edition.sha256}  {edition.name}\n"
+
+
+def downloads_page(editions: list[Edition], day: datetime.date) -> Page:
+    """The Downloads page: each edition with size, date, briefings, checksum, how to open."""
+    sections = "\n".join(_section(edition, day) for edition in editions)
+    names = " ".join(f"{e.name}.sha256" for e in editions)
+    html = ('<h1 id="top">Downloads</h1>\n'
+            "<p>The whole archive to read without a connection, in two editions. Each is one "
+            "file; the newest is always here.</p>\n"
+            f"{sections}\n"
+            '<h2 id="checking">Checking a download</h2>\n'
+            "<p>Each file has its SHA-256 checksum beside it. In the folder holding the "
+            f"files, <code>sha256sum -c {esc(names)}</code> says OK for each whole file.</p>")
+    return Page("downloads/", "Downloads", f'<div class="ba-downloads">\n{html}\n</div>',
+                "downloads", description="The archive offline: a zip for any browser and a "
+                "ZIM file for Kiwix, with their checksums.")
+
+
+def _section(edition: Edition, day: datetime.date) -> str:
+    facts = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in (
+        ("File", f'<a href="{esc(edition.name)}" download>{esc(edition.name)}</a>'),
+        ("Size", f"{_size(len(edition.content))} ({len(edition.content):,} bytes)"),
+        ("Built", f'<time datetime="{day.isoformat()}">{esc(long_date(day))}</time>'),
+        ("Briefings", esc(count_label(edition.briefings))),
+        ("SHA-256", f'<code>{edition.sha256}</code> '
+                    f'(<a href="{esc(edition.name)}.sha256">checksum file</a>)'),
+    ))
+    return (f'<h2 id="{edition.kind}">{esc(HEADINGS[edition.kind])}</h2>\n'
+            f'<dl class="ba-facts">{facts}</dl>\n<p>{HOW_TO[edition.kind]}</p>')
+
+
+def _size(length: int) -> str:
+    """A size as people read it: 1.2 MB, 340 kB."""
+    if length >= 1_000_000:
+        return f"{length / 1_000_000:.1f} MB"
+    return f"{max(1, round(length / 1000))} kB"

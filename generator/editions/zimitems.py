@@ -1,0 +1,152 @@
+"""What goes into the ZIM: the Kiwix edition's files as entries with title, MIME type and
+index text.
+
+Every file of the built Kiwix edition becomes an entry at its path in the site
+(``index.html``, ``briefings/<slug>.html``, ``assets/...``), so the pages' relative links
+work inside Kiwix unchanged. HTML pages take their title from ``<title>`` (without the
+site name). Briefing, actor and region pages are front articles (Kiwix lists and
+suggests them) and the only pages in the full-text index: a briefing with its article
+text plus every name and alias of its actors and regions, so a search for any alias finds
+the briefing itself; an actor or region page with its head (name, aliases, facts,
+description), not the lists of briefings it repeats. Overviews (home, timeline, the
+indexes of actors and regions) would only repeat titles and names, so they stay out of
+the index, which keeps results to the pages a reader looks for and the file small.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import html
+import mimetypes
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import lxml.html
+
+from generator.content.model import Archive
+from generator.site import urls
+
+__all__ = ["LEFT_OUT", "Indexing", "SiteEntry", "briefing_keywords", "entries", "folded",
+           "index_text", "index_words",
+           "mime_type"]
+
+# Files Kiwix can do without. The pages have no search box in this edition (the reader
+# searches its own index), so the search index, our search worker and Material's lunr
+# files are never loaded; source maps only serve developer tools; 404.html is for a web
+# server. (sitemap.xml stays: Material's pages read it, and it lists the hosted addresses.)
+LEFT_OUT = ("search/*", "*.map", "404.html", "assets/javascripts/lunr/*",
+            "assets/javascripts/workers/*", "assets/javascripts/search-worker.js")
+
+# Types by suffix, where Python's table is missing or varies between systems.
+MIME_TYPES = {
+    ".html": "text/html", ".css": "text/css", ".js": "application/javascript",
+    ".json": "application/json", ".csv": "text/csv", ".svg": "image/svg+xml",
+    ".png": "image/png", ".ico": "image/x-icon", ".woff": "font/woff", ".woff2": "font/woff2",
+    ".txt": "text/plain",
+}
+FEED_NAME = "feed.xml"  # every Atom feed of the site is called this
+FRONT_FOLDERS = ("briefings/", "actors/", "regions/")
+_TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+
+
+# What of a page goes into the full-text index: all its text (a briefing), its head (an
+# actor's or region's page), or nothing.
+Indexing = Literal["page", "head", "none"]
+
+
+@dataclass(frozen=True)
+class SiteEntry:
+    """One file of the edition as a ZIM entry."""
+
+    path: str
+    file: Path
+    title: str
+    mime: str
+    front: bool  # a front article: listed, suggested, counted as an article
+    index: Indexing = "none"
+    keywords: str = ""  # more words to index (a briefing's names and aliases)
+
+
+def entries(site_dir: Path, site_name: str, keywords: dict[str, str]) -> Iterator[SiteEntry]:
+    """Every file of the built edition in ``site_dir`` to put in the ZIM, sorted by path.
+
+    ``keywords``: more index words by page path (see :func:`briefing_keywords`).
+    """
+    names = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file())
+    for name in names:
+        if any(fnmatch.fnmatchcase(name, pattern) for pattern in LEFT_OUT):
+            continue
+        file = site_dir / name
+        mime = mime_type(name)
+        title = _page_title(file, site_name) if mime == "text/html" else ""
+        front = mime == "text/html" and name.startswith(FRONT_FOLDERS) and name.count("/") == 1
+        index: Indexing = "none"
+        if front and name.rsplit("/", 1)[-1] != "index.html":
+            index = "page" if name.startswith("briefings/") else "head"
+        yield SiteEntry(name, file, title, mime, front, index, keywords.get(name, ""))
+
+
+def mime_type(name: str) -> str:
+    """The MIME type Kiwix should serve ``name`` with."""
+    if name.rsplit("/", 1)[-1] == FEED_NAME:
+        return "application/atom+xml"
+    suffix = Path(name).suffix.lower()
+    if suffix in MIME_TYPES:
+        return MIME_TYPES[suffix]
+    guessed, _ = mimetypes.guess_type(name, strict=False)
+    return guessed or "application/octet-stream"
+
+
+def _page_title(file: Path, site_name: str) -> str:
+    """The page's ``<title>`` as text, without the " - site name" every page but home has."""
+    head = file.read_bytes()[:8192].decode("utf-8", "replace")
+    found = _TITLE.search(head)
+    if found is None:
+        return ""
+    title = html.unescape(" ".join(found.group(1).split()))
+    suffix = f" - {site_name}"
+    return title[: -len(suffix)] if title.endswith(suffix) and title != suffix else title
+
+
+def briefing_keywords(archive: Archive) -> dict[str, str]:
+    """Each briefing page's path in the edition with its actors' and regions' names and
+    aliases, space-separated (the index words libzim adds to the page's text)."""
+    return {urls.href(urls.briefing(b.slug), "file"): " ".join(dict.fromkeys(archive.names(b)))
+            for b in archive.briefings}
+
+
+def folded(text: str) -> str:
+    """``text`` as libzim 9 folds what it indexes and every query: lower case, no accents
+    (ICU's "Lower; NFD; [:M:] remove; NFC"). Index words given to libzim must come folded:
+    only its own reading of a page folds them."""
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    kept = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
+    return unicodedata.normalize("NFC", kept)
+
+
+def index_words(text: str) -> str:
+    """``text`` folded, then each word that folding changes as written: readers built on
+    libzim 8 (kiwix-serve 3.3 in Debian bookworm) do not fold queries, so "Зеленський"
+    must be in the index with its breve too."""
+    changed = dict.fromkeys(w for w in text.lower().split() if folded(w) != w)
+    return " ".join([folded(text), *changed])
+
+
+def index_text(file: Path, head_only: bool = False) -> str:
+    """A page's article text for the full-text index: the words a reader sees in it; with
+    ``head_only``, only what comes before its first section heading."""
+    tree = lxml.html.fromstring(file.read_bytes())
+    articles = tree.xpath("//article") or [tree]
+    article = articles[0]
+    for junk in article.xpath(".//script|.//style|.//*[@class='headerlink']"):
+        junk.drop_tree()
+    if head_only:
+        for heading in article.xpath(".//h2[1]"):
+            for later in [*heading.itersiblings()]:
+                later.drop_tree()
+            heading.drop_tree()
+    return " ".join(article.text_content().split())

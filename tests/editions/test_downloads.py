@@ -1,0 +1,101 @@
+"""`briefings build --downloads`: both editions under /downloads/ with checksums and a page.
+
+The fixture archive is built once with the real pipeline (three builds: the zip's, the
+ZIM's and the site's); the files are then checked as a reader would check them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURE, ROOT
+from libzim.reader import Archive
+
+from generator.content.problems import ContentError
+from generator.editions.downloads import build_with_downloads
+from generator.pipeline import BuildOptions, build
+
+CONFIG = ROOT / "mkdocs.yml"
+ZIP, ZIM = "briefing-archive-offline.zip", "briefing-archive.zim"
+
+
+def options(content: Path, work: Path) -> BuildOptions:
+    return BuildOptions(content=content, site_dir=work / "site", build_dir=work / ".build",
+                        config_file=CONFIG)
+
+
+@pytest.fixture(scope="module")
+def work(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("downloads")
+    shutil.copytree(FIXTURE, work / "content")
+    build_with_downloads(options(work / "content", work))
+    return work
+
+
+def test_both_editions_are_published_with_checksum_files(work: Path) -> None:
+    folder = work / "site" / "downloads"
+    for name in (ZIP, ZIM):
+        data = (folder / name).read_bytes()
+        # What `sha256sum -c` reads: "<hex>  <name>".
+        assert (folder / f"{name}.sha256").read_text() == (
+            f"{hashlib.sha256(data).hexdigest()}  {name}\n")
+    assert zipfile.ZipFile(folder / ZIP).testzip() is None
+    assert Archive(folder / ZIM).check()
+
+
+def test_the_downloads_page_lists_size_date_briefings_checksum_and_how_to_open(
+        work: Path) -> None:
+    page = (work / "site" / "downloads" / "index.html").read_text("utf-8")
+    for name in (ZIP, ZIM):
+        data = (work / "site" / "downloads" / name).read_bytes()
+        assert f'href="{name}"' in page and f'href="{name}.sha256"' in page
+        assert hashlib.sha256(data).hexdigest() in page
+        assert f"({len(data):,} bytes)" in page
+    assert page.count("5 briefings") == 2
+    assert len(re.findall(r'<time datetime="\d{4}-\d{2}-\d{2}">', page)) == 2
+    assert "open <code>index.html</code>" in page and "Kiwix" in page
+    assert "sha256sum -c" in page
+
+
+def test_home_page_and_navigation_link_the_downloads(work: Path) -> None:
+    home = (work / "site" / "index.html").read_text("utf-8")
+    assert home.count('href="downloads/"') >= 3  # tab, drawer, entry point
+    briefing = (work / "site" / "briefings" / "ceasefire" / "index.html").read_text("utf-8")
+    assert 'href="../../downloads/"' in briefing
+
+
+def test_the_editions_do_not_hold_the_downloads(work: Path) -> None:
+    folder = work / "site" / "downloads"
+    names = zipfile.ZipFile(folder / ZIP).namelist()
+    assert not any("/downloads/" in name for name in names)
+    home = next(n for n in names if n.endswith("/index.html") and n.count("/") == 1)
+    assert "downloads/" not in zipfile.ZipFile(folder / ZIP).read(home).decode()
+    zim = Archive(folder / ZIM)
+    assert not zim.has_entry_by_path("downloads/index.html")
+    assert "downloads/" not in bytes(zim.main_entry.get_item().content).decode()
+
+
+def test_a_plain_build_afterwards_has_no_downloads(work: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "again"
+    shutil.copytree(work, copy, symlinks=True)
+    build(options(copy / "content", copy))
+    assert not (copy / "site" / "downloads").exists()
+    home = (copy / "site" / "index.html").read_text("utf-8")
+    assert "downloads/" not in home  # nor in the navigation: the page is not in this build
+
+
+def test_bad_content_leaves_the_previous_site_untouched(work: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "bad"
+    shutil.copytree(work, copy, symlinks=True)
+    before = {p: p.read_bytes() for p in (copy / "site").rglob("*") if p.is_file()}
+    broken = next((copy / "content" / "briefings").rglob("*.md"))
+    broken.write_text(broken.read_text("utf-8").replace("date:", "dated:", 1), "utf-8")
+    with pytest.raises(ContentError):
+        build_with_downloads(options(copy / "content", copy))
+    after = {p: p.read_bytes() for p in (copy / "site").rglob("*") if p.is_file()}
+    assert after == before
