@@ -24,6 +24,7 @@ _BY_MESSAGE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"must be text, not", "put the text in double quotes"),
         (r"is empty$", "write a value, or remove the key if it is optional"),
         (r"characters long; at most", "shorten it"),
+        (r"is longer than \d+ characters", "shorten it"),
         (r"^the front matter must be a mapping",
          "between the two '---' lines write one 'key: value' per line, starting with 'title:'"),
         (r"^each 'source' must be a mapping",

@@ -206,14 +206,14 @@ def test_parent_and_country_take_a_name_or_alias_as_well_as_an_id() -> None:
 
 def test_a_suggestion_is_always_accepted_as_written() -> None:
     """Where two regions share a name, the suggestion is an id, never the ambiguous name."""
-    found, _ = rows("- id: georgia\n  name: Georgia\n  kind: country\n"
+    found, _ = rows("- id: ge\n  name: Georgia\n  kind: country\n"
                     "- id: georgia-us\n  name: Georgia\n  kind: territory\n"
                     "- id: armenia\n  name: Armenia\n  kind: country\n"
                     "- id: tbilisi\n  name: Tbilisi\n  kind: locality\n  parent: Georgai\n"
                     "- id: goris\n  name: Goris\n  kind: locality\n  parent: Armenai\n")
     _, problems = build_regions(found)
     assert [(p.line, p.hint) for p in problems] == [
-        (13, "did you mean 'georgia' or 'georgia-us' or 'Goris'?"), (17, "did you mean 'Armenia'?")]
+        (13, "did you mean 'ge' or 'georgia-us' or 'Goris'?"), (17, "did you mean 'Armenia'?")]
 
 
 def test_cycles_are_reported_once_each() -> None:
