@@ -209,7 +209,7 @@ def _plan_pages(index: Index, site: Site, key: str, since: _Since | None,
     made: Exported = ([], {})
     if finder is not None:  # the summaries are planned
         made = exporting.result() if isinstance(exporting, _Forked) else exporting()
-        for item in [*made[0], exports.sitemap(_sitemap_pages(lastmods), site), finder[1]]:
+        for item in [*made[0], exports.sitemap(_sitemap_pages(lastmods), site), *finder[1]]:
             files[claims.claim(item.path, f"file '{item.path}'")] = item.content
     deleted = frozenset(urls.source_path(route) for route in gone)
     state = increment.new_state(key, index.archive, owned, lastmods,
