@@ -44,9 +44,10 @@ Entry = tuple[str, bytes | Path]
 # enabled, and is never read; source maps only serve a browser's developer tools; and
 # 404.html is for a web server (its links are absolute, so from disk they lead nowhere);
 # Material's lunr search worker and its language files are never loaded (the site's own
-# worker, assets/javascripts/search-worker.js, answers instead).
-LEFT_OUT = ("search/search_index.json", "search/search_index.js", "*.map", "_headers", "404.html", "assets/javascripts/lunr/*",
-            "assets/javascripts/workers/*")
+# worker, assets/javascripts/search-worker.js, answers instead); _headers tells a web host
+# how long to cache what.
+LEFT_OUT = ("search/search_index.json", "search/search_index.js", "*.map", "_headers",
+            "404.html", "assets/javascripts/lunr/*", "assets/javascripts/workers/*")
 
 # The earliest time a zip entry can hold (MS-DOS dates start in 1980).
 ZIP_EPOCH = 315532800

@@ -25,7 +25,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from generator.engine import csp, hook
+from generator.engine import csp, headers, hook
 from generator.site.outputs import Site
 
 __all__ = ["EarlyShard", "EngineConfig", "EngineError", "Site", "early_shard", "fingerprint",
@@ -129,6 +129,8 @@ def render(config: EngineConfig, docs: Path, site_dir: Path, *,
         try:
             _render_full(config, docs, staging, shard)
             shard = None  # collected
+            if not config.offline:  # from disk nothing is cached by headers
+                headers.write_headers(staging, site_settings(config).url)
             _swap(staging, site_dir)
         finally:
             if shard is not None:
