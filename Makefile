@@ -30,8 +30,10 @@ test-browser: $(STAMP) chromium  ## only the headless Chromium tests
 bundle: $(STAMP)          ## the offline zip
 	$(BIN)/briefings bundle --output site-offline.zip
 
-bench: $(STAMP)           ## benchmark at 1,000 / 4,000 / 16,000 briefings -> BENCHMARKS.md
+bench: $(STAMP) chromium  ## benchmark at 1,000 / 4,000 / 16,000 briefings -> BENCHMARKS.md
 	$(BIN)/python scripts/bench.py
+	$(BIN)/pip install --quiet --constraint requirements.lock --editable '.[dev,bench]'
+	$(BIN)/python scripts/slowlink.py --sizes 1000,16000 --pagefind --write
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)")'
