@@ -31,6 +31,7 @@ import argparse
 import functools
 import gzip
 import http.server
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -335,6 +336,8 @@ def main(argv: list[str] | None = None) -> int:
         for count in (int(s) for s in args.sizes.split(",")):
             (work / str(count)).mkdir(parents=True, exist_ok=True)
             rows += measure(build(work / str(count), count), args.pagefind)
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
     text = f"Measured {bench.machine()}.\n\n" + "\n".join(rows)
     print(text)
     if args.write:
