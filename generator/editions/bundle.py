@@ -69,8 +69,8 @@ fonts, scripts, styles or images from elsewhere, and search runs inside the
 browser. Only the links to the original sources of each briefing lead to
 other websites, and only if you follow them.
 
-Search starts when you click the search box; on a large archive the first
-search may take a moment while the browser reads the index.
+Search reads only the parts of its index that hold the words you type, so
+it answers at once even in a large archive.
 
 Third-party code: the pages use Material for MkDocs (MIT licence) and, to run
 search from disk, the iframe-worker shim by Martin Donath (MIT licence, text in
