@@ -249,3 +249,15 @@ def test_results_past_the_first_ten_are_filled_in_as_material_draws_them(
     last = tab.locator(".md-search-result__item").last
     assert query in last.locator("a").get_attribute("href")
     assert tab.failed == []
+
+
+def test_hosted_site_says_which_files_may_be_cached_for_a_year(built_site: Path) -> None:
+    rules = (built_site / "_headers").read_text("utf-8").split("\n\n")[1:]
+    paths = {rule.splitlines()[0] for rule in rules}
+    assert all(rule.splitlines()[1].strip() == "Cache-Control: public, max-age=31536000, "
+               "immutable" for rule in rules)
+    bundle = next((built_site / "assets" / "javascripts").glob("bundle.*.min.js"))
+    assert f"/assets/javascripts/{bundle.name}" in paths
+    assert {"/search/shards/*", "/search/docs/*", "/finder/data/*", "/finder/data.js"} <= paths
+    # pages, the manifest and the theme's own scripts keep their names: never "forever"
+    assert not any(p.endswith((".html", "/", "manifest.js", "search-worker.js")) for p in paths)
