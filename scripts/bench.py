@@ -111,7 +111,9 @@ def measure_site(site: Path, archive: synth.SynthArchive, page: str) -> Sizes:
     """Sizes of a built site; ``page`` is the briefing page path with '{slug}' in it."""
     files = [p for p in site.rglob("*") if p.is_file()]
     pages = [(site / page.format(slug=b.slug)).stat().st_size for b in archive.briefings]
-    search = sum(p.stat().st_size for p in (site / "search").glob("search_index.*"))
+    # every file of the index: ours in shards and record files (issue 16), Material's whole
+    search = sum(p.stat().st_size for p in (site / "search").rglob("*")
+                 if p.is_file() and p.name != "search_index.js")
     return Sizes(sum(p.stat().st_size for p in files) / 1e6, len(files),
                  statistics.median(pages) / 1000, search / len(archive.briefings))
 

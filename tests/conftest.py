@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import shutil
 import textwrap
 import threading
@@ -136,3 +137,23 @@ def browser() -> Iterator[object]:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+def read_search_index(site: Path) -> tuple[dict[str, Any], list[list[Any]], dict[int, set[str]]]:
+    """A built site's search index (issue 16: in shards): its manifest, every document's
+    record ([location, title, text]) in index order, and each document's folded words."""
+    def data(path: Path) -> Any:
+        text = path.read_text("utf-8")
+        return json.loads(text[text.index(",") + 1:text.rindex(")")])
+
+    manifest = data(site / "search/manifest.js")
+    records = [r for n in range(len(manifest["docs"]))
+               for r in data(site / f"search/docs/{n}.js")]
+    words: dict[int, set[str]] = {}
+    for n in range(len(manifest["shards"])):
+        for word, codes in data(site / f"search/shards/{n}.js").items():
+            doc = 0
+            for code in codes:
+                doc += code // 3
+                words.setdefault(doc, set()).add(word)
+    return manifest, records, words

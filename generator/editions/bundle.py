@@ -34,21 +34,24 @@ __all__ = ["LEFT_OUT", "README_NAME", "folder_name", "make_bundle", "zip_timesta
 
 README_NAME = "README.txt"
 
-# What search reads from file:// (written by Material's offline plugin).
-OFFLINE_SEARCH_INDEX = "search/search_index.js"
+# What search reads first, from file:// as hosted (see generator/site/data/searchshards.py).
+OFFLINE_SEARCH_INDEX = "search/manifest.js"
 
 # A zip entry: its name and its bytes, or the file to read them from when it is written.
 Entry = tuple[str, bytes | Path]
 
-# Files the bundle can do without. From file:// search reads search/search_index.js
-# (the offline plugin's copy of the index), never the .json, which would double the
-# biggest file of the bundle; source maps only serve a browser's developer tools; and
+# Files the bundle can do without. Search reads its shards (search/manifest.js and the
+# files it names) as scripts, from file:// as hosted; a search/search_index.json (and the
+# offline plugin's .js copy of it) would only be there if Material's search plugin were
+# enabled, and is never read; source maps only serve a browser's developer tools; and
 # 404.html is for a web server (its links are absolute, so from disk they lead nowhere);
 # Material's lunr search worker and its language files are never loaded (the site's own
-# worker, assets/javascripts/search-worker.js, answers instead).
+# worker, assets/javascripts/search-worker.js, answers instead); _headers tells a web host
+# how long to cache what.
 # The marker that says a folder is a built site is for the build's own checks.
-LEFT_OUT = ("search/search_index.json", "*.map", "404.html", "assets/javascripts/lunr/*",
-            "assets/javascripts/workers/*", sitedir.MARKER)
+LEFT_OUT = ("search/search_index.json", "search/search_index.js", "*.map", "_headers",
+            "404.html", "assets/javascripts/lunr/*", "assets/javascripts/workers/*",
+            sitedir.MARKER)
 
 # The earliest time a zip entry can hold (MS-DOS dates start in 1980).
 ZIP_EPOCH = 315532800
@@ -70,8 +73,8 @@ fonts, scripts, styles or images from elsewhere, and search runs inside the
 browser. Only the links to the original sources of each briefing lead to
 other websites, and only if you follow them.
 
-Search starts when you click the search box; on a large archive the first
-search may take a moment while the browser reads the index.
+Search reads only the parts of its index that hold the words you type, so
+it answers at once even in a large archive.
 
 Third-party code: the pages use Material for MkDocs (MIT licence) and, to run
 search from disk, the iframe-worker shim by Martin Donath (MIT licence, text in
@@ -101,7 +104,7 @@ def make_bundle(content: Path, output: Path, config_file: Path, *,
         build(replace(options, site_dir=site_dir))
         if not (site_dir / OFFLINE_SEARCH_INDEX).is_file():
             raise EngineError(f"the offline build has no {OFFLINE_SEARCH_INDEX}, so search "
-                              "would not work from disk (is the offline plugin in mkdocs.yml?)")
+                              "would not work from disk")
         site_name = site_settings(EngineConfig(config_file, engine=options.engine)).name
         folder = folder_name(site_name)
         entries: list[Entry] = [(f"{folder}/{README_NAME}", _readme(site_name, folder))]

@@ -26,7 +26,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from generator.engine import csp, engines, hook, sitedir
+from generator.engine import csp, engines, headers, hook, sitedir
 from generator.site.outputs import Site
 
 __all__ = ["EarlyShard", "EngineConfig", "EngineError", "Site", "early_shard", "fingerprint",
@@ -158,6 +158,8 @@ def render(config: EngineConfig, docs: Path, site_dir: Path, *,
             # mkdtemp makes the folder private (0700): a web server running as another
             # user could not read the site.
             os.chmod(staging, 0o777 & ~_umask())
+            if not config.offline:  # from disk nothing is cached by headers
+                headers.write_headers(staging, site_settings(config).url)
             _swap(staging, site_dir)
         finally:
             if shard is not None:

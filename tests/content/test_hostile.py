@@ -12,6 +12,7 @@ from pathlib import Path
 
 import hostile_catalogue as catalogue
 import pytest
+from conftest import read_search_index
 
 from generator.content.loading import load_archive
 from generator.content.problems import printable
@@ -169,9 +170,9 @@ def test_feeds_and_exports_carry_the_text_unchanged(inert_site: Path) -> None:
 
 def test_search_index_holds_text_escaped_for_material(inert_site: Path) -> None:
     """Material inserts result titles and text as HTML: the index must hold them escaped."""
-    docs = json.loads((inert_site / "search/search_index.json").read_text("utf-8"))["docs"]
-    entry = next(d for d in docs if catalogue.INERT_SLUG in d["location"])
-    assert entry["title"] == html.escape(catalogue.INERT_TITLE, quote=False)
-    assert entry["text"] == html.escape(catalogue.INERT_SUMMARY, quote=False)
-    for doc in docs:
-        assert "<" not in doc["title"] + doc["text"], doc
+    _manifest, records, _words = read_search_index(inert_site)
+    _location, title, text = next(r for r in records if catalogue.INERT_SLUG in r[0])
+    assert title == html.escape(catalogue.INERT_TITLE, quote=False)
+    assert text == html.escape(catalogue.INERT_SUMMARY, quote=False)
+    for record in records:
+        assert "<" not in record[1] + record[2], record

@@ -136,7 +136,7 @@ def test_every_page_of_the_archive_is_there(root: Path) -> None:
     expected |= {f"regions/{region_id}.html" for region_id in archive.regions}
     expected |= {f"briefings/{b.slug}.html" for b in archive.briefings if not b.draft}
     expected |= {"index.html", "actors/index.html", "regions/index.html",
-                 "timeline/index.html", "finder/index.html", "search/search_index.js"}
+                 "timeline/index.html", "finder/index.html", "search/manifest.js"}
     missing = sorted(path for path in expected if not (root / path).is_file())
     assert missing == []
     drafts = [b.slug for b in archive.briefings if b.draft]
@@ -300,5 +300,26 @@ def test_search_in_an_unseen_archive_finds_the_briefing_by_a_rare_title_word(
     hrefs = page.eval_on_selector_all(".md-search-result__item a",
                                       "links => links.map(link => link.href)")
     assert expected <= {_file_of(href) for href in hrefs}, word
+    assert offline.attempted == []
+    assert offline.errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("query", "actor", "region"), [
+    ("pashinian", "nikol-pashinyan", ""),  # an actor's alias no shown text uses
+    ("Artsakh", "", "nagorno-karabakh"),   # a region's
+])
+def test_search_finds_briefings_by_actor_and_region_aliases_offline(
+        root: Path, offline: Offline, loaded: Loaded, query: str, actor: str,
+        region: str) -> None:
+    expected = {root / "briefings" / f"{b.slug}.html" for b in loaded.archive.briefings
+                if not b.draft and (actor in b.actors or region in b.regions)}
+    page = offline.open((root / "briefings" / "ceasefire.html").as_uri())
+    page.click("input.md-search__input")
+    page.keyboard.type(query)
+    wait_for_search_results(page, query)
+    hrefs = page.eval_on_selector_all(".md-search-result__item a",
+                                      "links => links.map(link => link.href)")
+    assert {f for f in map(_file_of, hrefs) if f.parent.name == "briefings"} == expected
     assert offline.attempted == []
     assert offline.errors == []

@@ -26,7 +26,8 @@ from conftest import FIXTURE, ROOT
 
 from generator.site import urls
 from generator.site.html.finder import finder_outputs
-from generator.site.data.finderdata import DATA_PATH, GLOBAL_NAME, data_script, shown_summary
+from generator.site.data.finderdata import (DATA_PATH, GLOBAL_NAME, PART_CALLBACK, data_script,
+                                             part_path, shown_summary)
 from generator.site.index import Index, build_index
 from generator.content.loading import load_archive
 from generator.site.outputs import Site
@@ -44,13 +45,29 @@ def site_of(style: urls.UrlStyle) -> Site:
 
 
 def read_data(index: Index, style: urls.UrlStyle) -> dict[str, Any]:
-    _page, data_file = finder_outputs(index, site_of(style))
-    assert data_file.path == DATA_PATH
-    text = data_file.content.decode("utf-8")
-    prefix = f"window.{GLOBAL_NAME}="
-    assert text.startswith(prefix) and text.endswith(";\n")
-    data: dict[str, Any] = json.loads(text[len(prefix):-2])
-    return data
+    """data.js and its parts, put together as [day, title, slug, actors, regions, summary]."""
+    _page, files = finder_outputs(index, site_of(style))
+    assert files[0].path == DATA_PATH
+    data: dict[str, Any] = json.loads(script_value(files[0].content, f"window.{GLOBAL_NAME}="))
+    assert [f.path for f in files[1:]] == [part_path(n) for n in range(len(files) - 1)]
+    texts = []
+    for number, part in enumerate(files[1:]):
+        rows = json.loads(script_value(part.content, f"window.{PART_CALLBACK}({number},", ")"))
+        assert len(rows) <= data["parts"]["size"]
+        texts += rows
+    day = 0
+    items = []
+    for at, ((step, actors, regions), (title, slug, summary)) in enumerate(
+            zip(data["items"], texts, strict=True)):
+        day = step if at == 0 else day - step
+        items.append([day, title, slug, actors, regions, summary])
+    return {**data, "items": items}
+
+
+def script_value(content: bytes, prefix: str, suffix: str = "") -> str:
+    text = content.decode("utf-8")
+    assert text.startswith(prefix) and text.endswith(f"{suffix};\n")
+    return text[len(prefix):len(text) - len(suffix) - 2]
 
 
 # ---- The oracle -------------------------------------------------------------------------
@@ -243,11 +260,18 @@ SHOWN = """() => ({
 })"""
 
 # Each query is put in the URL and announced as a history step, which the finder reads.
-SHOWN_FOR_EACH = """(searches) => searches.map(search => {
-  history.pushState(null, '', location.pathname + (search ? '?' + search : ''));
-  window.dispatchEvent(new PopStateEvent('popstate'));
-  return (SHOWN)();
-})""".replace("SHOWN", SHOWN)
+# The texts come in parts: each answer is read once the form says all of it is shown.
+SHOWN_FOR_EACH = """async (searches) => {
+  const form = document.getElementById('ba-finder-form');
+  const answers = [];
+  for (const search of searches) {
+    history.pushState(null, '', location.pathname + (search ? '?' + search : ''));
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    while (!form.hasAttribute('data-query')) await new Promise(r => setTimeout(r, 5));
+    answers.push((SHOWN)());
+  }
+  return answers;
+}""".replace("SHOWN", SHOWN)
 
 
 def check_shown(shown: dict[str, Any], expected: Expected, total: int, query: Query) -> None:
@@ -385,6 +409,7 @@ def query_of(url: str) -> dict[str, list[str]]:
 
 
 def shows(tab: Any, index: Index, query: Query) -> None:
+    wait_ready(tab)
     assert tab.evaluate(SHOWN)["slugs"] == oracle(index, query).slugs
 
 
@@ -533,12 +558,14 @@ def test_actor_choices_can_be_found_by_any_of_their_names(tab: Any, site_url: st
 def write_finder_alone(index: Index, folder: Path) -> Path:
     """The finder's own files in a bare page (no theme): enough to drive its script."""
     site = site_of("file")
-    page, data_file = finder_outputs(index, site)
+    page, data_files = finder_outputs(index, site)
     target = folder / "finder" / "index.html"
     target.parent.mkdir(parents=True)
     target.write_text(f'<!doctype html><html lang="en"><meta charset="utf-8"><title>Finder'
                       f"</title><body>{page.html}</body></html>", encoding="utf-8")
-    (folder / data_file.path).write_bytes(data_file.content)
+    for data_file in data_files:
+        (folder / data_file.path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / data_file.path).write_bytes(data_file.content)
     script = folder / "assets" / "javascripts"
     script.mkdir(parents=True)
     for name in FINDER_SCRIPTS:
@@ -602,6 +629,7 @@ def test_at_scale_counts_facets_and_paging_match_the_oracle(
         before = tab.locator("#ba-finder-results > li").count()
         tab.focus("#ba-finder-more")
         tab.keyboard.press("Enter")
+        wait_ready(tab)
         # the first new result takes the focus, so a keyboard reader reads on from there
         assert tab.evaluate("document.activeElement.closest('li').dataset.slug") == \
             expected[before]

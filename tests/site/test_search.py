@@ -168,7 +168,7 @@ PROTOCOL = """async ([worker, docs, queries]) => {
     const poll = () => answers.length >= count ? resolve() : setTimeout(poll, 5);
     poll();
   });
-  w.postMessage({type: 2, data: "before setup"});  // answered, with nothing
+  await answered(1);  // READY unasked: the site's pages give no index, the shards serve
   w.postMessage({type: 7, data: "unknown"});         // ignored
   w.postMessage({type: 0, data: {
     config: {lang: ["en"], separator: "[\\\\s]+", pipeline: [],
@@ -191,10 +191,9 @@ def test_worker_speaks_materials_protocol(page: Any, sites: dict[str, str]) -> N
     docs = [{"location": "a/", "title": "Talks &amp; more talks", "text": "Both sides met.",
              "names": "Pashinyan"},
             {"location": "b/", "title": "Other", "text": "Talks failed.", "boost": 0.5}]
-    before, ready, talks, prefix = worker_answers(page, sites["hosted"], docs,
-                                                  ["talks missing", "pash"])
-    assert before == {"type": 3, "data": {"items": []}}
-    assert ready == {"type": 1}
+    unasked, ready, talks, prefix = worker_answers(page, sites["hosted"], docs,
+                                                   ["talks missing", "pash"])
+    assert unasked == ready == {"type": 1}
     assert talks["type"] == 3
     items = talks["data"]["items"]
     assert [len(group) for group in items] == [1, 1]

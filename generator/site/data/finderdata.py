@@ -1,13 +1,17 @@
-"""The finder's data file: every published briefing in a compact form for the browser.
+"""The finder's data: every published briefing in a compact form for the browser.
 
-The finder runs from ``file://`` with no network, so its data cannot be fetched:
-``finder/data.js`` is a plain script that sets one global,
-``window.briefingsFinderData``, read by ``assets/javascripts/finder.js``.
+The finder runs from ``file://`` with no network, so its data cannot be fetched: each file
+is a plain script. ``finder/data.js`` sets ``window.briefingsFinderData``, read by
+``assets/javascripts/finder.js``: what filtering and counting need, loaded with the page;
+the texts (title, slug, shown summary) come in parts, ``finder/data/<n>.js``, each calling
+``window.briefingsFinderPart(n, rows)``, loaded only when a result to show or a word to look
+for needs them (issue 16: at 16,000 briefings one file was 5 MB, a minute on a slow link).
 
 Design notes:
-- Small per briefing, so 16,000 briefings stay a few megabytes: each is an array
-  ``[day, title, slug, actor indexes, region indexes, summary]`` where ``day``
-  counts days since 1970-01-01 and the summary is shortened for display.
+- Small per briefing: each is ``[days since the previous item, actor indexes, region
+  indexes]``, newest first (the first item's number counts days since 1970-01-01); a part
+  row is ``[title, slug, summary]`` for :data:`PART_SIZE` briefings in the same order, the
+  summary shortened for display. Parts are asked for as ``<n>.js?v=<hash>``.
 - Links are built in the browser as ``prefix + slug + suffix``; the prefix and
   suffix come from ``urls.relative`` for the finder page in the site's URL style,
   and every briefing's link is checked against ``urls.relative`` here, so a change
@@ -31,8 +35,11 @@ from generator.site.outputs import DataFile, Site
 
 ROUTE = "finder/"
 DATA_PATH = "finder/data.js"
+PARTS_FOLDER = "finder/data"
 GLOBAL_NAME = "briefingsFinderData"
-FORMAT_VERSION = 1
+PART_CALLBACK = "briefingsFinderPart"
+FORMAT_VERSION = 2
+PART_SIZE = 250  # briefings per text part: the first page of results is fifty
 SUMMARY_LIMIT = 160
 EPOCH = date(1970, 1, 1)
 
@@ -82,12 +89,15 @@ def link_pattern(route_of: Callable[[str], str], keys: Iterable[str], style: url
 
 
 def finder_data(index: Index, site: Site) -> dict[str, Any]:
-    """Everything the finder script needs, as JSON-ready values."""
+    """Everything the finder script needs, as JSON-ready values: ``items`` holds the
+    filtering fields, ``texts`` the rows of the parts (written apart, see
+    :func:`finder_files`)."""
     archive = index.archive
     actors = actor_order(index)
     regions = region_order(index)
     actor_at = {a: i for i, a in enumerate(actors)}
     region_at = {r: i for i, (r, _depth) in enumerate(regions)}
+    days = [day_number(b.date) for b in archive.briefings]
     return {
         "version": FORMAT_VERSION,
         "links": {
@@ -99,9 +109,10 @@ def finder_data(index: Index, site: Site) -> dict[str, Any]:
         "actors": [[a, archive.actors[a].name] for a in actors],
         "regions": [[r, archive.regions[r].name, _parent_at(r, index, region_at)]
                     for r, _depth in regions],
-        "items": [[day_number(b.date), b.title, b.slug, [actor_at[a] for a in b.actors],
-                   [region_at[r] for r in b.regions], shown_summary(b.summary)]
-                  for b in archive.briefings],
+        "items": [[day if at == 0 else days[at - 1] - day, [actor_at[a] for a in b.actors],
+                   [region_at[r] for r in b.regions]]
+                  for at, (day, b) in enumerate(zip(days, archive.briefings, strict=True))],
+        "texts": [[b.title, b.slug, shown_summary(b.summary)] for b in archive.briefings],
     }
 
 
@@ -110,17 +121,35 @@ def _parent_at(region_id: str, index: Index, region_at: dict[str, int]) -> int:
     return region_at[parent] if parent is not None else -1
 
 
+def _json(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    # Older engines end a JS string at these two characters; JSON allows them raw.
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
 def data_script(data: dict[str, Any]) -> bytes:
     """The data as a script setting one global (loadable by <script src> from file://)."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    # Older engines end a JS string at these two characters; JSON allows them raw.
-    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f"window.{GLOBAL_NAME}={text};\n".encode()
+    return f"window.{GLOBAL_NAME}={_json(data)};\n".encode()
 
 
-def finder_data_file(index: Index, site: Site) -> DataFile:
-    """``finder/data.js`` for this archive and URL style."""
-    return DataFile(DATA_PATH, data_script(finder_data(index, site)))
+def part_script(number: int, rows: list[list[str]]) -> bytes:
+    """One part of the texts: a script handing its rows to the finder."""
+    return f"window.{PART_CALLBACK}({number},{_json(rows)});\n".encode()
+
+
+def part_path(number: int) -> str:
+    return f"{PARTS_FOLDER}/{number}.js"
+
+
+def finder_files(index: Index, site: Site) -> list[DataFile]:
+    """``finder/data.js`` and its parts for this archive and URL style (data.js first)."""
+    data = finder_data(index, site)
+    texts = data.pop("texts")
+    parts = [part_script(n, texts[start:start + PART_SIZE])
+             for n, start in enumerate(range(0, len(texts), PART_SIZE))]
+    data["parts"] = {"size": PART_SIZE, "tags": [version_tag(part) for part in parts]}
+    return [DataFile(DATA_PATH, data_script(data)),
+            *(DataFile(part_path(n), part) for n, part in enumerate(parts))]
 
 
 def version_tag(content: bytes) -> str:

@@ -44,7 +44,7 @@ def archive_files(index: Index, site: Site, key: str, outward: dict[str, bytes],
         save(kept, key, {outward[b.slug]: piece
                          for b, piece in zip(index.archive.briefings, pieces, strict=True)})
     return [*exports.briefing_files([(line, row) for line, row, _entry in pieces]),
-            search_index(index, site, [entry for _line, _row, entry in pieces])]
+            *search_index(index, site, [entry for _line, _row, entry in pieces])]
 
 
 def load(path: Path, key: str) -> dict[bytes, Piece]:

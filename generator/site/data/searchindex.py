@@ -3,10 +3,10 @@
 One entry per briefing (title, summary, and a ``names`` field with its tags and every name
 and alias of its actors and regions, so a reader finds a briefing by any spelling; Material
 indexes the field but does not show it) and one per actor, region and editorial page.
-Listing pages are left out so they never crowd out the briefings. The format is the one
-Material's search worker reads (``{"config": ..., "docs": [...]}``); the site's own worker
-(theme/assets/javascripts/search-worker.js) reads the same, weighting the fields by their
-``boost``. Words already present in an entry are not repeated, which keeps the payload small.
+Listing pages are left out so they never crowd out the briefings. Each entry has the fields
+of Material's index format (``location``, ``title``, ``text``, ``boost``); the site's own worker
+(theme/assets/javascripts/search-worker.js) weights the fields by their ``boost`` and reads
+the entries split into shards and record files (:mod:`searchshards`), never as one file. Words already present in an entry are not repeated, which keeps the payload small.
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ from collections.abc import Iterable
 from generator.site import urls
 from generator.site.index import Index
 from generator.content.model import Briefing
+from generator.site.data import searchshards
 from generator.site.outputs import DataFile, Site
 
 SEPARATOR = r"[\s\-,.:;!?()\[\]\"'/«»“”‘’]+"
 _SPLIT = re.compile(SEPARATOR)
-SEARCH_INDEX_PATH = "search/search_index.json"
 
 
 def _words(text: str) -> list[str]:
@@ -96,12 +96,13 @@ CONFIG = {"lang": ["en"], "separator": SEPARATOR, "pipeline": ["stopWordFilter"]
                      "names": {"boost": 10.0}}}
 
 
-def search_index(index: Index, site: Site, entries: list[str] | None = None) -> DataFile:
-    """The search index as Material's search worker loads it (``{"config", "docs"}``);
-    ``entries``: every briefing's entry (:func:`briefing_entry`), in order, if made."""
+def search_index(index: Index, site: Site, entries: list[str] | None = None
+                 ) -> list[DataFile]:
+    """The search index, split into the manifest, shards and record files the site's worker
+    loads (see :mod:`searchshards`); ``entries``: every briefing's entry
+    (:func:`briefing_entry`), in order, if made."""
     if entries is None:
         entries = [briefing_entry(b, index, site) for b in index.archive.briefings]
-    docs = ",".join([*entries, *map(_json, _other_entries(index, site)),
-                     *map(_json, _page_entries(index, site))])
-    text = f'{{"config":{_json(CONFIG)},"docs":[{docs}]}}'
-    return DataFile(SEARCH_INDEX_PATH, text.encode("utf-8"))
+    docs = [*map(json.loads, entries), *_other_entries(index, site),
+            *_page_entries(index, site)]
+    return searchshards.shard_files(CONFIG, docs)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from generator.site.data.finderdata import DATA_PATH, ROUTE, actor_order, finder_data_file, region_order, version_tag
+from generator.site.data.finderdata import DATA_PATH, ROUTE, actor_order, finder_files, region_order, version_tag
 from generator.site.index import Index
 from generator.site.html.markup import Linker, esc
 from generator.site.outputs import DataFile, Page, Site
@@ -30,10 +30,11 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
 
 
-def finder_outputs(index: Index, site: Site) -> tuple[Page, DataFile]:
-    """The finder page and its data script (the finder code itself is a theme asset)."""
-    data = finder_data_file(index, site)
-    return finder_page(index, site, data), data
+def finder_outputs(index: Index, site: Site) -> tuple[Page, list[DataFile]]:
+    """The finder page and its data scripts, ``finder/data.js`` first (the finder code
+    itself is a theme asset)."""
+    files = finder_files(index, site)
+    return finder_page(index, site, files[0]), files
 
 
 def finder_page(index: Index, site: Site, data: DataFile) -> Page:

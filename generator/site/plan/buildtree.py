@@ -218,7 +218,7 @@ def _plan_pages(index: Index, site: Site, key: str, since: _Since | None,
     made: Exported = ([], {})
     if finder is not None:  # the summaries are planned
         made = exporting.result() if isinstance(exporting, _Forked) else exporting()
-        for item in [*made[0], exports.sitemap(_sitemap_pages(lastmods), site), finder[1]]:
+        for item in [*made[0], exports.sitemap(_sitemap_pages(lastmods), site), *finder[1]]:
             files[claims.claim(item.path, f"file '{item.path}'")] = item.content
     deleted = frozenset(urls.source_path(route) for route in gone)
     state = increment.new_state(key, index.archive, owned, lastmods,
@@ -353,7 +353,7 @@ def _remove_unplanned(plan: Plan, docs: Path) -> list[str]:
     """Remove the tree's files that the plan no longer has; returns their paths."""
     gone = []
     if plan.partial:
-        for path in sorted(plan.deleted):
+        for path in sorted(plan.deleted | _stale_parts(plan, docs)):
             if os.path.lexists(os.path.join(docs, path)):
                 os.unlink(os.path.join(docs, path))
                 gone.append(path)
@@ -367,6 +367,26 @@ def _remove_unplanned(plan: Plan, docs: Path) -> list[str]:
         if folder != str(docs) and not os.listdir(folder):
             os.rmdir(folder)
     return gone
+
+
+# Folders of data files split in numbered parts (the search index's shards, the finder's
+# parts): a plan that writes any file in one writes all of it, so the parts it no longer has
+# go even from a partial plan (an archive that shrinks needs fewer).
+WHOLE_FOLDERS = ("search/", "finder/data/")
+
+
+def _stale_parts(plan: Plan, docs: Path) -> set[str]:
+    """The files of WHOLE_FOLDERS that the plan writes into but no longer has."""
+    stale = set()
+    for folder in WHOLE_FOLDERS:
+        if not any(path.startswith(folder) for path in plan.files):
+            continue
+        for place, _dirs, names in os.walk(docs / folder):
+            for name in names:
+                path = os.path.relpath(os.path.join(place, name), docs).replace(os.sep, "/")
+                if path not in plan.files:
+                    stale.add(path)
+    return stale
 
 
 def _write_one(docs: Path, path: str, content: bytes, made: set[str]) -> bool:

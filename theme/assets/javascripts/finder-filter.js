@@ -2,11 +2,18 @@
  *
  * No DOM here; assets/javascripts/finder.js (the page) uses it through
  * window.briefingsFinderFilter. Reads the data set by finder/data.js (see
- * generator/finderdata.py):
+ * generator/site/data/finderdata.py):
  *   links:   {briefing|actor|region: [prefix, suffix]}, link = prefix + id + suffix
  *   actors:  [[id, name], ...]
  *   regions: [[id, name, parent index or -1], ...], a parent before its descendants
- *   items:   [[day, title, slug, [actor index], [region index], summary], ...], newest first
+ *   items:   [[days since the previous item, [actor index], [region index]], ...], newest
+ *            first (the first item's number is its day since 1970-01-01)
+ *   parts:   {size, tags}: the texts come in parts (finder/data/<n>.js?v=<tag>), rows
+ *            [title, slug, summary] of `size` items each, added by addPart() as they arrive
+ * prepare() makes each item [day, title, slug, [actor], [region], summary], the texts null
+ * until their part is in. Filtering by actors, region and dates needs no text; words do,
+ * and run() looks for them in the items whose texts are in, up to the first that is not
+ * (result.scanned): the matches found so far are the first of the whole answer.
  * The query is the URL's: actor (repeatable: all must appear), region (with everything
  * below it), from and to (YYYY, YYYY-MM or YYYY-MM-DD, both ends included) and q (every
  * word, in titles, summaries, actor and region names).
@@ -67,19 +74,27 @@
       }
       return chain;
     });
+    var day = 0;
+    var items = data.items.map(function (row, at) {
+      day = at === 0 ? row[0] : day - row[0];
+      return [day, null, null, row[1], row[2], null];
+    });
     return {
       data: data,
+      items: items,
+      partSize: data.parts.size,
+      loaded: data.parts.tags.map(function () { return false; }),
       actorAt: indexById(data.actors),
       regionAt: indexById(regions),
       // each briefing's regions and every region above them, each once: the roll-up
-      rolled: data.items.map(function (item) {
+      rolled: items.map(function (item) {
         var seen = new Set();
         item[4].forEach(function (region) {
           chains[region].forEach(function (up) { seen.add(up); });
         });
         return Int32Array.from(seen);
       }),
-      haystacks: null
+      haystacks: []
     };
   }
 
@@ -89,17 +104,39 @@
     return found;
   }
 
+  function partOf(archive, at) {
+    return Math.floor(at / archive.partSize);
+  }
+
+  function hasText(archive, at) {
+    return archive.loaded[partOf(archive, at)];
+  }
+
+  // A part of the texts has arrived: its rows fill in their items.
+  function addPart(archive, number, rows) {
+    if (archive.loaded[number] !== false) return;
+    var start = number * archive.partSize;
+    rows.forEach(function (row, k) {
+      var item = archive.items[start + k];
+      if (!item) return;
+      item[1] = row[0];
+      item[2] = row[1];
+      item[5] = row[2];
+    });
+    archive.loaded[number] = true;
+  }
+
   // What words are looked for in: title, shown summary, actor and region names.
-  function haystacks(archive) {
-    var data = archive.data;
-    if (!archive.haystacks) {
-      archive.haystacks = data.items.map(function (item) {
-        var names = item[3].map(function (a) { return data.actors[a][1]; })
-          .concat(item[4].map(function (r) { return data.regions[r][1]; }));
-        return fold([item[1], item[5]].concat(names).join("\n"));
-      });
+  function haystack(archive, at) {
+    var found = archive.haystacks[at];
+    if (found === undefined) {
+      var data = archive.data;
+      var item = archive.items[at];
+      var names = item[3].map(function (a) { return data.actors[a][1]; })
+        .concat(item[4].map(function (r) { return data.regions[r][1]; }));
+      found = archive.haystacks[at] = fold([item[1], item[5]].concat(names).join("\n"));
     }
-    return archive.haystacks;
+    return found;
   }
 
   /* ---- Queries: the URL's parameters ---- */
@@ -182,16 +219,22 @@
   function run(archive, filter) {
     var started = performance.now();
     var data = archive.data;
-    var result = { matches: [], base: 0, ms: 0,
+    var items = archive.items;
+    var result = { matches: [], base: 0, ms: 0, scanned: items.length,
       regionCounts: new Int32Array(data.regions.length),
       actorCounts: new Int32Array(data.actors.length) };
     if (filter.impossible) return result;
-    var hay = filter.words.length ? haystacks(archive) : null;
-    for (var i = 0; i < data.items.length; i++) {
-      var item = data.items[i];
+    var words = filter.words.length > 0;
+    for (var i = 0; i < items.length; i++) {
+      var item = items[i];
+      if (words && !hasText(archive, i)) {
+        result.scanned = i;  // the texts from here on are not in yet
+        break;
+      }
       if ((filter.from !== null && item[0] < filter.from) ||
           (filter.to !== null && item[0] > filter.to) ||
-          !hasAll(item[3], filter.actors) || (hay && !hasWords(hay[i], filter.words))) {
+          !hasAll(item[3], filter.actors) ||
+          (words && !hasWords(haystack(archive, i), filter.words))) {
         continue;
       }
       result.base++;
@@ -208,7 +251,6 @@
     result.ms = performance.now() - started;
     return result;
   }
-
 
   // Material's search takes a `q` parameter for itself when its script starts: it opens
   // over the page with the words and deletes `q` from the URL when closed. The finder's `q`
@@ -243,7 +285,7 @@
   window.briefingsFinderFilter = {
     restoreSearch: restoreSearch,
     fold: fold, parseDay: parseDay, isoDay: isoDay, longDay: longDay, prepare: prepare,
-    haystacks: haystacks, readQuery: readQuery, queryString: queryString, resolve: resolve,
+    addPart: addPart, partOf: partOf, hasText: hasText, readQuery: readQuery, queryString: queryString, resolve: resolve,
     hasWords: hasWords, run: run
   };
 }());

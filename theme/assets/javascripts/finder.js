@@ -1,7 +1,12 @@
 /* The finder page: the form, the result count, the results and the facet counts.
  *
  * The filtering itself is assets/javascripts/finder-filter.js (window.briefingsFinderFilter),
- * the data finder/data.js (window.briefingsFinderData). The query lives in the URL, so a
+ * the data finder/data.js (window.briefingsFinderData), the texts (titles, summaries) its
+ * parts, finder/data/<n>.js, loaded here (PARTS_AT_ONCE at a time, in the order needed)
+ * only for the results shown and, when words are asked for, for every briefing: results
+ * show as their parts arrive, in order, and the counts are exact from the start unless
+ * words are still being looked for. The form gets data-query once everything asked for
+ * is shown (data-loading until then). The query lives in the URL, so a
  * view can be bookmarked and shared; the form is a plain GET form this script takes over.
  * No eval, no inline handlers, no HTML built from data: text goes in through textContent.
  */
@@ -13,6 +18,7 @@
   var ACTORS_SHOWN = 15;   // actor choices shown before "Show all actors"
   var TYPING_DELAY = 200;  // ms of quiet after a keystroke before the words are applied
   var STEP_GAP = 1500;     // changes of one control closer than this make one history step
+  var PARTS_AT_ONCE = 2;   // text parts loading at a time: on a slow link the first comes soon
 
   function thousands(number) {
     return String(number).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
@@ -43,8 +49,12 @@
           at: archive.actorAt.get(box.value), names: li.getAttribute("data-names") || "" };
       });
     this.query = null;
+    this.filter = null;
     this.result = null;
     this.shown = 0;
+    this.limit = PAGE_SIZE;  // how many results the reader has asked to see
+    this.focusNext = false;
+    this.loader = new PartLoader(archive, this);
     this.lastStep = { control: null, time: 0 };
     this.timer = 0;
   }
@@ -79,10 +89,6 @@
     window.addEventListener("popstate", function () { self.load(); });
     filters.restoreSearch();
     this.load();
-    // Prepare the texts words are looked for in while the reader is still reading.
-    (window.requestIdleCallback || window.setTimeout)(function () {
-      filters.haystacks(self.archive);
-    });
   };
 
   // Typing a word, or arrowing through the regions, makes one history step, not one a key.
@@ -139,18 +145,66 @@
       }
     }
     this.query = query;
-    var filter = filters.resolve(this.archive, query);
-    this.result = filters.run(this.archive, filter);
-    this.render(query, filter);
-    this.form.setAttribute("data-query", search);
+    this.filter = filters.resolve(this.archive, query);
+    this.limit = PAGE_SIZE;
+    this.update();
+  };
+
+  // Filter (again), ask for the texts that are needed, show what can be shown.
+  Finder.prototype.update = function () {
+    this.result = filters.run(this.archive, this.filter);
+    this.loader.want(this.neededParts());
+    this.render(this.query, this.filter);
     this.form.setAttribute("data-filter-ms", this.result.ms.toFixed(2));
+    this.markReady();
+  };
+
+  // The parts still to look for words in (all from the first missing), then those of
+  // the results to show, in that order.
+  Finder.prototype.neededParts = function () {
+    var archive = this.archive;
+    var wanted = [];
+    var total = archive.items.length;
+    if (this.result.scanned < total) {
+      for (var n = filters.partOf(archive, this.result.scanned);
+        n <= filters.partOf(archive, total - 1); n++) wanted.push(n);
+    }
+    var matches = this.result.matches;
+    for (var i = 0; i < Math.min(matches.length, this.limit); i++) {
+      wanted.push(filters.partOf(archive, matches[i]));
+    }
+    return wanted;
+  };
+
+  // A part of the texts is in: look for the words again, or show the results it holds.
+  Finder.prototype.partArrived = function () {
+    if (this.result.scanned < this.archive.items.length) {
+      this.update();
+      return;
+    }
+    this.appendShown();
+    this.markReady();
+  };
+
+  Finder.prototype.markReady = function () {
+    var matches = this.result.matches;
+    var done = this.result.scanned === this.archive.items.length &&
+      this.shown === Math.min(matches.length, this.limit);
+    if (done) {
+      this.form.setAttribute("data-query", filters.queryString(this.query));
+      this.form.removeAttribute("data-loading");
+    } else {
+      this.form.removeAttribute("data-query");
+      this.form.setAttribute("data-loading", "");
+    }
   };
 
   Finder.prototype.render = function (query, filter) {
     var started = performance.now();
     this.list.textContent = "";
     this.shown = 0;
-    this.showMore(true);
+    this.focusNext = false;
+    this.appendShown();
     this.renderStatus(query, filter);
     this.renderActors();
     this.renderRegions();
@@ -158,8 +212,14 @@
   };
 
   Finder.prototype.renderStatus = function (query, filter) {
-    var total = this.archive.data.items.length;
+    var total = this.archive.items.length;
     var count = this.result.matches.length;
+    if (this.result.scanned < total) {
+      this.status.textContent = "Looking for the words: " + countLabel(count, "match") +
+        " in the newest " + thousands(this.result.scanned) + " of " +
+        countLabel(total, "briefing") + " so far…";
+      return;
+    }
     var unfiltered = !filter.impossible && !filter.actors.length && filter.region < 0 &&
       filter.from === null && filter.to === null && !filter.words.length;
     var text = unfiltered
@@ -186,29 +246,42 @@
     return parts.length ? ": " + parts.join(", ") + "." : ".";
   }
 
-  // Adds the next page of results; on a click, focus moves to the first new one.
-  Finder.prototype.showMore = function (quiet) {
+  // "Show more": the next page of results; focus moves to the first new one.
+  Finder.prototype.showMore = function () {
+    this.limit = this.shown + PAGE_SIZE;
+    this.focusNext = true;
+    this.loader.want(this.neededParts());
+    this.appendShown();
+    this.markReady();
+  };
+
+  // Adds the results asked for whose texts are in, in order, up to the first that is not.
+  Finder.prototype.appendShown = function () {
     var matches = this.result.matches;
-    var end = Math.min(matches.length, this.shown + PAGE_SIZE);
+    var end = Math.min(matches.length, this.limit);
     var fragment = document.createDocumentFragment();
     var first = null;
-    for (var i = this.shown; i < end; i++) {
+    var i = this.shown;
+    for (; i < end && filters.hasText(this.archive, matches[i]); i++) {
       var item = this.resultItem(matches[i]);
       first = first || item;
       fragment.appendChild(item);
     }
     this.list.appendChild(fragment);
-    this.shown = end;
-    var left = matches.length - end;
-    this.more.hidden = left <= 0;
+    this.shown = i;
+    var left = matches.length - i;
+    this.more.hidden = left <= 0 || i < end;
     this.more.textContent = "Show " + Math.min(left, PAGE_SIZE) + " more (" +
       thousands(left) + " not shown)";
-    if (!quiet && first) first.querySelector("a").focus();
+    if (this.focusNext && first) {
+      this.focusNext = false;
+      first.querySelector("a").focus();
+    }
   };
 
   Finder.prototype.resultItem = function (at) {
     var data = this.archive.data;
-    var item = data.items[at];
+    var item = this.archive.items[at];
     var li = element("li", "ba-item");
     li.setAttribute("data-slug", item[2]);
     var time = element("time", "", filters.longDay(item[0]));
@@ -291,11 +364,70 @@
     }
   };
 
+  /* ---- The texts' parts: script elements (they load from file:// too), in order ---- */
+
+  function PartLoader(archive, finder) {
+    var data = Array.prototype.find.call(document.scripts, function (script) {
+      return /\/data\.js(\?|$)/.test(script.src);
+    });
+    this.base = data ? data.src : window.location.href;
+    this.tags = archive.data.parts.tags;
+    this.state = this.tags.map(function () { return "none"; });
+    this.queue = [];
+    this.busy = 0;
+    var loader = this;
+    window.briefingsFinderPart = function (number, rows) {
+      filters.addPart(archive, number, rows);
+      loader.state[number] = "in";
+      finder.partArrived();
+    };
+  }
+
+  // Load these parts, first first; parts queued for an earlier query and not started wait.
+  PartLoader.prototype.want = function (numbers) {
+    var loader = this;
+    this.queue.forEach(function (n) { loader.state[n] = "none"; });
+    this.queue = [];
+    numbers.forEach(function (n) {
+      if (loader.state[n] === "none") {
+        loader.state[n] = "queued";
+        loader.queue.push(n);
+      }
+    });
+    this.pump();
+  };
+
+  PartLoader.prototype.pump = function () {
+    var loader = this;
+    while (this.busy < PARTS_AT_ONCE && this.queue.length) {
+      var number = this.queue.shift();
+      this.state[number] = "loading";
+      this.busy++;
+      var script = document.createElement("script");
+      script.src = new URL("data/" + number + ".js?v=" + this.tags[number], this.base).href;
+      script.onload = script.onerror = done(number, script);
+      document.head.appendChild(script);
+    }
+
+    function done(number, script) {
+      return function (event) {
+        loader.busy--;
+        script.remove();
+        if (event.type === "error") {
+          loader.state[number] = "none";  // asked for again by the next change
+          document.getElementById("ba-finder-status").textContent =
+            "Some briefings could not be loaded; reload the page to try again.";
+        }
+        loader.pump();
+      };
+    }
+  };
+
   function main() {
     var status = document.getElementById("ba-finder-status");
     if (!document.getElementById("ba-finder-form")) return;
     var data = window.briefingsFinderData;
-    if (!filters || !data || data.version !== 1) {
+    if (!filters || !data || data.version !== 2) {
       status.textContent = "The briefings could not be loaded; reload the page to try again.";
       return;
     }

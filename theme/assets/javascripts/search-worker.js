@@ -1,46 +1,38 @@
 /* The site's search worker, in place of Material for MkDocs' lunr worker.
  *
- * Why: Material's worker builds a lunr index in the browser from every document before it
- * answers the first query; at 16,000 briefings that alone took seconds. This worker only
- * folds each document's fields into one lower-case string once (a fraction of that time)
- * and answers each query by scanning those strings, which takes milliseconds at that size.
+ * Why: Material's bundle downloads the whole index on every page load and its worker builds
+ * a lunr index from all of it before the first answer. This worker loads nothing until the
+ * reader types; then only the shards of the index that hold the words typed (see
+ * generator/site/data/searchshards.py), and the records of the results shown first.
  *
- * The protocol is Material's (9.8.2, integrations/search/worker): the page posts
+ * The protocol is Material's (9.8.2, integrations/search/worker):
  *   {type: 0 SETUP, data: {config, docs, options: {suggest}}}  -> we answer {type: 1 READY}
  *   {type: 2 QUERY, data: "the text in the search box"}         -> we answer {type: 3 RESULT,
  *     data: {items: [[item], ...], suggest?: [word]}}
  * where an item is {location, title, text, score, terms} (plus tags, if a document has any):
  * Material renders one list entry per inner array, shows "N matching documents" from
- * items.length (so every match is returned: the count stays true; Material itself draws
- * only the first ten and more as the reader scrolls), orders nothing itself, strikes
- * through the keys of `terms` that are false ("Missing: ..."), and puts the true keys into
- * the link's ?h= for highlighting on the page. `score` ends up in data-md-score, which the
- * Enter key uses to open the best result.
+ * items.length (so every match is returned), draws the first ten and four more per scroll,
+ * strikes through the keys of `terms` that are false and puts the true ones into the link's
+ * ?h=; `score` ends up in data-md-score, which the Enter key uses to open the best result.
+ * The site's pages give Material no index (theme/partials/search.html: the form is not
+ * named "search", so the bundle fetches none), so no SETUP comes: this worker says READY on
+ * its own once started, and answers from the shards. A SETUP with docs (Material's way)
+ * still works: it searches those docs instead (the tests compare the two).
+ * An answer comes as soon as the first term's shards are in (terms still loading are left
+ * out of `terms`), and again when all are. Of the results, the first FIRST_RECORDS come
+ * with their records; the others carry a placeholder that the page's search-fill.js fills
+ * in from the same record files when Material draws it.
  *
- * Safety: Material inserts `title`, `text` and tags as HTML (innerHTML). The generator
- * writes them escaped (generator/searchindex.py), but this worker does not rely on that:
- * every shown field is decoded to plain text and escaped again here, and the only markup
- * ever added is <mark> and </mark>. An index that held raw tags would show them as text.
+ * Ranking: first by how many terms matched, then by the weight of the best field each term
+ * matched in (title > names > text), a whole word counting more than a prefix, times the
+ * document's boost; ties keep the index's order. Matching and folding: search-core.js.
  *
- * Matching: a document matches a query term when one of its words starts with the term,
- * ignoring case and diacritics in every script (see fold(): "ЗЕЛЕНСЬКИЙ" finds
- * "Зеленський", "chateau lancut" finds "Château Łańcut", "sarg" finds "Sárgsyan"). The
- * price: letters that differ only by a mark fall together ("й" and "и", "ё" and "е").
- * Terms are optional (any one makes a match) unless written +term or in "quotes";
- * -term excludes. A few English function words are ignored when other terms are given.
- * Ranking: first by how many terms matched, then by the weight of the best field each
- * term matched in (config.fields boosts: title > names > text), a whole word counting
- * more than a prefix, times the document's boost; ties keep the index's order.
- *
- * Runs as a Web Worker on the hosted site and, offline (file://), inside the hidden frame
- * of the iframe-worker shim (assets/javascripts/iframe-worker/), where `postMessage` and
- * the "message" events are the shim's: hence only the globals both provide are used.
- * Plain ES2018, no build step, no dependencies, no eval (the pages' policy forbids it).
+ * Runs as a Web Worker on the hosted site (files come by fetch) and, offline (file://),
+ * inside the hidden frame of the iframe-worker shim (files come as script elements, which
+ * file:// allows and fetch is not). Plain ES2018, no eval (the pages' policy forbids it).
  */
 (function () {
   "use strict";
-
-  /* ---- Protocol ---- */
 
   // Material's SearchMessageType enum, in its order.
   const SETUP = 0;
@@ -48,263 +40,160 @@
   const QUERY = 2;
   const RESULT = 3;
 
-  /* ---- Tuning ---- */
+  const FIRST_RECORDS = 10;  // Material draws ten results at first
+  const MANY_FILES = 3;      // a query needing more files than this waits for more typing
+  const TYPING_PAUSE = 250;  // ms
 
-  // Results past this rank keep their escaped text but get no <mark>: Material draws ten
-  // and then four more per scroll, so few readers get this far, and highlighting is the
-  // costly part of an answer.
-  const HIGHLIGHT_LIMIT = 200;
-  // Field weights when the index's config gives none (the generator's are the same).
-  const DEFAULT_FIELDS = { title: { boost: 1000 }, names: { boost: 10 }, text: { boost: 1 } };
-  // Fields Material shows, which hold escaped HTML; every other field is plain text.
-  const SHOWN_FIELDS = new Set(["title", "text"]);
-  // A term that is only the start of a word counts this much of a whole word.
-  const PREFIX_FACTOR = 0.5;
-  // Matched terms are tracked in a 31-bit mask.
-  const MAX_TERMS = 31;
-  // How many of the best results are tried for a completion of the last word.
-  const SUGGEST_TRIES = 50;
-  const STOP_WORDS = new Set(["a", "an", "and", "are", "as", "at", "be", "but", "by", "for",
-    "from", "has", "have", "he", "her", "his", "in", "into", "is", "it", "its", "of", "on",
-    "or", "she", "that", "the", "their", "they", "this", "to", "was", "were", "will", "with"]);
+  const inFrame = typeof document !== "undefined";
+  const SELF_URL = inFrame && document.currentScript ? document.currentScript.src
+    : self.location.href;
+  const INDEX_URL = new URL("../../search/", SELF_URL).href;
+  let core = null;
 
-  const OPTIONAL = 0;
-  const REQUIRED = 1;
-  const PROHIBITED = 2;
+  /* ---- Loading the index's files ---- */
 
-  /* ---- Folding: the one form in which documents and queries are compared ---- */
+  const loads = new Map();   // file -> promise of its data
+  const waiting = new Map(); // name -> resolve, for files loaded as script elements
 
-  // Letters without a decomposition that readers type without their stroke or ligature.
-  const SPECIAL_LETTERS = { "ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h",
-    "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ς": "σ" };  // final sigma: see fold()
-  const SPECIAL = new RegExp("[" + Object.keys(SPECIAL_LETTERS).join("") + "]", "g");
-  const MARKS = /\p{M}+/gu;
-  // Separators (every character but letters, digits and marks) become spaces. The space
-  // itself is left out of the patterns: replacing a text's many spaces by spaces is slow.
-  // The ASCII ones go first with a plain pattern, many times faster than one with \p{}.
-  const ASCII_SEPARATOR = /[\x00-\x1f!-\/:-@[-`{-\x7f]/g;
-  const OTHER_SEPARATOR = /[^\x00-\x7f\p{L}\p{N}\p{M}]/gu;
-  const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/gu;  // splits the query into words as typed
-  const NON_ASCII = /[^\x00-\x7f]/;
+  self.briefingsSearch = function (name, data) {
+    const resolve = waiting.get(name);
+    if (resolve) resolve(data);
+  };
 
-  /* Lower case, compatibility-decomposed (NFKD: "ﬁ" is "fi", "é" is "e" + a mark), without
-   * combining marks, a few letters spelled out (SPECIAL_LETTERS), and every character that
-   * is not a letter or digit turned into a space; words are what lies between spaces.
-   * A text folds to the concatenation of its characters' folds (lower-casing a whole string
-   * turns a word-final sigma into "ς", hence "ς" -> "σ"), so the highlighter can fold one
-   * character at a time and land on the same words. Speed matters: this runs over every
-   * document before the first query can be answered. */
-  function fold(text) {
-    if (!NON_ASCII.test(text)) return text.toLowerCase().replace(ASCII_SEPARATOR, " ");
-    return text.normalize("NFKD").toLowerCase().replace(MARKS, "")
-      .replace(SPECIAL, function (letter) { return SPECIAL_LETTERS[letter]; })
-      .replace(ASCII_SEPARATOR, " ").replace(OTHER_SEPARATOR, " ");
+  /* The data of one file of the index ("shards/3.js"), loaded once. */
+  function load(file, name, tag) {
+    let promise = loads.get(file);
+    if (!promise) {
+      const url = INDEX_URL + file + (tag ? "?v=" + tag : "");
+      promise = inFrame ? loadScript(url, name) : fetchScript(url);
+      promise.catch(function () { loads.delete(file); });  // a later query tries again
+      loads.set(file, promise);
+    }
+    return promise;
   }
 
-  /* fold() of one character (a code point), cached: the highlighter's inner loop. */
-  function makeCharFolder() {
-    const cache = new Map();
-    return function (char) {
-      let folded = cache.get(char);
-      if (folded === undefined) {
-        folded = fold(char);
-        cache.set(char, folded);
-      }
-      return folded;
-    };
-  }
-
-  /* ---- HTML: decode what the index holds, escape what we hand to Material ---- */
-
-  const ENTITY = /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|lt|gt|quot|apos);/g;
-  const NAMED = { amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'" };
-  const UNSAFE = /[&<>"']/g;
-  const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" };
-
-  /* The plain text of a field Material shows: its character references decoded (only
-   * those an escaper writes; anything else stays as written, and is escaped later). */
-  function decodeHTML(html) {
-    return html.replace(ENTITY, function (reference, name) {
-      if (name[0] !== "#") return NAMED[name];
-      const code = name[1] === "x" || name[1] === "X"
-        ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
-      return valid ? String.fromCodePoint(code) : reference;
+  function loadScript(url, name) {
+    return new Promise(function (resolve, reject) {
+      const script = document.createElement("script");
+      waiting.set(name, resolve);
+      script.onload = function () { script.remove(); };
+      script.onerror = function () {
+        script.remove();
+        reject(new Error("Search could not load " + url));
+      };
+      script.src = url;
+      document.body.appendChild(script);
     });
   }
 
-  function escapeHTML(text) {
-    return text.replace(UNSAFE, function (char) { return ESCAPES[char]; });
+  /* A file is `briefingsSearch("name",<json>);`: its JSON is read, never run. */
+  function fetchScript(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error("Search could not load " + url);
+      return response.text();
+    }).then(function (text) {
+      return JSON.parse(text.slice(text.indexOf(",") + 1, text.lastIndexOf(")")));
+    });
   }
 
-  /* ---- Highlighting ---- */
-
-  /* `plain` escaped, with the start of every word that begins with one of the folded
-   * `terms` wrapped in <mark> (the part that matched, so the reader sees why).
-   * The text is folded one character at a time, remembering where each folded UTF-16
-   * unit came from, so a match maps back to a range of the original text however many
-   * units folding took or gave ("ß" -> "ss", "é" -> "e" + mark -> "e"). */
-  function highlight(plain, terms, foldChar) {
-    const where = foldWithOrigins(plain, foldChar);
-    const ranges = [];
-    for (const term of terms) {
-      const needle = " " + term;
-      for (let at = where.folded.indexOf(needle); at >= 0;
-        at = where.folded.indexOf(needle, at + 1)) {
-        ranges.push([where.starts[at + 1], where.ends[at + term.length]]);
-      }
-    }
-    if (!ranges.length) return escapeHTML(plain);
-    ranges.sort(function (a, b) { return a[0] - b[0]; });
-    let html = "";
-    let done = 0;
-    for (const [start, end] of ranges) {
-      if (end <= done) continue;  // inside a range already marked (one term starts another)
-      const from = Math.max(start, done);
-      html += escapeHTML(plain.slice(done, from)) + "<mark>" + escapeHTML(plain.slice(from, end))
-        + "</mark>";
-      done = end;
-    }
-    return html.replace(/<\/mark><mark>/g, "") + escapeHTML(plain.slice(done));
+  function manifest() {
+    return load("manifest.js", "manifest", "");
   }
 
-  /* The folded text with a space at both ends, and for each of its UTF-16 units the range
-   * of `plain` it came from. A character that folds to nothing (a combining mark) joins
-   * the range of the unit before it, so a mark never ends up cut off from its letter. */
-  function foldWithOrigins(plain, foldChar) {
-    let folded = " ";
-    const starts = [0];
-    const ends = [0];
-    let offset = 0;
-    for (const char of plain) {
-      const piece = foldChar(char);
-      if (piece === "") {
-        ends[ends.length - 1] = offset + char.length;
-      }
-      for (let unit = 0; unit < piece.length; unit++) {
-        folded += piece[unit];
-        starts.push(offset);
-        ends.push(offset + char.length);
-      }
-      offset += char.length;
+  /* ---- Shards: which files a term needs, and what they say of it ---- */
+
+  /* The shard files that can hold words starting with `folded`: those of the keys it
+   * starts and of the keys that start it. */
+  function shardsFor(index, folded) {
+    const files = new Set();
+    for (const key in index.keys) {
+      if (key.startsWith(folded) || folded.startsWith(key)) files.add(index.keys[key]);
     }
-    starts.push(offset);
-    ends.push(offset);
-    return { folded: folded + " ", starts: starts, ends: ends };
+    return Array.from(files);
   }
 
-  /* ---- The query ---- */
+  function loadShard(index, number) {
+    return load("shards/" + number + ".js", "s" + number, index.shards[number]);
+  }
 
-  /* The search box's text as terms: {shown, folded, presence}. `shown` (lower case, as
-   * typed) is the key Material shows and highlights with; `folded` is what is compared.
-   * Modifiers of lunr's syntax that Material's own worker accepts are taken off: a
-   * trailing *, ~N or ^N; "quoted words" are all required. */
-  function parseQuery(value) {
-    const quoted = String(value).normalize("NFC").toLowerCase().split("\"");
-    const terms = [];
-    quoted.forEach(function (part, index) {
-      for (let word of part.split(/\s+/)) {
-        let presence = index % 2 === 1 ? REQUIRED : OPTIONAL;
-        if (word.length > 1 && (word[0] === "+" || word[0] === "-")) {
-          presence = word[0] === "+" ? REQUIRED : PROHIBITED;
-          word = word.slice(1);
-        }
-        word = word.replace(/[~^][0-9]*$/, "").replace(/\*/g, "");
-        for (const shown of word.split(NOT_WORD)) {
-          for (const folded of fold(shown).split(" ")) {
-            if (folded) terms.push(makeTerm(shown, folded, presence));
+  /* For one term: document -> [best field, field of the word that is the whole term]. */
+  function termHits(shards, folded, width) {
+    const hits = new Map();
+    for (const words of shards) {
+      for (const word in words) {
+        if (!word.startsWith(folded)) continue;
+        const whole = word === folded;
+        let doc = 0;
+        for (const code of words[word]) {
+          doc += Math.floor(code / width);
+          const field = code % width;
+          const hit = hits.get(doc);
+          if (!hit) hits.set(doc, [field, whole ? field : -1]);
+          else {
+            if (field < hit[0]) hit[0] = field;
+            if (whole) hit[1] = field;
           }
         }
       }
-    });
-    return withoutStopWords(distinct(terms)).slice(0, MAX_TERMS);
-  }
-
-  /* A term, with the strings the scan looks for: the term at a word's start, and as a
-   * whole word (folded text has a space before and after every word). */
-  function makeTerm(shown, folded, presence) {
-    return { shown: shown, folded: folded, presence: presence, start: " " + folded,
-      word: " " + folded + " " };
-  }
-
-  function distinct(terms) {
-    const seen = new Set();
-    return terms.filter(function (term) {
-      const key = term.presence + " " + term.folded;
-      return seen.has(key) ? false : (seen.add(key), true);
-    });
-  }
-
-  /* Optional function words are dropped when anything else is asked for: as prefixes
-   * they would match nearly every document, and as missing terms they would be noise. */
-  function withoutStopWords(terms) {
-    const isNoise = function (term) {
-      return term.presence === OPTIONAL && STOP_WORDS.has(term.folded);
-    };
-    const wanted = terms.filter(function (term) {
-      return term.presence !== PROHIBITED && !isNoise(term);
-    });
-    return wanted.length ? terms.filter(function (term) { return !isNoise(term); }) : terms;
-  }
-
-  /* ---- The index ---- */
-
-  /* The documents prepared for scanning: per document one string, its fields folded and
-   * joined in falling weight with "\n" between them (no folded text holds one), so the
-   * first place a term occurs is in the best field that has it. */
-  function prepare(data) {
-    const specs = (data.config && data.config.fields) || DEFAULT_FIELDS;
-    const fields = Object.keys(specs).map(function (name) {
-      const boost = Number(specs[name] && specs[name].boost);
-      return { name: name, weight: boost > 0 ? boost : 1, shown: SHOWN_FIELDS.has(name) };
-    }).sort(function (a, b) { return b.weight - a.weight; });
-    const entries = (data.docs || []).map(function (doc, position) {
-      let text = "";
-      const ends = [];
-      for (const field of fields) {
-        const value = typeof doc[field.name] === "string" ? doc[field.name] : "";
-        text += " " + fold(field.shown ? decodeHTML(value) : value) + " \n";
-        ends.push(text.length);
-      }
-      const boost = Number(doc.boost);
-      return { doc: doc, position: position, text: text, ends: ends,
-        boost: boost > 0 ? boost : 1, shown: null };
-    });
-    return { fields: fields, entries: entries, suggest: Boolean(data.options
-      && data.options.suggest), foldChar: makeCharFolder() };
-  }
-
-  /* The field a position of an entry's text falls in, as an index into fields. */
-  function fieldAt(entry, at) {
-    let field = 0;
-    while (entry.ends[field] <= at) field += 1;
-    return field;
-  }
-
-  /* How one entry matches: null if it does not, else the matched terms as a bit mask
-   * and its weight. */
-  function match(index, entry, terms) {
-    let mask = 0;
-    let weight = 0;
-    for (let t = 0; t < terms.length; t++) {
-      const term = terms[t];
-      const at = entry.text.indexOf(term.start);
-      if (term.presence === PROHIBITED) {
-        if (at >= 0) return null;
-        continue;
-      }
-      if (at < 0) {
-        if (term.presence === REQUIRED) return null;
-        continue;
-      }
-      const field = fieldAt(entry, at);
-      const whole = entry.text.indexOf(term.word, at);
-      const factor = whole >= 0 && whole < entry.ends[field] ? 1 : PREFIX_FACTOR;
-      mask |= 1 << t;
-      weight += index.fields[field].weight * factor;
     }
-    return mask ? { entry: entry, mask: mask, count: bitCount(mask),
-      weight: weight * entry.boost } : null;
+    return hits;
+  }
+
+  /* ---- Ranking the shards' documents ---- */
+
+  function boostOf(index, doc) {
+    let boost = 1;
+    for (const run of index.boosts) {
+      if (run[0] > doc) break;
+      boost = run[1];
+    }
+    return boost > 0 ? boost : 1;
+  }
+
+  function fieldWeights(index) {
+    const specs = (index.config && index.config.fields) || core.DEFAULT_FIELDS;
+    return index.fields.map(function (name) {
+      const boost = Number(specs[name] && specs[name].boost);
+      return boost > 0 ? boost : 1;
+    });
+  }
+
+  /* Hits, best first, from the terms whose shards are in (perTerm[t] is null if not). */
+  function rankShards(index, terms, perTerm) {
+    const weights = fieldWeights(index);
+    const found = new Map();
+    const excluded = new Set();
+    terms.forEach(function (term, t) {
+      const hits = perTerm[t];
+      if (!hits) return;
+      if (term.presence === core.PROHIBITED) {
+        hits.forEach(function (_, doc) { excluded.add(doc); });
+        return;
+      }
+      hits.forEach(function (hit, doc) {
+        let entry = found.get(doc);
+        if (!entry) found.set(doc, entry = { position: doc, mask: 0, weight: 0, titles: 0 });
+        const factor = hit[1] === hit[0] ? 1 : core.PREFIX_FACTOR;
+        entry.mask |= 1 << t;
+        entry.weight += weights[hit[0]] * factor;
+        if (hit[0] === 0) entry.titles |= 1 << t;
+      });
+    });
+    const hits = [];
+    found.forEach(function (entry, doc) {
+      if (excluded.has(doc)) return;
+      for (let t = 0; t < terms.length; t++) {
+        if (terms[t].presence === core.REQUIRED && perTerm[t] && !perTerm[t].has(doc)) return;
+      }
+      entry.count = bitCount(entry.mask);
+      entry.weight *= boostOf(index, doc);
+      hits.push(entry);
+    });
+    return hits.sort(byRank);
+  }
+
+  function byRank(a, b) {
+    return b.count - a.count || b.weight - a.weight || a.position - b.position;
   }
 
   function bitCount(mask) {
@@ -313,123 +202,259 @@
     return count;
   }
 
-  /* ---- Answering a query ---- */
+  /* ---- Records: what a result shows ---- */
 
-  function search(index, value) {
-    const terms = parseQuery(value);
-    if (!terms.some(function (term) { return term.presence !== PROHIBITED; })) {
-      return { items: [] };
-    }
-    const hits = [];
-    for (const entry of index.entries) {
-      const hit = match(index, entry, terms);
-      if (hit) hits.push(hit);
-    }
-    hits.sort(function (a, b) {
-      return b.count - a.count || b.weight - a.weight || a.entry.position - b.entry.position;
+  function loadRecords(index, positions) {
+    const chunks = new Set(positions.map(function (doc) {
+      return Math.floor(doc / index.chunk);
+    }));
+    return Promise.all(Array.from(chunks, function (number) {
+      return load("docs/" + number + ".js", "d" + number, index.docs[number])
+        .then(function (records) { return [number, records]; });
+    })).then(function (loaded) {
+      const byChunk = new Map(loaded);
+      return function (doc) {
+        const records = byChunk.get(Math.floor(doc / index.chunk));
+        const record = records && records[doc % index.chunk];
+        return record ? { location: record[0], title: record[1], text: record[2],
+          tags: record[3] } : null;
+      };
     });
-    const wanted = terms.filter(function (term) { return term.presence !== PROHIBITED; });
-    const folded = wanted.map(function (term) { return term.folded; });
-    const items = hits.map(function (hit, rank) {
-      return [item(index, hit, terms, rank < HIGHLIGHT_LIMIT ? folded : null)];
-    });
-    const result = { items: items };
-    if (index.suggest) result.suggest = suggestion(index, value, hits, folded);
-    return result;
   }
 
-  /* One result as Material renders it. The score puts more matched terms first, then
-   * the weight: count + w / (w + 1) keeps the order of (count, weight) in one number. */
-  function item(index, hit, terms, highlightTerms) {
-    const doc = hit.entry.doc;
+  /* ---- Answers ---- */
+
+  /* One result as Material renders it. The score puts more matched terms first, then the
+   * weight: count + w / (w + 1) keeps the order of (count, weight) in one number. */
+  function item(doc, hit, terms, rank, known, foldChar) {
     const found = {};
     terms.forEach(function (term, t) {
-      if (term.presence !== PROHIBITED) found[term.shown] = Boolean(hit.mask & (1 << t)) ||
-        found[term.shown] === true;
+      if (term.presence !== core.PROHIBITED && known(t)) {
+        found[term.shown] = Boolean(hit.mask & (1 << t)) || found[term.shown] === true;
+      }
     });
-    const shown = highlightTerms ? {
-      title: highlight(plainField(doc.title), highlightTerms, index.foldChar),
-      text: highlight(plainField(doc.text), highlightTerms, index.foldChar),
-    } : escapedFields(hit.entry);
-    const result = { location: String(doc.location), title: shown.title, text: shown.text,
+    const result = { location: "", title: "", text: "",
       score: hit.count + hit.weight / (hit.weight + 1), terms: found };
+    if (!doc) {  // filled in by search-fill.js when Material draws it
+      result.title = "<span class=\"ba-search-pending\" data-doc=\"" + hit.position +
+        "\" data-rank=\"" + rank + "\"></span>";
+      return result;
+    }
+    const marked = rank < core.HIGHLIGHT_LIMIT ? terms.filter(function (term, t) {
+      return term.presence !== core.PROHIBITED && known(t);
+    }).map(function (term) { return term.folded; }) : [];
+    result.location = String(doc.location);
+    result.title = core.highlight(core.plainField(doc.title), marked, foldChar);
+    result.text = core.highlight(core.plainField(doc.text), marked, foldChar);
     if (Array.isArray(doc.tags)) {
-      result.tags = doc.tags.map(function (tag) { return escapeHTML(plainField(tag)); });
+      result.tags = doc.tags.map(function (tag) {
+        return core.escapeHTML(core.plainField(tag));
+      });
     }
     return result;
-  }
-
-  function plainField(value) {
-    return typeof value === "string" ? decodeHTML(value) : "";
-  }
-
-  /* Title and text escaped without highlights, once per document. */
-  function escapedFields(entry) {
-    if (!entry.shown) {
-      entry.shown = { title: escapeHTML(plainField(entry.doc.title)),
-        text: escapeHTML(plainField(entry.doc.text)) };
-    }
-    return entry.shown;
   }
 
   /* Material's suggestion: a completion of the last word in the search box, shown behind
-   * it and taken with the right arrow key. Material uses the last word of the list only
-   * if it starts with what was typed, so the completion keeps the typed letters and adds
-   * the rest of a title word (lower case, as lunr's words are) of the best result whose
-   * title holds every term. */
-  function suggestion(index, value, hits, terms) {
+   * it and taken with the right arrow key. Material uses it only if it starts with what was
+   * typed, so it keeps the typed letters and adds the rest of a title word (lower case) of
+   * the best result whose title holds every term. */
+  function suggestion(value, hits, terms, record, foldChar) {
     const typed = String(value).split(/[\s-]+/).pop();
-    const last = fold(typed).trim();
+    const last = core.fold(typed).trim();
     if (!last || last.indexOf(" ") >= 0) return [];
-    const title = index.fields.findIndex(function (field) { return field.name === "title"; });
-    for (const hit of hits.slice(0, SUGGEST_TRIES)) {
-      const entry = hit.entry;
-      const from = title > 0 ? entry.ends[title - 1] : 0;
-      const inTitle = function (term) {
-        const at = entry.text.indexOf(" " + term, from);
-        return at >= 0 && at < entry.ends[title];
-      };
-      if (title < 0 || !terms.every(inTitle) || !inTitle(last)) continue;
-      const rest = completion(plainField(entry.doc.title), last, index.foldChar);
+    for (const hit of hits.slice(0, core.SUGGEST_TRIES)) {
+      const doc = record(hit.position);
+      if (!doc) continue;
+      const title = " " + core.fold(core.plainField(doc.title)) + " ";
+      const inTitle = function (term) { return title.indexOf(" " + term) >= 0; };
+      if (!terms.every(inTitle) || !inTitle(last)) continue;
+      const rest = core.completion(core.plainField(doc.title), last, foldChar);
       return rest ? [typed + rest.toLowerCase()] : [];
     }
     return [];
   }
 
-  /* What follows the first word start matching `prefix` in `plain`, to the word's end. */
-  function completion(plain, prefix, foldChar) {
-    const where = foldWithOrigins(plain, foldChar);
-    const at = where.folded.indexOf(" " + prefix);
-    if (at < 0) return "";
-    const end = where.folded.indexOf(" ", at + 1);
-    return plain.slice(where.ends[at + prefix.length], where.ends[end - 1]);
+  function answer(value, terms, hits, record, known, foldChar) {
+    const items = hits.map(function (hit, rank) {
+      return [item(record(hit.position), hit, terms, rank, known, foldChar)];
+    });
+    const wanted = terms.filter(function (term, t) {
+      return term.presence !== core.PROHIBITED && known(t);
+    }).map(function (term) { return term.folded; });
+    return { items: items, suggest: suggestion(value, hits, wanted, record, foldChar) };
+  }
+
+  /* ---- Answering from the shards ---- */
+
+  let latest = 0;  // the number of the newest query: older ones post nothing more
+
+  function searchShards(value, number) {
+    const terms = core.parseQuery(value);
+    if (!terms.some(function (term) { return term.presence !== core.PROHIBITED; })) {
+      return post(number, { items: [] });
+    }
+    return manifest().then(function (index) {
+      const files = terms.map(function (term) { return shardsFor(index, term.folded); });
+      const unloaded = new Set([].concat.apply([], files).filter(function (n) {
+        return !loads.has("shards/" + n + ".js");
+      }));
+      const pause = unloaded.size > MANY_FILES ? TYPING_PAUSE : 0;
+      return delay(pause).then(function () {
+        if (number === latest) answerAsShardsArrive(index, value, terms, files, number);
+      });
+    });
+  }
+
+  function answerAsShardsArrive(index, value, terms, files, number) {
+    const perTerm = terms.map(function () { return null; });
+    const foldChar = core.makeCharFolder();
+    let queue = Promise.resolve();
+    let arrived = 0;
+    const wanted = terms.filter(function (term) { return term.presence !== core.PROHIBITED; });
+    terms.forEach(function (term, t) {
+      Promise.all(files[t].map(function (n) { return loadShard(index, n); }))
+        .then(function (shards) {
+          perTerm[t] = termHits(shards, term.folded, index.fields.length);
+          arrived += 1;
+          const complete = arrived === terms.length;
+          // Prohibited terms alone give no answer; an answer waits for one wanted term.
+          if (!complete && !wanted.some(function (w) { return perTerm[terms.indexOf(w)]; })) {
+            return;
+          }
+          const snapshot = perTerm.slice();
+          queue = queue.then(function () {
+            if (number !== latest || (!complete && arrived === terms.length)) return null;
+            return answerFrom(index, value, terms, snapshot, number, foldChar);
+          });
+        }).catch(function (error) { console.warn(String(error)); });
+    });
+  }
+
+  function answerFrom(index, value, terms, perTerm, number, foldChar) {
+    const hits = rankShards(index, terms, perTerm);
+    const first = hits.slice(0, FIRST_RECORDS).map(function (hit) { return hit.position; });
+    const everyTitle = terms.reduce(function (mask, term, t) {
+      return term.presence === core.PROHIBITED ? mask : mask | (1 << t);
+    }, 0);
+    const titled = hits.slice(0, core.SUGGEST_TRIES).filter(function (hit) {
+      return (hit.titles & everyTitle) === everyTitle;
+    }).slice(0, 1).map(function (hit) { return hit.position; });
+    return loadRecords(index, first.concat(titled)).then(function (record) {
+      const shown = new Set(first.concat(titled));
+      const recordOf = function (doc) { return shown.has(doc) ? record(doc) : null; };
+      const known = function (t) { return Boolean(perTerm[t]); };
+      post(number, answer(value, terms, hits, recordOf, known, foldChar));
+    });
+  }
+
+  function delay(ms) {
+    return new Promise(function (resolve) { setTimeout(resolve, ms); });
+  }
+
+  function post(number, data) {
+    if (number === latest) postMessage({ type: RESULT, data: data });
+  }
+
+  /* ---- Answering from docs given with SETUP (Material's way) ---- */
+
+  let given = null;
+
+  function prepare(data) {
+    const specs = (data.config && data.config.fields) || core.DEFAULT_FIELDS;
+    const names = Object.keys(specs).sort(function (a, b) {
+      return (Number(specs[b].boost) || 1) - (Number(specs[a].boost) || 1);
+    });
+    const docs = data.docs || [];
+    const index = { config: data.config, fields: names, boosts: [], docs: docs,
+      suggest: Boolean(data.options && data.options.suggest), words: [] };
+    index.words = docs.map(function (doc, position) {
+      const boost = Number(doc.boost);
+      index.boosts.push([position, boost > 0 ? boost : 1]);
+      return names.map(function (name) {
+        const value = typeof doc[name] === "string" ? doc[name] : "";
+        return core.fold(core.SHOWN_FIELDS.has(name) ? core.decodeHTML(value) : value)
+          .split(" ").filter(Boolean);
+      });
+    });
+    return index;
+  }
+
+  /* The given docs as one shard: every word with its postings, as the generator writes. */
+  function givenShard(index) {
+    const words = {};
+    const last = {};
+    index.words.forEach(function (fields, doc) {
+      const seen = new Set();
+      fields.forEach(function (list, field) {
+        for (const word of list) {
+          if (seen.has(word)) continue;
+          seen.add(word);
+          (words[word] = words[word] || []).push((doc - (last[word] || 0)) * fields.length
+            + field);
+          last[word] = doc;
+        }
+      });
+    });
+    return words;
+  }
+
+  function searchGiven(value, number) {
+    const terms = core.parseQuery(value);
+    if (!terms.some(function (term) { return term.presence !== core.PROHIBITED; })) {
+      return post(number, { items: [] });
+    }
+    if (!given.shard) given.shard = givenShard(given);
+    const perTerm = terms.map(function (term) { return termHits([given.shard], term.folded, given.fields.length);
+    });
+    const hits = rankShards(given, terms, perTerm);
+    const record = function (doc) { return given.docs[doc]; };
+    const data = answer(value, terms, hits, record, function () { return true; },
+      core.makeCharFolder());
+    if (!given.suggest) delete data.suggest;
+    post(number, data);
   }
 
   /* ---- Messages ---- */
 
-  let index = null;
-
   function handle(message) {
     switch (message.type) {
       case SETUP:
-        index = prepare(message.data || {});
-        return { type: READY };
+        given = prepare(message.data || {});
+        postMessage({ type: READY });
+        return;
       case QUERY:
+        latest += 1;
         try {
-          return { type: RESULT, data: index ? search(index, message.data) : { items: [] } };
-        } catch (error) {  // as Material's worker does: a bad query gives no results
-          console.warn("Search query failed: " + String(message.data), error);
-          return { type: RESULT, data: { items: [] } };
+          const done = given ? searchGiven(message.data, latest)
+            : searchShards(message.data, latest);
+          if (done && done.catch) done.catch(failed(message.data, latest));
+        } catch (error) {
+          failed(message.data, latest)(error);
         }
+        return;
       default:
-        return null;  // not ours (the shim's frame is a window: others may post to it)
+        // not ours (the shim's frame is a window: others may post to it)
     }
   }
 
+  /* As Material's worker does: a query that fails gives no results. */
+  function failed(value, number) {
+    return function (error) {
+      console.warn("Search query failed: " + String(value), error);
+      post(number, { items: [] });
+    };
+  }
+
+  const early = [];
   addEventListener("message", function (event) {
     const message = event.data;
     if (!message || typeof message.type !== "number") return;
-    const answer = handle(message);
-    if (answer) postMessage(answer);
+    if (core) handle(message); else early.push(message);
+  });
+
+  Promise.resolve(importScripts(new URL("search-core.js", SELF_URL).href)).then(function () {
+    core = self.briefingsSearchCore;
+    postMessage({ type: READY });  // no SETUP comes (see above): ready for queries now
+    early.splice(0).forEach(handle);
   });
 })();
