@@ -163,8 +163,8 @@ def _summary(args: argparse.Namespace) -> int:
 
 def _date_option(value: str) -> object:
     """YYYY-MM-DD for --date options; a malformed date is a usage error (exit 2)."""
-    from generator.content.schema import FieldError, iso_date
-    from generator.content.yamlstrict import Located
+    from generator.content.syntax.fields import FieldError, iso_date
+    from generator.content.syntax.yamlstrict import Located
 
     try:
         return iso_date(Located(value, 0), "date")

@@ -22,7 +22,7 @@ from generator.content.loadcache import BriefingCache
 from generator.content.loading import Loaded, load_archive
 from generator.content.model import Archive
 from generator.content.problems import ContentError, Problem
-from generator.engine import engines, render, sitedir
+from generator.engine import engines, render, sitedir, swap
 from generator.site.plan import buildtree, increment
 from generator.site.urls import PathCollision
 
@@ -125,7 +125,7 @@ def build(options: BuildOptions) -> list[Problem]:
                                              f"extras={_digest(options.extras)}")
     state_file = options.docs.parent / "plan.state"
     pieces = options.docs.parent / "pieces.pickle"
-    with render.locked(options.build_dir / "build.lock"), _long_lived():
+    with swap.locked(options.build_dir / "build.lock"), _long_lived():
         # Plan every output and claim its path before anything is written: only what
         # changed since the last build when that is known, everything otherwise.
         with _phase("plan"):
@@ -211,7 +211,7 @@ def render_changes(config: render.EngineConfig, options: BuildOptions, changed: 
         shard.cancel()
         shard = None
     if partial and not changed:
-        render.finish_journal(options.site_dir.resolve())  # nothing else to render
+        swap.finish_journal(options.site_dir.resolve())  # nothing else to render
     elif partial:
         render.render_paths(config, options.docs, options.site_dir, changed)
     else:

@@ -26,7 +26,7 @@ import yaml
 
 from generator.content.frontmatter import split
 from generator.content.loading import load_registries
-from generator.content.yamlstrict import plain
+from generator.content.syntax.yamlstrict import plain
 from generator.editorial.ingest import draft_from_page, ingest_file, read_page
 from generator.editorial.known_names import NameFinder
 

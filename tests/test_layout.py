@@ -13,9 +13,10 @@ PACKAGE = ROOT / "generator"
 
 # Each unit may import only these (itself included). A unit is a sub-package, or a module at
 # the top level. Lower layers never import higher ones.
-CONTENT = {"content"}
+CONTENT = {"content", "content.syntax"}
 SITE_BASE = CONTENT | {"site"}
 ALLOWED: dict[str, set[str]] = {
+    "content.syntax": {"content.syntax"},
     "content": CONTENT,
     "site": SITE_BASE,
     "site.data": SITE_BASE | {"site.data"},

@@ -24,8 +24,9 @@ import markdown
 import nh3
 from markdown.treeprocessors import InlineProcessor
 
-from generator.content import bodyscan, textrules
-from generator.content.schema import FieldError
+from generator.content import bodyscan
+from generator.content.syntax import textrules
+from generator.content.syntax.fields import FieldError
 
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
 # What the Markdown extensions in use produce, minus images; spans and classes are kept

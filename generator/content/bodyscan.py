@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
-from generator.content import textrules
-from generator.content.schema import FieldError
+from generator.content.syntax import textrules
+from generator.content.syntax.fields import FieldError
 
 # Budgets for the shapes that make Python-Markdown slow, each about a second of rendering
 # at its worst on a small machine (measured with Python-Markdown 3.11; real briefings use

@@ -14,7 +14,7 @@ from frontmatter.default_handlers import YAMLHandler
 
 from generator.content import placeholders
 from generator.content.problems import Problem
-from generator.content.yamlstrict import Located, YamlProblem, load, plain
+from generator.content.syntax.yamlstrict import Located, YamlProblem, load, plain
 
 _FENCE = "---"
 

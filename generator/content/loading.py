@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.content import bodies, hints
+from generator.content.files import briefing_files, display_path
 from generator.content.frontmatter import SplitFile, decode, split_reported
 from generator.content.loadcache import BriefingCache, Result
 from generator.content.model import (
@@ -35,18 +36,16 @@ from generator.content.model import (
 from generator.content.pages import load_pages
 from generator.content.problems import Problem
 from generator.content.registries import NameIndex, build_actors, build_regions, read_registry
-from generator.content.schema import (
-    ACTOR_FIELDS,
-    BRIEFING_FIELDS,
+from generator.content.schema import ACTOR_FIELDS, BRIEFING_FIELDS, REGION_FIELDS
+from generator.content.syntax.fields import (
     ID_PATTERN,
-    REGION_FIELDS,
     RESERVED_IDS,
     FieldError,
     Named,
     parse_mapping,
 )
-from generator.content.textrules import windows_reserved
-from generator.content.yamlstrict import Located, YamlProblem, load
+from generator.content.syntax.textrules import windows_reserved
+from generator.content.syntax.yamlstrict import Located, YamlProblem, load
 
 PARALLEL_FROM = 1000  # briefing files to read; below, a second process costs more than it saves
 BRIEFING_MAX_BYTES = 1024 * 1024
@@ -85,7 +84,7 @@ def load_archive(content: Path, *, include_drafts: bool = False,
     latest = (today or date.today()) + timedelta(days=1)
     briefings = []
     read = functools.partial(_load_briefings, content, region_names, actor_names, latest)
-    files = _briefing_files(content, problems)
+    files = briefing_files(content, problems)
     for briefing, found in cache.load_many(files, read):
         problems += found
         if briefing is not None:
@@ -137,20 +136,6 @@ def read_parts(shown: str, path: Path, limit: int, problems: list[Problem]
     return text, parts
 
 
-def display_path(content: Path, path: Path) -> str:
-    """How a file is named in messages: relative to the working folder where possible.
-
-    Not ``resolve()``: a symbolic link must be named as itself, not as its target.
-    """
-    absolute, folder = os.path.abspath(path), os.path.join(os.getcwd(), "")
-    if os.sep == "/" and absolute.startswith(folder):  # the usual case, without Paths
-        return absolute[len(folder):]
-    try:
-        return Path(absolute).relative_to(os.getcwd()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def _read_registries(content: Path) -> tuple[dict[str, Region], dict[str, Actor], set[str],
                                              list[Problem]]:
     """Both registries, the names of those that could not be read, and the problems found."""
@@ -190,92 +175,6 @@ def _load_registries(content: Path, problems: list[Problem]
                                           None if "regions" in unreadable else regions)
     problems += region_problems + actor_problems
     return regions, actors, unreadable
-
-
-def _briefing_files(content: Path, problems: list[Problem]) -> list[str]:
-    """Every ``*.md`` file under ``briefings/``, sorted; anything else is warned about."""
-    root = content / "briefings"
-    if root.is_symlink():  # os.walk would read whatever folder it points to
-        problems.append(Problem(display_path(content, root), None,
-                                "symbolic links are not allowed in content",
-                                "replace the link with the folder itself"))
-        return []
-    if not root.is_dir():
-        problems.append(Problem(display_path(content, root), None,
-                                "the briefings folder is missing", "create content/briefings/"))
-        return []
-    found = []
-    for folder, files in walk(root, problems, content):
-        for name in files:
-            if name.endswith(".md"):
-                found.append(os.path.join(folder, name))  # a str: 16,000 Paths cost 0.2 s
-            else:
-                problems.append(_not_a_briefing(content, Path(folder) / name))
-    return found
-
-
-MAX_FOLDER_DEPTH = 32  # folders below briefings/ (2023/05/... needs three)
-
-
-def walk(root: Path, problems: list[Problem] | None = None, content: Path | None = None
-         ) -> list[tuple[str, list[str]]]:
-    """Every folder under ``root`` with its files, both sorted, without recursion (os.walk
-    recursed once per level: a deep enough tree ended in RecursionError). Symbolic links to
-    folders and folders more than MAX_FOLDER_DEPTH levels down are reported, not entered."""
-    found, stack = [], [(str(root), 0)]
-    while stack:
-        folder, depth = stack.pop()
-        try:
-            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-        except OSError:
-            continue  # removed meanwhile, or unreadable: os.walk skipped it too
-        found.append((folder, [e.name for e in entries if not _is_folder(e)]))
-        for entry in reversed([e for e in entries if _is_folder(e)]):
-            shown = display_path(content or root, Path(entry.path))
-            if entry.is_symlink() and problems is not None:
-                problems.append(Problem(shown, None, "symbolic links are not allowed in content"))
-            elif depth >= MAX_FOLDER_DEPTH and problems is not None:
-                problems.append(Problem(shown, None, f"folders are nested more than "
-                                        f"{MAX_FOLDER_DEPTH} levels deep here; not read",
-                                        "move its briefings nearer the top"))
-            elif not entry.is_symlink() and depth < MAX_FOLDER_DEPTH:
-                stack.append((entry.path, depth + 1))
-    return found
-
-
-def _is_folder(entry: os.DirEntry[str]) -> bool:
-    try:
-        return entry.is_dir()  # a link to a folder counts: it is reported, not followed
-    except OSError:
-        return False
-
-
-# Markdown written under another extension: meant as a briefing, so never silently skipped.
-_MARKDOWN_LIKE = re.compile(r"^(?P<stem>.+?)\.(?:md|markdown|mdown|mkdn?|mdwn|mdte?xt)"
-                            r"(?:\.txt)?$", re.IGNORECASE)
-
-
-def _not_a_briefing(content: Path, path: Path) -> Problem:
-    """A file under briefings/ that is not read: an error where it was meant as a briefing
-    (a Markdown extension spelt otherwise, or text starting with front matter), else a warning."""
-    shown = display_path(content, path)
-    meant = _MARKDOWN_LIKE.match(path.name)
-    if meant is None and path.suffix.lower() == ".txt" and _starts_with_front_matter(path):
-        meant = re.match(r"^(?P<stem>.+)\.txt$", path.name, re.IGNORECASE)
-    if meant is None:
-        return Problem(shown, None, "not a briefing (only files ending in '.md' are); ignored",
-                       severity="warning")
-    new_name = f"{meant.group('stem')}.md"
-    return Problem(shown, None, "a briefing must end in '.md' (lower case); this file is not "
-                   "read, so it would not be published", f"rename it to {new_name}")
-
-
-def _starts_with_front_matter(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            return handle.read(5).lstrip(b"\xef\xbb\xbf").startswith(b"---")
-    except OSError:
-        return False
 
 
 def _load_briefings(content: Path, regions: NameIndex[Region] | None,

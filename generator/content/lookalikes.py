@@ -17,7 +17,7 @@ from importlib.resources import files
 from typing import Any
 
 from generator.content.problems import Problem
-from generator.content.textrules import escaped
+from generator.content.syntax.textrules import escaped
 
 __all__ = ["conflicts", "skeleton"]
 

@@ -15,7 +15,8 @@ from generator.content import bodies
 from generator.content.frontmatter import SplitFile
 from generator.content.model import EditorialPage, Origin
 from generator.content.problems import Problem
-from generator.content.schema import ID_PATTERN, PAGE_FIELDS, FieldError, parse_mapping
+from generator.content.schema import PAGE_FIELDS
+from generator.content.syntax.fields import ID_PATTERN, FieldError, parse_mapping
 
 PAGE_MAX_BYTES = 1024 * 1024
 # Every first path segment the site (and its editions) publishes itself, now or by contract

@@ -7,19 +7,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Generic, Protocol, TypeVar
 
-from generator.content import bodies, lookalikes, suggest
+from generator.content import bodies, lookalikes
 from generator.content.model import Actor, Origin, Region
 from generator.content.problems import Problem
-from generator.content.schema import (
-    ACTOR_FIELDS,
-    REGION_FIELDS,
-    Field,
-    FieldError,
-    MarkdownText,
-    Named,
-    parse_mapping,
-)
-from generator.content.yamlstrict import Located
+from generator.content.schema import ACTOR_FIELDS, REGION_FIELDS
+from generator.content.syntax import suggest
+from generator.content.syntax.fields import Field, FieldError, MarkdownText, Named, parse_mapping
+from generator.content.syntax.yamlstrict import Located
 
 
 class Entry(Protocol):

@@ -24,8 +24,8 @@ from generator.engine import sitedir
 from generator.engine.render import EngineConfig, site_settings
 from generator.pipeline import DOWNLOADS_PAGE, BuildOptions, build, places
 from generator.site.html.markup import count_label, esc, long_date
+from generator.site.html.pagefile import render_markdown
 from generator.site.outputs import Page
-from generator.site.plan.buildtree import render_markdown
 
 __all__ = ["Edition", "build_with_downloads", "downloads_page", "sha256_file"]
 

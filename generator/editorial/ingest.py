@@ -29,7 +29,7 @@ from generator.content.loading import load_registries
 from generator.content.placeholders import ARTICLE_END, ARTICLE_START
 from generator.content.problems import ContentError, Problem
 from generator.content.registries import NameIndex
-from generator.content.yamlstrict import YamlProblem
+from generator.content.syntax.yamlstrict import YamlProblem
 from generator.editorial import outlets
 from generator.editorial.ingest_facts import Facts, Markup, dateline, gather
 from generator.editorial.ingest_html import read_html

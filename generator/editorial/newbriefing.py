@@ -21,21 +21,15 @@ from typing import Any
 
 import frontmatter as python_frontmatter
 
+from generator.content.files import walk
 from generator.content.frontmatter import StrictYAMLHandler, split
-from generator.content.loading import load_registries, walk
+from generator.content.loading import load_registries
 from generator.content.placeholders import PLACEHOLDER
 from generator.content.problems import ContentError, Problem
 from generator.content.registries import NameIndex, name_key
-from generator.content.schema import (
-    BRIEFING_FIELDS,
-    ID_PATTERN,
-    FieldError,
-    Named,
-    parse_mapping,
-    text,
-    url,
-)
-from generator.content.yamlstrict import Located, plain
+from generator.content.schema import BRIEFING_FIELDS
+from generator.content.syntax.fields import ID_PATTERN, FieldError, Named, parse_mapping, text, url
+from generator.content.syntax.yamlstrict import Located, plain
 
 DRAFT_LINE = "draft: true  # delete this line once the summary below is written"
 _YAML_SPECIAL = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|: |\s#|:$|[\x00-\x1f\x7f]|\s$")

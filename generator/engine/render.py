@@ -1,4 +1,5 @@
-"""Rendering the build tree with MkDocs + Material, and swapping the site in atomically.
+"""Rendering the build tree with MkDocs + Material into a staging folder (swap.py puts it
+in place).
 
 With the other engine modules, the only code that imports MkDocs (or ProperDocs, which
 answers its imports: see engines.py; ``EngineConfig.engine`` picks one). A build renders
@@ -9,9 +10,7 @@ two builds from interleaving.
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
-import json
 import logging
 import multiprocessing
 import os
@@ -26,11 +25,11 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from generator.engine import csp, engines, headers, hook, sitedir
+from generator.engine import csp, engines, headers, hook, sitedir, swap
 from generator.site.outputs import Site
 
 __all__ = ["EarlyShard", "EngineConfig", "EngineError", "Site", "early_shard", "fingerprint",
-           "finish_journal", "hooks", "locked", "nav_sources", "navigation", "render",
+           "hooks", "nav_sources", "navigation", "render",
            "render_paths", "settings", "site_settings", "without_dirty_warning"]
 from generator.site.urls import UrlStyle
 
@@ -148,8 +147,8 @@ def render(config: EngineConfig, docs: Path, site_dir: Path, *,
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     # Builds from different build folders into one site take turns (the pipeline's own
     # lock only covers one build folder).
-    with locked(site_dir.parent / f".{site_dir.name}.lock"):
-        finish_journal(site_dir)
+    with swap.locked(site_dir.parent / f".{site_dir.name}.lock"):
+        swap.finish_journal(site_dir)
         staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
         try:
             _render_full(config, docs, staging, shard)
@@ -157,10 +156,10 @@ def render(config: EngineConfig, docs: Path, site_dir: Path, *,
             sitedir.mark(staging)
             # mkdtemp makes the folder private (0700): a web server running as another
             # user could not read the site.
-            os.chmod(staging, 0o777 & ~_umask())
+            os.chmod(staging, 0o777 & ~swap.umask())
             if not config.offline:  # from disk nothing is cached by headers
                 headers.write_headers(staging, site_settings(config).url)
-            _swap(staging, site_dir)
+            swap.swap(staging, site_dir)
         finally:
             if shard is not None:
                 shard.cancel()
@@ -182,10 +181,10 @@ def render_paths(config: EngineConfig, docs: Path, site_dir: Path, changed: list
     from mkdocs.structure.files import File
 
     site_dir = site_dir.resolve()
-    with locked(site_dir.parent / f".{site_dir.name}.lock"):
-        finish_journal(site_dir)
+    with swap.locked(site_dir.parent / f".{site_dir.name}.lock"):
+        swap.finish_journal(site_dir)
         work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.part-", dir=site_dir.parent))
-        journal = _journal(site_dir)
+        journal = swap.journal_path(site_dir)
         try:
             mini, out = work / "docs", work / "site"
             present = [path for path in changed if (docs / path).is_file()]
@@ -200,47 +199,11 @@ def render_paths(config: EngineConfig, docs: Path, site_dir: Path, changed: list
 
             moves = [(str(out / output(p)), str(site_dir / output(p))) for p in present]
             gone = [str(site_dir / output(p)) for p in changed if p not in set(present)]
-            _write_journal(journal, moves, gone, work)
-            finish_journal(site_dir)
+            swap.write_journal(journal, moves, gone, work)
+            swap.finish_journal(site_dir)
         finally:
             if not journal.exists():
                 shutil.rmtree(work, ignore_errors=True)
-
-
-def _journal(site_dir: Path) -> Path:
-    return site_dir.parent / f".{site_dir.name}.journal"
-
-
-def _write_journal(journal: Path, moves: list[tuple[str, str]], gone: list[str],
-                   work: Path) -> None:
-    temporary = journal.with_name(journal.name + ".tmp")
-    with open(temporary, "w", encoding="utf-8") as handle:
-        json.dump({"moves": moves, "gone": gone, "work": str(work)}, handle)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, journal)
-
-
-def finish_journal(site_dir: Path) -> None:
-    """Carry out the renames a partial render listed and did not finish (see render_paths)."""
-    journal = _journal(site_dir)
-    try:
-        plan = json.loads(journal.read_text("utf-8"))
-    except (OSError, ValueError):
-        journal.unlink(missing_ok=True)
-        return
-    for source, target in plan["moves"]:
-        if os.path.exists(source):
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            os.replace(source, target)
-    for target in plan["gone"]:
-        if os.path.lexists(target):
-            os.unlink(target)
-            folder = os.path.dirname(target)
-            if folder != str(site_dir) and not os.listdir(folder):
-                os.rmdir(folder)
-    journal.unlink()
-    shutil.rmtree(plan["work"], ignore_errors=True)
 
 
 def _render_full(config: EngineConfig, docs: Path, out: Path,
@@ -369,37 +332,6 @@ def hooks(config: EngineConfig) -> list[str]:
     settings = _settings(config)
     listed = [str(config.config_file.parent / name) for name in settings.get("hooks", [])]
     return [*listed, str(HOOK)]
-
-
-def _swap(staging: Path, site_dir: Path) -> None:
-    """Replace ``site_dir`` by ``staging`` with renames (each atomic on one filesystem)."""
-    if not sitedir.replaceable(site_dir):  # the build checked; this is the last line
-        raise EngineError(f"'{site_dir}' is not a site this tool built; it was left alone")
-    retired = None
-    if site_dir.exists():
-        retired = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.old-", dir=site_dir.parent))
-        os.rename(site_dir, retired / "site")
-    os.rename(staging, site_dir)
-    if retired is not None:
-        shutil.rmtree(retired, ignore_errors=True)
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-@contextmanager
-def locked(lock_file: Path) -> Iterator[None]:
-    """Hold an exclusive lock so two builds into one place run one after the other."""
-    lock_file.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_file, "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 @contextmanager

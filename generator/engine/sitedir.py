@@ -34,7 +34,8 @@ ZIM_MAGIC = b"ZIM\x04"  # the first bytes of every ZIM file (openZIM: 72173914, 
 MARKER_TEXT = ("This folder is a site built by `briefings build`. The next build replaces\n"
                "the whole folder: keep nothing else in it.\n")
 # Together, only a site of ours has all of these (a build before the marker existed).
-_BUILT_FILES = ("index.html", "sitemap.xml", "briefings.json", "search/search_index.json")
+_BUILT_FILES = ("index.html", "sitemap.xml", "briefings.json")
+_BUILT_SEARCH = ("search/search_index.json", "search/manifest.js")  # before and after issue 16
 
 
 class SiteDirError(Exception):
@@ -113,7 +114,8 @@ def replaceable(site: Path) -> bool:
 
 
 def _looks_built(site: Path) -> bool:
-    return all((site / name).is_file() for name in _BUILT_FILES)
+    return (all((site / name).is_file() for name in _BUILT_FILES)
+            and any((site / name).is_file() for name in _BUILT_SEARCH))
 
 
 def _refusal(site_dir: Path, reason: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.content.frontmatter import decode, split
-from generator.content.yamlstrict import YamlProblem, plain
+from generator.content.syntax.yamlstrict import YamlProblem, plain
 
 BRIEFING = "---\ntitle: Talks\ndate: 2023-05-14\n---\nFirst paragraph.\n\nSecond.\n"
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from samples import GOOD_BRIEFING
 
-from generator.content.loading import BRIEFING_MAX_BYTES, Loaded, display_path, load_archive
+from generator.content.files import display_path
+from generator.content.loading import BRIEFING_MAX_BYTES, Loaded, load_archive
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "archive"
 WriteArchive = Callable[..., Path]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from generator.content import suggest
 from generator.content.lookalikes import skeleton
 from generator.content.model import Actor, Origin
 from generator.content.registries import NameIndex, build_actors
-from generator.content.schema import FieldError, Named
+from generator.content.syntax import suggest
+from generator.content.syntax.fields import FieldError, Named
 
 
 def actor(actor_id: str, name: str, *aliases: str, line: int = 1) -> tuple[dict[str, object],

@@ -18,8 +18,9 @@ from generator.content.registries import (
     read_registry,
     region_chain,
 )
-from generator.content.schema import ACTOR_FIELDS, REGION_FIELDS, FieldError, Named
-from generator.content.yamlstrict import load
+from generator.content.schema import ACTOR_FIELDS, REGION_FIELDS
+from generator.content.syntax.fields import FieldError, Named
+from generator.content.syntax.yamlstrict import load
 
 
 def nfd(text: str) -> str:

@@ -141,5 +141,6 @@ def test_every_top_level_route_of_the_site_is_reserved(built_site: Path) -> None
     """A page slug can never land on a folder or file the site itself publishes."""
     for entry in built_site.iterdir():
         name = entry.name.split(".")[0] if entry.is_file() else entry.name
-        if name != "index" and not entry.name.startswith("."):  # .briefings-site: the marker
+        # .briefings-site (the marker) and _headers (for hosts) can never be slugs ([a-z0-9-]+)
+        if name != "index" and not entry.name.startswith((".", "_")):
             assert name.replace("_", "-") in RESERVED_SLUGS | {"briefings-json"}, entry.name

@@ -7,17 +7,9 @@ from typing import Any
 
 import pytest
 
-from generator.content.schema import (
-    ACTOR_FIELDS,
-    BRIEFING_FIELDS,
-    REGION_FIELDS,
-    SOURCE_FIELDS,
-    FieldError,
-    MarkdownText,
-    Named,
-    parse_mapping,
-)
-from generator.content.yamlstrict import load
+from generator.content.schema import ACTOR_FIELDS, BRIEFING_FIELDS, REGION_FIELDS, SOURCE_FIELDS
+from generator.content.syntax.fields import FieldError, MarkdownText, Named, parse_mapping
+from generator.content.syntax.yamlstrict import load
 
 FIELDS = {f.key: f for f in BRIEFING_FIELDS}
 VALID = """\
@@ -269,8 +261,9 @@ def test_hostile_values_are_clipped_in_messages() -> None:
 
 @pytest.mark.parametrize("value", ["Q7035512\n", "Q7035512 ", "xQ7035512"])
 def test_patterned_fields_match_the_whole_value(value: str) -> None:
-    from generator.content.schema import ACTOR_FIELDS, parse_mapping
-    from generator.content.yamlstrict import Located
+    from generator.content.schema import ACTOR_FIELDS
+    from generator.content.syntax.fields import parse_mapping
+    from generator.content.syntax.yamlstrict import Located
 
     _values, errors = parse_mapping({"id": Located("a", 1), "name": Located("A", 2),
                                      "kind": Located("person", 3),

@@ -12,10 +12,12 @@ from hypothesis import strategies as st
 from test_schema import FIELDS, field
 
 from generator import report
-from generator.content import bodies, textrules
+from generator.content import bodies
 from generator.content.problems import Problem, printable
-from generator.content.schema import BRIEFING_FIELDS, FieldError, parse_mapping
-from generator.content.yamlstrict import Located, YamlProblem, load
+from generator.content.schema import BRIEFING_FIELDS
+from generator.content.syntax import textrules
+from generator.content.syntax.fields import FieldError, parse_mapping
+from generator.content.syntax.yamlstrict import Located, YamlProblem, load
 
 
 @pytest.mark.parametrize(("value", "shown"), [

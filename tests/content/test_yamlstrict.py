@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from generator.content.yamlstrict import Located, YamlProblem, load, plain
+from generator.content.syntax.yamlstrict import Located, YamlProblem, load, plain
 
 
 def problem(text: str, first_line: int = 1) -> YamlProblem:

@@ -24,7 +24,7 @@ from generator.content.frontmatter import split
 from generator.content.loading import load_archive, load_registries
 from generator.content.placeholders import ARTICLE_END, ARTICLE_START
 from generator.content.problems import ContentError
-from generator.content.yamlstrict import plain
+from generator.content.syntax.yamlstrict import plain
 from generator.editorial.ingest import Draft, draft_from_page, ingest_file, read_page
 from generator.editorial.known_names import NameFinder
 from generator.editorial.pagedates import complete_dates, partial_date

@@ -17,7 +17,7 @@ import pytest
 
 from generator.cli import main
 from generator.content.frontmatter import split
-from generator.content.yamlstrict import plain
+from generator.content.syntax.yamlstrict import plain
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -9,7 +9,7 @@ import pytest
 from generator.cli import main
 from generator.content.frontmatter import split
 from generator.content.loading import load_archive
-from generator.content.yamlstrict import load, plain
+from generator.content.syntax.yamlstrict import load, plain
 from generator.editorial.newbriefing import slugify, yaml_text
 
 BLINKEN = ["--title", "Blinken urges talks as Lachin blockade deepens", "--date", "2023-01-20",

@@ -207,7 +207,7 @@ def test_renames_cut_short_are_finished_by_the_next_build(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A rebuild stopped after listing its renames leaves the old site; the next build
     carries them out first and ends with the site a full build gives."""
-    from generator.engine import render
+    from generator.engine import swap
 
     synth.generate(12).write(tmp_path / "content")
     site = _build(tmp_path / "content", tmp_path)
@@ -215,13 +215,13 @@ def test_renames_cut_short_are_finished_by_the_next_build(
     path = tmp_path / "content" / "briefings" / briefing.path
     path.write_text(path.read_text("utf-8") + "\nLater.\n", "utf-8")
     page = site / "briefings" / briefing.slug / "index.html"
-    write_journal = render._write_journal
+    write_journal = swap.write_journal
 
     def stop_after(*args: object) -> None:
         write_journal(*args)  # type: ignore[arg-type]
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(render, "_write_journal", stop_after)
+    monkeypatch.setattr(swap, "write_journal", stop_after)
     with pytest.raises(KeyboardInterrupt):
         _build(tmp_path / "content", tmp_path)
     assert "Later." not in page.read_text("utf-8")

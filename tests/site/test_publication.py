@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import feedparser
+from conftest import read_search_index
 import pytest
 import yaml
 
@@ -169,8 +170,8 @@ def test_editorial_pages_are_published_with_their_text(site: Path) -> None:
 
 
 def test_editorial_pages_are_found_by_search(site: Path) -> None:
-    docs = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
-    found = {d["location"]: (d["title"], d["text"]) for d in docs}
+    _manifest, records, _words = read_search_index(site)
+    found = {location: (title, text) for location, title, text in records}
     assert found["about/"] == ("About us", "Who keeps the archive.")
     assert found["how-we-work/"] == ("How we work", "We read the reports, then we write our "
                                      "own summary.")
@@ -241,7 +242,7 @@ def test_the_corrections_feed_has_an_entry_per_correction(archive: Path, site: P
                       reverse=True)
     assert [(e.updated[:10], e.id, e.summary) for e in feed.entries] == expected
     assert feed.feed.updated[:10] == expected[0][0]
-    assert '<link rel="alternate" type="application/atom+xml"' in _page(site, "corrections")
+    assert '<link rel="alternate feed" type="application/atom+xml"' in _page(site, "corrections")
 
 
 def test_exports_carry_updates_and_corrections(archive: Path, site: Path) -> None:

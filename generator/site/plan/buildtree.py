@@ -33,7 +33,7 @@ from generator.site.html.overview import actors_page, home_page, regions_page, t
 from generator.site.html.entities import actor_pages, briefing_page, region_pages
 from generator.site.html import editorial
 from generator.site.html.editorial import editorial_pages
-from generator.site.html.sharecards import head_html
+from generator.site.html.pagefile import render_markdown
 
 
 @dataclass(frozen=True)
@@ -308,24 +308,6 @@ def _helper_plan(briefings: list[Briefing], index: Index, site: Site, docs: Path
 
 def _sitemap_pages(lastmods: dict[str, date | None]) -> Iterator[Page]:
     return (Page(route, "", "", "", lastmod=day) for route, day in lastmods.items())
-
-
-def render_markdown(page: Page, site: Site) -> str:
-    """A page as Markdown: front matter for the engine, then the ready HTML.
-
-    ``head`` is ready HTML for the page's head (share cards, structured data), escaped.
-    """
-    meta: dict[str, object] = {"title": page.title}
-    if page.description:
-        meta["description"] = page.description
-    if page.feed:
-        meta["feed"] = page.feed
-    meta["head"] = head_html(page, site)
-    meta["hide"] = ["navigation", "toc"]
-    # libyaml's emitter: the pure-Python one took half the time of planning the site.
-    front = yaml.dump(meta, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False,
-                      width=1000)
-    return f"---\n{front}---\n\n{page.html}\n"
 
 
 def write(plan: Plan, docs: Path, first: Callable[[str], bool] = lambda path: False,

@@ -15,7 +15,7 @@ from typing import ClassVar, Union
 
 import yaml
 
-from generator.content import yamlhints
+from generator.content.syntax import yamlhints
 
 _PRIVATE = "tag:briefing-archive,2026:"
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
