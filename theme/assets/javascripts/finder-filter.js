@@ -27,7 +27,7 @@
 
   /* ---- Text and dates ---- */
 
-  // Lower case without accents, as generator/finder.py fold() writes the actors' names.
+  // Lower case without accents, as generator/site/html/finder.py fold() writes the actors' names.
   function fold(text) {
     var lower = text.toLowerCase();
     // normalize() is the slow part, and plain ASCII has nothing to take off
