@@ -562,8 +562,30 @@ def inert_files() -> dict[str, FileContent]:
     return {"briefings/2023/hostile.md": INERT_BRIEFING}
 
 
+# Round three (issue 23): special files among the briefings that only a sniff used to open,
+# links that climb out of the site, and files that were silently left out.
+ROUND_THREE = [
+    Case("named pipe saved as .txt", {"briefings/a.md": fm(), "briefings/pipe.txt": Fifo()},
+         Ignored("briefings/pipe.txt", "not a briefing")),
+    Case("link to /dev/zero saved as .txt", {"briefings/a.md": fm(),
+                                             "briefings/zero.txt": Symlink()},
+         Ignored("briefings/zero.txt", "not a briefing")),
+    _refused("briefing saved without an extension", "rename it to 2023-05-14-talks.md", None,
+             fm(), "briefings/2023-05-14-talks"),
+    _body("relative link above the site's root", "climbs above the site's root", BODY,
+          "[passwd](../../../../etc/passwd)"),
+    _body("relative link above the root, backslashes", "climbs above the site's root", BODY,
+          "[x](..\\\\..\\\\..\\\\secret)"),
+    _body("relative link above the root, encoded dots", "climbs above the site's root", BODY,
+          "[x](%2e%2e/%2e%2e/%2E%2E/x)"),
+    _body("link to www. without a scheme", "has no 'https://'", BODY + 2,
+          "Said so.\n\n[Reuters](www.reuters.com/world/talks)"),
+    Case("relative link within the site", {"briefings/a.md": fm(
+        "See [the actor](../../actors/nikol-pashinyan/) and [top](#top).")}, Accepted()),
+]
+
 CASES = (ENCODINGS + YAML + REQUIRED + NAMES + REGISTRIES + FILES + BODIES
-         + CRASHES + TEXT_THAT_LIES + LINKS_THAT_LEAVE + SMALLER + SLOW)
+         + CRASHES + TEXT_THAT_LIES + LINKS_THAT_LEAVE + SMALLER + SLOW + ROUND_THREE)
 
 
 def write_inert_archive(work: Path) -> Path:

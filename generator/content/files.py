@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from generator.content.problems import Problem
+from generator.content.syntax import safefile
 
 __all__ = ["MAX_FOLDER_DEPTH", "briefing_files", "display_path", "walk"]
 
@@ -92,11 +93,13 @@ _MARKDOWN_LIKE = re.compile(r"^(?P<stem>.+?)\.(?:md|markdown|mdown|mkdn?|mdwn|md
 
 def _not_a_briefing(content: Path, path: Path) -> Problem:
     """A file under briefings/ that is not read: an error where it was meant as a briefing
-    (a Markdown extension spelt otherwise, or text starting with front matter), else a warning."""
+    (a Markdown extension spelt otherwise, or a name without an extension or ending in .txt
+    holding text that starts with front matter: `2023-05-14-talks`), else a warning."""
     shown = display_path(content, path)
     meant = _MARKDOWN_LIKE.match(path.name)
-    if meant is None and path.suffix.lower() == ".txt" and _starts_with_front_matter(path):
-        meant = re.match(r"^(?P<stem>.+)\.txt$", path.name, re.IGNORECASE)
+    sniffed = path.suffix.lower() in ("", ".txt", ".text")  # not a backup: x.md.bak, x.md~
+    if meant is None and sniffed and _starts_with_front_matter(path):
+        meant = re.match(r"^(?P<stem>.+?)(?:\.te?xt)?$", path.name, re.IGNORECASE)
     if meant is None:
         return Problem(shown, None, "not a briefing (only files ending in '.md' are); ignored",
                        severity="warning")
@@ -106,8 +109,10 @@ def _not_a_briefing(content: Path, path: Path) -> Problem:
 
 
 def _starts_with_front_matter(path: Path) -> bool:
+    """Whether the file starts with '---'; read through the one safe reader, so a FIFO or a
+    link to /dev/zero among the briefings is never opened for reading."""
     try:
-        with path.open("rb") as handle:
-            return handle.read(5).lstrip(b"\xef\xbb\xbf").startswith(b"---")
-    except OSError:
+        head = safefile.read_head(path, 8)
+    except safefile.Refused:
         return False
+    return head.lstrip(b"\xef\xbb\xbf").startswith(b"---")

@@ -37,6 +37,7 @@ from generator.content.pages import load_pages
 from generator.content.problems import Problem
 from generator.content.registries import NameIndex, build_actors, build_regions, read_registry
 from generator.content.schema import ACTOR_FIELDS, BRIEFING_FIELDS, REGION_FIELDS
+from generator.content.syntax import safefile
 from generator.content.syntax.fields import (
     ID_PATTERN,
     RESERVED_IDS,
@@ -101,27 +102,12 @@ def load_archive(content: Path, *, include_drafts: bool = False,
 
 
 def _read(shown: str, path: Path, limit: int, problems: list[Problem]) -> str | None:
-    if path.is_symlink():
-        problems.append(Problem(shown, None, "symbolic links are not allowed in content",
-                                "replace the link with the file itself"))
-        return None
-    if not path.is_file():  # reading a pipe or a device would never end
-        problems.append(Problem(shown, None, "not a regular file",
-                                "replace it with a plain text file"))
-        return None
     try:
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)  # never more, even if the file grows meanwhile
-        if len(data) > limit:
-            size = max(path.stat().st_size, len(data))
-            problems.append(Problem(shown, None, f"the file is {size:,} bytes; at most "
-                                    f"{limit:,} are allowed", "split or shorten it"))
-            return None
-        return decode(data)
+        return decode(safefile.read_limited(path, limit))
+    except safefile.Refused as refused:
+        problems.append(Problem(shown, None, refused.message, refused.hint))
     except YamlProblem as error:
         problems.append(Problem(shown, error.line, error.message, error.hint))
-    except OSError as error:
-        problems.append(Problem(shown, None, f"cannot read the file: {error.strerror}"))
     return None
 
 

@@ -26,11 +26,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
+from generator.content.syntax import safefile
 from generator.engine import sitedir
 from generator.engine.render import EngineConfig, EngineError, site_settings
 from generator.pipeline import BuildOptions, build, places
 
-__all__ = ["LEFT_OUT", "README_NAME", "folder_name", "make_bundle", "zip_timestamp"]
+__all__ = ["LEFT_OUT", "README_NAME", "ZIP_COMMENT", "folder_name", "is_our_bundle", "make_bundle",
+           "zip_timestamp"]
 
 README_NAME = "README.txt"
 
@@ -52,6 +54,22 @@ Entry = tuple[str, bytes | Path]
 LEFT_OUT = ("search/search_index.json", "search/search_index.js", "*.map", "_headers",
             "404.html", "assets/javascripts/lunr/*", "assets/javascripts/workers/*",
             sitedir.MARKER)
+
+# What only a bundle of ours holds: the zip's comment (at its end, read without unpacking).
+# A zip is recognised as ours by this alone, never by its file type or its entries' names,
+# so a reader's own zip given as --output is never replaced.
+ZIP_COMMENT = b"briefings offline bundle: written by `briefings bundle`, replaced by its next run"
+
+
+def is_our_bundle(path: Path) -> bool:
+    """Whether the regular file at ``path`` is a zip this tool wrote (by its comment)."""
+    with safefile.open_regular(path) as handle, zipfile.ZipFile(handle) as archive:
+        return archive.comment == ZIP_COMMENT
+
+
+# A temporary sibling: "." + name + "." + 8 random characters + ".partial".
+OUTPUT = sitedir.EditionOutput("bundle", "an offline bundle", "briefings-offline.zip",
+                               is_our_bundle, temporary_extra=1 + 1 + 8 + len(".partial"))
 
 # The earliest time a zip entry can hold (MS-DOS dates start in 1980).
 ZIP_EPOCH = 315532800
@@ -97,7 +115,7 @@ def make_bundle(content: Path, output: Path, config_file: Path, *,
                            config_file=config_file, offline=True, private_site=True)
     if engine:
         options = replace(options, engine=engine)
-    sitedir.check_bundle_output(output, places(options), README_NAME)
+    sitedir.check_edition_output(output, places(options), OUTPUT)
     build_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="bundle-", dir=build_dir) as work:
         site_dir = Path(work) / "site"
@@ -169,6 +187,7 @@ def _write_zip(stream: IO[bytes], entries: Sequence[Entry],
               stamp: tuple[int, int, int, int, int, int]) -> None:
     """Write ``entries`` in the given order, each with ``stamp`` and -rw-r--r-- permissions."""
     with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.comment = ZIP_COMMENT
         for name, source in entries:
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED

@@ -31,16 +31,18 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from libzim.reader import Archive as ZimReader
 from libzim.writer import Creator, FileProvider, Hint, IndexData, Item
 
 from generator.content.model import Archive
+from generator.content.syntax import safefile
 from generator.editions import zimitems
 from generator.editions.bundle import folder_name
 from generator.engine import sitedir
 from generator.engine.render import EngineConfig, EngineError, settings
 from generator.pipeline import BuildOptions, build, check, places, without_drafts
 
-__all__ = ["ILLUSTRATION", "ZimInfo", "make_zim", "zim_date"]
+__all__ = ["ILLUSTRATION", "SCRAPER", "ZimInfo", "is_our_zim", "make_zim", "zim_date"]
 
 # The 48x48 illustration Kiwix shows for the file: theme/assets/favicon.svg drawn by
 # headless Chromium (tests/editions/test_zim.py checks it still matches the logo).
@@ -57,6 +59,9 @@ CHECKSUM_POSITION = slice(72, 80)  # the header's pointer to the MD5 at the end
 # the cost of decompressing up to 8 MiB (some 10 ms) when Kiwix opens an uncached page.
 CLUSTER_SIZE = 8 << 20
 XAPIAN_MAGIC = b"\x0f\x0dXapian Glass"  # starts a Xapian database's version record
+ZIM_MAGIC = b"ZIM\x04"  # the first bytes of every ZIM file (openZIM: 72173914, little-endian)
+# The ZIM's Scraper metadata (the tool that made it): what only a ZIM of ours holds.
+SCRAPER = "briefings zim (Briefing Archive)"
 
 
 @dataclass(frozen=True)
@@ -132,6 +137,24 @@ class _IndexText(IndexData):  # type: ignore[misc]
         return None
 
 
+def is_our_zim(path: Path) -> bool:
+    """Whether the regular file at ``path`` is a ZIM this tool wrote: the ZIM magic, then
+    the Scraper metadata only we write (a reader's Wikipedia ZIM has mwoffliner's)."""
+    with safefile.open_regular(path) as handle:
+        if handle.read(4) != ZIM_MAGIC:
+            return False
+    with _no_stdout():
+        archive = ZimReader(str(path))
+        return bool("Scraper" in archive.metadata_keys
+                    and archive.get_metadata("Scraper").decode("utf-8", "replace") == SCRAPER)
+
+
+# A temporary sibling: "." + stem + "." + 8 random characters + ".zim", and libzim's own
+# beside it (that name + "_fulltext.idx.tmp" at the longest).
+OUTPUT = sitedir.EditionOutput("ZIM", "a ZIM file", "briefings.zim", is_our_zim,
+                               temporary_extra=1 + 1 + 8 + len("_fulltext.idx.tmp"))
+
+
 def make_zim(content: Path, output: Path, config_file: Path, *,
              build_dir: Path = Path(".build"), engine: str | None = None) -> ZimInfo:
     """Build the Kiwix edition of ``content`` and write it to ``output``.
@@ -145,7 +168,7 @@ def make_zim(content: Path, output: Path, config_file: Path, *,
                            config_file=config_file, kiwix=True, private_site=True)
     if engine:
         options = replace(options, engine=engine)
-    sitedir.check_zim_output(output, places(options))
+    sitedir.check_edition_output(output, places(options), OUTPUT)
     build_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="zim-", dir=build_dir) as work:
         site_dir = Path(work) / "site"
@@ -189,7 +212,7 @@ def metadata(config: Mapping[str, Any], archive: Archive, day: datetime.date) ->
         "Language": LANGUAGES[language], "Creator": str(zim.get("creator") or name),
         "Publisher": str(zim.get("publisher") or name), "Date": day.isoformat(),
         "Tags": ";".join(tags), "Source": str(config.get("site_url") or ""),
-        "License": str(zim.get("license") or ""),
+        "License": str(zim.get("license") or ""), "Scraper": SCRAPER,
     }
 
 

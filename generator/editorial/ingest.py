@@ -29,6 +29,7 @@ from generator.content.loading import load_registries
 from generator.content.placeholders import ARTICLE_END, ARTICLE_START
 from generator.content.problems import ContentError, Problem
 from generator.content.registries import NameIndex
+from generator.content.syntax import safefile
 from generator.content.syntax.yamlstrict import YamlProblem
 from generator.editorial import outlets
 from generator.editorial.ingest_facts import Facts, Markup, dateline, gather
@@ -89,25 +90,30 @@ def ingest_file(page: Path, content: Path, events_date: date | None = None,
                               NameIndex.build("region", regions))
     notes = _notes(page, draft)
     write_new_file(path, compose(fields, "", draft_line="draft: true", notes=notes,
-                                 fill_in=fill_in))
+                                 fill_in=fill_in), content)
     return Ingested(path, _todo(draft, day, fill_in, path))
 
 
 def read_page(path: Path) -> str:
     """The page as text (UTF-8, or Windows-1252 for old saved pages); ContentError if unreadable."""
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(PAGE_MAX_BYTES + 1)
-    except OSError as error:
-        raise ContentError([Problem(path.as_posix(), None,
-                                    f"cannot read the page: {error.strerror}")]) from None
-    if len(data) > PAGE_MAX_BYTES:
-        raise ContentError([Problem(path.as_posix(), None, f"the page is larger than "
-                                    f"{PAGE_MAX_BYTES:,} bytes", "save only the article")])
+    data = read_page_bytes(path)
     try:
         return decode(data)
     except YamlProblem:
         return data.decode("cp1252", errors="replace").replace("\r\n", "\n")
+
+
+def read_page_bytes(path: Path) -> bytes:
+    """The saved page's bytes, through the one safe reader; ContentError if refused."""
+    try:
+        return safefile.read_limited(path, PAGE_MAX_BYTES)
+    except safefile.Refused as refused:
+        message, hint = refused.message, refused.hint
+        if refused.size is not None:
+            message, hint = (f"the page is larger than {PAGE_MAX_BYTES:,} bytes",
+                             "save only the article")
+        message = message.replace(" in content", "").replace("the file", "the page")
+        raise ContentError([Problem(path.as_posix(), None, message, hint)]) from None
 
 
 def draft_from_page(text: str, finder: NameFinder, today: date) -> Draft:

@@ -25,7 +25,7 @@ from offline_links import REMOTE_IN_CSS, page_problems
 
 from generator.content.loading import Loaded, load_archive
 from generator.content.problems import ContentError
-from generator.editions.bundle import README_NAME, make_bundle, zip_timestamp
+from generator.editions.bundle import README_NAME, ZIP_COMMENT, make_bundle, zip_timestamp
 from generator.engine.render import EngineError
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -106,8 +106,9 @@ def _assert_failure_keeps_old_zip(tmp_path: Path, content: Path, config: Path,
                                   error: type[Exception]) -> None:
     output = tmp_path / "out" / "offline.zip"
     output.parent.mkdir()
-    with zipfile.ZipFile(output, "w") as previous:  # a bundle: it may be replaced
+    with zipfile.ZipFile(output, "w") as previous:  # a bundle of ours: it may be replaced
         previous.writestr(f"briefings/{README_NAME}", "the previous bundle")
+        previous.comment = ZIP_COMMENT
     before = output.read_bytes()
     with pytest.raises(error):
         make_bundle(content, output, config, build_dir=tmp_path / ".build")

@@ -20,7 +20,9 @@ import pytest
 from conftest import FIXTURE, ROOT, WriteArchive
 from libzim.reader import Archive
 from libzim.search import Query, Searcher
+from libzim.writer import Hint, Item
 
+from generator import cli
 from generator.content.loading import Loaded, load_archive
 from generator.content.problems import ContentError
 from generator.editions import zim as zim_module
@@ -33,7 +35,7 @@ import synth  # scripts/ is no package: found through sys.path
 
 CONFIG = ROOT / "mkdocs.yml"
 METADATA = ("Name", "Title", "Description", "LongDescription", "Language", "Creator",
-            "Publisher", "Date", "Tags", "Source", "License")
+            "Publisher", "Date", "Tags", "Source", "License", "Scraper")
 
 
 def write_zim(content: Path, work: Path, name: str = "briefings.zim") -> Path:
@@ -169,14 +171,55 @@ def test_uuid_comes_from_the_content(reader: Archive, zim_file: Path) -> None:
 
 
 def test_a_bad_archive_writes_no_zim_and_keeps_the_old_one(
-        write_archive: WriteArchive, tmp_path: Path) -> None:
+        write_archive: WriteArchive, tmp_path: Path, zim_file: Path) -> None:
     content = write_archive({"2024/2024-01-01-bad.md": "---\ntitle: x\n---\nno date\n"})
     output = tmp_path / "old.zim"
-    output.write_bytes(b"ZIM\x04previous")  # an earlier ZIM (its first bytes)
+    output.write_bytes(zim_file.read_bytes())  # an earlier ZIM of ours: it may be replaced
     with pytest.raises(ContentError):
         make_zim(content, output, CONFIG, build_dir=tmp_path / ".build")
-    assert output.read_bytes() == b"ZIM\x04previous"
+    assert output.read_bytes() == zim_file.read_bytes()
     assert sorted(p.name for p in tmp_path.glob("*.zim")) == ["old.zim"]
+
+
+def foreign_zim(path: Path, scraper: str | None) -> Path:
+    """A small, valid ZIM that another tool wrote (a reader's Wikipedia ZIM, in miniature)."""
+    from libzim.writer import Creator, StringProvider
+
+    class Page(Item):  # type: ignore[misc]
+        def get_path(self) -> str: return "A/Main"
+        def get_title(self) -> str: return "Main page"
+        def get_mimetype(self) -> str: return "text/html"
+        def get_contentprovider(self) -> StringProvider:
+            return StringProvider("<html><body>Wikipedia</body></html>")
+        def get_hints(self) -> dict[Hint, int]: return {Hint.FRONT_ARTICLE: True}
+
+    with Creator(str(path)) as creator:
+        creator.set_mainpath("A/Main")
+        if scraper is not None:
+            creator.add_metadata("Scraper", scraper)
+        creator.add_metadata("Title", "Wikipedia")
+        creator.add_item(Page())
+    return path
+
+
+@pytest.mark.parametrize("scraper", ["mwoffliner 1.13.0", None, "briefings zim"])
+def test_a_readers_own_zim_is_never_replaced(
+        write_archive: WriteArchive, tmp_path: Path, scraper: str | None,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Hostile case 1: `briefings zim --output wikipedia.zim` on a reader's Wikipedia ZIM
+    (the ZIM magic and all, even a Scraper much like ours) leaves it byte for byte."""
+    output = foreign_zim(tmp_path / "wikipedia_en_all.zim", scraper)
+    before = output.read_bytes()
+    assert before[:4] == b"ZIM\x04"
+    assert cli.main(["zim", "--content", str(FIXTURE), "--output", str(output)]) == 2
+    assert "is not a ZIM file this tool made, so it was left alone" in capsys.readouterr().err
+    assert output.read_bytes() == before
+
+
+def test_our_own_zim_is_recognised_by_its_scraper_metadata(zim_file: Path,
+                                                          reader: Archive) -> None:
+    assert reader.get_metadata("Scraper").decode() == zim_module.SCRAPER
+    assert zim_module.is_our_zim(zim_file)
 
 
 @pytest.mark.parametrize("name", ["notes.txt", "folder"])
