@@ -20,10 +20,87 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
+    start = os.getcwd()
+    refusal = _enter_project(args)
+    if refusal is not None:
+        print(printable(f"briefings: error: {refusal}"), file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return _run(args)
+    finally:
+        os.chdir(start)  # main() is also called in-process (tests): leave the folder as found
+
+
+# Commands that read the site's settings (mkdocs.yml); check, new and ingest need only content.
+NEEDS_CONFIG = frozenset({"build", "serve", "bundle", "zim", "summary"})
+# Options naming files or folders, as the user wrote them (relative to where they typed).
+PATH_OPTIONS = ("content", "site_dir", "output", "config", "file")
+DEFAULTS = {"content": "content", "site_dir": "site", "config": "mkdocs.yml"}
+OUTPUTS = {"bundle": "briefings-offline.zip", "zim": "briefings.zim"}
+
+
+def _enter_project(args: argparse.Namespace) -> str | None:
+    """Find the project as git finds its work tree, and work from there; or say why not.
+
+    The project is the folder with mkdocs.yml at or above the content folder given with
+    ``--content``, else at or above the working folder (with ``--config``, the working
+    folder itself).
+    Paths the user typed keep meaning what they meant where they were typed; defaults
+    (content/, site/, the editions' files) are the project's. Without a project, check, new
+    and ingest still work on an explicit ``--content``; the other commands say in one line
+    where to run from.
+    """
+    given = {name: getattr(args, name) for name in PATH_OPTIONS
+             if getattr(args, name, None) is not None}
+    needs_config = args.command in NEEDS_CONFIG
+    found = None
+    if "config" in given:  # the settings named outright: work where the command was typed
+        found = Path.cwd()
+    elif "content" in given:
+        found = (_project_above(Path(os.path.abspath(given["content"])), True)
+                 or _project_above(Path.cwd(), True))
+    else:
+        found = _project_above(Path.cwd(), needs_config)
+    if found is None and ("content" not in given or needs_config):
+        return (f"no project here: neither '{os.getcwd()}' nor a folder above it has "
+                "mkdocs.yml; run briefings inside the archive's project folder (or one of "
+                "its sub-folders)" + ("" if "content" in given else
+                                      ", or give --content DIR"))
+    if found is not None and not os.path.samefile(found, os.getcwd()):
+        for name, value in given.items():
+            setattr(args, name, _from_project(found, value))
+        if getattr(args, "files", None):
+            args.files = [_from_project(found, name) for name in args.files]
+        os.chdir(found)
+    for name, value in {**DEFAULTS, "output": OUTPUTS.get(args.command)}.items():
+        if hasattr(args, name) and getattr(args, name) is None:
+            setattr(args, name, value)
     content = getattr(args, "content", None)
     if content is not None and not Path(content).is_dir():
-        print(f"briefings: error: content folder '{content}' does not exist", file=sys.stderr)
-        return EXIT_USAGE
+        return f"content folder '{content}' does not exist" + (
+            f" in the project '{found}'" if found is not None and "content" not in given
+            else "")
+    return None
+
+
+def _project_above(folder: Path, needs_config: bool) -> Path | None:
+    """The nearest folder at or above ``folder`` holding mkdocs.yml (or, for a command that
+    needs only the content, a folder named content: a checkout of the content alone)."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / "mkdocs.yml").is_file() or (
+                not needs_config and (candidate / "content").is_dir()):
+            return candidate
+    return None
+
+
+def _from_project(project: Path, path: str) -> str:
+    """A path typed elsewhere, as seen from the project folder (absolute if outside it)."""
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute, project)
+    return absolute if relative.split(os.sep, 1)[0] == ".." else relative
+
+
+def _run(args: argparse.Namespace) -> int:
     from generator.engine.sitedir import SiteDirError
 
     try:
@@ -89,11 +166,14 @@ def _build(args: argparse.Namespace) -> int:
 
 def _serve(args: argparse.Namespace) -> int:
     from generator.engine.render import EngineError
-    from generator.serve import serve
+    from generator.serve import AddressError, serve
 
     try:
         return serve(Path(args.content), Path(args.config), args.dev_addr, args.drafts,
                      engine=args.engine)
+    except AddressError as error:
+        print(printable(f"briefings: error: {error}"), file=sys.stderr)
+        return EXIT_USAGE
     except EngineError as error:
         print(f"briefings: error: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -203,8 +283,9 @@ def _parser() -> argparse.ArgumentParser:
     def command(name: str, run: object, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.set_defaults(run=run)
-        sub.add_argument("--content", default="content", metavar="DIR",
-                         help="the content folder (default: content)")
+        sub.add_argument("--content", metavar="DIR", help=(
+            "the content folder (default: content/ of the project: the nearest folder "
+            "with mkdocs.yml at or above the working folder)"))
         return sub
 
     check = command("check", _check, "validate every briefing and registry; report every problem")
@@ -216,32 +297,32 @@ def _parser() -> argparse.ArgumentParser:
 
     build = command("build", _build,
                     "check, then build the site; a failed build keeps the old site")
-    build.add_argument("--site-dir", default="site", metavar="DIR",
-                       help="output folder (default: site)")
+    build.add_argument("--site-dir", metavar="DIR",
+                       help="output folder (default: site/ in the project)")
     build.add_argument("--drafts", action="store_true", help="include briefings marked draft: true")
     build.add_argument("--downloads", action="store_true", help=(
         "also build the offline zip and the Kiwix ZIM and publish them, with checksums and "
         "a Downloads page, under /downloads/"))
-    build.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
+    build.add_argument("--config", help=argparse.SUPPRESS)
     add_engine_option(build)
 
     serve = command("serve", _serve, "live preview that rebuilds when content changes")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
                        help="address to serve on (default: 127.0.0.1:8000)")
     serve.add_argument("--drafts", action="store_true", help="include drafts in the preview")
-    serve.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
+    serve.add_argument("--config", help=argparse.SUPPRESS)
     add_engine_option(serve)
 
     bundle = command("bundle", _bundle, "build the offline bundle: one zip that works from disk")
-    bundle.add_argument("--output", default="briefings-offline.zip", metavar="FILE.zip",
-                        help="the zip to write (default: briefings-offline.zip)")
-    bundle.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
+    bundle.add_argument("--output", metavar="FILE.zip", help=(
+        f"the zip to write (default: {OUTPUTS['bundle']} in the project)"))
+    bundle.add_argument("--config", help=argparse.SUPPRESS)
     add_engine_option(bundle)
 
     zim = command("zim", _zim, "build the Kiwix edition: one ZIM file with its own search index")
-    zim.add_argument("--output", default="briefings.zim", metavar="FILE.zim",
-                     help="the ZIM to write (default: briefings.zim)")
-    zim.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
+    zim.add_argument("--output", metavar="FILE.zim", help=(
+        f"the ZIM to write (default: {OUTPUTS['zim']} in the project)"))
+    zim.add_argument("--config", help=argparse.SUPPRESS)
     add_engine_option(zim)
 
     new = command("new", _new, "write a new briefing file in the right place and print its path")
@@ -276,7 +357,7 @@ def _parser() -> argparse.ArgumentParser:
                          "briefings it adds or changes, their pages, where the preview is")
     pr_summary.add_argument("--run-url", metavar="URL",
                             help="the check run's page, where the preview can be downloaded")
-    pr_summary.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
+    pr_summary.add_argument("--config", help=argparse.SUPPRESS)
     return parser
 
 

@@ -104,8 +104,8 @@ def test_check_clean_in_json_and_github() -> None:
 
 @pytest.mark.parametrize(("named", "message"), [
     ("content/briefings/2023/2023-05-16-gone.md", "no such file"),
-    ("content/../README.md", "check reads only briefings and registries"),
-    ("mkdocs.yml", "check reads only briefings and registries"),
+    ("content/../README.md", "check reads only briefings, editorial pages and registries"),
+    ("mkdocs.yml", "check reads only briefings, editorial pages and registries"),
 ])
 def test_check_refuses_a_file_it_would_not_read(broken: Path, named: str, message: str) -> None:
     (broken / "README.md").write_text("# notes\n", encoding="utf-8")

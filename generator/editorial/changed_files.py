@@ -64,6 +64,7 @@ REGISTRIES = ("actors.yml", "regions.yml")
 def refused_files(files: Iterable[str], content: Path) -> list[Problem]:
     """A problem for each named file that a check would not read: it would pass unread."""
     briefings = _normal(content / "briefings")
+    pages = _normal(content / "pages")
     registries = {_normal(content / name) for name in REGISTRIES}
     refused = []
     for name in (f for f in files if f):
@@ -72,10 +73,12 @@ def refused_files(files: Iterable[str], content: Path) -> list[Problem]:
             refused.append(Problem(name, None, "no such file",
                                    "check the path; name files that exist, or none to check "
                                    "the whole archive"))
-        elif not where.startswith(briefings + os.sep) and where not in registries:
-            refused.append(Problem(name, None, "check reads only briefings and registries; "
-                                   "this file would not be checked",
-                                   f"name files under {content.as_posix()}/briefings/ or "
+        elif (not where.startswith((briefings + os.sep, pages + os.sep))
+              and where not in registries):
+            refused.append(Problem(name, None, "check reads only briefings, editorial pages "
+                                   "and registries; this file would not be checked",
+                                   f"name files under {content.as_posix()}/briefings/, "
+                                   f"{content.as_posix()}/pages/ or "
                                    f"{content.as_posix()}/actors.yml, regions.yml"))
     return refused
 
