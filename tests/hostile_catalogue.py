@@ -581,6 +581,20 @@ ROUND_THREE = [
           "[x](%2e%2e/%2e%2e/%2E%2E/x)"),
     _body("link to www. without a scheme", "has no 'https://'", BODY + 2,
           "Said so.\n\n[Reuters](www.reuters.com/world/talks)"),
+    Case("paragraph indented by four spaces (pasted)", {"briefings/a.md": fm(
+        "The leaders met.\n\n    Pasted from a word processor, it became code.")},
+         Ignored("briefings/a.md", "published as a code block")),
+    Case("paragraph indented by a tab", {"briefings/a.md": fm("\tPasted with a tab.")},
+         Ignored("briefings/a.md", "published as a code block")),
+    Case("'# Heading' in a body", {"briefings/a.md": fm("The leaders met.\n\n# Background")},
+         Ignored("briefings/a.md", "second title")),
+    Case("date ten years off the file name's", {
+        "briefings/2013-05-14-talks.md": fm(date="2023-05-14")},
+         Ignored("briefings/2013-05-14-talks.md", "3,652 days from the date in the file name")),
+    _refused("briefing saved in content/ itself", "saved in the content folder itself", None,
+             fm(), "talks.md"),
+    _refused("briefing saved into pages/", "this looks like a briefing", 1, fm(),
+             "pages/2023-05-14-talks.md"),
     Case("relative link within the site", {"briefings/a.md": fm(
         "See [the actor](../../actors/nikol-pashinyan/) and [top](#top).")}, Accepted()),
 ]

@@ -11,7 +11,7 @@ from pathlib import Path
 from generator.content.problems import Problem
 from generator.content.syntax import safefile
 
-__all__ = ["MAX_FOLDER_DEPTH", "briefing_files", "display_path", "walk"]
+__all__ = ["MAX_FOLDER_DEPTH", "briefing_files", "display_path", "misplaced", "walk"]
 
 
 def display_path(content: Path, path: Path) -> str:
@@ -48,6 +48,21 @@ def briefing_files(content: Path, problems: list[Problem]) -> list[str]:
             else:
                 problems.append(_not_a_briefing(content, Path(folder) / name))
     return found
+
+
+def misplaced(content: Path) -> list[Problem]:
+    """Briefings saved beside the registries (``content/talks.md``): never read, so never
+    published; an error, where a pull request would pass with nothing published."""
+    try:
+        names = sorted(entry.name for entry in os.scandir(content) if entry.name.endswith(
+            (".md", ".markdown")) and entry.is_file(follow_symlinks=False))
+    except OSError:
+        return []
+    return [Problem(display_path(content, content / name), None, "a briefing saved in the "
+                    "content folder itself is not read, so it would not be published",
+                    f"move it to {content.as_posix()}/briefings/ (a year folder such as "
+                    f"briefings/2023/ keeps them sorted)")
+            for name in names[:100] if _starts_with_front_matter(content / name)]
 
 
 MAX_FOLDER_DEPTH = 32  # folders below briefings/ (2023/05/... needs three)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.content import bodies, hints
-from generator.content.files import briefing_files, display_path
+from generator.content.files import briefing_files, display_path, misplaced
 from generator.content.frontmatter import SplitFile, decode, split_reported
 from generator.content.loadcache import BriefingCache, Result
 from generator.content.model import (
@@ -45,6 +45,7 @@ from generator.content.syntax.fields import (
     Named,
     parse_mapping,
 )
+from generator.content.syntax.published import BodyWarning, published_wrongly
 from generator.content.syntax.textrules import windows_reserved
 from generator.content.syntax.yamlstrict import Located, YamlProblem, load
 
@@ -86,6 +87,7 @@ def load_archive(content: Path, *, include_drafts: bool = False,
     briefings = []
     read = functools.partial(_load_briefings, content, region_names, actor_names, latest)
     files = briefing_files(content, problems)
+    problems += misplaced(content)
     for briefing, found in cache.load_many(files, read):
         problems += found
         if briefing is not None:
@@ -234,6 +236,9 @@ def _load_briefing(content: Path, path: Path, regions: NameIndex[Region] | None,
         errors.append(FieldError("the body has no text to take the summary from",
                                  parts.body_line, "add 'summary:' to the front matter"))
     problems += [Problem(shown, e.line, e.message, e.hint) for e in errors]
+    problems += [Problem(shown, w.line, w.message, w.hint, severity="warning")
+                 for w in [*published_wrongly(parts.body, parts.body_line),
+                           *_date_off_name(path.name, values, parts.meta.value)]]
     if errors or "region" not in values or "actors" not in values:
         return None
     return Briefing(
@@ -245,6 +250,28 @@ def _load_briefing(content: Path, path: Path, regions: NameIndex[Region] | None,
         updated=values.get("updated"),
         corrections=tuple(Correction(**c) for c in values.get("corrections", ())),
         source_digest=source_digest(shown, text))
+
+
+DATE_NAME_SLACK = 31  # days between 'date' and the file name's date before a warning
+
+
+def _date_off_name(name: str, values: dict[str, Any], meta: dict[str, Any]
+                   ) -> list[BodyWarning]:
+    """A ``date`` far from the date the file name starts with (ten years off, as typed)."""
+    named = _DATE_PREFIX.match(name)
+    if named is None or "date" not in values:
+        return []
+    try:
+        in_name = date.fromisoformat(named.group(0)[:10])
+    except ValueError:
+        return []
+    apart = abs((values["date"] - in_name).days)
+    if apart <= DATE_NAME_SLACK:
+        return []
+    return [BodyWarning(meta["date"].line, f"'date' {values['date']} is {apart:,} days from "
+                        f"the date in the file name, {in_name}",
+                        "correct whichever is wrong: the page shows 'date', the file "
+                        "name's date sorts the files")]
 
 
 def revision_errors(values: dict[str, Any], meta: dict[str, Any], latest: date

@@ -17,6 +17,7 @@ from generator.content.model import EditorialPage, Origin
 from generator.content.problems import Problem
 from generator.content.schema import PAGE_FIELDS
 from generator.content.syntax.fields import ID_PATTERN, FieldError, parse_mapping
+from generator.content.syntax.published import published_wrongly
 
 PAGE_MAX_BYTES = 1024 * 1024
 # Every first path segment the site (and its editions) publishes itself, now or by contract
@@ -70,6 +71,14 @@ def _load_page(content: Path, path: Path, read: Reader, show: Shower,
         return None
     parts = found[1]
     assert isinstance(parts.meta.value, dict)
+    briefing_keys = [key for key in BRIEFING_ONLY if key in parts.meta.value]
+    if len(briefing_keys) >= 2:  # one error, not one "unknown key" per briefing key
+        problems.append(Problem(shown, 1, "this looks like a briefing (it has "
+                                + ", ".join(f"'{key}'" for key in briefing_keys)
+                                + "), not an editorial page, so it would not be published",
+                                "move it to content/briefings/ (e.g. content/briefings/"
+                                "2023/2023-05-14-talks.md)"))
+        return None
     values, errors = parse_mapping(parts.meta.value, PAGE_FIELDS, 1)
     slug = path.name[:-3]
     errors += _slug_errors(slug)
@@ -79,6 +88,8 @@ def _load_page(content: Path, path: Path, read: Reader, show: Shower,
         errors.append(FieldError("the page has no text after the front matter",
                                  parts.body_line - 1, "write the page below the '---' line"))
     problems += [Problem(shown, e.line, e.message, e.hint) for e in errors]
+    problems += [Problem(shown, w.line, w.message, w.hint, severity="warning")
+                 for w in published_wrongly(parts.body, parts.body_line)]
     if errors:
         return None
     return EditorialPage(
@@ -86,6 +97,9 @@ def _load_page(content: Path, path: Path, read: Reader, show: Shower,
         summary=values.get("summary") or bodies.first_paragraph(rendered.html),
         body_html=rendered.html,
         origin=Origin(shown, 1, path.relative_to(content).as_posix()), nav=values.get("nav"))
+
+
+BRIEFING_ONLY = ("date", "region", "actors", "source")  # keys of a briefing, never of a page
 
 
 def _slug_errors(slug: str) -> list[FieldError]:
