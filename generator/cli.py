@@ -133,6 +133,15 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     loaded = check(content)
     problems = loaded.problems
+    if args.since:
+        from generator.editorial.permalinks import GitError, moves, permalink_problems
+        try:
+            problems = [*problems, *permalink_problems(loaded.archive,
+                                                       moves(content, args.since), args.since)]
+        except GitError as error:
+            print(printable(f"briefings: error: --since {args.since}: {error}"),
+                  file=sys.stderr)
+            return EXIT_USAGE
     drafts = tuple(sorted(b.origin.path for b in loaded.archive.briefings if b.draft))
     if args.files:
         problems = limit_to_files(problems, args.files, content)
@@ -237,7 +246,9 @@ def _summary(args: argparse.Namespace) -> int:
     content = Path(args.content)
     site = site_settings(EngineConfig(Path(args.config)))
     changes = parse_name_status(sys.stdin.read())
-    print(summary(check(content), changes, site.url, args.run_url, content), end="")
+    from generator.editions.bundle import folder_name
+    print(summary(check(content), changes, site.url, args.run_url, content,
+                  folder_name(site.name)), end="")
     return EXIT_OK
 
 
@@ -291,6 +302,9 @@ def _parser() -> argparse.ArgumentParser:
     check = command("check", _check, "validate every briefing and registry; report every problem")
     check.add_argument("--format", choices=report.FORMATS, default="text",
                        help="text (path:line: error: message), json, or github annotations")
+    check.add_argument("--since", metavar="REV", help=(
+        "git revision holding what is published (a pull request's base): a published "
+        "briefing whose address the change would alter is an error, a deleted one a warning"))
     check.add_argument("files", nargs="*", metavar="FILE", help=(
         "report only problems in these files and those they cause elsewhere "
         "(for pull requests: pass the changed files)"))
