@@ -186,7 +186,8 @@ def test_slugs_from_file_names_and_their_clashes(write_archive: WriteArchive, tm
     monkeypatch.chdir(tmp_path)
     loaded = load_archive(content)
     first = "content/briefings/2023/2023-05-14-talks.md"
-    assert problems_of(loaded) == [
+    errors = [p for p in problems_of(loaded) if "days from the date in the file name" not in p[2]]
+    assert errors == [
         ("2024/2024-01-01-talks.md", 1, f"slug 'talks' is already used by {first}"),
         ("2024/2024-01-02-other.md", 1, f"slug 'talks' is already used by {first}"),
         ("2024/2024-01-03-Bad_Name.md", 1,
