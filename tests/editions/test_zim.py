@@ -263,3 +263,23 @@ def test_zim_command_prints_the_path_and_nothing_else(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"{output}\n"  # libzim's progress lines kept out
     assert Archive(output).has_fulltext_index
+
+
+def test_search_indexes_the_briefing_not_the_page_furniture(reader: Archive) -> None:
+    """kiwix-serve's result snippets were the navigation bar and the BibTeX block: words only
+    the furniture holds find no briefing; the summary's words do."""
+    for furniture in ("howpublished", "misc", "Permalink", "Suggest a correction"):
+        assert not {p for p in found(reader, furniture) if p.startswith("briefings/")}, furniture
+    assert page("offensive") in found(reader, "offensive")
+
+
+def test_a_title_after_a_long_head_is_still_read(tmp_path: Path) -> None:
+    """A page whose <title> comes after 8 KB of head (CSP, share cards, JSON-LD) was titled by
+    its path in Kiwix."""
+    from generator.editions.zimitems import _page_title
+
+    page_file = tmp_path / "long.html"
+    page_file.write_text("<!doctype html><html><head>" + "<meta name=x content=y>" * 2000
+                         + "<title>Talks resume - Briefing Archive</title></head></html>")
+    assert page_file.stat().st_size > 40_000
+    assert _page_title(page_file, "Briefing Archive") == "Talks resume"
