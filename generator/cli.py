@@ -167,10 +167,25 @@ def _build(args: argparse.Namespace) -> int:
     except EngineError as error:
         print(f"briefings: error: {error}; the previous site was left as it was", file=sys.stderr)
         return EXIT_PROBLEMS
-    for problem in problems:
+    for problem in problems + _placeholders(options.config_file, args.engine):
         print(problem.format_text(), file=sys.stderr)
     print(f"built {options.site_dir}/")
     return EXIT_OK
+
+
+def _placeholders(config: Path, engine: str) -> list[Problem]:
+    """A warning for each starter placeholder mkdocs.yml still has (site.outputs)."""
+    from generator.engine.render import EngineConfig, site_settings
+    from generator.site.outputs import placeholders
+
+    site = site_settings(EngineConfig(config, engine=engine))
+    reach = {"site_url": "every permalink, citation, feed and share card",
+             "repo_url": "every 'Suggest a correction' and 'report an error' link"}
+    return [Problem(str(config), None, f"{setting} is still the starter project's "
+                    f"placeholder, {value}: {reach[setting]} of this build points there",
+                    f"set {setting} in mkdocs.yml before you publish; the README's first "
+                    "screen says how", severity="warning")
+            for setting, value in placeholders(site)]
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -197,3 +197,22 @@ class _serving:
                 self.process.kill()
             self.handle.close()
             self.log.unlink()
+
+
+def test_a_build_with_the_starter_placeholders_warns(project: Path, tmp_path: Path) -> None:
+    """A new archive that has not set site_url and repo_url is told so, once per build; one
+    that has is not."""
+    result = run("build", "--site-dir", str(tmp_path / "a"), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert ("mkdocs.yml: warning: site_url is still the starter project's placeholder, "
+            "https://briefings.example.org/") in result.stderr
+    assert "warning: repo_url is still the starter project's placeholder" in result.stderr
+    settings = (project / "mkdocs.yml").read_text("utf-8")
+    try:
+        (project / "mkdocs.yml").write_text(settings.replace(
+            "https://briefings.example.org/", "https://news.example-archive.net/").replace(
+            "briefing-archive/briefing-archive", "someone/their-archive"), "utf-8")
+        result = run("build", "--site-dir", str(tmp_path / "b"), cwd=project)
+        assert result.returncode == 0 and "placeholder" not in result.stderr, result.stderr
+    finally:
+        (project / "mkdocs.yml").write_text(settings, "utf-8")

@@ -68,3 +68,19 @@ class DataFile:
 
     path: str
     content: bytes
+
+
+# The starter project's settings, which a new archive must replace before it publishes:
+# they reach every permalink, citation, feed, share card and "Suggest a correction" link.
+PLACEHOLDER_URL = "https://briefings.example.org/"
+PLACEHOLDER_REPOSITORY = "github.com/briefing-archive/briefing-archive"
+
+
+def placeholders(site: Site) -> list[tuple[str, str]]:
+    """(setting, what it is) for each starter placeholder a site still carries."""
+    found = []
+    if site.url.rstrip("/") == PLACEHOLDER_URL.rstrip("/") or ".example." in site.url:
+        found.append(("site_url", site.url))
+    if PLACEHOLDER_REPOSITORY in site.repo_url:
+        found.append(("repo_url", site.repo_url))
+    return found
