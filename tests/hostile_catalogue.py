@@ -595,6 +595,9 @@ ROUND_THREE = [
              fm(), "talks.md"),
     _refused("briefing saved into pages/", "this looks like a briefing", 1, fm(),
              "pages/2023-05-14-talks.md"),
+    Case("21 editorial pages", {"briefings/a.md": fm(), **{
+        f"pages/page-{n:02d}.md": f"---\ntitle: Page {n:02d}\n---\nText.\n" for n in range(21)}},
+         Refused("pages/page-20.md", None, "more than 20 editorial pages")),
     Case("relative link within the site", {"briefings/a.md": fm(
         "See [the actor](../../actors/nikol-pashinyan/) and [top](#top).")}, Accepted()),
 ]
