@@ -11,7 +11,8 @@ from pathlib import Path
 from generator.content.problems import Problem
 from generator.content.syntax import safefile
 
-__all__ = ["MAX_FOLDER_DEPTH", "briefing_files", "display_path", "misplaced", "walk"]
+__all__ = ["MAX_FOLDER_DEPTH", "briefing_files", "display_path", "misplaced", "name_problems",
+           "walk"]
 
 
 def display_path(content: Path, path: Path) -> str:
@@ -63,6 +64,37 @@ def misplaced(content: Path) -> list[Problem]:
                     f"move it to {content.as_posix()}/briefings/ (a year folder such as "
                     f"briefings/2023/ keeps them sorted)")
             for name in names[:100] if _starts_with_front_matter(content / name)]
+
+
+# What a briefing's file and folder names may hold: they go into its "Suggest a correction"
+# link's URL as they are, and must name one file on every system (no '%2e%2e' sending the
+# link to another repository, no '#' or '?' opening another file, no non-ASCII twins that
+# NFC and NFD tell apart on Linux and not on macOS).
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def name_problems(content: Path, files: list[str]) -> list[Problem]:
+    """Briefing files whose path below ``briefings/`` holds a name outside _SAFE_NAME, or
+    that differ from an earlier one only in letter case (one file on macOS and Windows)."""
+    root = os.path.join(str(content / "briefings"), "")
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        relative = path[len(root):] if path.startswith(root) else os.path.basename(path)
+        bad = [part for part in relative.split(os.sep) if not _SAFE_NAME.match(part)]
+        shown = display_path(content, Path(path))
+        if bad:
+            problems.append(Problem(shown, None, f"the name '{bad[0][:80]}' may use only "
+                                    "letters a-z and A-Z, digits, '.', '_' and '-' (it goes "
+                                    "into the page's edit link, and must name one file on "
+                                    "every system)", "rename it, e.g. 2023-05-14-talks.md"))
+            continue
+        twin = seen.setdefault(relative.casefold(), shown)
+        if twin != shown:
+            problems.append(Problem(shown, None, f"differs from {twin} only in letter case: "
+                                    "on macOS and Windows the two are one file",
+                                    "rename one of them"))
+    return problems[:200]
 
 
 MAX_FOLDER_DEPTH = 32  # folders below briefings/ (2023/05/... needs three)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.content import bodies, hints
-from generator.content.files import briefing_files, display_path, misplaced
+from generator.content.files import briefing_files, display_path, misplaced, name_problems
 from generator.content.frontmatter import SplitFile, decode, split_reported
 from generator.content.loadcache import BriefingCache, Result
 from generator.content.model import (
@@ -87,7 +87,7 @@ def load_archive(content: Path, *, include_drafts: bool = False,
     briefings = []
     read = functools.partial(_load_briefings, content, region_names, actor_names, latest)
     files = briefing_files(content, problems)
-    problems += misplaced(content)
+    problems += misplaced(content) + name_problems(content, files)
     for briefing, found in cache.load_many(files, read):
         problems += found
         if briefing is not None:
