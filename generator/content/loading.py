@@ -37,14 +37,8 @@ from generator.content.pages import load_pages
 from generator.content.problems import Problem
 from generator.content.registries import NameIndex, build_actors, build_regions, read_registry
 from generator.content.schema import ACTOR_FIELDS, BRIEFING_FIELDS, REGION_FIELDS
-from generator.content.syntax.fields import (
-    ID_PATTERN,
-    RESERVED_IDS,
-    FieldError,
-    Named,
-    parse_mapping,
-)
-from generator.content.syntax.textrules import windows_reserved
+from generator.content.syntax.fields import FieldError, Named, parse_mapping
+from generator.content.syntax.slugs import slug_problem
 from generator.content.syntax.yamlstrict import Located, YamlProblem, load
 
 PARALLEL_FROM = 1000  # briefing files to read; below, a second process costs more than it saves
@@ -227,17 +221,10 @@ def _load_briefing(content: Path, path: Path, regions: NameIndex[Region] | None,
     errors += _published_in_future(parts.meta.value.get("source"), latest)
     errors += revision_errors(values, parts.meta.value, latest)
     slug = values.get("slug") or _DATE_PREFIX.sub("", path.name[:-3])
-    if "slug" not in values and not ID_PATTERN.match(slug):
-        errors.append(FieldError(f"the file name gives the slug '{slug}', which may use only "
-                                 "a-z, 0-9 and '-'", 1, "rename the file or add 'slug:'"))
-    elif "slug" not in values and windows_reserved(slug):
-        errors.append(FieldError(f"the file name gives the slug '{slug}', which Windows cannot "
-                                 "create as a file or folder name", 1,
-                                 "rename the file or add 'slug:'"))
-    elif "slug" not in values and (slug in RESERVED_IDS or len(slug) > 100):
-        errors.append(FieldError(f"the file name gives the slug '{slug[:100]}', which is "
-                                 "reserved or longer than 100 characters", 1,
-                                 "rename the file or add 'slug:'"))
+    problem = None if "slug" in values else slug_problem(slug)
+    if problem:
+        errors.append(FieldError(f"the file name gives the slug '{slug[:100]}', which "
+                                 f"{problem.reason}", 1, "rename the file or add 'slug:'"))
     rendered = bodies.render(parts.body, parts.body_line)
     errors += rendered.problems
     if not parts.body.strip():

@@ -15,13 +15,9 @@ from datetime import date
 from typing import Any, TypeVar
 
 from generator.content.syntax import suggest, textrules
+from generator.content.syntax.slugs import ID_PATTERN, slug_problem
 from generator.content.syntax.yamlstrict import Located
 
-# \A and \Z, not ^ and $: '$' also matches before a final newline, which would let a
-# slug or id end in one (and a file name, a folder name).
-ID_PATTERN = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-# A page called 'index' would land on its section's own page (briefings/index.md).
-RESERVED_IDS = frozenset({"index"})
 _DATE = re.compile(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")  # ASCII digits: \d takes any script's
 EARLIEST = date(1900, 1, 1)  # before it, a date is a typo ('0023' for '2023')
 
@@ -151,24 +147,19 @@ def _date_hint(value: object) -> str:
 def identifier(item: Located, key: str) -> str:
     # Digits alone are a YAML number (slug: 2023): the digits as written are the id.
     value = item.raw if type(item.value) is int and item.raw else item.value
-    if not isinstance(value, str) or not ID_PATTERN.match(value):
-        raise FieldError(f"'{key}' must use only a-z, 0-9 and '-', not {_show(value)}",
+    if not isinstance(value, str):
+        raise FieldError(f"'{key}' may use only a-z, 0-9 and '-', not {_show(value)}",
                          item.line, "for example 'nikol-pashinyan'")
-    if len(value) > 100:
-        raise FieldError(f"'{key}' is longer than 100 characters", item.line)
-    if value in RESERVED_IDS:
-        raise FieldError(f"'{key}' may not be '{value}': the site uses that name itself",
-                         item.line, "choose another")
-    if textrules.windows_reserved(value):
-        raise FieldError(f"'{key}' may not be '{value}': Windows cannot create a file or "
-                         "folder of that name, so the offline bundle could not be unpacked "
-                         "there", item.line, "choose another")
-    return value
+    problem = slug_problem(value)
+    if problem is None:
+        return value
+    shown = f", not {_show(value)}" if not ID_PATTERN.match(value) else ""
+    raise FieldError(f"'{key}' {problem.reason}{shown}", item.line, problem.hint)
 
 
 def region_reference(item: Located, key: str) -> Named:
     """A region named by id, name or alias (``parent``, ``country``); resolved with the tree."""
-    if isinstance(item.value, str) and ID_PATTERN.match(item.value) and len(item.value) <= 100:
+    if isinstance(item.value, str) and slug_problem(item.value) is None:
         return Named(item.value, item.line)
     return Named(_text(item, f"'{key}'", 200), item.line)
 
