@@ -30,7 +30,7 @@ import lxml.html
 from generator.content.model import Archive
 from generator.site import urls
 
-__all__ = ["LEFT_OUT", "Indexing", "SiteEntry", "briefing_keywords", "entries", "folded",
+__all__ = ["LEFT_OUT", "Indexing", "SiteEntry", "briefing_keywords", "entries", "fold_as_libzim",
            "index_text", "index_words",
            "mime_type"]
 
@@ -119,10 +119,11 @@ def briefing_keywords(archive: Archive) -> dict[str, str]:
             for b in archive.briefings}
 
 
-def folded(text: str) -> str:
+def fold_as_libzim(text: str) -> str:
     """``text`` as libzim 9 folds what it indexes and every query: lower case, no accents
-    (ICU's "Lower; NFD; [:M:] remove; NFC"). Index words given to libzim must come folded:
-    only its own reading of a page folds them."""
+    (ICU's "Lower; NFD; [:M:] remove; NFC"). Not the site's own folding for readers
+    (``site/folding.py``): this one must match libzim's, letter for letter. Index words
+    given to libzim must come folded: only its own reading of a page folds them."""
     decomposed = unicodedata.normalize("NFD", text.lower())
     kept = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
     return unicodedata.normalize("NFC", kept)
@@ -132,8 +133,8 @@ def index_words(text: str) -> str:
     """``text`` folded, then each word that folding changes as written: readers built on
     libzim 8 (kiwix-serve 3.3 in Debian bookworm) do not fold queries, so "Зеленський"
     must be in the index with its breve too."""
-    changed = dict.fromkeys(w for w in text.lower().split() if folded(w) != w)
-    return " ".join([folded(text), *changed])
+    changed = dict.fromkeys(w for w in text.lower().split() if fold_as_libzim(w) != w)
+    return " ".join([fold_as_libzim(text), *changed])
 
 
 def index_text(file: Path, head_only: bool = False) -> str:
