@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 from conftest import FIXTURE, ROOT
 
+from generator.site.edition import Edition
 from generator.site import urls
 from generator.site.html.finder import finder_outputs
 from generator.site.data.finderdata import (DATA_PATH, GLOBAL_NAME, PART_CALLBACK, data_script,
@@ -357,7 +358,7 @@ def tab(browser: Any) -> Iterator[Any]:
 @pytest.fixture(scope="module")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("finder-offline")
-    build(BuildOptions(offline=True, content=FIXTURE, site_dir=work / "site",
+    build(BuildOptions(edition=Edition.OFFLINE, content=FIXTURE, site_dir=work / "site",
                        build_dir=work / ".build", config_file=ROOT / "mkdocs.yml"))
     return work / "site"
 
