@@ -113,7 +113,7 @@ def _read(shown: str, path: Path, limit: int, problems: list[Problem]) -> str | 
             return None
         return decode(data)
     except YamlProblem as error:
-        problems.append(Problem(shown, error.line, error.message, error.hint))
+        problems.append(Problem.at(shown, error))
     except OSError as error:
         problems.append(Problem(shown, None, f"cannot read the file: {error.strerror}"))
     return None
@@ -157,7 +157,7 @@ def _load_registries(content: Path, problems: list[Problem]
         try:
             document = load(text)
         except YamlProblem as error:
-            problems.append(Problem(shown, error.line, error.message, error.hint))
+            problems.append(Problem.at(shown, error))
             continue
         found, registry_problems = read_registry(shown, document, fields)
         rows[name] = found
@@ -234,7 +234,7 @@ def _load_briefing(content: Path, path: Path, regions: NameIndex[Region] | None,
     if not summary and parts.body.strip() and not rendered.problems:
         errors.append(FieldError("the body has no text to take the summary from",
                                  parts.body_line, "add 'summary:' to the front matter"))
-    problems += [Problem(shown, e.line, e.message, e.hint) for e in errors]
+    problems += [Problem.at(shown, e) for e in errors]
     if errors or "region" not in values or "actors" not in values:
         return None
     return Briefing(

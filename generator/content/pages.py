@@ -79,7 +79,7 @@ def _load_page(content: Path, path: Path, read: Reader, show: Shower,
     if not parts.body.strip():
         errors.append(FieldError("the page has no text after the front matter",
                                  parts.body_line - 1, "write the page below the '---' line"))
-    problems += [Problem(shown, e.line, e.message, e.hint) for e in errors]
+    problems += [Problem.at(shown, e) for e in errors]
     if errors:
         return None
     return EditorialPage(
