@@ -16,7 +16,7 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
+    parser = argument_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
@@ -195,7 +195,7 @@ def _engine_option(value: str) -> str:
             f"{error} (the default comes from ${engines.ENVIRONMENT})") from None
 
 
-def _parser() -> argparse.ArgumentParser:
+def argument_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefings", description=(
         "Check curated briefings and build them into a searchable static site."))
     parser.add_argument("--version", action="version", version=f"briefings {__version__}")

@@ -15,7 +15,7 @@ import pytest
 from conftest import ROOT, serve_folder, wait_for_search_results
 
 from generator.site.data import searchshards
-from generator.site.data.searchindex import CONFIG, _other_entries, briefing_entry
+from generator.site.data.searchindex import CONFIG, other_entries, briefing_entry
 from generator.site.index import Index
 from generator.site.outputs import Site
 from generator.pipeline import BuildOptions, build
@@ -180,7 +180,7 @@ def test_the_shards_answer_as_the_whole_index_did(tab: Any, site_url: str,
                                                   index: Index) -> None:
     site = Site("Briefing Archive", "https://briefings.example.org/", "directory")
     docs = [json.loads(briefing_entry(b, index, site)) for b in index.archive.briefings]
-    docs += _other_entries(index, site)
+    docs += other_entries(index, site)
     queries = ["pashinian", "artsakh karabakh", "ceasefire talks", "+karabakh -ceasefire",
                "\"nikol pashinyan\"", "k", "blinken lavrov aliyev", "zzzz", "the"]
     tab.goto(site_url)
