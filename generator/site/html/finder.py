@@ -14,9 +14,16 @@ from __future__ import annotations
 
 import unicodedata
 
-from generator.site.data.finderdata import DATA_PATH, ROUTE, actor_order, finder_files, region_order, version_tag
-from generator.site.index import Index
+from generator.site.data.finderdata import (
+    DATA_PATH,
+    ROUTE,
+    actor_order,
+    finder_files,
+    region_order,
+    version_tag,
+)
 from generator.site.html.markup import Linker, esc
+from generator.site.index import Index
 from generator.site.outputs import DataFile, Page, Site
 
 FILTER_SCRIPT = "assets/javascripts/finder-filter.js"
