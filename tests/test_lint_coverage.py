@@ -7,6 +7,7 @@ for a whole round. The test compares ruff's list with git's list of tracked file
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -21,12 +22,16 @@ DATA = ("tests/fixtures/", "tests/golden/")
 RUFF = Path(sys.executable).parent / "ruff"
 
 
-def _tracked_python() -> set[str]:
+def _tracked(*patterns: str) -> list[str]:
     if shutil.which("git") is None or not (ROOT / ".git").exists():
         pytest.skip("needs a git checkout to list the tracked files")
-    listed = subprocess.run(["git", "ls-files", "--", *(f"{f}/*.py" for f in LINTED)],
-                            cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    return {name for name in listed.split() if not name.startswith(DATA)}
+    return subprocess.run(["git", "ls-files", "--", *patterns], cwd=ROOT, capture_output=True,
+                          text=True, check=True).stdout.split()
+
+
+def _tracked_python() -> set[str]:
+    tracked = _tracked(*(f"{folder}/*.py" for folder in LINTED))
+    return {name for name in tracked if not name.startswith(DATA)}
 
 
 def _not_linted(*ruff_args: str) -> set[str]:
@@ -51,3 +56,24 @@ def test_the_guard_catches_an_excluded_folder() -> None:
     assert "generator/site/plan/buildtree.py" in missing
     assert "tests/site/test_site.py" in missing
     assert not any(name.startswith("scripts/") for name in missing)
+
+
+ESLINT = ROOT / "node_modules" / ".bin" / "eslint"
+# Third-party code kept byte for byte (eslint.config.js says why): never linted.
+VENDORED_JS = ("theme/assets/javascripts/iframe-worker/", "theme/assets/javascripts/csp/")
+
+
+def test_eslint_reads_every_tracked_script_but_the_vendored_ones() -> None:
+    if not ESLINT.exists():
+        pytest.skip("ESLint is not installed: make lint installs it (npm ci)")
+    tracked = _tracked("*.js")
+    report = subprocess.run([str(ESLINT), "--format", "json"], cwd=ROOT, capture_output=True,
+                            text=True, check=False, timeout=300)
+    assert report.returncode in (0, 1), report.stderr  # 1: findings, which make lint reports
+    linted = {Path(entry["filePath"]).relative_to(ROOT).as_posix()
+              for entry in json.loads(report.stdout)}
+    ours = {name for name in tracked if not name.startswith(VENDORED_JS)}
+    assert {"theme/assets/javascripts/search-core.js", "generator/engine/preview_client.js",
+            "eslint.config.js"} <= ours
+    assert ours - linted == set()
+    assert not any(name.startswith(VENDORED_JS) for name in linted)
