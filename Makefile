@@ -4,6 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 NODE_STAMP := node_modules/.installed-stamp
+# The editions' default names, as the CLI's (generator/cli.py) and the Downloads page's.
+OFFLINE_ZIP := briefing-archive-offline.zip
+ZIM_FILE    := briefing-archive.zim
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: site serve install test test-fast test-browser check lint bundle zim bench lock chromium kiwix clean
@@ -33,11 +36,11 @@ test-fast: $(STAMP)       ## every test but the browser and Kiwix ones; needs no
 test-browser: $(STAMP) chromium  ## only the headless Chromium tests
 	$(BIN)/pytest -q -m browser
 
-bundle: $(STAMP)          ## the offline zip
-	$(BIN)/briefings bundle --output site-offline.zip
+bundle: $(STAMP)          ## the offline zip, briefing-archive-offline.zip
+	$(BIN)/briefings bundle --output $(OFFLINE_ZIP)
 
-zim: $(STAMP)             ## the Kiwix edition
-	$(BIN)/briefings zim --output site.zim
+zim: $(STAMP)             ## the Kiwix edition, briefing-archive.zim
+	$(BIN)/briefings zim --output $(ZIM_FILE)
 
 bench: $(STAMP) chromium  ## benchmark at 1,000 / 4,000 / 16,000 briefings -> BENCHMARKS.md
 	$(BIN)/python scripts/bench.py $(BENCH_FLAGS)
@@ -72,4 +75,4 @@ lock:                     ## re-pin every package after changing pyproject.toml
 	  echo "# Regenerate with: make lock"; $(BIN)/pip list --format=freeze --exclude-editable; } > requirements.lock
 
 clean:
-	rm -rf site .build site-offline.zip site.zim
+	rm -rf site .build $(OFFLINE_ZIP) $(ZIM_FILE)

@@ -50,3 +50,18 @@ def test_node_modules_and_the_editions_are_not_tracked() -> None:
     ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
     assert "node_modules/" in ignored
     assert {"*.zip", "*.zim"} <= set(ignored)
+
+
+def test_the_editions_have_one_default_name_in_the_makefile_and_docs() -> None:
+    """The names the Downloads page gives the editions, and no other (issue 22)."""
+    zip_name, zim_name = "briefing-archive-offline.zip", "briefing-archive.zim"
+    assert f"bundle --output {zip_name}" in dry_run("bundle")
+    assert f"zim --output {zim_name}" in dry_run("zim")
+    assert f"{zip_name} {zim_name}" in dry_run("clean")
+    for doc in ("README.md", "docs/content-format.md"):
+        text = (ROOT / doc).read_text(encoding="utf-8")
+        assert f"bundle --output {zip_name}" in text and f"zim --output {zim_name}" in text, doc
+    for stale in ("site-offline.zip", "briefings-offline.zip", "site.zim"):
+        for doc in ("Makefile", "README.md", "CONTRIBUTING.md", "docs/content-format.md",
+                    ".gitignore"):
+            assert stale not in (ROOT / doc).read_text(encoding="utf-8"), (doc, stale)
