@@ -35,6 +35,6 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower().translate(_ASCII_SEPARATORS)
     lowered = unicodedata.normalize("NFKD", text).lower()
-    kept = "".join(_SPECIAL.get(c, c) for c in lowered if not unicodedata.category(c)[0] == "M")
+    kept = "".join(_SPECIAL.get(c, c) for c in lowered if unicodedata.category(c)[0] != "M")
     return "".join(c if c.isascii() or unicodedata.category(c)[0] in "LN" else " "
                    for c in kept.translate(_ASCII_SEPARATORS))

@@ -23,17 +23,23 @@ from typing import Any
 import pytest
 from conftest import FIXTURE, ROOT
 
-from generator.site.edition import Edition
-from generator.site import urls
-from generator.site.html.finder import finder_outputs
-from generator.site.data.finderdata import (DATA_PATH, GLOBAL_NAME, PART_CALLBACK, data_script,
-                                             part_path, shown_summary)
-from generator.site.folding import fold
-from generator.site.index import Index, build_index
 from generator.content.loading import load_archive
-from generator.site.outputs import Site
-from generator.site.html.overview import timeline_pages
 from generator.pipeline import BuildOptions, build
+from generator.site import urls
+from generator.site.data.finderdata import (
+    DATA_PATH,
+    GLOBAL_NAME,
+    PART_CALLBACK,
+    data_script,
+    part_path,
+    shown_summary,
+)
+from generator.site.edition import Edition
+from generator.site.folding import fold
+from generator.site.html.finder import finder_outputs
+from generator.site.html.overview import timeline_pages
+from generator.site.index import Index, build_index
+from generator.site.outputs import Site
 
 STYLES: tuple[urls.UrlStyle, ...] = ("directory", "file")
 FINDER_SCRIPTS = ("search-core.js", "finder-filter.js", "finder.js")

@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.site.edition import Edition
 from generator.engine import render
-
-from generator.site.plan import buildtree
 from generator.pipeline import BuildOptions, build, check
+from generator.site.edition import Edition
+from generator.site.plan import buildtree
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))

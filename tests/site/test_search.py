@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from conftest import FIXTURE, serve_folder
 
-from generator.site.edition import Edition
 from generator.pipeline import BuildOptions, build
+from generator.site.edition import Edition
 
 pytestmark = pytest.mark.browser
 

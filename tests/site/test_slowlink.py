@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 from conftest import ROOT, serve_folder, wait_for_search_results
 
+from generator.pipeline import BuildOptions, build
 from generator.site.data import searchshards
-from generator.site.data.searchindex import CONFIG, other_entries, briefing_entry
+from generator.site.data.searchindex import CONFIG, briefing_entry, other_entries
 from generator.site.index import Index
 from generator.site.outputs import Site
-from generator.pipeline import BuildOptions, build
 
 WORKER = "assets/javascripts/search-worker.js"
 

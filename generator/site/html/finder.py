@@ -12,10 +12,17 @@ the page only loads its scripts by ``src``, so a Content-Security-Policy without
 
 from __future__ import annotations
 
-from generator.site.data.finderdata import DATA_PATH, ROUTE, actor_order, finder_files, region_order, version_tag
+from generator.site.data.finderdata import (
+    DATA_PATH,
+    ROUTE,
+    actor_order,
+    finder_files,
+    region_order,
+    version_tag,
+)
 from generator.site.folding import fold
-from generator.site.index import Index
 from generator.site.html.markup import Linker, esc
+from generator.site.index import Index
 from generator.site.outputs import DataFile, Page, Site
 
 # The filter folds words with search's fold() (search-core.js), so it loads that first.

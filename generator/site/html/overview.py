@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.site import urls
-from generator.site.index import Index
-from generator.site.html.listing import dated_listing
 from generator.site.edition import Edition
+from generator.site.html.listing import dated_listing
 from generator.site.html.markup import Linker, count_label, esc, long_date
+from generator.site.index import Index
 from generator.site.outputs import Page, Site
 
 HOME_LATEST = 12

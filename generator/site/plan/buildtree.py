@@ -19,21 +19,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
-import yaml
-
-from generator.site import urls
-from generator.site.plan import increment
-
-from generator.site.data import exports, feeds, recordcache
-from generator.site.html.finder import finder_outputs
-from generator.site.index import Index, build_index
 from generator.content.model import Archive, Briefing
-from generator.site.outputs import DataFile, Page, Site
-from generator.site.html.overview import actors_page, home_page, regions_page, timeline_pages
-from generator.site.html.entities import actor_pages, briefing_page, region_pages
+from generator.site import urls
+from generator.site.data import exports, feeds, recordcache
 from generator.site.html import editorial
 from generator.site.html.editorial import editorial_pages
+from generator.site.html.entities import actor_pages, briefing_page, region_pages
+from generator.site.html.finder import finder_outputs
+from generator.site.html.overview import actors_page, home_page, regions_page, timeline_pages
 from generator.site.html.pagefile import render_markdown
+from generator.site.index import Index, build_index
+from generator.site.outputs import DataFile, Page, Site
+from generator.site.plan import increment
 
 
 @dataclass(frozen=True)

@@ -267,7 +267,7 @@
     var url = window.location.pathname + search + window.location.hash;
     try {
       window.history.replaceState(window.history.state, "", url);
-    } catch (error) {
+    } catch {
       // a browser that refuses: Material's search opens, the finder still works
     }
   }
