@@ -12,10 +12,12 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "generator"
 
 # Each unit may import only these (itself included). A unit is a sub-package, or a module at
-# the top level. Lower layers never import higher ones.
-CONTENT = {"content", "content.syntax"}
+# the top level. Lower layers never import higher ones. `workers` (the parallel-work policy)
+# is below them all.
+CONTENT = {"content", "content.syntax", "workers"}
 SITE_BASE = CONTENT | {"site"}
 ALLOWED: dict[str, set[str]] = {
+    "workers": {"workers"},
     "content.syntax": {"content.syntax"},
     "content": CONTENT,
     "site": SITE_BASE,
