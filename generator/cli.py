@@ -10,12 +10,13 @@ from pathlib import Path
 
 from generator import __version__, report
 from generator.content.problems import ContentError, Problem, printable
+from generator.site.edition import Edition
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
+    parser = argument_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
@@ -36,7 +37,7 @@ NEEDS_CONFIG = frozenset({"build", "serve", "bundle", "zim", "summary"})
 # Options naming files or folders, as the user wrote them (relative to where they typed).
 PATH_OPTIONS = ("content", "site_dir", "output", "config", "file")
 DEFAULTS = {"content": "content", "site_dir": "site", "config": "mkdocs.yml"}
-OUTPUTS = {"bundle": "briefings-offline.zip", "zim": "briefings.zim"}
+OUTPUTS = {"bundle": Edition.OFFLINE.file_name(), "zim": Edition.KIWIX.file_name()}
 
 
 def _enter_project(args: argparse.Namespace) -> str | None:
@@ -300,7 +301,7 @@ def _engine_option(value: str) -> str:
             f"{error} (the default comes from ${engines.ENVIRONMENT})") from None
 
 
-def _parser() -> argparse.ArgumentParser:
+def argument_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefings", description=(
         "Check curated briefings and build them into a searchable static site."))
     parser.add_argument("--version", action="version", version=f"briefings {__version__}")

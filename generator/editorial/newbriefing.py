@@ -29,14 +29,8 @@ from generator.content.problems import ContentError, Problem
 from generator.content.registries import NameIndex, name_key
 from generator.content.schema import BRIEFING_FIELDS
 from generator.content.syntax import safefile
-from generator.content.syntax.fields import (
-    FieldError,
-    Named,
-    identifier,
-    parse_mapping,
-    text,
-    url,
-)
+from generator.content.syntax.fields import FieldError, Named, parse_mapping, text, url
+from generator.content.syntax.slugs import slug_problem
 from generator.content.syntax.yamlstrict import Located, plain
 
 DRAFT_LINE = "draft: true  # delete this line once the summary below is written"
@@ -90,19 +84,17 @@ def _checked_fields(args: argparse.Namespace, problems: list[Problem]) -> dict[s
 
 def slug_problems(option: str, slug: str, hint: str, made_from: str | None = None
                   ) -> list[Problem]:
-    """The one place `new` and `ingest` check a slug: by the loader's own id rule (a-z, 0-9
-    and '-', at most 100 characters, not a name the site or Windows reserves), so a file
-    they write is never one `check` refuses."""
-    try:
-        identifier(Located(slug, 0), "slug")
-    except FieldError as error:
-        shown = slug if len(slug) <= 60 else f"{slug[:60]}..."
-        message = error.message.replace(f"'{slug}'", f"'{shown}'")
-        if made_from is not None:
-            return [Problem(option, None, f"{made_from} gives the slug '{shown}': {message}",
-                            hint)]
-        return [Problem(option, None, message, error.hint or hint)]
-    return []
+    """A slug `new` would write, checked by the project's one slug rule (syntax.slugs), so a
+    file it writes is never one `check` refuses; ``made_from`` names where a derived slug
+    came from (the title)."""
+    fault = slug_problem(slug)
+    if fault is None:
+        return []
+    shown = slug[:100]
+    if made_from is not None:
+        return [Problem(option, None, f"{made_from} gives the slug '{shown}', which "
+                        f"{fault.reason}", hint)]
+    return [Problem(option, None, f"'{shown}' {fault.reason}", hint)]
 
 
 def _option(option: str, parse: Any, value: str | None, problems: list[Problem]) -> Any:

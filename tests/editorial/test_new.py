@@ -77,9 +77,23 @@ def test_every_bad_option_is_reported_at_once(
     for expected in ("--title: error: '--title' is 201 characters long",
                      "--date: error: the date 2099-01-01 lies in the future",
                      "--source-url: error: '--source-url' must be an http or https URL",
-                     "--slug: error: 'slug' must use only a-z, 0-9 and '-', not 'Not A Slug'"):
+                     "--slug: error: 'Not A Slug' may use only a-z, 0-9 and '-'"):
         assert expected in err
     assert "4 errors" in err
+
+
+@pytest.mark.parametrize(("slug", "expected"), [
+    ("con", "--slug: error: 'con' may not be 'con': Windows cannot create"),
+    ("index", "--slug: error: 'index' may not be 'index': the name is reserved"),
+    ("a" * 300, "--slug: error: '" + "a" * 100 + "' is longer than 100 characters"),
+])
+def test_new_refuses_a_slug_that_check_would_refuse(
+        content_dir: Path, capsys: pytest.CaptureFixture[str], slug: str, expected: str) -> None:
+    """``new --slug`` and ``check`` share one slug rule: no file is written that check refuses."""
+    before = sorted(content_dir.rglob("*.md"))
+    assert new(content_dir, *BLINKEN, "--slug", slug) == 1
+    assert expected in capsys.readouterr().err
+    assert sorted(content_dir.rglob("*.md")) == before
 
 
 def test_a_malformed_date_is_a_usage_error(content_dir: Path,
@@ -127,11 +141,9 @@ def test_slugs_are_ascii_and_do_not_end_in_small_words() -> None:
 # --- edges: slugs `check` would refuse, links among the folders, special files ----------
 
 @pytest.mark.parametrize(("options", "message"), [
-    (["--slug", "x" * 300], "'slug' is longer than 100 characters"),
-    (["--slug", "con"], "'slug' may not be 'con': Windows cannot create"),
-    (["--slug", "index"], "'slug' may not be 'index'"),
-    (["--title", "Con"], "the title gives the slug 'con'"),
-    (["--title", "Index"], "the title gives the slug 'index'"),
+    (["--slug", "x" * 300], "is longer than 100 characters"),
+    (["--title", "Con"], "the title gives the slug 'con', which may not be 'con'"),
+    (["--title", "Index"], "the title gives the slug 'index', which may not be 'index'"),
 ])
 def test_a_slug_check_would_refuse_is_refused_and_nothing_is_written(
         content_dir: Path, options: list[str], message: str,
