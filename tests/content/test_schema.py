@@ -70,14 +70,13 @@ def test_a_valid_briefing_parses_to_values() -> None:
 def test_every_problem_of_a_mapping_is_collected() -> None:
     _, errors = parse("titel: x\ndate: 2023-02-30\nregion: []\ndraft: yes\n")
     assert errors == [
-        (2, "unknown key 'titel'", "did you mean 'title'?"),
+        # One message for the misspelt key, on its line: not also "missing 'title'".
+        (2, "unknown key 'titel'", "did you mean 'title'? It is required"),
         (3, "'date' is not a real date: 2023-02-30",
          "that day does not exist: check the month (01-12) and the day"),
         (4, "'region' needs at least one entry",
          "add an entry, or remove the key if it is optional"),
         (5, "'draft' must be true or false, not 'yes'", "write true or false, without quotes"),
-        (1, "missing required key 'title'",
-         "add 'title:', the editor's headline, 1-200 characters"),
         (1, "missing required key 'actors'",
          "add 'actors:', an actor id, name or alias from actors.yml, or a list of them"),
         (1, "missing required key 'source'", "add 'source:', the reports summarised: name, url, "

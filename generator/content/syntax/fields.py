@@ -280,12 +280,18 @@ def parse_mapping(mapping: dict[str, Located], fields: tuple[Field, ...], line: 
     table = {f.key: f for f in fields}
     values: dict[str, Any] = {}
     errors: list[FieldError] = []
+    misspelt: set[str] = set()  # required keys an unknown key is a misspelling of
     for key, item in mapping.items():
         field = table.get(key)
         if field is None:
+            meant = _closest(key, tuple(table))
+            required = meant is not None and table[meant].required and meant not in mapping
+            if required and meant is not None:
+                misspelt.add(meant)
             errors.append(FieldError(f"unknown key '{prefix}{_clip(key)}'", item.line,
-                                     _suggest(key, tuple(table)) or
-                                     f"allowed keys: {', '.join(table)}"))
+                                     (f"did you mean '{meant}'? It is required" if required
+                                      else f"did you mean '{meant}'?" if meant else
+                                      f"allowed keys: {', '.join(table)}")))
             continue
         if item.value is None and not field.required:
             continue
@@ -294,7 +300,7 @@ def parse_mapping(mapping: dict[str, Located], fields: tuple[Field, ...], line: 
         except FieldError as error:
             errors.extend(error.errors if isinstance(error, FieldErrors) else [error])
     for field in fields:
-        if field.required and field.key not in mapping:
+        if field.required and field.key not in mapping and field.key not in misspelt:
             errors.append(FieldError(f"missing required key '{prefix}{field.key}'", line,
                                      f"add '{field.key}:', {field.meaning}"))
     return values, errors
@@ -311,6 +317,11 @@ def _show(value: object) -> str:
 def _clip(text: str, limit: int = 80) -> str:
     """Short enough for a one-line message, however long the hostile value."""
     return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _closest(value: str, choices: tuple[str, ...]) -> str | None:
+    close = suggest.closest(value, choices)
+    return close[0] if close else None
 
 
 def _suggest(value: object, choices: tuple[str, ...]) -> str | None:
