@@ -175,7 +175,7 @@ def _wait(ready: object, process: subprocess.Popen[bytes], log: Path, timeout: f
 
 
 class _serving:
-    """`briefings serve` running in ``folder``, stopped (as Ctrl+C) on leaving."""
+    """`briefings serve` running in ``folder``, stopped on leaving."""
 
     def __init__(self, folder: Path, address: str) -> None:
         self.folder, self.address = folder, address
@@ -189,7 +189,9 @@ class _serving:
         return self.process, self.log
 
     def __exit__(self, *exc: object) -> None:
-        self.process.send_signal(signal.SIGINT)
+        # SIGTERM, which serve takes as Ctrl+C: a SIGINT is ignored by a process started in
+        # the background of a non-interactive shell (as a CI runner may run the suite).
+        self.process.send_signal(signal.SIGTERM)
         try:
             self.process.wait(timeout=30)
         finally:
