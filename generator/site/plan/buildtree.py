@@ -145,8 +145,8 @@ def _plan(index: Index, site: Site, key: str, since: _Since | None,
     # in a second process meanwhile, when the archive is large and they are planned at all.
     archive = index.archive
     export = functools.partial(_exports, index, site, key, since, kept)
-    exporting = Helper(export) if parallel and workers.PLANNING.worth(len(archive.briefings)) \
-        and _summaries(since) else None
+    exporting = Helper(export, start="fork") if parallel and _summaries(since) \
+        and workers.PLANNING.worth(len(archive.briefings)) else None
     try:
         return _plan_pages(index, site, key, since, helper, exporting or export)
     finally:
@@ -241,7 +241,8 @@ class _PageHelper:
     def start(cls, index: Index, site: Site, docs: Path) -> _PageHelper:
         briefings = [b for b in index.archive.briefings
                      if workers.PLANNING.helper_takes(workers.briefing_path(b.slug))]
-        helper = Helper(functools.partial(_helper_plan, briefings, index, site, docs))
+        helper = Helper(functools.partial(_helper_plan, briefings, index, site, docs),
+                        start="fork")
         return cls(helper, frozenset(b.slug for b in briefings))
 
     def result(self) -> list[HelperPage]:
