@@ -20,11 +20,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from generator import buildfolder
+from generator.buildfolder import BuildFolder
 from generator.content.loadcache import BriefingCache
 from generator.content.loading import Loaded, load_archive
 from generator.content.model import Archive
 from generator.content.problems import ContentError, Problem
 from generator.engine import engines, render, sitedir, swap
+from generator.site.edition import Edition
 from generator.site.plan import buildtree, increment
 from generator.site.urls import PathCollision
 
@@ -48,24 +51,25 @@ class BuildOptions:
 
     content: Path
     site_dir: Path
-    build_dir: Path = Path(".build")
+    build_dir: Path = buildfolder.DEFAULT
     config_file: Path = Path("mkdocs.yml")
     drafts: bool = False
-    offline: bool = False
+    edition: Edition = Edition.HOSTED  # which reader the site is for (site/edition.py)
     engine: str = field(default_factory=engines.from_environment)  # which renders the tree
     # The site folder is a temporary one the caller made inside the build folder (the
     # bundle's): the site-folder check allows that one place inside it.
     private_site: bool = False
     warm: Warm | None = field(default=None, compare=False)
-    # The Kiwix edition's pages: .html links like offline, no search box (the reader searches).
-    kiwix: bool = False
     # More files for the build tree, by path (the downloads: editions and their page).
     extras: Mapping[str, bytes] = field(default_factory=dict)
 
     @property
+    def folder(self) -> BuildFolder:
+        return BuildFolder(self.build_dir)
+
+    @property
     def docs(self) -> Path:
-        name = "tree-kiwix" if self.kiwix else "tree-offline" if self.offline else "tree"
-        return self.build_dir / name / "docs"
+        return self.folder.docs(self.edition)
 
 
 DOWNLOADS_PAGE = "downloads/index.md"  # in the tree when a build publishes the editions
@@ -113,14 +117,14 @@ def build(options: BuildOptions) -> list[Problem]:
     sitedir.check_site_dir(options.site_dir, places(options), private=options.private_site)
     # 2. Load: the whole archive, validated.
     with _phase("load"):
-        checked = check(options.content, cache_file=options.build_dir / "briefings.cache",
+        checked = check(options.content, cache_file=options.folder.cache,
                         warm=options.warm)
     if not checked.ok:
         raise ContentError(checked.problems)
     archive = checked.archive if options.drafts else without_drafts(checked.archive)
     config = _engine_config(archive, options)
-    state_file = options.docs.parent / "plan.state"
-    with swap.locked(options.build_dir / "build.lock"), _long_lived():
+    state_file = options.folder.plan_state(options.edition)
+    with swap.locked(options.folder.lock), _long_lived():
         # 3. Plan every output and claim its path before anything is written: only what
         # changed since the last build when that is known, everything otherwise.
         with _phase("plan"):
@@ -149,9 +153,7 @@ def build(options: BuildOptions) -> list[Problem]:
 
 def _engine_config(archive: Archive, options: BuildOptions) -> render.EngineConfig:
     """How the engine renders this build's tree."""
-    return render.EngineConfig(options.config_file,
-                               style="file" if options.offline or options.kiwix else "directory",
-                               offline=options.offline, kiwix=options.kiwix,
+    return render.EngineConfig(options.config_file, edition=options.edition,
                                engine=options.engine, extra_nav=_navigation(archive, options))
 
 
@@ -165,10 +167,10 @@ def _plan(archive: Archive, config: render.EngineConfig, options: BuildOptions,
     site = replace(render.site_settings(config), downloads=DOWNLOADS_PAGE in options.extras)
     key = increment.state_key(archive, site, f"drafts={options.drafts} {config} "
                                              f"extras={_digest(options.extras)}")
-    state_file = options.docs.parent / "plan.state"
+    state_file = options.folder.plan_state(options.edition)
     try:
         plan = buildtree.plan_changes(archive, site, key, previous, parallel=True,
-                                      pieces=options.docs.parent / "pieces.pickle"
+                                      pieces=options.folder.pieces(options.edition)
                                       ) if previous else None
         if plan is None or plan.files or plan.deleted:
             increment.save_state(state_file, None)
@@ -195,7 +197,7 @@ def _rendered_before(config: render.EngineConfig, options: BuildOptions) -> bool
     (inode and time of its home page: any other writer into the site, an offline render or
     a plain ``mkdocs build``, changes them).
     """
-    stamp = options.docs.parent / "rendered.stamp"
+    stamp = options.folder.render_stamp(options.edition)
     return stamp.is_file() and stamp.read_text("utf-8") == _stamp_text(config, options)
 
 
@@ -211,10 +213,11 @@ def render_changes(renderer: render.Renderer, options: BuildOptions, changed: li
     (engine.render_paths), the whole tree otherwise. The stamp is removed first, so a
     failed or interrupted render forces a full one.
     """
-    stamp = options.docs.parent / "rendered.stamp"
+    stamp = options.folder.render_stamp(options.edition)
     stamp.unlink(missing_ok=True)
-    partial = (rendered and len(changed) <= PARTIAL_UP_TO and not options.offline
-               and not options.kiwix)
+    # Only the hosted site renders in part: the editions render into a new folder each time.
+    partial = (rendered and len(changed) <= PARTIAL_UP_TO
+               and options.edition is Edition.HOSTED)
     if partial and not changed:
         renderer.close()
         swap.finish_journal(options.site_dir.resolve())  # nothing else to render

@@ -33,14 +33,8 @@ from generator.content.pages import load_pages
 from generator.content.problems import Problem
 from generator.content.registries import NameIndex, build_actors, build_regions, read_registry
 from generator.content.schema import ACTOR_FIELDS, BRIEFING_FIELDS, REGION_FIELDS
-from generator.content.syntax.fields import (
-    ID_PATTERN,
-    RESERVED_IDS,
-    FieldError,
-    Named,
-    parse_mapping,
-)
-from generator.content.syntax.textrules import windows_reserved
+from generator.content.syntax.fields import FieldError, Named, parse_mapping
+from generator.content.syntax.slugs import slug_problem
 from generator.content.syntax.yamlstrict import Located, YamlProblem, load
 from generator.workers import Helper, HelperFailed
 
@@ -115,7 +109,7 @@ def _read(shown: str, path: Path, limit: int, problems: list[Problem]) -> str | 
             return None
         return decode(data)
     except YamlProblem as error:
-        problems.append(Problem(shown, error.line, error.message, error.hint))
+        problems.append(Problem.at(shown, error))
     except OSError as error:
         problems.append(Problem(shown, None, f"cannot read the file: {error.strerror}"))
     return None
@@ -159,7 +153,7 @@ def _load_registries(content: Path, problems: list[Problem]
         try:
             document = load(text)
         except YamlProblem as error:
-            problems.append(Problem(shown, error.line, error.message, error.hint))
+            problems.append(Problem.at(shown, error))
             continue
         found, registry_problems = read_registry(shown, document, fields)
         rows[name] = found
@@ -226,17 +220,10 @@ def _load_briefing(content: Path, path: Path, regions: NameIndex[Region] | None,
     errors += _published_in_future(parts.meta.value.get("source"), latest)
     errors += revision_errors(values, parts.meta.value, latest)
     slug = values.get("slug") or _DATE_PREFIX.sub("", path.name[:-3])
-    if "slug" not in values and not ID_PATTERN.match(slug):
-        errors.append(FieldError(f"the file name gives the slug '{slug}', which may use only "
-                                 "a-z, 0-9 and '-'", 1, "rename the file or add 'slug:'"))
-    elif "slug" not in values and windows_reserved(slug):
-        errors.append(FieldError(f"the file name gives the slug '{slug}', which Windows cannot "
-                                 "create as a file or folder name", 1,
-                                 "rename the file or add 'slug:'"))
-    elif "slug" not in values and (slug in RESERVED_IDS or len(slug) > 100):
-        errors.append(FieldError(f"the file name gives the slug '{slug[:100]}', which is "
-                                 "reserved or longer than 100 characters", 1,
-                                 "rename the file or add 'slug:'"))
+    problem = None if "slug" in values else slug_problem(slug)
+    if problem:
+        errors.append(FieldError(f"the file name gives the slug '{slug[:100]}', which "
+                                 f"{problem.reason}", 1, "rename the file or add 'slug:'"))
     rendered = bodies.render(parts.body, parts.body_line)
     errors += rendered.problems
     if not parts.body.strip():
@@ -246,7 +233,7 @@ def _load_briefing(content: Path, path: Path, regions: NameIndex[Region] | None,
     if not summary and parts.body.strip() and not rendered.problems:
         errors.append(FieldError("the body has no text to take the summary from",
                                  parts.body_line, "add 'summary:' to the front matter"))
-    problems += [Problem(shown, e.line, e.message, e.hint) for e in errors]
+    problems += [Problem.at(shown, e) for e in errors]
     if errors or "region" not in values or "actors" not in values:
         return None
     return Briefing(

@@ -25,8 +25,8 @@ from typing import Any
 
 from generator import workers
 from generator.engine import csp, engines, headers, hook, sitedir, swap
+from generator.site.edition import Edition
 from generator.site.outputs import Site
-from generator.site.urls import UrlStyle
 from generator.workers import Helper, HelperFailed
 
 __all__ = ["EngineConfig", "EngineError", "RenderHelper", "Renderer", "Site", "fingerprint",
@@ -47,13 +47,11 @@ class EngineConfig:
     """Where the engine's configuration lives and how to render."""
 
     config_file: Path
-    style: UrlStyle = "directory"
-    offline: bool = False
+    edition: Edition = Edition.HOSTED  # which reader the site is for (site/edition.py)
     engine: str = field(default_factory=engines.from_environment)  # see engines.ENGINES
     # Entries the generator adds after mkdocs.yml's navigation (editorial pages, downloads):
     # (title as HTML, source file in the build tree), in order.
     extra_nav: tuple[tuple[str, str], ...] = ()
-    kiwix: bool = False  # the ZIM's pages: the theme leaves the search box out
 
     def __post_init__(self) -> None:
         engines.checked(self.engine)
@@ -77,10 +75,10 @@ def site_settings(config: EngineConfig) -> Site:
     """Site name and URL as set in mkdocs.yml (the only settings the pages need)."""
     loaded = _settings(config)
     url = loaded.get("site_url") or DEFAULT_SITE_URL
-    return Site(name=loaded["site_name"], url=url.rstrip("/") + "/", style=config.style,
+    return Site(name=loaded["site_name"], url=url.rstrip("/") + "/", style=config.edition.style,
                 description=loaded.get("site_description") or "",
                 repo_url=loaded.get("repo_url") or "", edit_uri=loaded.get("edit_uri") or "",
-                kiwix=config.kiwix)
+                edition=config.edition)
 
 
 def settings(config: EngineConfig) -> dict[str, Any]:
@@ -206,7 +204,7 @@ def render(config: EngineConfig, docs: Path, site_dir: Path, *,
             # mkdtemp makes the folder private (0700): a web server running as another
             # user could not read the site.
             os.chmod(staging, 0o777 & ~swap.umask())
-            if not config.offline:  # from disk nothing is cached by headers
+            if config.edition is Edition.HOSTED:  # only a web host reads headers
                 headers.write_headers(staging, site_settings(config).url)
             swap.swap(staging, site_dir)
         finally:
@@ -241,7 +239,7 @@ def render_paths(config: EngineConfig, docs: Path, site_dir: Path, changed: list
                 (mini / path).parent.mkdir(parents=True, exist_ok=True)
                 os.link(docs / path, mini / path)
             _mkdocs_build(config, mini, out)
-            directory = config.style == "directory"
+            directory = config.edition.style == "directory"
 
             def output(path: str) -> str:
                 return File(path, str(docs), str(site_dir), directory).dest_uri
@@ -291,8 +289,8 @@ def fingerprint(config: EngineConfig) -> str:
     digest = hashlib.sha256(raw)
     digest.update(Path(csp.__file__).read_bytes())  # the pages' policy comes from there
     digest.update(f"{config.engine} {engines.engine_version(config.engine)} "
-                  f"{version('mkdocs-material')} {config.style} {config.offline} "
-                  f"{config.kiwix} {config.extra_nav!r}".encode())
+                  f"{version('mkdocs-material')} {config.edition.value} "
+                  f"{config.extra_nav!r}".encode())
     for name in [custom_dir, *settings.get("hooks", []), HOOK]:
         root = config.config_file.parent / str(name)
         for path in sorted(root.rglob("*")) if root.is_dir() else [root]:
@@ -314,18 +312,21 @@ def _mkdocs_build(config: EngineConfig, docs: Path, out: Path, *,
     from mkdocs.exceptions import MkDocsException
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    os.environ["BRIEFINGS_OFFLINE"] = "true" if config.offline else "false"
+    # mkdocs.yml turns Material's offline plugin on from this (only the zip needs it).
+    os.environ["BRIEFINGS_OFFLINE"] = "true" if config.edition is Edition.OFFLINE else "false"
     try:
         with _quiet(config.engine):
             # Absolute: MkDocs resolves a relative docs_dir against the config file's folder.
             loaded = load_config(str(config.config_file), docs_dir=str(docs.resolve()),
-                                 site_dir=str(out), use_directory_urls=config.style == "directory",
+                                 site_dir=str(out),
+                                 use_directory_urls=config.edition is Edition.HOSTED,
                                  hooks=hooks(config), nav=navigation(config),
                                  # The pages link to their own source files (the generator
                                  # knows them; MkDocs would name the build tree's).
                                  edit_uri="")
             policy = _content_security_policy(loaded, config)
-            loaded.extra["kiwix"] = config.kiwix  # theme/partials/header.html reads it
+            # theme/partials/header.html and main.html read it
+            loaded.extra["kiwix"] = config.edition is Edition.KIWIX
             if str(HOOK) in loaded["hooks"]:  # the hook as MkDocs loaded it for this build
                 loaded["hooks"][str(HOOK)].SHARE = share  # (tests render without it too)
             build(loaded)
@@ -353,7 +354,7 @@ def _content_security_policy(loaded: Any, config: EngineConfig) -> str:
     """Compute the pages' policy and hand it to the theme (theme/main.html writes it)."""
     try:
         policy = csp.engine_policy(loaded.extra.get("polyfills") or [], loaded.theme.dirs,
-                                   config.offline, config.kiwix)
+                                   config.edition)
     except (csp.PolicyError, OSError) as error:
         raise EngineError(f"cannot compute the Content-Security-Policy: {error}") from error
     loaded.extra["content_security_policy"] = policy

@@ -12,6 +12,7 @@ import pytest
 
 from generator.engine import render
 from generator.pipeline import BuildOptions, build, check
+from generator.site.edition import Edition
 from generator.site.plan import buildtree
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -110,10 +111,10 @@ def test_a_site_another_render_wrote_is_not_reused(tmp_path: Path) -> None:
     synth.generate(12).write(tmp_path / "content")
     fresh = _build(tmp_path / "content", tmp_path / "fresh")
     site = tmp_path / "site"
-    for offline in (False, True, False):
+    for edition in (Edition.HOSTED, Edition.OFFLINE, Edition.HOSTED):
         build(BuildOptions(content=tmp_path / "content", site_dir=site,
                            build_dir=tmp_path / ".build", config_file=ROOT / "mkdocs.yml",
-                           offline=offline))
+                           edition=edition))
     assert _tree(site) == _tree(fresh)
 
 
