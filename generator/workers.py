@@ -14,16 +14,19 @@ second process, the *helper*, and do the rest themselves meanwhile:
 - **rendering** (``engine/render.py`` and the hook): the helper renders a share of the
   briefing pages into a folder of its own, which are then moved into the site.
 
-One mechanism for all three, :class:`Helper`: a function run in one other process, its
+``build --downloads`` uses the same mechanism once more (``editions/zim.py``): a helper
+writes the ZIM (libzim, one worker thread) while the build makes the offline zip.
+
+One mechanism for all of them, :class:`Helper`: a function run in one other process, its
 value sent back through a pipe. By default it is **forked** when the build runs no other
 thread (it then starts at once, with everything the build holds) and **spawned** otherwise,
 because a fork of a threaded process can deadlock (the preview server builds from a
-thread); that is how loading starts its helper. Planning always forks (see above).
-Rendering always asks for a
-fresh (spawned) process: it starts while the build still holds the whole plan in memory
-(hundreds of MB at 16,000 briefings), which a fork would keep alive in the helper after the
-build frees it, and the engine's modules (MkDocs or ProperDocs, which cannot share a
-process, see engine/engines.py) load there as in any render.
+thread); that is how loading and the ZIM writer start theirs. Planning always forks (see
+above). Rendering always asks for a fresh (spawned) process: it starts while the build
+still holds the whole plan in memory (hundreds of MB at 16,000 briefings), which a fork
+would keep alive in the helper after the build frees it, and the engine's modules (MkDocs
+or ProperDocs, which cannot share a process, see engine/engines.py) load there as in any
+render.
 
 One rule picks the helper's items, :meth:`Split.helper_takes`: a stable share of the
 items by the CRC-32 of their path (a briefing's file in ``content/`` when loading, its page
