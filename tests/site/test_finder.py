@@ -10,7 +10,6 @@ import calendar
 import json
 import posixpath
 import re
-import sys
 import unicodedata
 import urllib.parse
 import urllib.request
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import synth
 from conftest import FIXTURE, ROOT
 
 from generator.content.loading import load_archive
@@ -581,9 +581,6 @@ def write_finder_alone(index: Index, folder: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory: pytest.TempPathFactory) -> tuple[Index, Path]:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import synth
-
     folder = tmp_path_factory.mktemp("finder-scale")
     synth.generate(SCALE).write(folder / "content")
     loaded = load_archive(folder / "content")

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import os
-import sys
 import zlib
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import synth
 
 from generator.engine import render
 from generator.pipeline import BuildOptions, build, check
 from generator.site.plan import buildtree
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-import synth  # noqa: E402
 
 COUNT = 40
 
