@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import synth
-from harness import free_port, launch_chromium
+from harness import free_port, launch_chromium, wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -53,15 +53,11 @@ def start(work: Path) -> tuple[subprocess.Popen[bytes], Path, str]:
 
 def wait_for(log: Path, pattern: str, process: subprocess.Popen[bytes], timeout: float,
              after: int = 0) -> re.Match[str]:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        found = re.compile(pattern).search(log.read_text(), after)
-        if found:
-            return found
+    def found() -> re.Match[str] | None:
         if process.poll() is not None:
             raise SystemExit(log.read_text())
-        time.sleep(0.05)
-    raise SystemExit(f"timed out waiting for {pattern!r}")
+        return re.compile(pattern).search(log.read_text(), after)
+    return wait_until(found, timeout, f"{pattern!r} in the server's log", interval=0.05)
 
 
 def time_edits(page: Any, path: Path, log: Path, process: subprocess.Popen[bytes],
