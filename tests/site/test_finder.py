@@ -10,7 +10,6 @@ import calendar
 import json
 import posixpath
 import re
-import unicodedata
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -35,13 +34,15 @@ from generator.site.data.finderdata import (
     part_path,
     shown_summary,
 )
+from generator.site.edition import Edition
+from generator.site.folding import fold
 from generator.site.html.finder import finder_outputs
 from generator.site.html.overview import timeline_pages
 from generator.site.index import Index, build_index
 from generator.site.outputs import Site
 
 STYLES: tuple[urls.UrlStyle, ...] = ("directory", "file")
-FINDER_SCRIPTS = ("finder-filter.js", "finder.js")
+FINDER_SCRIPTS = ("search-core.js", "finder-filter.js", "finder.js")
 SCALE = 1500
 Query = dict[str, Any]  # actor: list of ids; region, from, to, q: strings
 
@@ -77,11 +78,6 @@ def script_value(content: bytes, prefix: str, suffix: str = "") -> str:
 
 
 # ---- The oracle -------------------------------------------------------------------------
-
-def fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text.lower())
-                   if not unicodedata.combining(c))
-
 
 def day_of(text: str, end: bool) -> date | None:
     """YYYY, YYYY-MM or YYYY-MM-DD; a range's end takes the last day of a year or month."""
@@ -195,11 +191,12 @@ def test_data_script_escapes_line_separators() -> None:
 def test_page_loads_data_and_code_by_src_only(index: Index, style: urls.UrlStyle) -> None:
     page, _data = finder_outputs(index, site_of(style))
     scripts = re.findall(r"<script([^>]*)>(.*?)</script>", page.html, re.DOTALL)
-    assert len(scripts) == 3 and all(body == "" for _attrs, body in scripts)
+    assert len(scripts) == 4 and all(body == "" for _attrs, body in scripts)
     sources = [re.search(r'src="([^"]+)"', attrs).group(1) for attrs, _ in scripts]  # type: ignore[union-attr]
     here = posixpath.dirname(urls.href("finder/", style))
     resolved = [posixpath.normpath(posixpath.join(here, s.split("?")[0])) for s in sources]
-    assert resolved == ["assets/javascripts/finder-filter.js", DATA_PATH,
+    assert resolved == ["assets/javascripts/search-core.js",
+                        "assets/javascripts/finder-filter.js", DATA_PATH,
                         "assets/javascripts/finder.js"]
     assert re.search(r"\son\w+=", page.html) is None and "style=" not in page.html
 
@@ -367,7 +364,7 @@ def tab(browser: Any) -> Iterator[Any]:
 @pytest.fixture(scope="module")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("finder-offline")
-    build(BuildOptions(offline=True, content=FIXTURE, site_dir=work / "site",
+    build(BuildOptions(edition=Edition.OFFLINE, content=FIXTURE, site_dir=work / "site",
                        build_dir=work / ".build", config_file=ROOT / "mkdocs.yml"))
     return work / "site"
 
@@ -580,7 +577,7 @@ def write_finder_alone(index: Index, folder: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def synthetic(tmp_path_factory: pytest.TempPathFactory) -> tuple[Index, Path]:
+def at_scale(tmp_path_factory: pytest.TempPathFactory) -> tuple[Index, Path]:
     folder = tmp_path_factory.mktemp("finder-scale")
     synth.generate(SCALE).write(folder / "content")
     loaded = load_archive(folder / "content")
@@ -592,8 +589,8 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> tuple[Index, Path]:
 @pytest.mark.slow
 @pytest.mark.browser
 def test_at_scale_counts_facets_and_paging_match_the_oracle(
-        offline_tab: tuple[Any, list[str]], synthetic: tuple[Index, Path]) -> None:
-    index, page = synthetic
+        offline_tab: tuple[Any, list[str]], at_scale: tuple[Index, Path]) -> None:
+    index, page = at_scale
     tab, attempted = offline_tab
     tab.goto(page.as_uri())
     wait_ready(tab)

@@ -68,7 +68,7 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _other_entries(index: Index, site: Site) -> list[dict[str, object]]:
+def other_entries(index: Index, site: Site) -> list[dict[str, object]]:
     """The entries of actor and region pages."""
     archive = index.archive
     docs: list[dict[str, object]] = []
@@ -104,6 +104,6 @@ def search_index(index: Index, site: Site, entries: list[str] | None = None
     (:func:`briefing_entry`), in order, if made."""
     if entries is None:
         entries = [briefing_entry(b, index, site) for b in index.archive.briefings]
-    docs = [*map(json.loads, entries), *_other_entries(index, site),
+    docs = [*map(json.loads, entries), *other_entries(index, site),
             *_page_entries(index, site)]
     return searchshards.shard_files(CONFIG, docs)
