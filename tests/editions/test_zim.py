@@ -1,9 +1,8 @@
 """The Kiwix edition: a ZIM file that the Kiwix project's own readers open and search.
 
-Each archive is built into a ZIM once per module with the real pipeline and python-libzim;
-the file is then read with libzim.reader and libzim.search, served with kiwix-serve
-(Debian's kiwix-tools), checked with zimcheck, and a briefing is opened through
-kiwix-serve in headless Chromium.
+Each archive is built into a ZIM once with the real pipeline and python-libzim (the fixture
+archive's once per session, conftest's ``fixture_zim``, which test_kiwix.py serves with
+kiwix-serve and checks with zimcheck); the file is read with libzim.reader and libzim.search.
 """
 
 from __future__ import annotations
