@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from pathlib import Path
 from xml.etree import ElementTree
 
 from generator.site.data import sitemaps
@@ -71,3 +72,22 @@ def test_at_the_protocols_own_limit_of_50000() -> None:
     assert len(sitemaps.sitemap_files(_pages(50_000), SITE)) == 1
     files = sitemaps.sitemap_files(_pages(50_001), SITE)
     assert [len(_valid(part, "urlset", 50_000)) for part in files[1:]] == [50_000, 1]
+
+
+def test_a_plan_with_the_sitemap_removes_the_parts_it_no_longer_has(tmp_path: Path) -> None:
+    """An archive that shrinks below the limit (or needs fewer parts) leaves no stale part,
+    even from a rebuild that plans only what an edit changed."""
+    from typing import Any, cast
+
+    from generator.site.plan import buildtree
+
+    for name in ("sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"):
+        (tmp_path / name).write_bytes(b"old")
+    (tmp_path / "briefings").mkdir()
+    (tmp_path / "briefings" / "sitemap-1.xml.md").write_bytes(b"not a part")
+    files = {"sitemap.xml": b"index", "sitemap-1.xml": b"one"}
+    plan = buildtree.Plan(files, cast(Any, None), partial=True)
+    changed = buildtree.write(plan, tmp_path)
+    assert sorted(p.name for p in tmp_path.glob("sitemap*")) == ["sitemap-1.xml", "sitemap.xml"]
+    assert {"sitemap-2.xml", "sitemap-3.xml"} <= set(changed)
+    assert (tmp_path / "briefings" / "sitemap-1.xml.md").is_file()
