@@ -43,8 +43,8 @@ def steps(document: dict[Any, Any]) -> list[dict[str, Any]]:
     return [step for job in document["jobs"].values() for step in job["steps"]]
 
 
-def test_there_are_the_two_workflows() -> None:
-    assert [p.name for p in WORKFLOWS] == ["pages.yml", "pull-request.yml"]
+def test_there_are_the_three_workflows() -> None:
+    assert [p.name for p in WORKFLOWS] == ["pages.yml", "pull-request.yml", "sources.yml"]
 
 
 @pytest.mark.parametrize(("schema", "files"), [
@@ -105,6 +105,19 @@ def test_pull_requests_render_with_both_engines_and_compare() -> None:
     assert any("briefings build --site-dir site" in run for run in runs)
     bundle = next(run for run in runs if "bundle --engine properdocs" in run)
     assert 'cmp "$RUNNER_TEMP/preview.zip" "$RUNNER_TEMP/properdocs.zip"' in bundle
+
+
+def test_the_weekly_source_check_may_only_push_a_branch_and_open_a_pull_request() -> None:
+    document = workflow("sources.yml")
+    assert document["permissions"] == {}
+    assert list(document[True]) == ["schedule", "workflow_dispatch"]
+    assert document[True]["schedule"][0]["cron"].split()[2:] == ["*", "*", "1"]  # weekly
+    [job] = document["jobs"].values()
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write"}
+    commands = " ".join(step.get("run", "") for step in steps(document))
+    assert "briefings sources --budget 40m --write" in commands
+    assert "briefings sources --report" in commands and "gh pr create" in commands
+    assert "--save" not in commands  # no secrets, so no Save Page Now
 
 
 def test_only_the_deploy_job_may_write_to_pages() -> None:

@@ -104,7 +104,8 @@ def run(archive: Archive, content: Path, settings: Settings, today: date,
     outcome = Outcome()
     records, _problems = sourcestate.read(content)
     cited = citations(archive)
-    records = {url: record for url, record in records.items() if url in cited}
+    copies = {r.snapshot for url, r in records.items() if url in cited and r.snapshot}
+    records = {url: r for url, r in records.items() if url in cited or url in copies}
     pacer = Pacer(settings.pace, clock)
     client = Client(settings.user_agent, pacer, settings.timeout, settings.redirects,
                     started + settings.budget, connector or Connector())
@@ -134,8 +135,12 @@ def run(archive: Archive, content: Path, settings: Settings, today: date,
             outcome.looked += 1
             snapshot, job = result
             record = records[task.url]
-            if snapshot is not None:
+            if snapshot:
                 outcome.found += 1
+                # The availability API answered for this capture: its first check.
+                records.setdefault(snapshot.url, SourceRecord(
+                    snapshot.url, "alive", today, today, history=(
+                        f"{today.isoformat()} alive {snapshot.status} (Wayback availability)",)))
             if job:
                 outcome.saved.append(task.url)
             records[task.url] = replace(

@@ -29,6 +29,7 @@ ACCESS, SECRET = "WAYBACK_ACCESS_KEY", "WAYBACK_SECRET_KEY"
 class Snapshot:
     url: str
     timestamp: str
+    status: str = "200"  # the capture's HTTP status, as the API reports it
 
 
 class NoCredentials(Exception):
@@ -59,7 +60,7 @@ def closest(client: Client, endpoint: str, url: str, when: date | None) -> Snaps
             .startswith(("2", "3")) and isinstance(found.get("url"), str)):
         return None
     address = found["url"].replace("http://web.archive.org/", "https://web.archive.org/", 1)
-    return Snapshot(address, str(found.get("timestamp", "")))
+    return Snapshot(address, str(found.get("timestamp", "")), str(found["status"]))
 
 
 def save(client: Client, endpoint: str, url: str, keys: tuple[str, str]) -> str:
