@@ -67,6 +67,7 @@ class FakeWeb:
 
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
+        self.fallback: dict[str, Route] = {}  # host -> what any other path of it answers
         self.snapshots: dict[str, tuple[str, str]] = {}
         self.log: list[Logged] = []
         self.saved: list[str] = []
@@ -90,7 +91,7 @@ class FakeWeb:
 
     def knows(self, host: str) -> bool:
         """Whether ``host`` exists on this web (any other has no DNS entry)."""
-        return host in (self.WAYBACK, self.SAVE) or any(
+        return host in (self.WAYBACK, self.SAVE) or host in self.fallback or any(
             key.split("/", 1)[0] == host for key in self.routes)
 
     def __enter__(self) -> FakeWeb:
@@ -155,7 +156,7 @@ class FakeWeb:
                                "application/json")
                     return
                 route = web.routes.get(f"{host}{self.path}") or web.routes.get(
-                    f"{host}{parts.path}")
+                    f"{host}{parts.path}") or web.fallback.get(host)
                 if route is None:
                     self._send(method, 404, article("Not found", "No such page."))
                     return

@@ -20,8 +20,9 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 
+SHORTEST = 1.0  # seconds: a request is not started with less time than this left
 MAX_BYTES = 1 << 20  # of a page's body that is read (title and main text lie well within)
 # Answers to HEAD after which a GET is tried: the server refuses or mishandles HEAD.
 HEAD_REFUSED = frozenset({400, 403, 405, 406, 500, 501, 502, 503})
@@ -88,8 +89,9 @@ class LoopbackConnector(Connector):
 
 @dataclass
 class Pacer:
-    """At least ``interval`` seconds between the starts of two requests to one host; a
-    host that asked us to wait (429 with Retry-After) is left alone that long."""
+    """At least ``interval`` seconds between the end of one request to a host and the start
+    of the next (so the host sees them at least that far apart, whatever the network's
+    delays); a host that asked us to wait (429 with Retry-After) is left alone that long."""
 
     interval: float
     clock: Callable[[], float] = time.monotonic
@@ -100,17 +102,23 @@ class Pacer:
         with self._lock:
             return self._next.get(host, 0.0)
 
-    def turn(self, host: str, deadline: float, cost: float) -> None:
-        """Wait for ``host``'s next slot and take it; :class:`OutOfTime` if the slot and
-        the request (``cost`` seconds at most) would end after ``deadline``."""
+    def turn(self, host: str, deadline: float) -> float:
+        """Wait for ``host``'s next slot and take it; its time, or :class:`OutOfTime` if
+        less than SHORTEST seconds would be left before ``deadline``."""
         with self._lock:
             now = self.clock()
             start = max(now, self._next.get(host, 0.0))
-            if start + cost > deadline:
+            if start + SHORTEST > deadline:
                 raise OutOfTime(host)
             self._next[host] = start + self.interval
         if start > now:
             time.sleep(start - now)
+        return start
+
+    def done(self, host: str) -> None:
+        """A request to ``host`` has ended: its next may start ``interval`` from now."""
+        with self._lock:
+            self._next[host] = max(self._next.get(host, 0.0), self.clock() + self.interval)
 
     def hold(self, host: str, seconds: float) -> None:
         with self._lock:
@@ -125,8 +133,8 @@ class Client:
     pacer: Pacer
     timeout: float = 10.0
     redirects: int = 5
-    deadline: float = float("inf")  # on the pacer's clock: no request starts that could
-    connector: Connector = field(default_factory=Connector)  # end after it
+    deadline: float = float("inf")  # on the pacer's clock: no request ends after it
+    connector: Connector = field(default_factory=Connector)
 
     def check(self, url: str) -> Answer:
         """HEAD; GET where HEAD is refused, and GET of a page that answered (its title and
@@ -179,9 +187,22 @@ class Client:
         host = parts.hostname or ""
         if parts.scheme not in ("http", "https") or not host:
             raise ValueError(f"not a web address: {url}")
-        self.pacer.turn(host, self.deadline, self.timeout)
-        ends = time.monotonic() + self.timeout
-        connection = self.connector.open(parts.scheme, host, parts.port, self.timeout)
+        start = self.pacer.turn(host, self.deadline)
+        allowed = min(self.timeout, self.deadline - start)  # near the budget's end: less
+        try:
+            return self._exchange(method, url, body, headers, parts, allowed)
+        except TimeoutError:
+            if allowed < self.timeout:  # cut short by the budget: no verdict, next run
+                raise OutOfTime(host) from None
+            raise
+        finally:
+            self.pacer.done(host)
+
+    def _exchange(self, method: str, url: str, body: bytes | None, headers: dict[str, str],
+                  parts: SplitResult, allowed: float) -> tuple[Hop, str, str]:
+        host = parts.hostname or ""
+        ends = time.monotonic() + allowed
+        connection = self.connector.open(parts.scheme, host, parts.port, allowed)
         try:
             target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
             connection.putrequest(method, target, skip_host=True, skip_accept_encoding=True)

@@ -24,7 +24,7 @@ from generator.content import sourcestate
 from generator.content.model import Archive, Source
 from generator.content.sourcestate import SUCCESS, SourceRecord
 from generator.editorial.sources import classify, frontedit, wayback
-from generator.editorial.sources.fetch import Client, Connector, Pacer
+from generator.editorial.sources.fetch import SHORTEST, Client, Connector, Pacer
 from generator.editorial.sources.schedule import Scheduler, Task
 
 SAVE_EVERY = 60.0  # seconds between two writes of the state file during a run
@@ -109,7 +109,7 @@ def run(archive: Archive, content: Path, settings: Settings, today: date,
     pacer = Pacer(settings.pace, clock)
     client = Client(settings.user_agent, pacer, settings.timeout, settings.redirects,
                     started + settings.budget, connector or Connector())
-    scheduler = Scheduler(pacer, settings.workers, started + settings.budget, settings.timeout)
+    scheduler = Scheduler(pacer, settings.workers, started + settings.budget, SHORTEST)
     checks = due(cited, records, today, settings.min_age)
     outcome.due = len(checks)
     for url in checks:
@@ -150,7 +150,7 @@ def run(archive: Archive, content: Path, settings: Settings, today: date,
         if clock() - last_saved > SAVE_EVERY:
             _write_if_changed(state, records)
             last_saved = clock()
-    outcome.left = sum(scheduler.left.values())
+    outcome.left = scheduler.left.get("check", 0)
     _write_if_changed(state, records)
     _propose(content, cited, records, settings.write, outcome)
     outcome.seconds = clock() - started

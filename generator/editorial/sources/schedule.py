@@ -33,7 +33,7 @@ class Scheduler:
         self.pacer = pacer
         self.workers = workers
         self.deadline = deadline
-        self.cost = cost  # the longest one request may take (the time-out)
+        self.cost = cost  # the least time a request needs: none starts with less left
         self.lanes: dict[str, deque[Task]] = {}
         self.left: dict[str, int] = {}
 
