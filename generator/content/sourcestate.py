@@ -28,11 +28,11 @@ the same text for the same records (running twice changes nothing).
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from generator.content.problems import Problem
 from generator.content.syntax import yamlstrict
@@ -94,8 +94,11 @@ def parse(text: str, shown: str = STATE_FILE) -> tuple[dict[str, SourceRecord], 
     """The records of a state file's text; its own layout is read line by line (a state of
     20,000 addresses in well under a second, where YAML took ten), anything else by the
     strict YAML loader (a file merged or edited by hand)."""
+    own = _read_own_layout(text)
+    if own is not None:
+        return own, []
     try:
-        root = _read_own_layout(text) or yamlstrict.load(text)
+        root = yamlstrict.load(text)
     except yamlstrict.YamlProblem as error:
         return {}, [Problem(shown, error.line, error.message, error.hint
                             or "a merge conflict left in it? keep both entries, each once")]
@@ -114,53 +117,77 @@ def parse(text: str, shown: str = STATE_FILE) -> tuple[dict[str, SourceRecord], 
     return records, problems
 
 
-_FIELD = re.compile(r"^  ([a-z]+):(?: (.+))?$")
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATES = ("first", "last", "dead", "looked")
+_TEXTS = ("status", "title", "fingerprint", "final", "snapshot", "save")
 
 
-def _read_own_layout(text: str) -> Located | None:
-    """The tree the strict loader would give for a file in :func:`dump`'s exact layout;
-    None at the first line that is not (the YAML loader then reads the file)."""
-    root: dict[str, Located] = {}
-    entry: dict[str, Located] | None = None
-    listing: list[Located] | None = None
-    for number, line in enumerate(text.split("\n"), 1):
-        if not line or line.startswith("#"):
+def _read_own_layout(text: str) -> dict[str, SourceRecord] | None:
+    """The records of a file in :func:`dump`'s exact layout, valid; None at the first line
+    that is not (the strict YAML loader then reads the file, and names any problem's line)."""
+    records: dict[str, SourceRecord] = {}
+    url: str | None = None
+    fields: dict[str, Any] = {}
+    listing: list[str] | None = None
+    for line in text.split("\n"):
+        if not line or line[0] == "#":
             continue
-        if line.startswith('"'):
-            url = _unquote(line[:-1]) if line.endswith(":") else None
-            if url is None or url in root:
+        if line[0] == '"':
+            if url is not None and not _keep(records, url, fields):
                 return None
-            entry, listing = {}, None
-            root[url] = Located(entry, number)
-        elif entry is None:
+            url = _unquote(line[:-1]) if line[-1] == ":" else None
+            if url is None or url in records:
+                return None
+            fields, listing = {}, None
+        elif url is None:
             return None
         elif line.startswith("    - ") and listing is not None:
             item = _unquote(line[6:])
             if item is None:
                 return None
-            listing.append(Located(item, number))
+            listing.append(item)
+        elif line.startswith("  ") and ":" in line:
+            key, _, value = line[2:].partition(":")
+            if key in fields or (value and value[0] != " "):
+                return None
+            listing = [] if key == "history" and not value else None
+            fields[key] = listing if listing is not None else value[1:]
         else:
-            field = _FIELD.match(line)
-            if field is None or field.group(1) in entry:
-                return None
-            key, value = field.group(1), field.group(2) or ""
-            listing = [] if value == "" else None
-            parsed = _value(value, number) if listing is None else listing
-            if parsed is None:
-                return None
-            entry[key] = Located(parsed, number)
-    return Located(root, 1) if root else None
+            return None
+    return records if url is None or _keep(records, url, fields) else None
 
 
-def _value(text: str, line: int) -> str | list[Located] | None:
-    if text.startswith('"'):
-        return _unquote(text)
-    if text.startswith("[") and text.endswith("]"):
-        days = text[1:-1].split(", ") if text != "[]" else []
-        return [Located(day, line) for day in days] if all(_DAY.match(d) for d in days) \
-            else None
-    return text if _DAY.match(text) else None
+def _keep(records: dict[str, SourceRecord], url: str, fields: dict[str, Any]) -> bool:
+    """Add the record ``fields`` make (as read by :func:`_read_own_layout`), if valid."""
+    if not set(fields) <= set(_KEYS) or fields.get("status") is None:
+        return False
+    values: dict[str, Any] = {}
+    try:
+        for key in _DATES:
+            if key in fields:
+                values[key] = _day(fields[key])
+        for key in _TEXTS:
+            if key in fields:
+                values[key] = _unquote(fields[key])
+                if values[key] is None:
+                    return False
+        failures = fields.get("failures", "[]")
+        if not (failures.startswith("[") and failures.endswith("]")):
+            return False
+        values["failures"] = tuple(_day(d) for d in failures[1:-1].split(", ") if d)
+        values["history"] = tuple(fields.get("history", ()))
+        record = SourceRecord(url=url, **values)
+    except (ValueError, TypeError, AttributeError):
+        return False
+    if record.status not in CHECKS:
+        return False
+    records[url] = record
+    return True
+
+
+def _day(text: str) -> date:
+    if len(text) != 10 or text[4] != "-":
+        raise ValueError(text)
+    return date.fromisoformat(text)
 
 
 def _unquote(text: str) -> str | None:

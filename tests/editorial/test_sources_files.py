@@ -127,3 +127,13 @@ def test_save_without_keys_is_a_usage_error(content_dir: Path,
     monkeypatch.delenv("WAYBACK_ACCESS_KEY", raising=False)
     assert main(["sources", "--content", str(content_dir), "--save"]) == 2
     assert "WAYBACK_ACCESS_KEY" in capsys.readouterr().err
+
+
+def test_check_accepts_the_state_file_among_changed_files(
+        content_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    state = content_dir / "sources-state.yml"
+    assert main(["check", "--content", str(content_dir), str(state)]) == 0
+    state.write_text(state.read_text(encoding="utf-8").replace('"gone"', '"lost"', 1),
+                     encoding="utf-8")
+    assert main(["check", "--content", str(content_dir), str(state)]) == 1
+    assert "sources-state.yml:" in capsys.readouterr().out

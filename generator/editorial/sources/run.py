@@ -36,7 +36,7 @@ class Settings:
     pace: float = 1.0  # seconds between two requests to one host
     timeout: float = 10.0
     redirects: int = 5
-    workers: int = 8
+    workers: int = 32  # threads (one request in flight per host; most wait their turn)
     min_age: int = 3  # days before a source is checked again
     relook: int = 30  # days before the Wayback is asked again for a source with no copy
     user_agent: str = "briefings-sources"
