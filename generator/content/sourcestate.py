@@ -78,16 +78,27 @@ def path_of(content: Path) -> Path:
 def read(content: Path, shown: str = STATE_FILE
          ) -> tuple[dict[str, SourceRecord], list[Problem]]:
     """The state file's records by URL (none if there is no file) and its problems
-    (``shown`` is how messages name the file)."""
+    (``shown`` is how messages name the file). A file unchanged since the last read (same
+    size and modification time) is not read again: the live preview rebuilds often."""
     path = path_of(content)
-    if not path.is_file():
+    try:
+        stat = path.stat()
+    except OSError:
         return {}, []
+    signature = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, shown)
+    if _last_read and _last_read[0] == signature:
+        return dict(_last_read[1]), list(_last_read[2])
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         return {}, [Problem(shown, None, f"cannot be read: {error}",
                             "restore it from git, or delete it: the next check writes it")]
-    return parse(text, shown)
+    records, problems = parse(text, shown)
+    _last_read[:] = [signature, records, problems]
+    return dict(records), list(problems)
+
+
+_last_read: list[Any] = []  # [signature, records, problems] of the last file read
 
 
 def parse(text: str, shown: str = STATE_FILE) -> tuple[dict[str, SourceRecord], list[Problem]]:
