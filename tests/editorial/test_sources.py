@@ -48,7 +48,7 @@ CASES: list[tuple[str, Route | None, str]] = [
     ("https://loop.test/a", redirect("/b"), "unreachable"),
     ("https://loop.test/self", redirect("/self"), "unreachable"),
     ("https://chain.test/long0", redirect("/long1"), "unreachable"),
-    ("https://slow.test/a", Route(200, A1, delay=2.0), "unreachable"),
+    ("https://slow.test/a", Route(200, A1, delay=4.0), "unreachable"),
     ("https://drip.test/a", Route(200, A1, drip=0.02), "unreachable"),
     ("https://broken.test/500", Route(500, "oops"), "unreachable"),
     ("https://broken.test/503", Route(503, "later", {"Retry-After": "30"}), "unreachable"),
@@ -124,7 +124,7 @@ def content(write_archive: object) -> Path:
 
 
 def settings(**changes: object) -> sources_run.Settings:
-    base = sources_run.Settings(budget=60.0, pace=0.05, timeout=0.5, workers=8,
+    base = sources_run.Settings(budget=60.0, pace=0.05, timeout=1.5, workers=8,
                                 user_agent="briefings-sources/test (+https://example.org/)")
     return replace(base, **changes)  # type: ignore[arg-type]
 
@@ -171,6 +171,7 @@ def test_every_address_is_classified_as_expected(content: Path, web: FakeWeb) ->
     assert paywall == [("/a", "HEAD"), ("/b", "GET"), ("/b", "HEAD")]  # a CDN's 403 to HEAD
     assert [e.method for e in web.requests_to("news.test")
             if e.path == "/a/removed"] == ["HEAD"]
+    assert [e.method for e in web.requests_to("slow.test")] == ["HEAD"]  # silent: no GET
     # one failing check is never death
     assert not any(r.dead for r in found.values())
     assert found["https://news.test/a/alive-1"].title == "Talks resume in Brussels"

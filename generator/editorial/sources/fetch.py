@@ -26,6 +26,8 @@ SHORTEST = 1.0  # seconds: a request is not started with less time than this lef
 MAX_BYTES = 1 << 20  # of a page's body that is read (title and main text lie well within)
 # Answers to HEAD after which a GET is tried: the server refuses or mishandles HEAD.
 HEAD_REFUSED = frozenset({400, 403, 405, 406, 500, 501, 502, 503})
+_NO_GET = ("no such host", "name lookup failed", "redirect loop", "too many redirects",
+           "time-out", "refused")
 
 
 class OutOfTime(Exception):
@@ -138,9 +140,10 @@ class Client:
 
     def check(self, url: str) -> Answer:
         """HEAD; GET where HEAD is refused, and GET of a page that answered (its title and
-        text show soft-404s and drift); a dead, blocked or looping address gets no GET."""
+        text show soft-404s and drift); a dead, blocked, looping or silent address gets
+        no GET (a server that let HEAD time out would keep a GET waiting as long)."""
         head = self.request("HEAD", url)
-        if head.error in ("no such host", "redirect loop", "too many redirects") or (
+        if head.error in _NO_GET or (
                 head.hops and head.status not in HEAD_REFUSED and not 200 <= head.status < 300):
             return head
         start = head.final if head.hops and 200 <= head.status < 300 else url

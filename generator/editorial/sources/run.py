@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from generator.content import sourcestate
 from generator.content.model import Archive, Source
+from generator.content.problems import ContentError
 from generator.content.sourcestate import SUCCESS, SourceRecord
 from generator.editorial.sources import classify, frontedit, wayback
 from generator.editorial.sources.fetch import SHORTEST, Client, Connector, Pacer
@@ -72,7 +73,6 @@ class Outcome:
     written: list[str] = field(default_factory=list)
     diff: str = ""
     refused: list[str] = field(default_factory=list)  # files an edit could not be made in
-    requests: dict[str, int] = field(default_factory=dict)  # by host
     seconds: float = 0.0
 
 
@@ -102,7 +102,9 @@ def run(archive: Archive, content: Path, settings: Settings, today: date,
         ) -> Outcome:
     started = clock()
     outcome = Outcome()
-    records, _problems = sourcestate.read(content)
+    records, problems = sourcestate.read(content)
+    if problems:  # never write a new state over one that could not be read
+        raise ContentError(problems)
     cited = citations(archive)
     copies = {r.snapshot for url, r in records.items() if url in cited and r.snapshot}
     records = {url: r for url, r in records.items() if url in cited or url in copies}
