@@ -304,6 +304,14 @@ def test_save_page_now_is_asked_for_live_sources_without_a_copy(content: Path,
     assert outcome.saved and len(outcome.saved) == len(web.saved)
     posts = [e for e in web.requests_to("web.archive.org") if e.method == "POST"]
     assert posts and all(e.authorization == "LOW access:secret" for e in posts)
+    # the next day's run finds the capture and proposes it
+    web.snapshots["https://other.test/story?id=7"] = (
+        "http://web.archive.org/web/20261102120000/https://other.test/story?id=7",
+        "20261102120000")
+    later = check(content, web, DAY + timedelta(days=1), save_keys=("access", "secret"))
+    assert records(content)["https://other.test/story?id=7"].snapshot.endswith("id=7")
+    assert "+    archive: https://web.archive.org/web/20261102120000/" in later.diff
+    assert len(web.saved) == len(outcome.saved)  # no second capture of the same source
 
 
 def test_the_guard_refuses_anything_but_loopback(network_guard: object) -> None:

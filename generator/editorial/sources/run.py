@@ -180,7 +180,9 @@ def _wants_lookup(url: str, cited: dict[str, list[Citation]], records: dict[str,
     if all(c.source.archive for c in cited[url]) or not any(c.source.url == url
                                                              for c in cited[url]):
         return False
-    return record.looked is None or (today - record.looked).days >= settings.relook
+    # After a Save Page Now request, the next day's run looks for the capture it made.
+    wait = 1 if record.save else settings.relook
+    return record.looked is None or (today - record.looked).days >= wait
 
 
 def _lookup_task(client: Client, settings: Settings, url: str, cited: list[Citation],
