@@ -25,7 +25,7 @@ from generator.content.model import Archive, Source
 from generator.content.problems import ContentError
 from generator.content.sourcestate import SUCCESS, SourceRecord
 from generator.editorial.sources import classify, frontedit, wayback
-from generator.editorial.sources.fetch import SHORTEST, Client, Connector, Pacer
+from generator.editorial.sources.fetch import SHORTEST, Answer, Client, Connector, Pacer
 from generator.editorial.sources.schedule import Scheduler, Task
 
 SAVE_EVERY = 60.0  # seconds between two writes of the state file during a run
@@ -122,41 +122,56 @@ def run(archive: Archive, content: Path, settings: Settings, today: date,
             scheduler.add(_lookup_task(client, settings, url, cited[url], records[url]))
     state = sourcestate.path_of(content)
     last_saved = clock()
-    for task, result in scheduler.results():
-        if task.kind == "check":
-            outcome.checked += 1
-            before = records.get(task.url)
-            record = classify.record_check(before, task.url, classify.classify(result, before),
-                                           today)
-            records[task.url] = record
-            if record.dead and not (before and before.dead):
-                outcome.newly_dead.append(task.url)
-            if _wants_lookup(task.url, cited, records, today, settings):
-                scheduler.add(_lookup_task(client, settings, task.url, cited[task.url], record))
-        else:
-            outcome.looked += 1
-            snapshot, job = result
-            record = records[task.url]
-            if snapshot:
-                outcome.found += 1
-                # The availability API answered for this capture: its first check.
-                records.setdefault(snapshot.url, SourceRecord(
-                    snapshot.url, "alive", today, today, history=(
-                        f"{today.isoformat()} alive {snapshot.status} (Wayback availability)",)))
-            if job:
-                outcome.saved.append(task.url)
-            records[task.url] = replace(
-                record, looked=today if snapshot is not False else record.looked,
-                snapshot=snapshot.url if snapshot else record.snapshot,
-                save=f"{job} {today.isoformat()}" if job else record.save)
-        if clock() - last_saved > SAVE_EVERY:
-            _write_if_changed(state, records)
-            last_saved = clock()
+    try:
+        for task, result in scheduler.results():
+            if task.kind == "check":
+                record = _checked(records, task.url, result, today, outcome)
+                if _wants_lookup(task.url, cited, records, today, settings):
+                    scheduler.add(_lookup_task(client, settings, task.url, cited[task.url],
+                                               record))
+            else:
+                _looked(records, task.url, result, today, outcome)
+            if clock() - last_saved > SAVE_EVERY:
+                _write_if_changed(state, records)
+                last_saved = clock()
+    finally:  # an interrupted run keeps what it checked
+        _write_if_changed(state, records)
     outcome.left = scheduler.left.get("check", 0)
-    _write_if_changed(state, records)
     _propose(content, cited, records, settings.write, outcome)
     outcome.seconds = clock() - started
     return outcome
+
+
+def _checked(records: dict[str, SourceRecord], url: str, answer: Answer, today: date,
+             outcome: Outcome) -> SourceRecord:
+    outcome.checked += 1
+    before = records.get(url)
+    record = classify.record_check(before, url, classify.classify(answer, before), today)
+    records[url] = record
+    if record.dead and not (before and before.dead):
+        outcome.newly_dead.append(url)
+    return record
+
+
+def _looked(records: dict[str, SourceRecord], url: str,
+            result: tuple[wayback.Snapshot | bool | None, str], today: date,
+            outcome: Outcome) -> None:
+    """A lookup's result: the snapshot (None: none; False: the lookup failed), a job."""
+    outcome.looked += 1
+    snapshot, job = result
+    record = records[url]
+    if isinstance(snapshot, wayback.Snapshot):
+        outcome.found += 1
+        # The availability API answered for this capture: its first check.
+        records.setdefault(snapshot.url, SourceRecord(
+            snapshot.url, "alive", today, today, history=(
+                f"{today.isoformat()} alive {snapshot.status} (Wayback availability)",)))
+    if job:
+        outcome.saved.append(url)
+    records[url] = replace(
+        record, looked=today if snapshot is not False else record.looked,
+        snapshot=snapshot.url if isinstance(snapshot, wayback.Snapshot) else record.snapshot,
+        save=f"{job} {today.isoformat()}" if job else record.save)
 
 
 def _host(url: str) -> str:
@@ -190,7 +205,7 @@ def _lookup_task(client: Client, settings: Settings, url: str, cited: list[Citat
     published = min((c.source.published or c.day) for c in cited)
     save = settings.save_keys is not None and record.status in SUCCESS and not record.save
 
-    def work() -> tuple[object, str]:
+    def work() -> tuple[wayback.Snapshot | bool | None, str]:
         """(the snapshot, None for none, False if the lookup failed; a save job or '')."""
         try:
             snapshot = wayback.closest(client, settings.availability, url, published)
