@@ -142,7 +142,7 @@ class FakeWeb:
                                           self.headers.get("User-Agent") or "", body,
                                           self.headers.get("Authorization") or ""))
                 parts = urlsplit(self.path)
-                if host == web.WAYBACK and parts.path == "/wayback/available":
+                if host in (web.WAYBACK, "127.0.0.1") and parts.path == "/wayback/available":
                     self._send(method, *web._answer_wayback(parts.query), "application/json")
                     return
                 if host == web.SAVE and parts.path == "/save" and method == "POST":

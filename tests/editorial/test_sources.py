@@ -20,6 +20,7 @@ from generator.editorial.sources import run as sources_run
 from generator.editorial.sources.fetch import LoopbackConnector
 
 DAY = date(2026, 11, 2)
+ROOT = Path(__file__).resolve().parents[2]
 WORDS = ["ceasefire", "talks", "border", "villages", "ministry", "statement", "observers",
          "mission", "delegation", "returned", "capital", "agreement", "withdrawal",
          "commission", "accused", "forces", "reported"]
@@ -325,3 +326,27 @@ def test_the_guard_refuses_anything_but_loopback(network_guard: object) -> None:
         socket.getaddrinfo("example.org", 443)
     assert len(network_guard.violations) == 2  # type: ignore[attr-defined]
     network_guard.violations.clear()  # type: ignore[attr-defined]
+
+
+def test_the_command_checks_records_and_proposes_over_real_sockets(
+        write_archive: object, web: FakeWeb, capsys: pytest.CaptureFixture[str]) -> None:
+    """`briefings sources` itself, with the real connector: sources and the availability
+    endpoint on 127.0.0.1 (the command's least pace, one second, on that one host)."""
+    from generator.cli import main
+
+    base = f"http://127.0.0.1:{web.port}"
+    web.routes["127.0.0.1/a/copy"] = page(body=A1)
+    web.snapshots[f"{base}/a/copy"] = (f"http://web.archive.org/web/2023/{base}/a/copy", "2023")
+    content = write_archive({"2023/2023-05-14-local.md": briefing(  # type: ignore[operator]
+        1, [f"{base}/a/copy", f"{base}/a/missing"])})
+    code = main(["sources", "--content", str(content), "--budget", "60s", "--wayback",
+                 f"{base}/wayback/available", "--config", str(ROOT / "mkdocs.yml")])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert f"+    archive: https://web.archive.org/web/2023/{base}/a/copy" in out
+    assert "Checked 2 of 2 sources due" in err and "copies found: 1" in err
+    found = records(content)
+    assert (found[f"{base}/a/copy"].status, found[f"{base}/a/missing"].status) == (
+        "alive", "gone")
+    agents = {e.agent for e in web.log}
+    assert len(agents) == 1 and agents.pop().startswith("briefings-sources/")
