@@ -44,3 +44,26 @@ def test_the_exports_carry_each_sources_status(built_site: Path) -> None:
     assert rows["offensive"]["source_archives"] == (
         ";https://web.archive.org/web/2023/https://www.bbc.com/news/world-europe-example")
     assert rows["blinken-pashinyan-call"]["source_statuses"] == "unchecked"
+
+
+def test_each_state_reads_as_it_should() -> None:
+    from datetime import date
+
+    from generator.content.model import Source
+    from generator.content.sourcestate import SourceRecord
+    from generator.site.html.sourcestatus import link_state
+
+    copy = "https://web.archive.org/web/2023/https://x.example/a"
+    checked = SourceRecord("https://x.example/a", "alive", date(2026, 11, 2), date(2026, 11, 9))
+    with_copy, bare = Source("X", "https://x.example/a", archive=copy), Source("X", checked.url)
+    assert link_state(with_copy, checked) == (
+        f' (<a href="{copy}" rel="noopener noreferrer">archived copy</a>)')
+    assert link_state(bare, checked) == link_state(bare, None) == ""
+    drifted = link_state(with_copy, SourceRecord(checked.url, "drifted", checked.first,
+                                                 checked.last))
+    assert "the page has changed since it was cited, seen on <time datetime=\"2026-11-09\">" \
+        in drifted and "shows it as cited" in drifted
+    blocked = SourceRecord(checked.url, "blocked", checked.first, checked.last)
+    assert link_state(bare, blocked) == ""  # a paywall is no news to readers
+    assert "<script>" not in link_state(Source("X", "https://x.example/<script>",
+                                               archive="https://a.example/<script>"), None)

@@ -145,7 +145,10 @@ def classify(answer: Answer, record: SourceRecord | None) -> Verdict:
     moved = _moved(answer.url, answer.final)
     if moved and _is_home(answer.url, answer.final):
         return Verdict("soft-404", f"{status} sent to the home page {answer.final}", title, mark)
-    if _NOT_FOUND.search(title) or (len(text) < 600 and _NOT_FOUND.search(text)):
+    # An error page's title is short ("Page not found | Outlet"); a headline that happens
+    # to hold "not found" is not, and a long text is an article, whatever it says.
+    if (len(title.split()) <= 8 and _NOT_FOUND.search(title)) or (
+            len(text) < 600 and _NOT_FOUND.search(text)):
         return Verdict("soft-404", f"{status} page says not found", title, mark)
     if (record and record.fingerprint and mark and distance(record.fingerprint, mark) > DRIFT_BITS
             and not _similar_titles(record.title, title)):
