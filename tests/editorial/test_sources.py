@@ -350,3 +350,15 @@ def test_the_command_checks_records_and_proposes_over_real_sockets(
         "alive", "gone")
     agents = {e.agent for e in web.log}
     assert len(agents) == 1 and agents.pop().startswith("briefings-sources/")
+
+
+def test_a_headline_that_says_not_found_is_no_soft_404() -> None:
+    from generator.editorial.sources.classify import classify
+    from generator.editorial.sources.fetch import Answer, Hop
+
+    url = "https://news.test/a/fishermen"
+    headline = "Missing fishermen not found after the storm on the Caspian Sea"
+    answer = Answer(url, (Hop(url, 200),), body=article(headline, text(7)))
+    assert classify(answer, None).check == "alive"
+    error_page = Answer(url, (Hop(url, 200),), body=article("Not found | News", text(7)))
+    assert classify(error_page, None).check == "soft-404"
