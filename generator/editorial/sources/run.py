@@ -116,9 +116,10 @@ def run(archive: Archive, content: Path, settings: Settings, today: date,
     outcome.due = len(checks)
     for url in checks:
         scheduler.add(Task(_host(url), "check", url, _checker(client, url)))
+    checking = set(checks)
     for url in sorted(cited, key=lambda u: (records[u].looked or date.min, u)
                       if u in records else (date.min, u)):
-        if url not in checks and _wants_lookup(url, cited, records, today, settings):
+        if url not in checking and _wants_lookup(url, cited, records, today, settings):
             scheduler.add(_lookup_task(client, settings, url, cited[url], records[url]))
     state = sourcestate.path_of(content)
     last_saved = clock()
