@@ -50,7 +50,7 @@ def main() -> int:
         loaded = load_archive(content, include_drafts=True)
         print(f"{args.count} briefings loaded in {time.perf_counter() - started:.1f} s")
         cited = run.citations(loaded.archive)
-        hosts = sorted({run._host(url) for url in cited})
+        hosts = sorted({run.host_of(url) for url in cited})
         print(f"{len(cited)} cited addresses on {len(hosts)} hosts")
         with FakeWeb() as web:
             for host in hosts:

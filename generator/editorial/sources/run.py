@@ -115,7 +115,7 @@ def run(archive: Archive, content: Path, settings: Settings, today: date,
     checks = due(cited, records, today, settings.min_age)
     outcome.due = len(checks)
     for url in checks:
-        scheduler.add(Task(_host(url), "check", url, _checker(client, url)))
+        scheduler.add(Task(host_of(url), "check", url, _checker(client, url)))
     checking = set(checks)
     for url in sorted(cited, key=lambda u: (records[u].looked or date.min, u)
                       if u in records else (date.min, u)):
@@ -175,7 +175,8 @@ def _looked(records: dict[str, SourceRecord], url: str,
         save=f"{job} {today.isoformat()}" if job else record.save)
 
 
-def _host(url: str) -> str:
+def host_of(url: str) -> str:
+    """The host a URL names, lower case: the lane (and the pace) its requests take."""
     return (urlsplit(url).hostname or "").lower()
 
 
@@ -183,7 +184,7 @@ def _checker(client: Client, url: str) -> Callable[[], object]:
     def work() -> object:
         answer = client.check(url)
         if answer.status == 429:
-            client.turn_down(_host(answer.final), answer.retry_after)
+            client.turn_down(host_of(answer.final), answer.retry_after)
         return answer
     return work
 
@@ -219,7 +220,7 @@ def _lookup_task(client: Client, settings: Settings, url: str, cited: list[Citat
             except ValueError:
                 job = ""
         return snapshot, job
-    return Task(_host(settings.availability), "lookup", url, work)
+    return Task(host_of(settings.availability), "lookup", url, work)
 
 
 def _write_if_changed(path: Path, records: dict[str, SourceRecord]) -> None:
