@@ -6,7 +6,6 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import UTC
 from pathlib import Path
 
 from generator import __version__, report
@@ -164,6 +163,8 @@ def _summary(args: argparse.Namespace) -> int:
 
 
 def _sources(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
     from generator.content import sourcestate
     from generator.editorial.sources import report, run, wayback
     from generator.engine.render import EngineConfig, site_settings
@@ -190,7 +191,6 @@ def _sources(args: argparse.Namespace) -> int:
     settings = run.Settings(budget=args.budget, pace=args.pace, timeout=args.timeout,
                             user_agent=agent, availability=args.wayback, save_keys=keys,
                             write=args.write)
-    from datetime import datetime
     outcome = run.run(loaded.archive, content, settings, datetime.now(UTC).date())
     if outcome.diff:
         print(outcome.diff, end="")
