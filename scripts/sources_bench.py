@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "tests")]
+sys.path.insert(0, str(ROOT / "tests"))  # the fake web (this folder is on the path)
 
 import synth  # noqa: E402
 from fakeweb import FakeWeb, article, page  # noqa: E402
