@@ -8,9 +8,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from generator import __version__, report
+from generator import __version__, project, report
 from generator.content.problems import ContentError, Problem, printable
-from generator.site.edition import Edition
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -21,101 +20,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
-    start = os.getcwd()
-    refusal = _enter_project(args)
-    if refusal is not None:
-        print(printable(f"briefings: error: {refusal}"), file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        return _run(args)
-    finally:
-        os.chdir(start)  # main() is also called in-process (tests): leave the folder as found
-
-
-# Commands that read the site's settings (mkdocs.yml); check, new and ingest need only content.
-NEEDS_CONFIG = frozenset({"build", "serve", "bundle", "zim", "summary"})
-# Options naming files or folders, as the user wrote them (relative to where they typed).
-PATH_OPTIONS = ("content", "site_dir", "output", "config", "file")
-DEFAULTS = {"content": "content", "site_dir": "site", "config": "mkdocs.yml"}
-OUTPUTS = {"bundle": Edition.OFFLINE.file_name(), "zim": Edition.KIWIX.file_name()}
-
-
-def _enter_project(args: argparse.Namespace) -> str | None:
-    """Find the project as git finds its work tree, and work from there; or say why not.
-
-    The project is the folder with mkdocs.yml at or above the content folder given with
-    ``--content``, else at or above the working folder (with ``--config``, the working
-    folder itself).
-    Paths the user typed keep meaning what they meant where they were typed; defaults
-    (content/, site/, the editions' files) are the project's. Without a project, check, new
-    and ingest still work on an explicit ``--content``; the other commands say in one line
-    where to run from.
-    """
-    given = {name: getattr(args, name) for name in PATH_OPTIONS
-             if getattr(args, name, None) is not None}
-    needs_config = args.command in NEEDS_CONFIG
-    found = None
-    if "config" in given:  # the settings named outright: work where the command was typed
-        found = Path.cwd()
-    elif "content" in given:
-        found = (_project_above(Path(os.path.abspath(given["content"])), True)
-                 or _project_above(Path.cwd(), True))
-    else:
-        found = _project_above(Path.cwd(), needs_config)
-    if found is None and ("content" not in given or needs_config):
-        return (f"no project here: neither '{os.getcwd()}' nor a folder above it has "
-                "mkdocs.yml; run briefings inside the archive's project folder (or one of "
-                "its sub-folders)" + ("" if "content" in given else
-                                      ", or give --content DIR"))
-    if found is not None and not os.path.samefile(found, os.getcwd()):
-        for name, value in given.items():
-            setattr(args, name, _from_project(found, value))
-        if getattr(args, "files", None):
-            args.files = [_from_project(found, name) for name in args.files]
-        os.chdir(found)
-    for name, value in {**DEFAULTS, "output": OUTPUTS.get(args.command)}.items():
-        if hasattr(args, name) and getattr(args, name) is None:
-            setattr(args, name, value)
-    content = getattr(args, "content", None)
-    if content is not None and not Path(content).is_dir():
-        return f"content folder '{content}' does not exist" + (
-            f" in the project '{found}'" if found is not None and "content" not in given
-            else "")
-    return None
-
-
-def _project_above(folder: Path, needs_config: bool) -> Path | None:
-    """The nearest folder at or above ``folder`` holding mkdocs.yml (or, for a command that
-    needs only the content, a folder named content: a checkout of the content alone)."""
-    for candidate in (folder, *folder.parents):
-        if (candidate / "mkdocs.yml").is_file() or (
-                not needs_config and (candidate / "content").is_dir()):
-            return candidate
-    return None
-
-
-def _from_project(project: Path, path: str) -> str:
-    """A path typed elsewhere, as seen from the project folder (absolute if outside it)."""
-    absolute = os.path.abspath(path)
-    relative = os.path.relpath(absolute, project)
-    return absolute if relative.split(os.sep, 1)[0] == ".." else relative
-
-
-def _run(args: argparse.Namespace) -> int:
     from generator.engine.sitedir import SiteDirError
 
-    try:
-        return int(args.run(args))
-    except SiteDirError as error:  # before anything was written
-        print(printable(f"briefings: error: {error}"), file=sys.stderr)
-        return EXIT_USAGE
-    except ContentError as error:
-        return _fail(error.problems, getattr(args, "format", "text"))
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:  # `briefings check | head`: the reader left; no traceback
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_PROBLEMS
+    with project.entered(args) as refusal:  # the working folder is restored after
+        try:
+            if refusal is not None:
+                return _usage(refusal)
+            return int(args.run(args))
+        except SiteDirError as error:  # before anything was written
+            return _usage(str(error))
+        except ContentError as error:
+            return _fail(error.problems, getattr(args, "format", "text"))
+        except KeyboardInterrupt:
+            return 130
+        except BrokenPipeError:  # `briefings check | head`: the reader left; no traceback
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return EXIT_PROBLEMS
+
+
+def _usage(message: str) -> int:
+    print(printable(f"briefings: error: {message}"), file=sys.stderr)
+    return EXIT_USAGE
 
 
 def _fail(problems: list[Problem], fmt: str = "text") -> int:
@@ -135,14 +60,11 @@ def _check(args: argparse.Namespace) -> int:
     loaded = check(content)
     problems = loaded.problems
     if args.since:
-        from generator.editorial.permalinks import GitError, moves, permalink_problems
+        from generator.editorial.permalinks import GitError, since
         try:
-            problems = [*problems, *permalink_problems(loaded.archive,
-                                                       moves(content, args.since), args.since)]
+            problems = [*problems, *since(loaded.archive, content, args.since)]
         except GitError as error:
-            print(printable(f"briefings: error: --since {args.since}: {error}"),
-                  file=sys.stderr)
-            return EXIT_USAGE
+            return _usage(f"--since {args.since}: {error}")
     drafts = tuple(sorted(b.origin.path for b in loaded.archive.briefings if b.draft))
     if args.files:
         problems = limit_to_files(problems, args.files, content)
@@ -154,11 +76,20 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from generator.engine.render import EngineError
+    from generator.engine import hosts
+    from generator.engine.render import EngineConfig, EngineError, settings
     from generator.pipeline import BuildOptions, build
 
     options = BuildOptions(content=Path(args.content), site_dir=Path(args.site_dir),
                            drafts=args.drafts, config_file=Path(args.config), engine=args.engine)
+    try:
+        extra = settings(EngineConfig(options.config_file, engine=options.engine)).get("extra")
+        limits = hosts.host_limits((extra or {}).get("host"))
+    except ValueError as error:
+        print(f"briefings: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError:  # no mkdocs.yml: the build says so
+        limits = hosts.host_limits(None)
     try:
         if args.downloads:
             from generator.editions.downloads import build_with_downloads
@@ -168,25 +99,15 @@ def _build(args: argparse.Namespace) -> int:
     except EngineError as error:
         print(f"briefings: error: {error}; the previous site was left as it was", file=sys.stderr)
         return EXIT_PROBLEMS
-    for problem in problems + _placeholders(options.config_file, args.engine):
+    for problem in problems + project.placeholders(options.config_file, args.engine):
         print(problem.format_text(), file=sys.stderr)
     print(f"built {options.site_dir}/")
+    # What a deploy would be refused for, said before it is tried.
+    line, warnings = hosts.report(hosts.measure(options.site_dir), limits)
+    print(line)
+    for warning in warnings:
+        print(f"briefings: warning: {warning}", file=sys.stderr)
     return EXIT_OK
-
-
-def _placeholders(config: Path, engine: str) -> list[Problem]:
-    """A warning for each starter placeholder mkdocs.yml still has (site.outputs)."""
-    from generator.engine.render import EngineConfig, site_settings
-    from generator.site.outputs import placeholders
-
-    site = site_settings(EngineConfig(config, engine=engine))
-    reach = {"site_url": "every permalink, citation, feed and share card",
-             "repo_url": "every 'Suggest a correction' and 'report an error' link"}
-    return [Problem(str(config), None, f"{setting} is still the starter project's "
-                    f"placeholder, {value}: {reach[setting]} of this build points there",
-                    f"set {setting} in mkdocs.yml before you publish; the README's first "
-                    "screen says how", severity="warning")
-            for setting, value in placeholders(site)]
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -197,8 +118,7 @@ def _serve(args: argparse.Namespace) -> int:
         return serve(Path(args.content), Path(args.config), args.dev_addr, args.drafts,
                      engine=args.engine)
     except AddressError as error:
-        print(printable(f"briefings: error: {error}"), file=sys.stderr)
-        return EXIT_USAGE
+        return _usage(str(error))
     except EngineError as error:
         print(f"briefings: error: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -268,6 +188,68 @@ def _summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _sources(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from generator.content import sourcestate
+    from generator.editorial.sources import report, run, wayback
+    from generator.engine.render import EngineConfig, site_settings
+    from generator.pipeline import check
+
+    content = Path(args.content)
+    loaded = check(content, drafts=True)
+    if not loaded.ok:
+        return _fail(loaded.problems)
+    if args.report:
+        records, _problems = sourcestate.read(content)
+        print(report.dead_report(loaded.archive, records), end="")
+        return EXIT_OK
+    keys = None
+    if args.save:
+        try:
+            keys = wayback.credentials()
+        except wayback.NoCredentials as error:
+            print(f"briefings: error: {error}", file=sys.stderr)
+            return EXIT_USAGE
+    site = site_settings(EngineConfig(Path(args.config)))
+    agent = (f"briefings-sources/{__version__} (checks the sources an archive of briefings "
+             f"cites, at most one request a second per host; +{site.url})")
+    settings = run.Settings(budget=args.budget, pace=args.pace, timeout=args.timeout,
+                            user_agent=agent, availability=args.wayback, save_keys=keys,
+                            write=args.write)
+    outcome = run.run(loaded.archive, content, settings, datetime.now(UTC).date())
+    if outcome.diff:
+        print(outcome.diff, end="")
+    print(report.summary(outcome, args.budget), end="", file=sys.stderr)
+    return EXIT_OK
+
+
+def _duration(value: str) -> float:
+    """``--budget``: seconds, or a number with s, m or h (90, 90s, 10m, 1h)."""
+    units = {"s": 1, "m": 60, "h": 3600}
+    number, unit = (value[:-1], value[-1]) if value[-1:] in units else (value, "s")
+    try:
+        seconds = float(number) * units[unit]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a duration: {value!r} (write 90s, 10m or 1h)"
+                                         ) from None
+    if not 0 < seconds <= 24 * 3600:
+        raise argparse.ArgumentTypeError("a budget lies between 1 second and 24 hours")
+    return seconds
+
+
+def _at_least(least: float) -> Callable[[str], float]:
+    def parse(value: str) -> float:
+        try:
+            number = float(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+        if not least <= number <= 3600:
+            raise argparse.ArgumentTypeError(f"must lie between {least:g} and 3600")
+        return number
+    return parse
+
+
 def _date_option(value: str) -> object:
     """YYYY-MM-DD for --date options; a malformed date is a usage error (exit 2)."""
     from generator.content.syntax.fields import FieldError, iso_date
@@ -310,17 +292,15 @@ def argument_parser() -> argparse.ArgumentParser:
     def command(name: str, run: object, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.set_defaults(run=run)
-        sub.add_argument("--content", metavar="DIR", help=(
-            "the content folder (default: content/ of the project: the nearest folder "
-            "with mkdocs.yml at or above the working folder)"))
+        sub.add_argument("--content", metavar="DIR", help="the content folder (default: "
+                         "content/ of the project, the nearest folder with mkdocs.yml)")
         return sub
 
     check = command("check", _check, "validate every briefing and registry; report every problem")
     check.add_argument("--format", choices=report.FORMATS, default="text",
                        help="text (path:line: error: message), json, or github annotations")
     check.add_argument("--since", metavar="REV", help=(
-        "git revision holding what is published (a pull request's base): a published "
-        "briefing whose address the change would alter is an error, a deleted one a warning"))
+        "git revision of what is published: changing a published briefing's address fails"))
     check.add_argument("files", nargs="*", metavar="FILE", help=(
         "report only problems in these files and those they cause elsewhere "
         "(for pull requests: pass the changed files)"))
@@ -345,13 +325,13 @@ def argument_parser() -> argparse.ArgumentParser:
 
     bundle = command("bundle", _bundle, "build the offline bundle: one zip that works from disk")
     bundle.add_argument("--output", metavar="FILE.zip", help=(
-        f"the zip to write (default: {OUTPUTS['bundle']} in the project)"))
+        f"the zip to write (default: {project.OUTPUTS['bundle']} in the project)"))
     bundle.add_argument("--config", help=argparse.SUPPRESS)
     add_engine_option(bundle)
 
     zim = command("zim", _zim, "build the Kiwix edition: one ZIM file with its own search index")
     zim.add_argument("--output", metavar="FILE.zim", help=(
-        f"the ZIM to write (default: {OUTPUTS['zim']} in the project)"))
+        f"the ZIM to write (default: {project.OUTPUTS['zim']} in the project)"))
     zim.add_argument("--config", help=argparse.SUPPRESS)
     add_engine_option(zim)
 
@@ -388,7 +368,32 @@ def argument_parser() -> argparse.ArgumentParser:
     pr_summary.add_argument("--run-url", metavar="URL",
                             help="the check run's page, where the preview can be downloaded")
     pr_summary.add_argument("--config", help=argparse.SUPPRESS)
+    _sources_parser(command)
     return parser
+
+
+def _sources_parser(command: Callable[[str, object, str], argparse.ArgumentParser]) -> None:
+    from generator.editorial.sources.wayback import AVAILABILITY
+
+    sources = command("sources", _sources, "check every cited source, record it in "
+                      "content/sources-state.yml, find archived copies and propose them")
+    sources.add_argument("--budget", type=_duration, default=600.0, metavar="DURATION",
+                         help="stop starting requests after this long (90s, 10m, 1h; "
+                         "default 10m); the next run resumes")
+    sources.add_argument("--pace", type=_at_least(1.0), default=1.0, metavar="SECONDS",
+                         help="seconds between two requests to one host (at least 1)")
+    sources.add_argument("--timeout", type=_at_least(1.0), default=10.0, metavar="SECONDS",
+                         help="the longest one request may take (default 10)")
+    sources.add_argument("--wayback", default=AVAILABILITY, metavar="URL",
+                         help=f"the Wayback availability endpoint (default {AVAILABILITY})")
+    sources.add_argument("--save", action="store_true", help=(
+        "request Save Page Now captures of live sources with no copy (keys in "
+        "$WAYBACK_ACCESS_KEY and $WAYBACK_SECRET_KEY)"))
+    sources.add_argument("--write", action="store_true", help=(
+        "write the proposed archive: values into the briefing files (else print a diff)"))
+    sources.add_argument("--report", action="store_true", help=(
+        "only list the dead sources that have no archived copy, oldest first (no network)"))
+    sources.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
 
 
 if __name__ == "__main__":

@@ -26,7 +26,12 @@ ALLOWED: dict[str, set[str]] = {
     "site.plan": SITE_BASE | {"site.data", "site.html", "site.plan"},
     "engine": SITE_BASE | {"engine"},
     "editorial": CONTENT | {"editorial"},
+    # `briefings sources`: the checker sits with the editors' tools (it writes into
+    # content/ and never reads the site); the state file's format is content's.
+    "editorial.sources": CONTENT | {"editorial", "editorial.sources"},
     "report": CONTENT | {"report"},
+    # Where a command runs (the project) and what its settings still lack: below cli only.
+    "project": SITE_BASE | {"engine", "project"},
     # The build folder's file names: a table of paths, below the pipeline.
     "buildfolder": SITE_BASE | {"buildfolder"},
     "pipeline": SITE_BASE | {"site.plan", "engine", "buildfolder", "pipeline"},

@@ -19,7 +19,7 @@ from pathlib import Path
 from generator.content.model import Archive
 from generator.content.problems import Problem
 
-__all__ = ["GitError", "Move", "moves", "permalink_problems", "slug_in"]
+__all__ = ["GitError", "Move", "moves", "permalink_problems", "since", "slug_in"]
 
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 _SLUG_LINE = re.compile(r"^slug:\s*['\"]?([a-z0-9-]+)", re.MULTILINE)
@@ -115,3 +115,8 @@ def permalink_problems(archive: Archive, found: list[Move], since: str) -> list[
                                 f"keep the published address: add 'slug: {move.old_slug}' to "
                                 "the front matter"))
     return problems
+
+
+def since(archive: Archive, content: Path, revision: str) -> list[Problem]:
+    """``check --since REV``: the permalink problems of ``archive`` against ``revision``."""
+    return permalink_problems(archive, moves(content, revision), revision)

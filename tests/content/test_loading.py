@@ -78,7 +78,7 @@ def test_one_bad_file_never_hides_the_next(write_archive: WriteArchive) -> None:
     loaded = load_archive(content, include_drafts=True)
     assert problems_of(loaded) == [
         ("2023/a-first.md", 3, "'date' is not a real date: 2023-02-30"),
-        ("2023/b-second.md", 3, "invalid YAML: did not find expected ',' or ']'"),
+        ("2023/b-second.md", 2, "invalid YAML: did not find expected ',' or ']'"),  # where [ opened
         ("2024/deeper/d-third.md", 4, "unknown region 'Narnia'"),
         ("2024/deeper/d-third.md", 8, "unknown key 'source.x'"),
         ("e-fourth.md", 2, "the file is not UTF-8 text (byte 0xff)"),

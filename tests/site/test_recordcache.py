@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import synth
 
 from generator.content.model import Archive
 from generator.engine import render
@@ -16,8 +16,6 @@ from generator.site.index import build_index
 from generator.site.plan import increment
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-import synth  # noqa: E402
 
 SITE = render.site_settings(render.EngineConfig(ROOT / "mkdocs.yml"))
 
@@ -57,7 +55,7 @@ def test_an_edited_briefing_is_made_again(archive: Archive, tmp_path: Path,
     made = []
     rows = recordcache.exports.briefing_rows
     monkeypatch.setattr(recordcache.exports, "briefing_rows",
-                        lambda b, site: made.append(b.slug) or rows(b, site))
+                        lambda b, site, states=None: made.append(b.slug) or rows(b, site, states))
     files = _files(edited, kept)
     assert made == [first.slug]
     assert "A title edited since" in files["briefings.json"].decode()
