@@ -393,7 +393,7 @@ def _sources_parser(command: Callable[[str, object, str], argparse.ArgumentParse
         "write the proposed archive: values into the briefing files (else print a diff)"))
     sources.add_argument("--report", action="store_true", help=(
         "only list the dead sources that have no archived copy, oldest first (no network)"))
-    sources.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
+    sources.add_argument("--config", help=argparse.SUPPRESS)
 
 
 if __name__ == "__main__":

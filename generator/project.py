@@ -23,7 +23,7 @@ from generator.site.edition import Edition
 __all__ = ["NEEDS_CONFIG", "OUTPUTS", "enter", "entered", "placeholders"]
 
 # Commands that read the site's settings (mkdocs.yml); check, new and ingest need only content.
-NEEDS_CONFIG = frozenset({"build", "serve", "bundle", "zim", "summary"})
+NEEDS_CONFIG = frozenset({"build", "serve", "bundle", "zim", "summary", "sources"})
 # Options naming files or folders, as the user wrote them (relative to where they typed).
 PATH_OPTIONS = ("content", "site_dir", "output", "config", "file")
 DEFAULTS = {"content": "content", "site_dir": "site", "config": "mkdocs.yml"}

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "archive"
 SCRIPT = Path(sys.executable).parent / "briefings"
 PAGE = ROOT / "tests" / "fixtures" / "ingest" / "abcnews-ap-exodus.txt"
-COMMANDS = ("check", "build", "serve", "bundle", "zim", "new", "ingest", "summary")
+COMMANDS = ("check", "build", "serve", "bundle", "zim", "new", "ingest", "summary", "sources")
 NEW = ["--title", "Talks resume", "--date", "2023-05-14", "--region", "Armenia",
        "--actor", "Nikol Pashinyan", "--source-name", "Reuters",
        "--source-url", "https://www.reuters.com/world/talks"]
@@ -68,7 +68,7 @@ def _outputs(name: str, up: str) -> list[str]:
 
 @pytest.mark.parametrize("where", ["project", "sub-folder", "outside"])
 @pytest.mark.parametrize("command", ["check", "build", "bundle", "zim", "new", "ingest",
-                                     "summary"])
+                                     "summary", "sources"])
 def test_every_command_from_every_folder(project: Path, tmp_path: Path, command: str,
                                          where: str) -> None:
     """From the project or content/briefings/2023 the command works on the project; from
@@ -77,7 +77,8 @@ def test_every_command_from_every_folder(project: Path, tmp_path: Path, command:
     folder = {"project": project, "sub-folder": project / "content" / "briefings" / "2023",
               "outside": tmp_path}[where]
     up = "../../../" if where == "sub-folder" else ""
-    args = {"new": [*NEW, "--slug", f"talks-{where}"], "ingest": [str(PAGE)]}.get(command, [])
+    args = {"new": [*NEW, "--slug", f"talks-{where}"], "ingest": [str(PAGE)],
+            "sources": ["--report"]}.get(command, [])  # --report: no network
     args += _outputs(command, up)
     result = run(command, *args, cwd=folder, stdin="A\tcontent/briefings/x.md\n")
     printed = result.stdout + result.stderr
