@@ -8,9 +8,9 @@ from dataclasses import replace
 from generator.site import urls
 from generator.site.index import Index
 from generator.site.html.listing import dated_listing
-from generator.site.html.markup import Linker, count_label, esc, external, long_date, section, time_tag
+from generator.site.html.markup import Linker, count_label, esc, external, section, time_tag
 from generator.content.model import Actor, Briefing, Region, Source, last_changed
-from generator.site.html import sharecards
+from generator.site.html import citeblock, sharecards
 from generator.site.html.editorial import briefing_links, revisions, suggest_correction, updated_fact
 from generator.site.outputs import Page, Site
 
@@ -49,12 +49,13 @@ def briefing_page(briefing: Briefing, index: Index, site: Site) -> Page:
     if related:
         parts.append(section("Related briefings", link.briefing_list(related, summary=False),
                              "related"))
-    parts.append(section("Cite this briefing", _citation(briefing, site), "cite"))
+    parts.append(citeblock.cite_section(briefing, archive, site, link))
     parts.append(_older_newer(briefing, index, link))
     return Page(route, briefing.title, _article("\n".join(p for p in parts if p), "ba-briefing"),
                 "briefing", description=briefing.summary, lastmod=last_changed(briefing),
                 published=briefing.date,
-                structured=sharecards.json_ld(sharecards.briefing_data(briefing, index, site)))
+                structured=sharecards.json_ld(sharecards.briefing_data(briefing, index, site)),
+                citation_head=citeblock.head_tags(briefing, archive, site))
 
 
 def _source(source: Source) -> str:
@@ -68,30 +69,6 @@ def _source(source: Source) -> str:
     text = ", ".join(parts)
     if source.archive:
         text += f" ({external(source.archive, 'archived copy')})"
-    return text
-
-
-def _citation(briefing: Briefing, site: Site) -> str:
-    permalink = site.absolute(urls.briefing(briefing.slug))
-    text = (f"{site.name}. “{briefing.title}.” {long_date(briefing.date)}. {permalink}")
-    bibtex = "\n".join([
-        f"@misc{{{briefing.slug},",
-        f"  title = {{{{{_bibtex(briefing.title)}}}}},",
-        f"  howpublished = {{{_bibtex(site.name)}}},",
-        f"  year = {{{briefing.date.year}}},",
-        f"  month = {{{briefing.date.month}}},",
-        f"  day = {{{briefing.date.day}}},",
-        f"  url = {{{permalink}}},",
-        "}",
-    ])
-    return (f'<p class="ba-permalink">Permalink: {external(permalink, permalink)}</p>\n'
-            f'<p class="ba-citation">{esc(text)}</p>\n'
-            f'<pre class="ba-bibtex"><code>{esc(bibtex)}</code></pre>')
-
-
-def _bibtex(text: str) -> str:
-    for char in "\\{}%&$#_^~":
-        text = text.replace(char, "\\" + char if char not in "\\^~" else " ")
     return text
 
 

@@ -24,7 +24,7 @@ import yaml
 from generator.site import urls
 from generator.site.plan import increment
 
-from generator.site.data import exports, feeds, recordcache
+from generator.site.data import citation, datapackage, exports, feeds, recordcache
 from generator.site.html.finder import finder_outputs
 from generator.site.index import Index, build_index
 from generator.content.model import Archive, Briefing
@@ -173,8 +173,12 @@ def _exports(index: Index, site: Site, key: str, since: _Since | None, kept: Pat
     them already, so none travel back)."""
     selected = (None, None) if since is None else (since.only.actors, since.only.regions)
     outward = increment.outward_digests(index.archive) if since is None else since.outward
+    archive = index.archive
     return ([*feeds.all_feeds(index, site, *selected),
-             *recordcache.archive_files(index, site, key, outward, kept)],
+             *recordcache.archive_files(index, site, key, outward, kept),
+             *datapackage.files(site),
+             *(item for briefing in archive.briefings
+               for item in citation.briefing_files(briefing, archive, site))],
             outward if since is None else {})
 
 
@@ -354,7 +358,7 @@ def _remove_unplanned(plan: Plan, docs: Path) -> list[str]:
 # Folders of data files split in numbered parts (the search index's shards, the finder's
 # parts): a plan that writes any file in one writes all of it, so the parts it no longer has
 # go even from a partial plan (an archive that shrinks needs fewer).
-WHOLE_FOLDERS = ("search/", "finder/data/")
+WHOLE_FOLDERS = ("search/", "finder/data/", citation.FOLDER)
 
 
 def _stale_parts(plan: Plan, docs: Path) -> set[str]:
