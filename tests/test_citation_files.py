@@ -15,7 +15,6 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-
 from conftest import ROOT
 
 SCHEMAS = ROOT / "tests" / "fixtures" / "schemas"
