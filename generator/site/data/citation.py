@@ -82,7 +82,8 @@ def archive_item(site: Site, day: date, briefings: int) -> dict[str, Any]:
         "author": [{"literal": site.name}],
         "publisher": site.name,
         "issued": _date(day),
-        "version": day.isoformat(),
+        # The edition's day as a calendar version (a hyphen would read as a range of versions).
+        "version": day.strftime("%Y.%m.%d"),
         "URL": site.url,
         "language": LANGUAGE,
         "abstract": f"{site.description} Edition of {day.isoformat()}, {briefings:,} "

@@ -15,11 +15,13 @@ BibTeX; data/citation.py writes them) and the BibTeX entry to copy.
 
 from __future__ import annotations
 
+from datetime import date
+
 from generator.content.model import Archive, Briefing, last_changed
 from generator.site import urls
 from generator.site.data import citation, cslrender
 from generator.site.html.markup import Linker, esc, external, section
-from generator.site.outputs import Site
+from generator.site.outputs import DataFile, Site
 
 DC_TYPE = "webpage"  # Zotero's item type name: Zotero files the page as a web page
 
@@ -74,3 +76,18 @@ def cite_block(item: dict[str, object], link: Linker, stem: str, bibtex: str) ->
             f'<p class="ba-cite-files">Download the reference: {files}</p>\n'
             f'<details class="ba-bibtex"><summary>BibTeX</summary>'
             f"<pre><code>{esc(bibtex)}</code></pre></details>")
+
+
+EDITION_STEM = "downloads/briefing-archive"  # the edition's reference files, beside it
+
+
+def edition_section(site: Site, day: date, briefings: int) -> tuple[str, list[DataFile]]:
+    """"Citing this edition" for the Downloads page, and the edition's reference files
+    (``downloads/briefing-archive.json``, ``.ris``, ``.bib``)."""
+    item = citation.archive_item(site, day, briefings)
+    link = Linker("downloads/", site.style)
+    block = cite_block(item, link, EDITION_STEM, citation.bibtex(item))
+    html = ('<h2 id="cite">Citing this edition</h2>\n'
+            f"<p>Cite the archive by its edition: the day it was built, {esc(day.isoformat())}, "
+            "names what it held. To cite one briefing, use its own page.</p>\n" + block)
+    return html, citation.reference_files(item, EDITION_STEM)
