@@ -220,3 +220,20 @@ def test_zim_command_prints_the_path_and_nothing_else(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"{output}\n"  # libzim's progress lines kept out
     assert Archive(output).has_fulltext_index
+
+
+def test_the_citation_files_and_data_descriptions_are_entries(
+        reader: Archive, loaded: Loaded) -> None:
+    """Every briefing's reference files, datapackage.json and the JSON Schema are in the
+    ZIM's entry list with their types, and a briefing page links to its own."""
+    expected = {"datapackage.json": "application/json",
+                "briefings.schema.json": "application/json"}
+    for briefing in loaded.archive.briefings:
+        expected |= {f"cite/{briefing.slug}.json": "application/json",
+                     f"cite/{briefing.slug}.ris": "application/x-research-info-systems",
+                     f"cite/{briefing.slug}.bib": "application/x-bibtex"}
+        page = bytes(reader.get_entry_by_path(f"briefings/{briefing.slug}.html")
+                     .get_item().content).decode("utf-8")
+        assert f'href="../cite/{briefing.slug}.ris"' in page
+    for path, mime in expected.items():
+        assert reader.get_entry_by_path(path).get_item().mimetype == mime, path

@@ -47,10 +47,9 @@ def head_tags(briefing: Briefing, archive: Archive, site: Site) -> str:
     changed = last_changed(briefing)
     if changed != day:
         tags.append(("DCTERMS.modified", changed.isoformat()))
-    links = ['<link rel="schema.DC" href="http://purl.org/dc/elements/1.1/">',
-             '<link rel="schema.DCTERMS" href="http://purl.org/dc/terms/">']
-    return "\n".join([*links, *(f'<meta name="{name}" content="{esc(value)}">'
-                                for name, value in tags)])
+    # No <link rel="schema.DC">: Zotero knows the DC and DCTERMS prefixes without one, and
+    # a link to purl.org is a remote reference the offline editions do without.
+    return "\n".join(f'<meta name="{name}" content="{esc(value)}">' for name, value in tags)
 
 
 def cite_section(briefing: Briefing, archive: Archive, site: Site, link: Linker) -> str:
