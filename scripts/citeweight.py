@@ -1,0 +1,78 @@
+"""What citing costs: page weight of a briefing page and build time, against a baseline.
+
+    .venv/bin/python scripts/citeweight.py --baseline REV [--content content] [--synth 1000]
+
+Builds the archive twice in fresh folders, once with this checkout and once with the
+generator of git revision REV (exported with ``git archive`` and run by this environment's
+Python, so the packages are the same), and prints for every briefing page present in both
+the growth of its size gzip-compressed (level 9, as a server's gzip sends it at most) and
+raw, as median and largest, and the wall time of each cold build. With ``--synth N`` the
+archive is a synthetic one of N briefings (scripts/synth.py). Issue 27's budget: a briefing
+page grows by at most 3 kB gzip.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import synth
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build(generator_root: Path, content: Path, site: Path) -> float:
+    """Build with the generator found at ``generator_root``; returns the wall time."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import sys; from generator.cli import main; "
+                    "sys.exit(main(sys.argv[1:]))", "build", "--content", str(content),
+                    "--site-dir", str(site)], cwd=generator_root, check=True,
+                   env={"PYTHONPATH": str(generator_root), "PATH": "/usr/bin:/bin",
+                        "SOURCE_DATE_EPOCH": "1764547200"}, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--baseline", required=True, help="git revision to compare with")
+    parser.add_argument("--content", type=Path, default=ROOT / "content")
+    parser.add_argument("--synth", type=int, default=0, help="a synthetic archive of N")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="citeweight-") as work_name:
+        work = Path(work_name)
+        content = args.content.resolve()
+        if args.synth:
+            content = work / "content"
+            synth.generate(args.synth).write(content)
+        base = work / "baseline"
+        base.mkdir()
+        archive = subprocess.run(["git", "archive", args.baseline], cwd=ROOT, check=True,
+                                 capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(base)], input=archive, check=True)
+        for name in ("mkdocs.yml", "theme"):  # the baseline's own theme and settings
+            assert (base / name).exists()
+        times = {"baseline": build(base, content, work / "site-base"),
+                 "this": build(ROOT, content, work / "site-this")}
+        growth, raw = [], []
+        for page in sorted((work / "site-this" / "briefings").glob("*/index.html")):
+            old = work / "site-base" / "briefings" / page.parent.name / "index.html"
+            if old.exists():
+                new_bytes, old_bytes = page.read_bytes(), old.read_bytes()
+                growth.append(len(gzip.compress(new_bytes, 9)) - len(gzip.compress(old_bytes, 9)))
+                raw.append(len(new_bytes) - len(old_bytes))
+        print(f"briefing pages compared: {len(growth)}")
+        print(f"gzip growth per page: median {statistics.median(growth):.0f} B, "
+              f"largest {max(growth)} B (budget 3,000 B)")
+        print(f"raw growth per page: median {statistics.median(raw):.0f} B, largest {max(raw)} B")
+        print(f"cold build: baseline {times['baseline']:.1f} s, this {times['this']:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
