@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import resource
 import statistics
 import subprocess
 import sys
@@ -27,15 +28,20 @@ import synth
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build(generator_root: Path, content: Path, site: Path) -> float:
-    """Build with the generator found at ``generator_root``; returns the wall time."""
+def build(generator_root: Path, content: Path, site: Path) -> tuple[float, float]:
+    """Build with the generator found at ``generator_root``; returns the wall time and the
+    CPU time (user and system, the build's processes; on a shared machine the CPU time is
+    the steadier figure)."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run([sys.executable, "-c", "import sys; from generator.cli import main; "
                     "sys.exit(main(sys.argv[1:]))", "build", "--content", str(content),
                     "--site-dir", str(site)], cwd=generator_root, check=True,
                    env={"PYTHONPATH": str(generator_root), "PATH": "/usr/bin:/bin",
                         "SOURCE_DATE_EPOCH": "1764547200"}, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (time.perf_counter() - start,
+            after.ru_utime + after.ru_stime - used.ru_utime - used.ru_stime)
 
 
 def main() -> int:
@@ -70,7 +76,11 @@ def main() -> int:
         print(f"gzip growth per page: median {statistics.median(growth):.0f} B, "
               f"largest {max(growth)} B (budget 3,000 B)")
         print(f"raw growth per page: median {statistics.median(raw):.0f} B, largest {max(raw)} B")
-        print(f"cold build: baseline {times['baseline']:.1f} s, this {times['this']:.1f} s")
+        files = {name: sum(1 for p in (work / f"site-{name}").rglob("*") if p.is_file())
+                 for name in ("base", "this")}
+        print("cold build, wall (CPU): baseline {:.1f} s ({:.1f} s), this {:.1f} s ({:.1f} s)"
+              .format(*times["baseline"], *times["this"]))
+        print(f"site files: baseline {files['base']:,}, this {files['this']:,}")
     return 0
 
 

@@ -160,7 +160,9 @@ def test_the_shortcut_gives_exactly_what_citeproc_gives(
     items = [citation.briefing_item(b, site) for b in archive.briefings]
     base = items[0]
     items += [{**base, "id": f"h{n}", "title": title} for n, title in enumerate(HOSTILE_TITLES)]
-    items.append({**base, "id": "d", "issued": {"date-parts": [[2024, 12, 31]]}})
+    items.append({**base, "id": "d", "issued": {"date-parts": [[1999, 12, 31]]}})
+    # an author that prints the year marker's digits: that shape is rendered in full
+    items.append({**base, "id": "m", "author": [{"literal": "Archive 9871"}]})
     for item in items:
         for style in cslrender.STYLES:
             fast = cslrender.render(item, style)

@@ -14,12 +14,13 @@ starter briefing both ways and compares):
 - The style's tree never changes, so its XPath look-ups (macros, ancestors) are answered
   once per element and expression (``_memoised``), about a third of the time.
 - Entries whose title and URL are plain (no quotes, no closing punctuation, single
-  spaces) differ only in title, URL and day once author, publisher, year and month are
-  equal. Such an entry is rendered once per style, author, publisher, year and month,
-  with markers in place of title, URL and day (``_TITLE``, ``_URL``, ``_DAY``; citeproc-py
-  prints a day as it is given); each briefing's title (cased by citeproc-py's own
-  text-case, as the style cases it: Chicago's title case), URL and day then replace the
-  markers. Any other entry is rendered in full.
+  spaces) differ only in title, URL, year and day once author, publisher and month are
+  equal. Such an entry is rendered once per style, author, publisher and month, with
+  markers in place of title, URL, year and day (``_TITLE``, ``_URL``, ``_YEAR``, ``_DAY``;
+  citeproc-py prints a year and a day as they are given); each briefing's title (cased by
+  citeproc-py's own text-case, as the style cases it: Chicago's title case), URL, year and
+  day then replace the markers, each of which the template must print exactly once. Any
+  other entry is rendered in full.
 
 citeproc-py leaves two rules of CSL aside, which ``_punctuation`` applies: the en-US
 locale's ``punctuation-in-quote`` (Chicago's full stop inside the closing quotation mark)
@@ -69,6 +70,7 @@ STYLES = (
 _TITLE = "\ue000"  # private-use characters: no style cases, quotes or punctuates them
 _URL = "\ue001"
 _DAY = "\ue002"
+_YEAR = 9871  # citeproc-py needs a number for the year: one no citation holds otherwise
 _PLAIN = re.compile(r"[^\"'“”‘’«»„‚<>&\\\s](?:[^\"'“”‘’«»„‚<>&\\]*[^\"'“”‘’«»„‚<>&\\\s.?!:;,…])?")
 
 
@@ -80,11 +82,13 @@ def render(item: dict[str, Any], style: Style) -> str:
             or len(parts) != 3):
         return render_full(item, style)
     shape = {**item, "title": _TITLE, "URL": _URL, "id": "x", "abstract": "", "keyword": "",
-             "issued": {"date-parts": [[parts[0], parts[1], _DAY]]}}
+             "issued": {"date-parts": [[_YEAR, parts[1], _DAY]]}}
     template = _template(style, json.dumps(shape, sort_keys=True))
+    if template is None:
+        return render_full(item, style)
     cased = html.escape(_case(style, title), quote=False)
     return (template.replace(_TITLE, cased).replace(_URL, html.escape(url, quote=False))
-            .replace(_DAY, str(parts[2])))
+            .replace(_DAY, str(parts[2])).replace(str(_YEAR), str(parts[0])))
 
 
 def render_full(item: dict[str, Any], style: Style) -> str:
@@ -97,8 +101,12 @@ def render_full(item: dict[str, Any], style: Style) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _template(style: Style, item_json: str) -> str:
-    return render_full(json.loads(item_json), style)
+def _template(style: Style, item_json: str) -> str | None:
+    """The entry with markers, or None where a marker is not printed exactly once (then
+    entries of this shape are rendered in full)."""
+    text = render_full(json.loads(item_json), style)
+    marks = (_TITLE, _URL, _DAY, str(_YEAR))
+    return text if all(text.count(mark) == 1 for mark in marks) else None
 
 
 def _case(style: Style, title: str) -> str:
