@@ -22,6 +22,7 @@ import pytest
 import rispy
 import yaml
 from citeproc.source.json import CiteProcJSON
+from conftest import ROOT
 
 from generator.content.loading import load_archive
 from generator.content.model import Archive
@@ -29,7 +30,6 @@ from generator.engine.render import EngineConfig, site_settings
 from generator.site.data import citation, cslrender
 from generator.site.outputs import Site
 from generator.site.plan.buildtree import plan
-from conftest import ROOT
 
 STARTER = ROOT / "content"
 GOLDEN = ROOT / "tests" / "golden" / "citation"
@@ -52,7 +52,7 @@ def _front(path: Path) -> dict[str, Any]:
 
 
 def _site_name() -> str:
-    return str(yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"),  # noqa: S506
+    return str(yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"),
                          Loader=yaml.BaseLoader)["site_name"])
 
 
@@ -67,7 +67,7 @@ def _untex(value: str) -> str:
 
 def test_every_briefing_has_references_that_other_parsers_read_as_its_front_matter(
         starter: tuple[Archive, Site, dict[str, bytes]]) -> None:
-    archive, site, files = starter
+    archive, _site, files = starter
     schema = json.loads(CSL_SCHEMA.read_text("utf-8"))
     publisher = _site_name()
     assert len(archive.briefings) > 20

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import ROOT
 from frictionless import Package
 
-from conftest import ROOT
 from generator.content.loading import load_archive
 from generator.engine.render import EngineConfig, site_settings
 from generator.site.data import datapackage, exports

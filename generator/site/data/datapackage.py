@@ -141,7 +141,8 @@ def json_schema(site: Site) -> dict[str, Any]:
 
 def files(site: Site) -> list[DataFile]:
     """``datapackage.json`` and ``briefings.schema.json``."""
-    return [DataFile(PACKAGE, _dump(package(site))), DataFile(JSON_SCHEMA, _dump(json_schema(site)))]
+    return [DataFile(PACKAGE, _dump(package(site))),
+            DataFile(JSON_SCHEMA, _dump(json_schema(site)))]
 
 
 def _dump(data: dict[str, Any]) -> bytes:
