@@ -10,11 +10,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
+import synth  # scripts/: pytest's pythonpath
 from conftest import ROOT
 from frictionless import Package
 
@@ -22,9 +22,6 @@ from generator.content.loading import load_archive
 from generator.engine.render import EngineConfig, site_settings
 from generator.site.data import datapackage, exports
 from generator.site.outputs import Site
-
-sys.path.insert(0, str(ROOT / "scripts"))
-import synth
 
 SITE = site_settings(EngineConfig(ROOT / "mkdocs.yml"))
 
