@@ -341,3 +341,12 @@ def test_the_citation_block_and_its_files_work_offline(root: Path, offline: Offl
     assert _file_of(hrefs[2]).read_text("utf-8").startswith("@misc{donbas-shelling,")
     assert (root / "datapackage.json").is_file() and (root / "briefings.schema.json").is_file()
     assert offline.attempted == [] and offline.errors == []
+
+
+def test_a_dead_source_and_its_copy_show_in_the_bundle(root: Path) -> None:
+    """content/sources-state.yml reaches the offline edition as it does the site."""
+    html = (root / "briefings" / "offensive.html").read_text(encoding="utf-8")
+    assert "link reported dead on <time datetime=\"2026-10-09\">" in html
+    assert ('read the <a href="https://web.archive.org/web/2023/https://www.bbc.com/news/'
+            'world-europe-example" rel="noopener noreferrer">archived copy</a>') in html
+    assert "no archived copy yet" in html

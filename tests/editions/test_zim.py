@@ -247,3 +247,11 @@ def test_the_citation_files_and_data_descriptions_are_entries(
         assert f'href="../cite/{briefing.slug}.ris"' in page
     for path, mime in expected.items():
         assert reader.get_entry_by_path(path).get_item().mimetype == mime, path
+
+
+def test_a_dead_source_and_its_copy_show_in_the_zim(reader: Archive) -> None:
+    html = bytes(reader.get_entry_by_path(page("offensive")).get_item().content).decode()
+    assert "link reported dead on <time datetime=\"2026-10-09\">" in html
+    assert ('read the <a href="https://web.archive.org/web/2023/https://www.bbc.com/news/'
+            'world-europe-example" rel="noopener noreferrer">archived copy</a>') in html
+    assert "no archived copy yet" in html

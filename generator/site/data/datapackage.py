@@ -58,6 +58,10 @@ CSV_FIELDS = (
     _field("updated", "date", "The day of the last material revision, if any."),
     _field("corrections", "string",
            "Published corrections, one a line: 'YYYY-MM-DD text', oldest first."),
+    _list("source_statuses", "Each source's link status as the sources' check last saw it, "
+          "in the order of source_urls ('unchecked' where it never was)."),
+    _list("source_archives", "Each source's archived copy, in the order of source_urls "
+          "(empty where there is none; '%3B' stands for a ';')."),
 )
 assert tuple(f["name"] for f in CSV_FIELDS) == CSV_COLUMNS
 
@@ -69,7 +73,8 @@ JSON_FIELDS = (
            constraints={"required": True}),
     _field("tags", "array", "Free topical tags.", constraints={"required": True}),
     _field("sources", "array", "The sources: objects with name, url and, where given, "
-           "published, author, via, archive.", constraints={"required": True}),
+           "published, author, via, archive, and where the sources' check saw them status, "
+           "checked and dead_since.", constraints={"required": True}),
     _field("summary", "string", "A one-sentence lede.", constraints={"required": True}),
     CSV_FIELDS[10],
     _field("corrections", "array", "Published corrections: objects with date and text, "
@@ -115,7 +120,9 @@ def json_schema(site: Site) -> dict[str, Any]:
     ids = {"type": "array", "items": {"type": "string", "pattern": _ID}}
     source = {"type": "object", "additionalProperties": False, "required": ["name", "url"],
               "properties": {"name": text, "url": url, "published": day, "author": text,
-                             "via": text, "archive": url}}
+                             "via": text, "archive": url,
+                             # the sources' check (where it saw the source)
+                             "status": text, "checked": day, "dead_since": day}}
     correction = {"type": "object", "additionalProperties": False,
                   "required": ["date", "text"], "properties": {"date": day, "text": text}}
     briefing = {
