@@ -1,14 +1,18 @@
-"""Score `briefings ingest` on a folder of saved pages with expected values beside them.
+"""Score `briefings ingest` on folders of saved pages with expected values beside them.
 
 Each page (``NAME.txt`` or ``NAME.html``) has ``NAME.expected.yml``: ``title``, ``date``,
-``published``, ``source`` (``name``, ``via``, ``url``), ``actors`` and ``regions`` (registry
-ids), null or empty where the page does not state them. Every page is ingested for real
-(``ingest_file`` into a scratch content folder with the real registries) and the draft's
-front matter read back: a field scores when it equals the expected value, an empty field
-included (a value where the page states none is wrong). Actors and regions are scored
-together as precision and recall over all pages.
+``published`` (taken as ``date`` where absent), ``source`` (``name``, ``via``, ``url``),
+``actors`` and ``regions`` (registry ids), null or empty where the page does not state
+them; optionally ``article`` (snippets of every article paragraph, each of which must be
+in the draft's article-text block) and ``furniture`` (snippets that must be nowhere in the
+draft). Every page is ingested for real (``ingest_file`` into a scratch content folder with
+the real registries) and the draft read back: a field scores when it equals the expected
+value, an empty field included (a value where the page states none is wrong), and a
+"wrong" is either a value where the expected one differs or is empty (the worst kind) or an
+empty field where the page states one. Actors and regions are scored together as precision
+and recall over all pages. One line per folder.
 
-    .venv/bin/python scripts/ingest_score.py [FOLDER]   # default tests/fixtures/ingest-unseen
+    .venv/bin/python scripts/ingest_score.py [FOLDER ...] [--quiet]   # default: every set
 """
 
 from __future__ import annotations
@@ -25,13 +29,15 @@ from typing import Any
 import yaml
 
 from generator.content.frontmatter import split
+from generator.content.placeholders import ARTICLE_END, ARTICLE_START
 from generator.content.loading import load_registries
 from generator.content.syntax.yamlstrict import plain
 from generator.editorial.ingest import draft_from_page, ingest_file, read_page
 from generator.editorial.known_names import NameFinder
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = ROOT / "tests" / "fixtures" / "ingest-unseen"
+FIXTURES = ROOT / "tests" / "fixtures"
+SETS = ("ingest", "ingest-unseen", "ingest-heldout", "ingest-dev", "ingest-dev-heldout")
 TODAY = date(2026, 11, 29)
 FIELDS = ("title", "date", "published", "name", "via", "url")
 
@@ -46,6 +52,11 @@ class Score:
     extra: int = 0
     missed: int = 0
     wrong: list[str] = field(default_factory=list)
+    pages: int = 0
+    stated_wrongly: int = 0  # a value where the page states another one, or none
+    by_kind: dict[str, list[int]] = field(default_factory=dict)  # kind -> [right, scored]
+    article_kept: int = 0
+    furniture_free: int = 0
 
     @property
     def precision(self) -> float:
@@ -66,21 +77,35 @@ def pages(folder: Path) -> list[tuple[Path, dict[str, Any]]]:
     return found
 
 
-def written_fields(page: Path, content: Path) -> dict[str, Any]:
-    """What the draft written for ``page`` says (None for a field left to FILL IN)."""
+KIND = {"title": "titles", "date": "dates", "published": "dates", "name": "sources",
+        "via": "sources", "url": "sources"}
+
+
+def written_fields(page: Path, content: Path) -> tuple[dict[str, Any], str]:
+    """What the draft written for ``page`` says (None for a field left to FILL IN), and
+    the draft's whole text."""
     path = ingest_file(page, content, today=TODAY).path
-    meta = plain(split(path.read_text(encoding="utf-8")).meta)
+    text = path.read_text(encoding="utf-8")
+    meta = plain(split(text).meta)
     assert isinstance(meta, dict)
     path.unlink()
     source = meta.get("source") or {}
     return {"title": meta.get("title"), "date": meta.get("date"),
             "published": source.get("published"), "name": source.get("name"),
-            "via": source.get("via"), "url": source.get("url")}
+            "via": source.get("via"), "url": source.get("url")}, text
+
+
+def article_block(text: str) -> str:
+    """The draft's article-text block, its comment marks and line breaks made plain."""
+    if ARTICLE_START not in text:
+        return ""
+    block = text.split(ARTICLE_START, 1)[1].split(ARTICLE_END, 1)[0]
+    return " ".join(line.removeprefix("#").strip() for line in block.splitlines())
 
 
 def expected_fields(want: dict[str, Any]) -> dict[str, Any]:
     source = want["source"]
-    shown = {key: want[key] for key in ("title", "date", "published")}
+    shown = {key: want.get(key, want["date"]) for key in ("title", "date", "published")}
     shown.update({key: source[key] for key in ("name", "via", "url")})
     return {key: value.isoformat() if isinstance(value, date) else value
             for key, value in shown.items()}
@@ -97,16 +122,44 @@ def score(folder: Path) -> Score:
         for name in ("actors.yml", "regions.yml"):
             shutil.copy(ROOT / "content" / name, content / name)
         for page, want in pages(folder):
-            got, expected = written_fields(page, content), expected_fields(want)
+            (got, text), expected = written_fields(page, content), expected_fields(want)
+            result.pages += 1
             for key in FIELDS:
                 result.scored += 1
+                tally = result.by_kind.setdefault(KIND[key], [0, 0])
+                tally[1] += 1
                 if got[key] == expected[key]:
                     result.right += 1
+                    tally[0] += 1
                 else:
+                    result.stated_wrongly += got[key] is not None
                     result.wrong.append(f"{page.name}: {key} {got[key]!r}, "
                                         f"expected {expected[key]!r}")
+            _score_text(result, page, text, want)
             _score_names(result, page, draft_from_page(read_page(page), finder, TODAY), want)
     return result
+
+
+def _score_text(result: Score, page: Path, text: str, want: dict[str, Any]) -> None:
+    """Every article paragraph kept in the article block; no furniture anywhere."""
+    block = " ".join(article_block(text).split()).casefold()
+    lost = [s for s in want.get("article") or () if " ".join(s.split()).casefold() not in block]
+    kept = [s for s in want.get("furniture") or () if s.casefold() in text.casefold()]
+    result.article_kept += not lost
+    result.furniture_free += not kept
+    result.wrong += [f"{page.name}: article paragraph lost: {s!r}" for s in lost]
+    result.wrong += [f"{page.name}: furniture kept: {s!r}" for s in kept]
+
+
+def summary(name: str, result: Score) -> str:
+    """One line: fields right by kind, values stated wrongly, text, names."""
+    kinds = ", ".join(f"{kind} {right}/{scored}" for kind, (right, scored)
+                      in sorted(result.by_kind.items(), key=lambda item: item[0][::-1]))
+    return (f"{name}: {result.pages} pages; fields right {result.right}/{result.scored} "
+            f"({result.right / max(1, result.scored):.1%}: {kinds}); filled wrongly "
+            f"{result.stated_wrongly}; whole article {result.article_kept}/{result.pages}, "
+            f"furniture-free {result.furniture_free}/{result.pages}; actors and regions "
+            f"precision {result.precision:.3f}, recall {result.recall:.3f}")
 
 
 def _score_names(result: Score, page: Path, draft: Any, want: dict[str, Any]) -> None:
@@ -123,13 +176,17 @@ def _score_names(result: Score, page: Path, draft: Any, want: dict[str, Any]) ->
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT)
+    parser.add_argument("folders", nargs="*", type=Path,
+                        default=[FIXTURES / name for name in SETS])
+    parser.add_argument("--quiet", action="store_true", help="print only one line per set")
     args = parser.parse_args()
-    result = score(args.folder)
-    for line in result.wrong:
-        print(line)
-    print(f"fields right: {result.right}/{result.scored} ({result.right / result.scored:.1%}); "
-          f"actors and regions: precision {result.precision:.3f}, recall {result.recall:.3f}")
+    lines = []
+    for folder in args.folders:
+        result = score(folder)
+        if not args.quiet:
+            print("\n".join(result.wrong))
+        lines.append(summary(folder.name, result))
+    print("\n".join(lines))
     return 0
 
 
