@@ -29,8 +29,8 @@ from typing import Any
 import yaml
 
 from generator.content.frontmatter import split
-from generator.content.placeholders import ARTICLE_END, ARTICLE_START
 from generator.content.loading import load_registries
+from generator.content.placeholders import ARTICLE_END, ARTICLE_START
 from generator.content.syntax.yamlstrict import plain
 from generator.editorial.ingest import draft_from_page, ingest_file, read_page
 from generator.editorial.known_names import NameFinder

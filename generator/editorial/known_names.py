@@ -17,6 +17,7 @@ Of overlapping matches the leftmost longest wins ("Lachin corridor", not "Lachin
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -130,12 +131,12 @@ class NameFinder:
         """Actors and regions named in ``text`` (NFC), ignoring the ``skip`` spans."""
         text = unicodedata.normalize("NFC", text)
         folded, where = fold(text)
-        blocked = list(skip)
+        blocked = _Spans(skip)
         candidates = []
         for end, (key, targets) in self._automaton.iter(folded):
             start = end - len(key) + 1
             first, last = where[start], where[end] + 1
-            if _at_boundaries(folded, start, end) and not _inside(first, last, blocked):
+            if _at_boundaries(folded, start, end) and not blocked.overlaps(first, last):
                 kept = tuple(t for t in targets if _case_fits(t.spelling, text[first:last]))
                 if kept:
                     candidates.append(Mention(first, last, kept))
@@ -156,8 +157,22 @@ def _at_boundaries(folded: str, start: int, end: int) -> bool:
     return not (before.isalnum() or after.isalnum())
 
 
-def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < span_end and span_start < end for span_start, span_end in spans)
+class _Spans:
+    """Spans to skip, merged and sorted: whether a mention overlaps one is a bisection."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(end, merged[-1][1])
+            else:
+                merged.append([start, end])
+        self._starts = [start for start, _ in merged]
+        self._ends = [end for _, end in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self._starts, end) - 1  # the last span starting before end
+        return index >= 0 and self._ends[index] > start
 
 
 def _case_fits(spelling: str, written: str) -> bool:
