@@ -215,6 +215,9 @@ def _missing(fields: dict[str, Any], key: str) -> bool:
 
 
 def _date_hint(facts: Facts) -> str:
+    if facts.date_candidates:
+        shown = ", ".join(day.isoformat() for day in facts.date_candidates)
+        return f"YYYY-MM-DD; the page's date stamps disagree ({shown}): choose the right one"
     if facts.partial_date:
         return (f"YYYY-MM-DD; the page says \"{facts.partial_date}\" without a year, and "
                 "the year is never guessed")
