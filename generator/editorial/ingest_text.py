@@ -102,8 +102,9 @@ _APPEAL = re.compile(r"""(?ix).*\b(?:
 _BULLET = re.compile(r"^\s*(?:[•·▪►◦*]|[-–]\s|\d{1,2}[.)]\s)")
 _BYLINE = re.compile(r"^(?:by|written by|words by|author:?|story by|(?:translated|edited|"
                      r"compiled) by:?|par|por|von|автор:?|بقلم)\s+(?P<who>\S.{0,119})$", re.I)
-_NAMED_BYLINE = re.compile(r"^(?:[Bb]y|[Pp]ar|[Pp]or|[Vv]on)\s+[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:[A-ZÀ-Ý][\w'’.-]+|de|"
-                           r"van|von|al|el|bin|da|di|la|le|du)){1,3}(?:,|\s+and\s|\s*$)")
+_NAMED_BYLINE = re.compile(r"^(?:[Bb]y|[Pp]ar|[Pp]or|[Vv]on)\s+[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:"
+                           r"[A-ZÀ-Ý][\w'’.-]+|de|van|von|al|el|bin|da|di|la|le|du)){1,3}"
+                           r"(?:,|\s+and\s|\s*$)")
 # "Yerevan: «Asharq Al-Awsat»": a place and the newspaper's credit, as Arabic papers write.
 CREDIT = re.compile(r"^[^\W\d][^:«»]{1,30}:\s*«(?P<who>[^»]{2,40})»$")
 _AUTHOR_LABEL = re.compile(r"^(?:authors?|auteurs?|автор[ыа]?|الكاتب|written by)$", re.I)

@@ -148,12 +148,51 @@ def _spellings(name: str, aliases: tuple[str, ...]) -> set[str]:
     found: set[str] = set()
     for spelling in (name, *aliases):
         found |= spelling_variants(spelling)
-    return found
+    return found | {form for spelling in found for form in russian_forms(spelling)}
+
+
+# Russian declension, regular endings only: a name's case forms ("Армения" -> "Армении",
+# "Сергей Лавров" -> "Сергеем Лавровым"), so a Russian page names what its nominative does.
+_NOUN_ENDINGS = (("ия", ("ии", "ию", "ией")), ("ья", ("ьи", "ью", "ьей")),
+                 ("я", ("и", "ю", "ей", "е")), ("а", ("ы", "и", "е", "у", "ой")),
+                 ("ь", ("и", "ю", "ем", "я", "е")), ("й", ("я", "ю", "ем", "е")),
+                 ("ый", ("ого", "ому", "ым", "ом")), ("ий", ("ого", "ему", "им", "ом", "его")),
+                 ("ой", ("ого", "ому", "ым", "ом")), ("ые", ("ых", "ым", "ыми")),
+                 ("ие", ("их", "им", "ими")), ("цы", ("цев", "цам", "цами", "цах")))
+_CYRILLIC = re.compile(r"^[А-Яа-яЁё-]+$")
+
+
+def russian_forms(spelling: str) -> set[str]:
+    """The spelling's regular Russian case forms (empty for a spelling not in Cyrillic)."""
+    words = spelling.split()
+    if not words or len(words) > 3 or not all(_CYRILLIC.match(w) for w in words):
+        return set()
+    forms: list[set[str]] = [_declined(word) for word in words]
+    found = {""}
+    for options in forms:
+        found = {f"{head} {option}".strip() for head in found for option in options}
+    return found - {spelling}
+
+
+def _declined(word: str) -> set[str]:
+    if len(word) < 4 or word.isupper():
+        return {word}
+    for ending, others in sorted(_NOUN_ENDINGS, key=lambda item: -len(item[0])):
+        if word.endswith(ending):
+            return {word, *(word[: -len(ending)] + other for other in others)}
+    if word[-1] in "оеиуюэ":
+        return {word}  # Баку, Песков's "о" stays
+    return {word, *(word + ending for ending in ("а", "у", "ом", "е", "ым", "ой"))}
+
+
+_ARABIC_CLITICS = frozenset("وفبلك")  # "and", "so", "with", "to", "as" written on the word
 
 
 def _at_boundaries(folded: str, start: int, end: int) -> bool:
     before = folded[start - 1] if start > 0 else " "
     after = folded[end + 1] if end + 1 < len(folded) else " "
+    if before in _ARABIC_CLITICS and "\u0600" <= folded[start] <= "\u06ff":
+        before = folded[start - 2] if start > 1 else " "  # "وأرمينيا": and Armenia
     return not (before.isalnum() or after.isalnum())
 
 
