@@ -13,6 +13,10 @@ empty field where the page states one. Actors and regions are scored together as
 and recall over all pages. One line per folder.
 
     .venv/bin/python scripts/ingest_score.py [FOLDER ...] [--quiet]   # default: every set
+    .venv/bin/python scripts/ingest_score.py --quiet --scale 20000    # and time a long page
+
+``--scale N`` also times one copied page of N short paragraphs naming actors, regions,
+outlets and unknown names (ingest must stay linear in paragraphs).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import argparse
 import shutil
 import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -179,6 +184,8 @@ def main() -> int:
     parser.add_argument("folders", nargs="*", type=Path,
                         default=[FIXTURES / name for name in SETS])
     parser.add_argument("--quiet", action="store_true", help="print only one line per set")
+    parser.add_argument("--scale", type=int, default=0, metavar="N",
+                        help="also time a page of N paragraphs")
     args = parser.parse_args()
     lines = []
     for folder in args.folders:
@@ -186,8 +193,25 @@ def main() -> int:
         if not args.quiet:
             print("\n".join(result.wrong))
         lines.append(summary(folder.name, result))
+    if args.scale:
+        lines.append(timed(args.scale))
     print("\n".join(lines))
     return 0
+
+
+def timed(paragraphs: int) -> str:
+    """One line: the CPU time to ingest a copied page of ``paragraphs`` paragraphs."""
+    lines = ["Armenia and Azerbaijan hold talks on a long page", "By Reuters"]
+    lines += [f"BAKU (Reuters) - Paragraph {n} says Armenia and Azerbaijan met in Baku, "
+              f"Reuters reported, with John Smith of the Example Institute." for n in
+              range(paragraphs)]
+    regions, actors, _ = load_registries(ROOT / "content")
+    finder = NameFinder(actors, regions)
+    started = time.process_time()
+    draft = draft_from_page("\n".join(lines), finder, TODAY)
+    spent = time.process_time() - started
+    return (f"scale: {paragraphs:,} paragraphs ingested in {spent:.1f} s of CPU "
+            f"({len(draft.article):,} kept)")
 
 
 if __name__ == "__main__":
