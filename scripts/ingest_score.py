@@ -15,6 +15,9 @@ and recall over all pages. One line per folder.
     .venv/bin/python scripts/ingest_score.py [FOLDER ...] [--quiet]   # default: every set
     .venv/bin/python scripts/ingest_score.py --quiet --scale 20000    # and time a long page
 
+``--justext`` also compares jusText (stop-word paragraph classification, each line a
+paragraph, the page's language guessed from its script) with our line classifier on the
+copied-text pages: whole article kept, furniture left out.
 ``--scale N`` also times one copied page of N short paragraphs naming actors, regions,
 outlets and unknown names (ingest must stay linear in paragraphs).
 """
@@ -22,6 +25,7 @@ outlets and unknown names (ingest must stay linear in paragraphs).
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import sys
 import tempfile
@@ -184,6 +188,8 @@ def main() -> int:
     parser.add_argument("folders", nargs="*", type=Path,
                         default=[FIXTURES / name for name in SETS])
     parser.add_argument("--quiet", action="store_true", help="print only one line per set")
+    parser.add_argument("--justext", action="store_true",
+                        help="also compare jusText with our classifier on copied text")
     parser.add_argument("--scale", type=int, default=0, metavar="N",
                         help="also time a page of N paragraphs")
     args = parser.parse_args()
@@ -193,10 +199,48 @@ def main() -> int:
         if not args.quiet:
             print("\n".join(result.wrong))
         lines.append(summary(folder.name, result))
+        if args.justext:
+            lines.append(versus_justext(folder))
     if args.scale:
         lines.append(timed(args.scale))
     print("\n".join(lines))
     return 0
+
+
+def versus_justext(folder: Path) -> str:
+    """One line: jusText's and our article and furniture scores on the copied-text pages."""
+    import html
+
+    import justext
+
+    from generator.editorial.ingest_text import analyse, lines_of, unwrap
+    counts = {"pages": 0, "jt_kept": 0, "jt_clean": 0, "kept": 0, "clean": 0}
+    for page, want in pages(folder):
+        if page.suffix != ".txt" or not want.get("article"):
+            continue
+        text = page.read_text(encoding="utf-8")
+        doc = "".join(f"<p>{html.escape(line)}</p>" for line in lines_of(unwrap(text)))
+        kept = justext.justext(f"<html><body>{doc}</body></html>".encode(),
+                               justext.get_stoplist(_language(text)))
+        for prefix, found in (("jt_", " ".join(p.text for p in kept if not p.is_boilerplate)),
+                              ("", " ".join(analyse(text).body))):
+            folded = found.casefold()
+            counts[prefix + "kept"] += all(s.casefold() in folded for s in want["article"])
+            counts[prefix + "clean"] += not any(s.casefold() in folded
+                                                for s in want.get("furniture") or ())
+        counts["pages"] += 1
+    n = counts["pages"]
+    return (f"{folder.name} copied text, {n} pages: jusText whole article {counts['jt_kept']}/{n},"
+            f" furniture-free {counts['jt_clean']}/{n}; ours {counts['kept']}/{n}, "
+            f"{counts['clean']}/{n}")
+
+
+def _language(text: str) -> str:
+    if re.search(r"[\u0600-\u06ff]", text):
+        return "Arabic"
+    if re.search(r"[А-Яа-яЁё]", text):
+        return "Russian"
+    return "French" if len(re.findall(r"\b(?:le|la|les|des|du)\b", text)) > 5 else "English"
 
 
 def timed(paragraphs: int) -> str:
