@@ -174,7 +174,7 @@ def _fields(draft: Draft, day: date | None, actors: NameIndex[Any], regions: Nam
         "title": "the page's title was not found; write the headline",
         "date": _date_hint(facts), "region": "no region of regions.yml is named; add one",
         "actors": "no actor of actors.yml is named; add at least one",
-        "source.name": "the outlet that published the report",
+        "source.name": _outlet_hint(facts),
         "source.published": "YYYY-MM-DD, the day the report was published; the page does not "
                             "say (delete this line if the report gives no date)",
         "source.url": "the page does not include its address; paste it here"}
@@ -212,6 +212,13 @@ def _missing(fields: dict[str, Any], key: str) -> bool:
     if key.startswith("source."):
         return fields["source"].get(key[7:]) is None
     return fields.get(key) is None
+
+
+def _outlet_hint(facts: Facts) -> str:
+    if facts.outlet_candidates:
+        shown = "; ".join(one_line(name, 80) for name in facts.outlet_candidates)
+        return f"the outlet that published the report; the page credits several ({shown})"
+    return "the outlet that published the report"
 
 
 def _date_hint(facts: Facts) -> str:

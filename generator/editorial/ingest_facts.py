@@ -71,6 +71,7 @@ class Facts:
     url: str | None
     author: str | None
     date_candidates: tuple[date, ...] = ()  # stamps that disagree, for the FILL IN note
+    outlet_candidates: tuple[str, ...] = ()  # credits that disagree, likewise
 
 
 def dateline(paragraph: str) -> tuple[int, str | None]:
@@ -98,8 +99,8 @@ def _credit_line(paragraph: str) -> tuple[int, str | None]:
 def gather(page: PageText, markup: Markup, today: date) -> Facts:
     """Everything the page says about its source and date."""
     site = _site(page, markup)
-    outlet = _outlet(page, markup)
-    name, via = (outlet or site), None
+    outlet, disputed = _outlet(page, markup)
+    name, via = (None if disputed else outlet or site), None
     if outlet and site and outlets.canonical(outlet) != outlets.canonical(site):
         via = site
     stated, candidates = _page_date(page)
@@ -108,7 +109,7 @@ def gather(page: PageText, markup: Markup, today: date) -> Facts:
         published = None
     partial = None if published else _partial(page)
     return Facts(published, partial, _show(name), _show(via), markup.url or _page_url(page),
-                 _author(page, markup), candidates)
+                 _author(page, markup), candidates, tuple(_show(n) or n for n in disputed))
 
 
 def _url_date(url: str | None) -> date | None:
@@ -160,27 +161,32 @@ def _copyright_holder(line: str) -> str | None:
     return holder if len(holder) >= 2 else None
 
 
-def _outlet(page: PageText, markup: Markup) -> str | None:
-    """Who wrote the report, where the page says so."""
+def _outlet(page: PageText, markup: Markup) -> tuple[str | None, tuple[str, ...]]:
+    """Who wrote the report, where the page says so; and the candidates where it says it
+    in ways that disagree (a byline and a dateline credit naming different agencies).
+
+    An attribution ("This article originally appeared on X") is decisive. Otherwise the
+    credit lines, organisation bylines and the dateline's credit must agree; the markup's
+    author counts only where the page says nothing else.
+    """
     for line in (*page.tail, *page.header, *page.furniture, *page.body[-2:]):
         found = _ATTRIBUTION.search(line)
         name = _attributed(found.group("name")) if found else None
         if name:
-            return _outlet_in(name)
-    for line in page.header:
-        quoted = CREDIT.match(line)
-        if quoted:
-            return _outlet_in(quoted.group("who"))
-    for line in (*page.header, *page.tail):
-        byline = _byline(line)
-        if byline and outlets.looks_like_outlet(byline):
-            return _outlet_in(byline)
-    credit = dateline(page.body[0])[1] if page.body else None
-    if credit:
-        return _outlet_in(credit)
-    if markup.author and outlets.looks_like_outlet(markup.author):
-        return _outlet_in(markup.author)
-    return None
+            return _outlet_in(name), ()
+    said = [quoted.group("who") for quoted in map(CREDIT.match, page.header) if quoted]
+    said += [b for b in map(_byline, (*page.header, *page.tail))
+             if b and outlets.looks_like_outlet(b)]
+    said.append(dateline(page.body[0])[1] if page.body else None)
+    if not any(said) and markup.author and outlets.looks_like_outlet(markup.author):
+        said.append(markup.author)  # the markup's author field: often a person, or garbled
+    named: dict[str, str] = {}
+    for text in filter(None, said):
+        name = _outlet_in(text)
+        named.setdefault(outlets.canonical(name).casefold(), name)
+    if len(named) > 1:
+        return None, tuple(named.values())
+    return next(iter(named.values()), None), ()
 
 
 def _attributed(name: str) -> str | None:

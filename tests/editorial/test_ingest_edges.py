@@ -112,3 +112,36 @@ def test_the_declared_charset_is_read(content: Path, capsys: pytest.CaptureFixtu
     html = page(title=title).replace('<meta charset="utf-8">', declared)
     meta, _ = ingest(content, "page.html", html.encode(codec), capsys)
     assert meta["title"] == title
+
+
+def copied(header: list[str], dateline: str = "") -> bytes:
+    body = ["Armenian Prime Minister Nikol Pashinyan met Azerbaijani President Ilham Aliyev in "
+            "Brussels on Monday for talks on the peace treaty, officials said.",
+            "The two leaders agreed to continue the work of the border commissions, the "
+            "European Union said in a statement after the meeting."]
+    return "\n".join(["World", TITLE, *header, dateline + body[0], body[1]]).encode()
+
+
+def test_stamps_that_disagree_leave_the_date_to_fill_in_quoting_them(
+        content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    meta, text = ingest(content, "page.txt", copied(["By Reuters", "Published May 3, 2024",
+                                                     "First published May 5, 2024"]), capsys)
+    assert "date" not in meta
+    assert "stamps disagree (2024-05-03, 2024-05-05)" in text
+
+
+def test_an_update_or_correction_stamp_is_not_the_publication_date(
+        content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    meta, _ = ingest(content, "page.txt", copied(["By Reuters", "Updated May 6, 2024",
+                                                  "May 3, 2024 9:41 PM UTC",
+                                                  "Correction May 7, 2024"]), capsys)
+    assert meta["date"] == "2024-05-03"
+
+
+def test_credits_that_disagree_leave_the_outlet_to_fill_in_quoting_them(
+        content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    meta, text = ingest(content, "page.txt", copied(["By AFP", "May 3, 2024"],
+                                                    "BRUSSELS (Reuters) - "), capsys)
+    source = meta["source"]
+    assert isinstance(source, dict) and "name" not in source
+    assert "the page credits several (AFP; Reuters)" in text
