@@ -199,8 +199,8 @@ def main() -> int:
         if not args.quiet:
             print("\n".join(result.wrong))
         lines.append(summary(folder.name, result))
-        if args.justext:
-            lines.append(versus_justext(folder))
+        compared = versus_justext(folder) if args.justext else ""
+        lines += [compared] if compared else []
     if args.scale:
         lines.append(timed(args.scale))
     print("\n".join(lines))
@@ -208,7 +208,8 @@ def main() -> int:
 
 
 def versus_justext(folder: Path) -> str:
-    """One line: jusText's and our article and furniture scores on the copied-text pages."""
+    """One line: jusText's and our article and furniture scores on the copied-text pages
+    (empty where the set's pages do not list their article paragraphs)."""
     import html
 
     import justext
@@ -230,6 +231,8 @@ def versus_justext(folder: Path) -> str:
                                                 for s in want.get("furniture") or ())
         counts["pages"] += 1
     n = counts["pages"]
+    if not n:
+        return ""  # no page of the set lists its article paragraphs
     return (f"{folder.name} copied text, {n} pages: jusText whole article {counts['jt_kept']}/{n},"
             f" furniture-free {counts['jt_clean']}/{n}; ours {counts['kept']}/{n}, "
             f"{counts['clean']}/{n}")
