@@ -5,7 +5,10 @@ copies. The site is read from the page's furniture (mastheads, "More from X",
 copyright lines) or its markup; the outlet from a byline that names an
 organisation ("By RFE/RL"), a dateline credit ("(Reuters) -"), an attribution
 ("This article originally appeared on Eurasianet") or the markup's author.
-A date is taken only where the page writes one completely near the title.
+A date is taken only where the page writes one completely near the title, by what its
+label says (published, updated, correction). Each fact is gathered from every signal
+and taken where they agree or one is decisive; where they disagree it is left to the
+editor, with the candidates quoted.
 """
 
 from __future__ import annotations
