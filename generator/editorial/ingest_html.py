@@ -54,7 +54,9 @@ def _title(html: str, markup: Markup) -> str | None:
     except (lxml.etree.ParserError, ValueError):
         return markup.title
     found = [" ".join(h.text_content().split()) for h in root.iter("h1")]
-    headlines = [h for h in found if is_headline(h) and not outlets.by_name(h)]
+    site = (markup.site or "").casefold()
+    headlines = [h for h in found if is_headline(h) and not outlets.by_name(h)
+                 and h.casefold() != site]  # a logo in an <h1> is no headline
     wanted = (markup.title or "").casefold()
     agreeing = [h for h in headlines if wanted and (h.casefold() in wanted
                                                     or wanted in h.casefold())]

@@ -145,3 +145,11 @@ def test_credits_that_disagree_leave_the_outlet_to_fill_in_quoting_them(
     source = meta["source"]
     assert isinstance(source, dict) and "name" not in source
     assert "the page credits several (AFP; Reuters)" in text
+
+
+def test_the_visible_headline_wins_over_a_shortened_markup_title_and_a_logo(
+        content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    html = page(title="Pashinyan, Aliyev meet - World News", site="Caucasus Mirror Weekly",
+                h1=TITLE).replace("<body>", "<body><h1>Caucasus Mirror Weekly</h1>")
+    meta, _ = ingest(content, "page.html", html.encode(), capsys)
+    assert meta["title"] == TITLE
