@@ -13,10 +13,10 @@ not reach the draft. The held-out score is the measure of what the rules do.
 from __future__ import annotations
 
 import shutil
-import sys
 from datetime import date
 from pathlib import Path
 
+import ingest_score
 import pytest
 
 from generator.editorial import outlets
@@ -26,8 +26,6 @@ from generator.editorial.ingest_text import unwrap
 from generator.editorial.pagedates import stamps
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-import ingest_score  # noqa: E402
 
 DEV = ROOT / "tests" / "fixtures" / "ingest-dev"
 HELD_OUT = ROOT / "tests" / "fixtures" / "ingest-dev-heldout"
