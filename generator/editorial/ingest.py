@@ -31,6 +31,7 @@ from generator.content.registries import NameIndex
 from generator.content.schema import BRIEFING_FIELDS, SOURCE_FIELDS
 from generator.content.syntax import safefile
 from generator.content.syntax.fields import FieldError
+from generator.content.syntax.slugs import slug_problem
 from generator.content.syntax.yamlstrict import Located
 from generator.editorial import outlets
 from generator.editorial.ingest_facts import Facts, Markup, dateline, gather
@@ -89,6 +90,8 @@ def ingest_file(page: Path, content: Path, events_date: date | None = None,
         draft = replace(draft, facts=replace(draft.facts, published=published))
     day = events_date or draft.facts.published
     slug = slugify(draft.title or page.stem)
+    if slug_problem(slug):  # a title that is 'Con' or 'Index': a slug check would refuse
+        slug = f"{slug}-briefing"
     path = briefing_path(content, day, slug)
     refuse_taken(content, path, slug)
     fields, fill_in = _fields(draft, day, NameIndex.build("actor", actors),

@@ -184,6 +184,18 @@ def test_a_given_date_places_the_draft_and_fills_the_date(content: Path) -> None
     assert "published" not in meta["source"]  # the page never said when it was published
 
 
+@pytest.mark.parametrize("title", ["Con", "Index", "NUL"])
+def test_a_title_that_slugifies_to_a_refused_name_gets_a_slug_check_accepts(
+        content: Path, tmp_path: Path, title: str) -> None:
+    """Issue 23, item 8: ingest never writes a file whose slug ``check`` refuses."""
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
+                    "<p>Armenia and Azerbaijan held talks in Brussels on the peace treaty, "
+                    "officials said on Monday.</p></body></html>", encoding="utf-8")
+    path = ingest_file(page, content, date(2023, 1, 18), today=TODAY).path
+    assert path.name == f"2023-01-18-{title.lower()}-briefing.md"
+
+
 def test_a_page_date_is_also_the_source_publication_date(content: Path) -> None:
     path = ingest_file(PAGES / "yahoo-afp-munich.html", content, today=TODAY).path
     assert path == content / "briefings" / "2024" / (
