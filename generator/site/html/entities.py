@@ -12,6 +12,7 @@ from generator.site.html.markup import Linker, count_label, esc, external, long_
 from generator.content.model import Actor, Briefing, Region, Source, last_changed
 from generator.site.html import sharecards
 from generator.site.html.editorial import briefing_links, revisions, suggest_correction, updated_fact
+from generator.site.maps import regionmaps
 from generator.site.outputs import Page, Site
 
 KIND_LABELS = {
@@ -163,6 +164,7 @@ def region_pages(region: Region, index: Index, site: Site) -> Iterator[Page]:
     head.append(f'<dl class="ba-facts">{"".join(facts)}</dl>')
     if region.description_html:
         head.append(f'<div class="ba-description">{region.description_html}</div>')
+    head.append(regionmaps.locator_figure(index, region.id, route, site.style))
     head.append(_feed_and_finder(link, route, f"region={region.id}"))
     head.append(_registry_links(site, route, region.name, "regions.yml", region.origin.line))
     children = index.children.get(region.id, ())

@@ -8,6 +8,7 @@ from generator.site import urls
 from generator.site.index import Index
 from generator.site.html.listing import dated_listing
 from generator.site.html.markup import Linker, count_label, esc, long_date
+from generator.site.maps import regionmaps
 from generator.site.outputs import Page, Site
 
 HOME_LATEST = 12
@@ -41,7 +42,9 @@ def home_page(index: Index, site: Site) -> Page:
                f'Follow new briefings with the '
                f'<a href="{esc(link.to("feed.xml"))}" type="application/atom+xml">'
                "Atom feed</a>.</p>\n"
-               '<h2 id="latest">Latest briefings</h2>\n'
+               + (regionmaps.regions_figure(index, "", site.style, "ba-map-home") + "\n"
+                  if briefings else "")
+               + '<h2 id="latest">Latest briefings</h2>\n'
                + link.briefing_list(briefings[:HOME_LATEST]))
     return Page("", site.name, f'<div class="ba-home">\n{content}\n</div>', "home",
                 description=extent, feed="feed.xml",
@@ -80,8 +83,10 @@ def regions_page(index: Index, site: Site) -> Page:
                          + (tree(below) if below else "") + "</li>")
         return f'<ul class="ba-tree">{"".join(items)}</ul>'
 
+    figure = regionmaps.regions_figure(index, "regions/", site.style) if index.archive.briefings \
+        else ""
     content = ('<h1 id="top">Regions</h1>\n<p>Every region with the number of briefings about '
-               "it and everything below it.</p>\n" + tree(index.roots))
+               f"it and everything below it.</p>\n{figure}\n" + tree(index.roots))
     return Page("regions/", "Regions", f'<div class="ba-regions">\n{content}\n</div>', "regions",
                 description=f"All {len(index.archive.regions)} regions of the archive.")
 
