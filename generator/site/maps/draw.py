@@ -138,16 +138,16 @@ def draw(frame: Frame, places: Sequence[Place], label: str, css: str) -> str:
     parts = [f'<svg class="ba-map {css}" viewBox="0 0 {frame.width} {frame.height}" '
              f'aria-label="{escape(label)}">',
              f'<rect class="ba-map-sea" width="{frame.width}" height="{frame.height}"/>',
-             _path("ba-map-land", _area(frame, arcs, [p for s in _land(frame)
+             _path("ba-map-land", area_path(frame, arcs, [p for s in _land(frame)
                                                       for p in s.polygons]))]
     for place in places:
         shape = by_code.get(place.a2)
         if shape is not None:
             css_class = "ba-map-country ba-map-focus" if place.focus else "ba-map-country"
-            parts.append(_link(place, _path(css_class, _area(frame, arcs, shape.polygons))))
+            parts.append(_link(place, _path(css_class, area_path(frame, arcs, shape.polygons))))
     parts.append(_path("ba-map-borders", _borders(frame, arcs)))
     disputed = [p for s in shapes if s.a3 in atlas.DISPUTED for p in s.polygons]
-    parts.append(_path("ba-map-disputed", _area(frame, arcs, disputed)))
+    parts.append(_path("ba-map-disputed", area_path(frame, arcs, disputed)))
     marks, labels = _marks(frame, places, classes)
     parts += [f'<g class="ba-map-marks">{marks}</g>',
               f'<g class="ba-map-labels" aria-hidden="true">{labels}</g></svg>']
@@ -176,7 +176,7 @@ def _land(frame: Frame) -> list[Shape]:
     return kept
 
 
-def _area(frame: Frame, arcs: atlas.ArcOf, polygons: Sequence[tuple[tuple[int, ...], ...]]
+def area_path(frame: Frame, arcs: atlas.ArcOf, polygons: Sequence[tuple[tuple[int, ...], ...]]
           ) -> str:
     rings: list[Line] = []
     for polygon in polygons:
