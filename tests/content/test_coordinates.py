@@ -4,8 +4,8 @@ a hint when out of range or in the wrong order (real files, the real loader)."""
 from __future__ import annotations
 
 import pytest
-
 from conftest import WriteArchive
+
 from generator.content.loading import load_archive
 
 REGION = """\

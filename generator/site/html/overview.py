@@ -83,8 +83,8 @@ def regions_page(index: Index, site: Site) -> Page:
                          + (tree(below) if below else "") + "</li>")
         return f'<ul class="ba-tree">{"".join(items)}</ul>'
 
-    figure = regionmaps.regions_figure(index, "regions/", site.style) if index.archive.briefings \
-        else ""
+    figure = regionmaps.regions_figure(index, "regions/", site.style, detail=True) \
+        if index.archive.briefings else ""
     content = ('<h1 id="top">Regions</h1>\n<p>Every region with the number of briefings about '
                f"it and everything below it.</p>\n{figure}\n" + tree(index.roots))
     return Page("regions/", "Regions", f'<div class="ba-regions">\n{content}\n</div>', "regions",

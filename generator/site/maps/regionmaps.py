@@ -54,13 +54,46 @@ def place(index: Index, region_id: str, here: str, style: urls.UrlStyle,
                       focus)
 
 
-def regions_figure(index: Index, here: str, style: urls.UrlStyle, css: str = "") -> str:
-    """The map of every region with briefings, its legend and its table."""
+def regions_figure(index: Index, here: str, style: urls.UrlStyle, css: str = "",
+                   detail: bool = False) -> str:
+    """The map of every region with briefings, its legend and its table; with ``detail``,
+    also a closer map of the area where their marks crowd most."""
     ids = sorted(r for r in index.archive.regions if index.by_region.get(r))
     places = [place(index, r, here, style) for r in ids]
     frame = draw.world_frame(WORLD_WIDTH, WORLD_DETAIL)
     svg = draw.draw(frame, places, labels.WORLD_MAP, "ba-map-world")
-    return _figure(svg, places, labels.PROJECTION_WORLD, css, focus=False)
+    area = crowded_area(places) if detail else None
+    if area is not None:
+        closer = draw.locator_frame(_widen(area), *LOCATOR_SIZE)
+        svg += "\n" + draw.draw(closer, places, labels.DETAIL_MAP, "ba-map-detail")
+    projection = labels.PROJECTION_WORLD + (f"; {labels.PROJECTION_DETAIL}" if area else "")
+    return _figure(svg, places, projection, css, focus=False)
+
+
+CROWD_RADIUS = 5.0  # degrees: marks this close together overlap on the world map
+CROWD = 4  # a detail map is drawn where at least this many marks crowd
+
+
+def crowded_area(places: Sequence[draw.Place]) -> Box | None:
+    """The extent of the marks around the one with the most others near it (ties: the most
+    briefings, then the id), when at least ``CROWD`` crowd there."""
+    located = [(p, point) for p in places if (point := draw.mark_point(p)) is not None]
+
+    def near(centre: tuple[float, float]) -> list[tuple[float, float]]:
+        return [q for _, q in located if abs(q[0] - centre[0]) <= CROWD_RADIUS
+                and abs(q[1] - centre[1]) <= CROWD_RADIUS]
+    if not located:
+        return None
+    _, centre = max(located, key=lambda item: (len(near(item[1])), item[0].count,
+                                               item[0].region_id))
+    crowd = near(centre)
+    if len(crowd) < CROWD:
+        return None
+    west, south = min(q[0] for q in crowd), min(q[1] for q in crowd)
+    east, north = max(q[0] for q in crowd), max(q[1] for q in crowd)
+    grow_x = max(0.0, MIN_SPAN[0] - (east - west)) / 2
+    grow_y = max(0.0, MIN_SPAN[1] - (north - south)) / 2
+    return west - grow_x, south - grow_y, east + grow_x, north + grow_y
 
 
 def locator_figure(index: Index, region_id: str, here: str, style: urls.UrlStyle) -> str:
