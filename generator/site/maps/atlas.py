@@ -38,6 +38,7 @@ def shape_codes() -> frozenset[str]:
                      if g.get("properties", {}).get("a2"))
 
 
+@lru_cache(maxsize=1)
 def countries() -> dict[str, Shape]:
     """Drawn countries by their ISO alpha-2 code."""
     return {s.a2: s for s in world().objects["countries"] if s.a2}
@@ -73,6 +74,7 @@ def extent(points: list[Line]) -> Box:
     return min(lons), min(lats), max(lons), max(lats)
 
 
+@lru_cache(maxsize=512)
 def main_polygon(shape: Shape) -> Polygon:
     """The polygon with the most points: the mainland a locator map centres on (not Alaska,
     not Kaliningrad)."""
@@ -80,6 +82,7 @@ def main_polygon(shape: Shape) -> Polygon:
     return max(shape.polygons, key=lambda p: len(topology.ring_points(p[0])))
 
 
+@lru_cache(maxsize=512)
 def label_point(shape: Shape) -> Point:
     """Where a country's mark and label go: the centroid of its mainland's outer ring."""
     ring = rings(main_polygon(shape)[:1], world().arcs.__getitem__, cut=True)[0]

@@ -80,7 +80,7 @@ def world_frame(width: int, detail: float = 0.6) -> Frame:
                  coarse=tolerance)
 
 
-def locator_frame(area: Box, width: int, height: int) -> Frame:
+def locator_frame(area: Box, width: int, height: int, detail: float = 1.0) -> Frame:
     """``area`` (west, south, east, north) and its surroundings, in a Lambert azimuthal
     equal-area projection centred on it, fitted into ``width`` x ``height``."""
     west, south, east, north = area
@@ -100,7 +100,7 @@ def locator_frame(area: Box, width: int, height: int) -> Frame:
     window = (west - span, max(-90.0, south - span), east + span, min(90.0, north + span))
     # Arcs wholly outside the window lie a span or more from the area; simplified by a
     # quarter span they still stay out of the picture.
-    return Frame(width, height, project, _level(0.6 / (scale * math.pi / 180)), window,
+    return Frame(width, height, project, _level(detail / (scale * math.pi / 180)), window,
                  cut=False, coarse=_level(span / 4))
 
 
@@ -177,10 +177,14 @@ def _land(frame: Frame) -> list[Shape]:
 
 
 def area_path(frame: Frame, arcs: atlas.ArcOf, polygons: Sequence[tuple[tuple[int, ...], ...]]
-          ) -> str:
+              ) -> str:
+    """Path data of the polygons as this map draws them."""
     rings: list[Line] = []
     for polygon in polygons:
         for ring in atlas.rings(polygon, arcs, frame.cut):
+            # A locator map first cuts its rings to its window in degrees: what lies beyond
+            # is out of the picture, and need not be projected.
+            ring = ring if frame.cut else geometry.clip_polygon(ring, frame.window)
             projected = tuple(frame.project(lon, lat) for lon, lat in ring)
             clipped = geometry.clip_polygon(projected, _margin(frame))
             if clipped:
@@ -201,7 +205,8 @@ def _borders(frame: Frame, arcs: atlas.ArcOf) -> str:
         if x0 > east or x1 < west or y0 > north or y1 < south:
             continue
         arc = arcs(index)
-        for piece in (geometry.cut_line(arc) if frame.cut else [arc]):
+        for piece in (geometry.cut_line(arc) if frame.cut
+                      else geometry.clip_line(arc, frame.window)):
             projected = tuple(frame.project(lon, lat) for lon, lat in piece)
             lines += geometry.clip_line(projected, _margin(frame))
     return geometry.path_data(lines, closed=False)

@@ -21,7 +21,8 @@ from generator.site.maps.atlas import Box
 from generator.site.maps.charts import MONTHS
 
 WORLD_WIDTH = 960
-WORLD_DETAIL = 0.8  # map units: the /regions/ map stays near 13 kB gzip
+WORLD_DETAIL = 0.8  # map units: the /regions/ world map stays near 13 kB gzip
+HOME_DETAIL = 1.6  # the home page's map is shown smaller: 9 kB
 LOCATOR_SIZE = (480, 320)
 MIN_SPAN = (3.0, 2.0)  # degrees of longitude and latitude a locator map shows at least
 SURROUNDINGS = 0.3  # a locator map shows this much of its area's span on each side
@@ -56,11 +57,11 @@ def place(index: Index, region_id: str, here: str, style: urls.UrlStyle,
 
 def regions_figure(index: Index, here: str, style: urls.UrlStyle, css: str = "",
                    detail: bool = False) -> str:
-    """The map of every region with briefings, its legend and its table; with ``detail``,
-    also a closer map of the area where their marks crowd most."""
+    """The map of every region with briefings, its legend and its table; with ``detail`` (the
+    /regions/ page), in more detail and with a closer map of the area where marks crowd most."""
     ids = sorted(r for r in index.archive.regions if index.by_region.get(r))
     places = [place(index, r, here, style) for r in ids]
-    frame = draw.world_frame(WORLD_WIDTH, WORLD_DETAIL)
+    frame = draw.world_frame(WORLD_WIDTH, WORLD_DETAIL if detail else HOME_DETAIL)
     svg = draw.draw(frame, places, labels.WORLD_MAP, "ba-map-world")
     area = crowded_area(places) if detail else None
     if area is not None:
