@@ -243,9 +243,10 @@ def _marks(frame: Frame, places: Sequence[Place], classes: Sequence[tuple[int, i
             level = class_of(place.count, classes) if place.count else 0
             located.append((place, round(x), round(y), level))
     located.sort(key=lambda item: (-item[3], -item[0].count, item[0].region_id))
-    marks = [_link(place, f'<circle class="ba-map-mark ba-c{level + 1}'
-                   f'{" ba-map-focus" if place.focus else ""}" cx="{x}" cy="{y}" '
-                   f'r="{RADII[level]}"/>') for place, x, y, level in located]
+    # A mark's class is its count class alone (ba-c1 to ba-c4; ba-f for the focus): with
+    # hundreds of regions, every byte of a mark counts (styled as .ba-map-marks circle).
+    marks = [_link(place, f'<circle class="ba-c{level + 1}{" ba-f" if place.focus else ""}" '
+                   f'cx="{x}" cy="{y}" r="{RADII[level]}"/>') for place, x, y, level in located]
     return "".join(marks), _labels(frame, located)
 
 

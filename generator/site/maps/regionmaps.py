@@ -167,8 +167,9 @@ def _figure(svg: str, places: Sequence[draw.Place], projection: str, css: str,
 
 def _legend(places: Sequence[draw.Place], focus: bool) -> str:
     classes = draw.count_classes([p.count for p in places if p.count])
-    items = [f'<li><svg class="ba-legend-key" viewBox="0 0 28 28" aria-hidden="true">'
-             f'<circle class="ba-map-mark ba-c{i + 1}" cx="14" cy="14" r="{draw.RADII[i]}"/>'
+    items = [f'<li><svg class="ba-legend-key ba-map-marks" viewBox="0 0 28 28" '
+             f'aria-hidden="true"><circle class="ba-c{i + 1}" cx="14" cy="14" '
+             f'r="{draw.RADII[i]}"/>'
              f"</svg>{escape(labels.class_label(low, high))}</li>"
              for i, (low, high) in enumerate(classes)]
     swatches = [("ba-map-country", labels.LEGEND_COUNTRY)]
@@ -185,8 +186,7 @@ def _legend(places: Sequence[draw.Place], focus: bool) -> str:
 def _table(places: Sequence[draw.Place]) -> str:
     rows = []
     for item in sorted(places, key=lambda p: (-p.count, p.name.casefold(), p.region_id)):
-        latest = (f'<time datetime="{item.latest.isoformat()}">{item.latest.day} '
-                  f"{MONTHS[item.latest.month - 1]} {item.latest.year}</time>"
+        latest = (f"{item.latest.day} {MONTHS[item.latest.month - 1]} {item.latest.year}"
                   if item.latest else "")
         rows.append(f'<tr><td><a href="{escape(item.href)}">{escape(item.name)}</a></td>'
                     f"<td>{item.count:,}</td><td>{latest}</td></tr>")
