@@ -48,7 +48,7 @@ def starter() -> Index:
 
 @pytest.fixture(scope="module")
 def regions_figure(starter: Index) -> str:
-    """What /regions/ shows: the world map, the closer map, legend and table."""
+    """What /regions/ shows above its region tree: the world map, the closer map, legend."""
     return regionmaps.regions_figure(starter, "regions/", "directory", detail=True)
 
 
@@ -223,3 +223,13 @@ def test_a_region_no_map_can_place_gets_a_warning(starter: Index) -> None:
     assert [(w.path, w.line, w.severity) for w in warnings] == [
         (karabakh.origin.path, karabakh.origin.line, "warning")]
     assert regionmaps.unplaced(archive) == []
+
+
+def test_the_region_tree_gives_each_region_its_latest_date(starter: Index) -> None:
+    """The regions map's text equivalent: the tree below it, with counts and latest dates."""
+    for region_id, briefings in starter.by_region.items():
+        label = regionmaps.latest_label(starter, region_id)
+        if briefings:
+            assert f'datetime="{briefings[0].date.isoformat()}"' in label
+        else:
+            assert label == ""

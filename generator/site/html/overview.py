@@ -80,13 +80,15 @@ def regions_page(index: Index, site: Site) -> Page:
             below = index.children.get(region_id, ())
             items.append(f"<li>{link.link(urls.region(region_id), region.name)} "
                          f'<span class="ba-count">{len(index.by_region[region_id]):,}</span>'
+                         f" {regionmaps.latest_label(index, region_id)}"
                          + (tree(below) if below else "") + "</li>")
         return f'<ul class="ba-tree">{"".join(items)}</ul>'
 
     figure = regionmaps.regions_figure(index, "regions/", site.style, detail=True) \
         if index.archive.briefings else ""
     content = ('<h1 id="top">Regions</h1>\n<p>Every region with the number of briefings about '
-               f"it and everything below it.</p>\n{figure}\n" + tree(index.roots))
+               "it and everything below it, and the date of the latest.</p>\n"
+               f"{figure}\n" + tree(index.roots))
     return Page("regions/", "Regions", f'<div class="ba-regions">\n{content}\n</div>', "regions",
                 description=f"All {len(index.archive.regions)} regions of the archive.")
 

@@ -20,8 +20,7 @@ MAX_BARS = 72
 PLOT_HEIGHT = 100
 TOP = 14  # room above the bars for the highest count
 AXIS = 16  # room below them for the years
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = labels.MONTHS
 
 MonthLink = Callable[[int, int], str]  # (year, month) -> href of that month's heading
 

@@ -18,6 +18,11 @@ LEGEND_COUNTRY = "a country with briefings"
 LEGEND_FOCUS = "this region"
 LEGEND_DISPUTED = "a territory whose status is disputed"
 TABLE_SUMMARY = "The map as a table"
+LATEST = "latest"
+AS_LIST_BELOW = ('<p class="ba-map-equivalent">The list below names every region with its '
+                 "number of briefings and the date of the latest.</p>")
+AS_LIST = ('<p class="ba-map-equivalent">The same regions as a list, with counts and latest '
+           'dates: <a href="{href}">all regions</a>.</p>')
 TABLE_CAPTION = "Regions with briefings"
 TABLE_HEADS = ("Region", "Briefings", "Latest")
 PROJECTION_WORLD = "Equal Earth projection"
@@ -40,6 +45,9 @@ def class_label(low: int, high: int | None) -> str:
         return count_label(low)
     return f"{low:,} to {high:,}"
 
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
 
 # --- charts ---------------------------------------------------------------------------------
 

@@ -57,8 +57,12 @@ def place(index: Index, region_id: str, here: str, style: urls.UrlStyle,
 
 def regions_figure(index: Index, here: str, style: urls.UrlStyle, css: str = "",
                    detail: bool = False) -> str:
-    """The map of every region with briefings, its legend and its table; with ``detail`` (the
-    /regions/ page), in more detail and with a closer map of the area where marks crowd most."""
+    """The map of every region with briefings and its legend; with ``detail`` (the /regions/
+    page), in more detail and with a closer map of the area where marks crowd most.
+
+    Its text equivalent is the region tree of /regions/ (every region with its count and
+    latest date, see :func:`latest_label`), not a table here: with hundreds of regions a
+    second list would double the page's weight. The home page's map links to that list."""
     ids = sorted(r for r in index.archive.regions if index.by_region.get(r))
     places = [place(index, r, here, style) for r in ids]
     frame = draw.world_frame(WORLD_WIDTH, WORLD_DETAIL if detail else HOME_DETAIL)
@@ -68,7 +72,19 @@ def regions_figure(index: Index, here: str, style: urls.UrlStyle, css: str = "",
         closer = draw.locator_frame(_widen(area), *LOCATOR_SIZE)
         svg += "\n" + draw.draw(closer, places, labels.DETAIL_MAP, "ba-map-detail")
     projection = labels.PROJECTION_WORLD + (f"; {labels.PROJECTION_DETAIL}" if area else "")
-    return _figure(svg, places, projection, css, focus=False)
+    equivalent = (labels.AS_LIST_BELOW if detail else
+                  labels.AS_LIST.format(href=escape(urls.relative(here, "regions/", style))))
+    return _figure(svg, places, projection, css, focus=False, table=equivalent)
+
+
+def latest_label(index: Index, region_id: str) -> str:
+    """A region's latest briefing date for the region tree (the map's text equivalent)."""
+    briefings = index.by_region.get(region_id, ())
+    if not briefings:
+        return ""
+    day = briefings[0].date
+    return (f'<span class="ba-latest">{labels.LATEST} <time datetime="{day.isoformat()}">'
+            f"{day.day} {MONTHS[day.month - 1]} {day.year}</time></span>")
 
 
 CROWD_RADIUS = 5.0  # degrees: marks this close together overlap on the world map
@@ -157,12 +173,14 @@ def _widen(box: Box) -> Box:
 
 
 def _figure(svg: str, places: Sequence[draw.Place], projection: str, css: str,
-            focus: bool) -> str:
+            focus: bool, table: str | None = None) -> str:
+    """The map(s), legend and credit, and the table of the places (or ``table``, HTML that
+    says where the map's text equivalent is)."""
     credit = f"{projection}. {labels.CREDIT}"
     classes = " ".join(c for c in ("ba-map-figure", css) if c)
     return (f'<figure class="{classes}">\n{svg}\n'
             f"{_legend(places, focus)}\n<figcaption>{escape(credit)}</figcaption>\n"
-            f"{_table(places)}\n</figure>")
+            f"{_table(places) if table is None else table}\n</figure>")
 
 
 def _legend(places: Sequence[draw.Place], focus: bool) -> str:
