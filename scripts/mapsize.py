@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import re
 import sys
 import tempfile
 import time
@@ -22,6 +23,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from generator.content.loading import load_archive  # noqa: E402
+from generator.engine import render  # noqa: E402
+from generator.site.html import overview  # noqa: E402
 from generator.site import urls  # noqa: E402
 from generator.site.index import Index, build_index  # noqa: E402
 from generator.site.maps import charts, regionmaps  # noqa: E402
@@ -36,8 +39,19 @@ def svg_only(html: str) -> str:
                    if "</svg>" in part)
 
 
+def regions_page_added(index: Index) -> tuple[int, int]:
+    """/regions/ as the site writes it (gzip), and what the maps add to it: the page less its
+    figure and the tree's latest dates (the map's text equivalent)."""
+    config = render.EngineConfig(ROOT / "mkdocs.yml")
+    html = overview.regions_page(index, render.site_settings(config)).html
+    bare = re.sub(r'<figure class="ba-map-figure.*?</figure>', "", html, flags=re.S)
+    bare = re.sub(r' <span class="ba-latest">.*?</span>', "", bare)
+    return gz(html), gz(html) - gz(bare)
+
+
 def measure(index: Index, label: str) -> None:
     started = time.perf_counter()
+    page, added = regions_page_added(index)
     regions = regionmaps.regions_figure(index, "regions/", "directory", detail=True)
     home = regionmaps.regions_figure(index, "", "directory", "ba-map-home")
     locators = [regionmaps.locator_figure(index, r, urls.region(r), "directory")
@@ -55,6 +69,7 @@ def measure(index: Index, label: str) -> None:
     print(f"\n{label}: {len(index.archive.briefings):,} briefings, "
           f"{sum(1 for r in index.by_region.values() if r):,} regions with briefings "
           f"({time.perf_counter() - started:.1f} s to draw)")
+    print(f"  /regions/ page {page:,} B gzip, of which the maps and their text add {added:,}")
     print(f"  {'part':<24} {'SVG gzip':>9} {'all gzip':>9} {'all raw':>9}")
     for name, html in rows:
         print(f"  {name:<24} {gz(svg_only(html)):>9,} {gz(html):>9,} {len(html):>9,}")

@@ -21,8 +21,9 @@ from generator.site.maps.atlas import Box
 from generator.site.maps.charts import MONTHS
 
 WORLD_WIDTH = 960
-WORLD_DETAIL = 0.8  # map units: the /regions/ world map stays near 13 kB gzip
-HOME_DETAIL = 1.6  # the home page's map is shown smaller: 9 kB
+# Map units of simplification (arcs are simplified to the power of two of degrees below):
+# the world map near 10 kB gzip, whatever the archive's size.
+WORLD_DETAIL = 1.6
 LOCATOR_SIZE = (480, 320)
 MIN_SPAN = (3.0, 2.0)  # degrees of longitude and latitude a locator map shows at least
 SURROUNDINGS = 0.3  # a locator map shows this much of its area's span on each side
@@ -65,7 +66,7 @@ def regions_figure(index: Index, here: str, style: urls.UrlStyle, css: str = "",
     second list would double the page's weight. The home page's map links to that list."""
     ids = sorted(r for r in index.archive.regions if index.by_region.get(r))
     places = [place(index, r, here, style) for r in ids]
-    frame = draw.world_frame(WORLD_WIDTH, WORLD_DETAIL if detail else HOME_DETAIL)
+    frame = draw.world_frame(WORLD_WIDTH, WORLD_DETAIL)
     svg = draw.draw(frame, places, labels.WORLD_MAP, "ba-map-world")
     area = crowded_area(places) if detail else None
     if area is not None:
