@@ -24,8 +24,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from generator.content.loading import load_archive  # noqa: E402
 from generator.engine import render  # noqa: E402
-from generator.site.html import overview  # noqa: E402
 from generator.site import urls  # noqa: E402
+from generator.site.html import overview  # noqa: E402
 from generator.site.index import Index, build_index  # noqa: E402
 from generator.site.maps import charts, regionmaps  # noqa: E402
 
