@@ -50,7 +50,7 @@ def regions_page_added(index: Index) -> tuple[int, int]:
 
 
 def measure(index: Index, label: str) -> None:
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     page, added = regions_page_added(index)
     regions = regionmaps.regions_figure(index, "regions/", "directory", detail=True)
     home = regionmaps.regions_figure(index, "", "directory", "ba-map-home")
@@ -68,7 +68,8 @@ def measure(index: Index, label: str) -> None:
                                                        link))]
     print(f"\n{label}: {len(index.archive.briefings):,} briefings, "
           f"{sum(1 for r in index.by_region.values() if r):,} regions with briefings "
-          f"({time.perf_counter() - started:.1f} s to draw)")
+          f"({time.perf_counter() - started:.1f} s to draw, {time.process_time() - cpu:.1f} s "
+          "of CPU)")
     print(f"  /regions/ page {page:,} B gzip, of which the maps and their text add {added:,}")
     print(f"  {'part':<24} {'SVG gzip':>9} {'all gzip':>9} {'all raw':>9}")
     for name, html in rows:
