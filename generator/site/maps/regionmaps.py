@@ -191,15 +191,25 @@ def _legend(places: Sequence[draw.Place], focus: bool) -> str:
              f'r="{draw.RADII[i]}"/>'
              f"</svg>{escape(labels.class_label(low, high))}</li>"
              for i, (low, high) in enumerate(classes)]
-    swatches = [("ba-map-country", labels.LEGEND_COUNTRY)]
-    if focus:
-        swatches.insert(0, ("ba-map-country ba-map-focus", labels.LEGEND_FOCUS))
-    swatches.append(("ba-map-disputed", labels.LEGEND_DISPUTED))
-    items += [f'<li><svg class="ba-legend-key" viewBox="0 0 28 28" aria-hidden="true">'
-              f'<rect class="{css}" x="3" y="6" width="22" height="16"/></svg>'
-              f"{escape(text)}</li>" for css, text in swatches]
+    # Only what this map shows: the focus' shape or mark, countries other than the focus.
+    if focus and any(p.focus and p.a2 for p in places):
+        items.append(_key('<rect class="ba-map-country ba-map-focus" x="3" y="6" width="22" '
+                          'height="16"/>', labels.LEGEND_FOCUS))
+    elif focus:
+        items.append(_key('<g class="ba-map-marks"><circle class="ba-c1 ba-f" cx="14" cy="14" '
+                          'r="7"/></g>', labels.LEGEND_FOCUS))
+    if any(p.a2 and not p.focus for p in places):
+        items.append(_key('<rect class="ba-map-country" x="3" y="6" width="22" height="16"/>',
+                          labels.LEGEND_COUNTRY))
+    items.append(_key('<rect class="ba-map-disputed" x="3" y="6" width="22" height="16"/>',
+                      labels.LEGEND_DISPUTED))
     return (f'<ul class="ba-map-legend" aria-label="{escape(labels.LEGEND)}">'
             f'{"".join(items)}</ul>')
+
+
+def _key(shape: str, text: str) -> str:
+    return (f'<li><svg class="ba-legend-key" viewBox="0 0 28 28" aria-hidden="true">{shape}'
+            f"</svg>{escape(text)}</li>")
 
 
 def _table(places: Sequence[draw.Place]) -> str:
