@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 from datetime import date, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -135,7 +136,7 @@ def test_no_drawn_segment_spans_half_the_map(world_svg: str) -> None:
     width = regionmaps.WORLD_WIDTH
     for data in re.findall(r' d="([^"]*)"', world_svg):
         for ring in rings_of(data):
-            longest = max((abs(b[0] - a[0]) for a, b in zip(ring, ring[1:])), default=0)
+            longest = max((abs(b[0] - a[0]) for a, b in pairwise(ring)), default=0)
             assert longest <= width / 2
 
 
@@ -210,7 +211,7 @@ def test_long_spans_are_drawn_by_quarter_then_year() -> None:
     assert charts.unit_for(date(2020, 1, 1), date(2025, 12, 1)) == "month"
     assert charts.unit_for(date(2008, 1, 1), date(2025, 12, 1)) == "quarter"
     assert charts.unit_for(date(1990, 1, 1), date(2025, 12, 1)) == "year"
-    unit, items = charts.bins(_days(16_000, 1))
+    _unit, items = charts.bins(_days(16_000, 1))
     assert len(items) <= charts.MAX_BARS and sum(b.count for b in items) == 16_000
 
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import shutil
 import socket
+import struct
 import subprocess
 import time
-import struct
 import urllib.request
 import zipfile
 import zlib
@@ -61,7 +61,8 @@ def _pixels(png: bytes) -> tuple[int, int, bytes]:
     raw, size = zlib.decompress(data), 3 if colour == 2 else 4
     stride, rows, previous = width * size, bytearray(), bytearray(width * size)
     for y in range(height):
-        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        start = y * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
         for i in range(stride):
             left = line[i - size] if i >= size else 0
             up, corner = previous[i], previous[i - size] if i >= size else 0

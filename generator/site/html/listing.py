@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from itertools import groupby
 
-from generator.site.html.markup import Linker, count_label, esc, month_name
 from generator.content.model import Briefing
+from generator.site.html.markup import Linker, count_label, esc, month_name
 from generator.site.maps import charts
 from generator.site.outputs import Page, Site
 

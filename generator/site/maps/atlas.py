@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from generator.site.maps import geometry
@@ -51,7 +51,7 @@ def drawn_shapes() -> tuple[Shape, ...]:
 ArcOf = Callable[[int], Line]
 
 
-@lru_cache(maxsize=None)
+@cache
 def simplified_arc(index: int, tolerance: float) -> Line:
     """Arc ``index`` simplified to ``tolerance`` degrees (a power of two): each border is
     simplified once, and both countries on either side of it draw the same line."""
@@ -91,7 +91,7 @@ def label_point(shape: Shape) -> Point:
 
 def centroid(ring: Line) -> Point:
     area = x = y = 0.0
-    for (xa, ya), (xb, yb) in zip(ring, ring[1:] + ring[:1]):
+    for (xa, ya), (xb, yb) in zip(ring, ring[1:] + ring[:1], strict=True):
         cross = xa * yb - xb * ya
         area += cross
         x += (xa + xb) * cross
@@ -113,6 +113,6 @@ def polygon_extent(polygon: Polygon) -> Box:
     return extent([world().ring_points(polygon[0])])
 
 
-@lru_cache(maxsize=None)
+@cache
 def arc_extent(index: int) -> Box:
     return extent([world().arcs[index]])

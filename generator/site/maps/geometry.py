@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 
 from generator.site.maps.topojson import Line, Point
 
@@ -71,14 +72,14 @@ def simplify(line: Line, tolerance: float) -> Line:
         if index >= 0 and worst > limit * (chord or 1.0):
             keep[index] = 1
             stack += [(first, index), (index, last)]
-    return tuple(p for p, kept in zip(line, keep) if kept)
+    return tuple(p for p, kept in zip(line, keep, strict=True) if kept)
 
 
 def cut_line(line: Line) -> list[Line]:
     """A line in degrees, split where it crosses the antimeridian (a step of over 180° of
     longitude), each piece ending on its own side at ±180°."""
     pieces: list[list[Point]] = [[line[0]]] if line else []
-    for a, b in zip(line, line[1:]):
+    for a, b in pairwise(line):
         if abs(b[0] - a[0]) > 180:
             side = 180.0 if a[0] > 0 else -180.0
             lat = _crossing_latitude(a, b)
@@ -146,7 +147,7 @@ def clip_polygon(ring: Sequence[Point], box: tuple[float, float, float, float]) 
 def clip_line(line: Line, box: tuple[float, float, float, float]) -> list[Line]:
     """A polyline cut to the box: the runs of it inside (segments leaving it end on the edge)."""
     runs: list[list[Point]] = []
-    for a, b in zip(line, line[1:]):
+    for a, b in pairwise(line):
         segment = _clip_segment(a, b, box)
         if segment is None:
             continue
@@ -198,7 +199,7 @@ def path_data(lines: Sequence[Line], closed: bool) -> str:
         start = points[0]
         parts.append(f"M{start[0]} {start[1]}" if not parts
                      else f"m{start[0] - last[0]} {start[1] - last[1]}")
-        steps = [f"{b[0] - a[0]} {b[1] - a[1]}" for a, b in zip(points, points[1:])]
+        steps = [f"{b[0] - a[0]} {b[1] - a[1]}" for a, b in pairwise(points)]
         parts.append("l" + " ".join(steps))
         if closed:
             parts.append("z")
