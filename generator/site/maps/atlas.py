@@ -11,6 +11,7 @@ disputed (Kosovo, Northern Cyprus, Somaliland, Western Sahara, the Siachen glaci
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
 from functools import cache, lru_cache
@@ -23,6 +24,12 @@ DATA = Path(__file__).with_name("countries-50m.json")
 DISPUTED = frozenset({"XKX", "CYN", "SOL", "ESH", "KAS"})  # by the data's alpha-3 code
 LEFT_OUT = frozenset({"ATA"})  # Antarctica: no conflict of the archive's, half the map's ink
 Box = tuple[float, float, float, float]  # west, south, east, north in degrees
+
+
+@lru_cache(maxsize=1)
+def data_digest() -> str:
+    """The shapes' SHA-256: a change of them changes every map (a full rebuild)."""
+    return hashlib.sha256(DATA.read_bytes()).hexdigest()
 
 
 @lru_cache(maxsize=1)
