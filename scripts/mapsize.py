@@ -13,21 +13,18 @@ from __future__ import annotations
 import argparse
 import gzip
 import re
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
+from generator.content.loading import load_archive
+from generator.engine import render
+from generator.site import urls
+from generator.site.html import overview
+from generator.site.index import Index, build_index
+from generator.site.maps import charts, regionmaps
 
-from generator.content.loading import load_archive  # noqa: E402
-from generator.engine import render  # noqa: E402
-from generator.site import urls  # noqa: E402
-from generator.site.html import overview  # noqa: E402
-from generator.site.index import Index, build_index  # noqa: E402
-from generator.site.maps import charts, regionmaps  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def gz(text: str) -> int:
