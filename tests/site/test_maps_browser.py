@@ -5,10 +5,8 @@ violation; axe finds nothing serious on the pages that carry them, in both schem
 from __future__ import annotations
 
 import shutil
-import socket
 import struct
 import subprocess
-import time
 import urllib.request
 import zipfile
 import zlib
@@ -18,9 +16,9 @@ from typing import Any
 
 import pytest
 from conftest import FIXTURE, ROOT
+from harness import free_port, wait_until
 
 from generator.editions.bundle import make_bundle
-from generator.editions.zim import make_zim
 
 pytestmark = pytest.mark.browser
 CONFIG = ROOT / "mkdocs.yml"
@@ -105,34 +103,30 @@ def offline_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def kiwix_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    work = tmp_path_factory.mktemp("maps-kiwix")
-    zim = make_zim(FIXTURE, work / "briefings.zim", CONFIG, build_dir=work / ".build").path
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = int(probe.getsockname()[1])
+def kiwix_folder(fixture_zim: Path) -> Iterator[str]:
+    """The session's fixture ZIM served by kiwix-serve: its book's folder."""
+    port = free_port()
     server = subprocess.Popen([str(shutil.which("kiwix-serve")), "--address=127.0.0.1",
-                               f"--port={port}", str(zim)], stdout=subprocess.DEVNULL,
+                               f"--port={port}", str(fixture_zim)], stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
+    base, stem = f"http://127.0.0.1:{port}", fixture_zim.stem
     try:
-        yield _book(f"http://127.0.0.1:{port}")
+        yield wait_until(lambda: _book(base, stem), 15, "kiwix-serve serving the ZIM",
+                         interval=0.2)
     finally:
         server.terminate()
         server.wait(timeout=10)
 
 
-def _book(base: str) -> str:
+def _book(base: str, stem: str) -> str | None:
     """The book's folder: /<book>/ (kiwix-serve 3.3) or /content/<book>/ (later versions)."""
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        for folder in (f"{base}/content/briefings/", f"{base}/briefings/"):
-            try:
-                with urllib.request.urlopen(folder + "index.html", timeout=5):
-                    return folder
-            except OSError:
-                pass  # not listening yet, or not this layout
-        time.sleep(0.2)
-    raise AssertionError("kiwix-serve did not serve the book within 15 s")
+    for folder in (f"{base}/content/{stem}/", f"{base}/{stem}/"):
+        try:
+            with urllib.request.urlopen(folder + "index.html", timeout=5):
+                return folder
+        except OSError:
+            pass  # not listening yet, or not this layout
+    return None
 
 
 @pytest.mark.kiwix
