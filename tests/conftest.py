@@ -163,3 +163,14 @@ def read_search_index(site: Path) -> tuple[dict[str, Any], list[list[Any]], dict
                 doc += code // 3
                 words.setdefault(doc, set()).add(word)
     return manifest, records, words
+
+
+@pytest.fixture(autouse=True)
+def network_guard(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """Every test: no connection or name lookup beyond loopback (tests/netguard.py)."""
+    from netguard import guarded
+
+    with guarded(monkeypatch) as guard:
+        yield guard
+        if guard.violations:
+            pytest.fail("the test reached beyond loopback: " + "; ".join(guard.violations))
