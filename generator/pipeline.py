@@ -28,6 +28,7 @@ from generator.content.model import Archive
 from generator.content.problems import ContentError, Problem
 from generator.engine import engines, render, sitedir, swap
 from generator.site.edition import Edition
+from generator.site.maps import regionmaps
 from generator.site.plan import buildtree, increment
 from generator.site.urls import PathCollision
 
@@ -90,7 +91,7 @@ def check(content: Path, drafts: bool = True, *, cache_file: Path | None = None,
     ``warm`` too, from memory after the first load (and written only by ``warm.save``).
     """
     if cache_file is None:
-        return load_archive(content, include_drafts=drafts)
+        return _with_map_warnings(load_archive(content, include_drafts=drafts))
     today = date.today()
     kept = warm.cache if warm is not None else None
     cache = kept.reopen(content, today) if kept else BriefingCache.open(cache_file, content,
@@ -100,7 +101,14 @@ def check(content: Path, drafts: bool = True, *, cache_file: Path | None = None,
         cache.save()
     if warm is not None:
         warm.cache = cache
-    return loaded
+    return _with_map_warnings(loaded)
+
+
+def _with_map_warnings(loaded: Loaded) -> Loaded:
+    """The maps' warnings too: regions with briefings that no map can place."""
+    if not loaded.ok:
+        return loaded
+    return replace(loaded, problems=loaded.problems + regionmaps.unplaced(loaded.archive))
 
 
 def without_drafts(archive: Archive) -> Archive:

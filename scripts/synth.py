@@ -77,6 +77,7 @@ class Entry:
     parent: str | None = None  # regions: the parent region; actors: the country
     role: str | None = None
     description: str | None = None
+    point: tuple[float, float] | None = None  # regions: (longitude, latitude) for the maps
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,7 @@ def make_regions(rng: random.Random, tree: Sequence[tuple[str, int]] = LEVELS) -
     names = _Names(rng)
     regions: list[Entry] = []
     parents: list[Entry | None] = [None]
-    for kind, fan_out in tree:
+    for depth, (kind, fan_out) in enumerate(tree):
         level = []
         for parent in parents:
             for _ in range(fan_out):
@@ -187,7 +188,9 @@ def make_regions(rng: random.Random, tree: Sequence[tuple[str, int]] = LEVELS) -
                 aliases = [a for a in (name.translate(_DIACRITICS), f"Republic of {name}")
                            if rng.random() < 0.35 and names.claim(a)]
                 level.append(Entry(slugify(name), name, kind, tuple(aliases),
-                                   parent.id if parent else None))
+                                   parent.id if parent else None,
+                                   point=_point(name, parent.point if parent else None,
+                                                depth)))
         regions += level
         parents = list(level)
     return regions
@@ -235,6 +238,16 @@ def _flow(items: Sequence[str]) -> str:
     return "[" + ", ".join(_scalar(i) for i in items) + "]"
 
 
+def _point(name: str, near: tuple[float, float] | None, depth: int) -> tuple[float, float]:
+    """A place for the maps near its parent's, from its own name (the archive's random
+    sequence is left as it was)."""
+    rng = random.Random(name)
+    spread = (40.0, 12.0, 4.0, 1.0)[depth]
+    lon, lat = near or (30.0, 25.0)
+    return (round(max(-179.0, min(179.0, lon + rng.uniform(-2 * spread, 2 * spread))), 2),
+            round(max(-55.0, min(80.0, lat + rng.uniform(-spread, spread))), 2))
+
+
 def registry_yaml(entries: Sequence[Entry], parent_key: str) -> str:
     lines = ["# Synthetic registry written by scripts/synth.py (benchmarks only)."]
     for entry in entries:
@@ -248,6 +261,8 @@ def registry_yaml(entries: Sequence[Entry], parent_key: str) -> str:
             lines.append(f"  role: {_scalar(entry.role)}")
         if entry.description:
             lines.append(f"  description: {_scalar(entry.description)}")
+        if entry.point:
+            lines.append(f"  point: [{entry.point[0]}, {entry.point[1]}]")
     return "\n".join(lines) + "\n"
 
 

@@ -430,7 +430,7 @@ CRASHES = [
     _refused("title of 5,000 digits", "at most 200", TITLE, fm(title="9" * 5000)),
     _refused("draft of 5,000 digits", "must be true or false", EXTRA,
              fm(extra="draft: " + "1" * 5000)),
-    _registry("region id of 4,400 digits", "longer than 100", 45, "regions.yml",
+    _registry("region id of 4,400 digits", "longer than 100", 52, "regions.yml",
               _regions_with("- id: " + "7" * 4400 + "\n  name: Seven\n  kind: locality\n")),
     _refused("source URL with an unclosed '['", "http or https URL", SOURCE_URL,
              fm(source="\n  name: R\n  url: https://[www.reuters.com/x")),
@@ -461,12 +461,12 @@ TEXT_THAT_LIES = [
              fm(source="\n  name: R\n  url: https://x.org/a\n  author: \"A\\x9bB\"")),
     _registry("override in an actor name", "U+202D LEFT-TO-RIGHT OVERRIDE", 43, "actors.yml",
               _actors_with('- id: x\n  name: "X\\u202dY"\n  kind: person\n')),
-    _registry("next line in an alias", "U+0085", 48, "regions.yml",
+    _registry("next line in an alias", "U+0085", 55, "regions.yml",
               _regions_with('- id: x\n  name: X\n  kind: locality\n  aliases: ["a\\x85b"]\n')),
     _registry("a Cyrillic look-alike of another actor", "looks the same as 'Nikol Pashinyan'",
               42, "actors.yml",
               _actors_with("- id: other\n  name: Nik\u043el Pashinyan\n  kind: person\n")),
-    _registry("an id given as another entry's alias", "is the id of another region", 45,
+    _registry("an id given as another entry's alias", "is the id of another region", 52,
               "regions.yml", _regions_with("- id: x\n  name: X\n  kind: locality\n"
                                            "  aliases: [armenia]\n")),
     Case("Persian name with a zero-width non-joiner", {"briefings/a.md": fm(

@@ -51,6 +51,8 @@ class Region:
     aliases: tuple[str, ...] = ()
     iso: str | None = None
     description_html: str = ""
+    point: tuple[float, float] | None = None  # (longitude, latitude)
+    bbox: tuple[float, float, float, float] | None = None  # (west, south, east, north)
 
 
 @dataclass(frozen=True)

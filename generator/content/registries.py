@@ -163,7 +163,8 @@ def build_regions(rows: Iterable[tuple[dict[str, Any], Origin]]
     for values, origin in rows:
         region = Region(id=values["id"], name=values["name"], kind=values["kind"], origin=origin,
                         aliases=values.get("aliases", ()), iso=values.get("iso"),
-                        description_html=_description(values, origin, problems))
+                        description_html=_description(values, origin, problems),
+                        point=values.get("point"), bbox=values.get("bbox"))
         if _add_unique(regions, region, problems) and values.get("parent"):
             parents[region.id] = values["parent"]
     problems += _resolve_parents(regions, parents)

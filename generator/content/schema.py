@@ -13,6 +13,7 @@ from generator.content.syntax.fields import (
     Parser,
     _show,
     _text,
+    bbox,
     boolean,
     identifier,
     iso_date,
@@ -21,6 +22,7 @@ from generator.content.syntax.fields import (
     markdown_text,
     names,
     one_of,
+    point,
     region_reference,
     text,
     text_list,
@@ -133,6 +135,10 @@ REGION_FIELDS = (
           "other names and spellings editors meet"),
     Field("iso", pattern(r"^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$", "AM or AZ-SUS"), False,
           "ISO 3166 code"),
+    Field("point", point, False,
+          "[longitude, latitude] in decimal degrees: where maps mark it"),
+    Field("bbox", bbox, False,
+          "[west, south, east, north] in decimal degrees: the area its locator map shows"),
     Field("description", markdown_text, False, "a short description, Markdown"),
 )
 

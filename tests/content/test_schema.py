@@ -53,7 +53,7 @@ def test_the_tables_hold_the_contract_keys() -> None:
     assert [f.key for f in ACTOR_FIELDS] == ["id", "name", "kind", "aliases", "country", "role",
                                              "wikidata", "description"]
     assert [f.key for f in REGION_FIELDS] == ["id", "name", "kind", "parent", "aliases", "iso",
-                                              "description"]
+                                              "point", "bbox", "description"]
     assert all(f.meaning for f in BRIEFING_FIELDS + SOURCE_FIELDS + ACTOR_FIELDS + REGION_FIELDS)
 
 

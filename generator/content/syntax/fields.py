@@ -327,3 +327,60 @@ def _closest(value: str, choices: tuple[str, ...]) -> str | None:
 def _suggest(value: object, choices: tuple[str, ...]) -> str | None:
     close = suggest.closest(value, choices) if isinstance(value, str) else []
     return f"did you mean '{close[0]}'?" if close else None
+
+
+# --- coordinates (regions.yml: point, bbox) ----------------------------------------------
+
+_RANGES = {"longitude": 180.0, "latitude": 90.0}
+
+
+def _degrees(entry: Located, label: str, axis: str) -> float:
+    """A number of degrees within its axis' range (longitude ±180, latitude ±90)."""
+    value = entry.value
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise FieldError(f"{label} must be a number of degrees, not {_show(value)}",
+                         entry.line, "write decimal degrees such as 44.51, without quotes or °")
+    if not -_RANGES[axis] <= value <= _RANGES[axis]:
+        raise FieldError(f"{label} is {value}, out of range for a {axis} "
+                         f"(-{_RANGES[axis]:g} to {_RANGES[axis]:g})", entry.line,
+                         "longitude comes first, then latitude" if axis == "latitude" else
+                         "east of Greenwich is positive, west negative")
+    return float(value)
+
+
+def _numbers(item: Located, key: str, count: int, form: str, example: str) -> list[Located]:
+    if not isinstance(item.value, list) or len(item.value) != count:
+        raise FieldError(f"'{key}' must be {form}, not {_show(item.value)}", item.line,
+                         f"for example {example}")
+    return item.value
+
+
+def point(item: Located, key: str) -> tuple[float, float]:
+    """[longitude, latitude] in decimal degrees: where a map marks a place."""
+    lon, lat = _numbers(item, key, 2, "[longitude, latitude]", "[44.51, 40.18] (Yerevan)")
+    if (isinstance(lon.value, (int, float)) and isinstance(lat.value, (int, float))
+            and abs(lat.value) > 90 >= abs(lon.value)):
+        raise FieldError(f"'{key}' has a latitude of {lat.value}, beyond ±90", item.line,
+                         f"it looks like [latitude, longitude]: write [{lat.value}, {lon.value}]")
+    axis = {id(lon): "longitude", id(lat): "latitude"}
+    values = _each([lon, lat], lambda entry: _degrees(
+        entry, f"the {axis[id(entry)]} of '{key}'", axis[id(entry)]))
+    return values[0], values[1]
+
+
+def bbox(item: Located, key: str) -> tuple[float, float, float, float]:
+    """[west, south, east, north] in decimal degrees: the area a locator map shows."""
+    entries = _numbers(item, key, 4, "[west, south, east, north]", "[43.4, 38.8, 46.7, 41.3]")
+    sides = {id(entry): side
+             for entry, side in zip(entries, ("west", "south", "east", "north"), strict=True)}
+    west, south, east, north = _each(entries, lambda entry: _degrees(
+        entry, f"the {sides[id(entry)]} side of '{key}'",
+        "latitude" if sides[id(entry)] in ("south", "north") else "longitude"))
+    if south >= north:
+        raise FieldError(f"'{key}' has its south side ({south:g}) not below its north "
+                         f"({north:g})", item.line, "the order is [west, south, east, north]")
+    if west >= east:
+        raise FieldError(f"'{key}' has its west side ({west:g}) not west of its east "
+                         f"({east:g})", item.line, "the order is [west, south, east, north]; "
+                         "a box across the 180th meridian is not supported")
+    return west, south, east, north

@@ -25,6 +25,7 @@ from generator.site.html.markup import (
 )
 from generator.site.html.sourcestatus import link_state
 from generator.site.index import Index
+from generator.site.maps import regionmaps
 from generator.site.outputs import Page, Site
 
 KIND_LABELS = {
@@ -151,6 +152,7 @@ def region_pages(region: Region, index: Index, site: Site) -> Iterator[Page]:
     head.append(f'<dl class="ba-facts">{"".join(facts)}</dl>')
     if region.description_html:
         head.append(f'<div class="ba-description">{region.description_html}</div>')
+    head.append(regionmaps.locator_figure(index, region.id, route, site.style))
     head.append(_feed_and_finder(link, route, f"region={region.id}"))
     head.append(_registry_links(site, route, region.name, "regions.yml", region.origin.line))
     children = index.children.get(region.id, ())
