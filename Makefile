@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve test test-fast test-browser check lint bundle zim bench lock chromium kiwix clean
+.PHONY: site serve test test-fast test-browser test-a11y check lint bundle zim bench lock chromium kiwix clean
 
 site: $(STAMP)            ## check the content, then build site/
 	$(BIN)/briefings build
@@ -26,6 +26,9 @@ test-fast: $(STAMP) kiwix ## everything but the browser tests
 
 test-browser: $(STAMP) chromium  ## only the headless Chromium tests
 	$(BIN)/pytest -q -m browser
+
+test-a11y: $(STAMP) chromium kiwix  ## only the accessibility tests (WCAG 2.2 AA, tests/a11y/)
+	$(BIN)/pytest -q tests/a11y
 
 bundle: $(STAMP)          ## the offline zip
 	$(BIN)/briefings bundle --output site-offline.zip

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import re
 import shutil
 import textwrap
 import threading
@@ -176,7 +177,9 @@ def a11y_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     again.mkdir()
     for copy in (2, 3, 4):
         for source in sorted((ROOT / "content" / "briefings").rglob("*.md")):
-            (again / f"{source.stem}-again-{copy}.md").write_bytes(source.read_bytes())
+            text = re.sub(r"^title: (.*)$", rf"title: \1 ({copy})", source.read_text("utf-8"),
+                          count=1, flags=re.M)  # titles stay unique: link texts say where
+            (again / f"{source.stem}-again-{copy}.md").write_text(text, "utf-8")
     build_with_downloads(BuildOptions(content=content, site_dir=work / "site",
                                       build_dir=work / ".build",
                                       config_file=ROOT / "mkdocs.yml"))
