@@ -3,26 +3,35 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+NODE_STAMP := node_modules/.installed-stamp
+# The editions' default names, as the CLI's (generator/cli.py) and the Downloads page's.
+OFFLINE_ZIP := briefing-archive-offline.zip
+ZIM_FILE    := briefing-archive.zim
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve test test-fast test-browser test-a11y check lint bundle zim bench lock chromium kiwix clean
+.PHONY: site serve install test test-fast test-browser test-a11y check lint bundle zim bench lock chromium kiwix clean
 
-site: $(STAMP)            ## check the content, then build site/
-	$(BIN)/briefings build
+site: $(STAMP)            ## check the content, then build site/ (BUILD_FLAGS=--downloads adds the editions)
+	$(BIN)/briefings build $(BUILD_FLAGS)
 
 serve: $(STAMP)           ## live preview on http://127.0.0.1:8000
 	$(BIN)/briefings serve
 
-check: $(STAMP)           ## validate content only
-	$(BIN)/briefings check
+check: $(STAMP)           ## validate content only (CHECK_FLAGS="--format github" in CI)
+	$(BIN)/briefings check $(CHECK_FLAGS)
 
-test: $(STAMP) chromium kiwix  ## lint, type-check, then every test (browser tests included)
+install: $(STAMP)         ## only set up .venv (pinned packages, dev tools included)
+
+lint: $(STAMP) $(NODE_STAMP)  ## ruff, then mypy --strict, then ESLint on our JavaScript
 	$(BIN)/ruff check generator tests scripts
 	$(BIN)/mypy
+	node_modules/.bin/eslint --max-warnings 0
+
+test: lint chromium kiwix ## lint, then every test (browser and Kiwix tests included)
 	$(BIN)/pytest -q
 
-test-fast: $(STAMP) kiwix ## everything but the browser tests
-	$(BIN)/pytest -q -m "not browser"
+test-fast: $(STAMP)       ## every test but the browser and Kiwix ones; needs no Debian package
+	$(BIN)/pytest -q -m "not browser and not kiwix"
 
 test-browser: $(STAMP) chromium  ## only the headless Chromium tests
 	$(BIN)/pytest -q -m browser
@@ -30,11 +39,11 @@ test-browser: $(STAMP) chromium  ## only the headless Chromium tests
 test-a11y: $(STAMP) chromium kiwix  ## only the accessibility tests (WCAG 2.2 AA, tests/a11y/)
 	$(BIN)/pytest -q tests/a11y
 
-bundle: $(STAMP)          ## the offline zip
-	$(BIN)/briefings bundle --output site-offline.zip
+bundle: $(STAMP)          ## the offline zip, briefing-archive-offline.zip
+	$(BIN)/briefings bundle --output $(OFFLINE_ZIP)
 
-zim: $(STAMP)             ## the Kiwix edition
-	$(BIN)/briefings zim --output site.zim
+zim: $(STAMP)             ## the Kiwix edition, briefing-archive.zim
+	$(BIN)/briefings zim --output $(ZIM_FILE)
 
 bench: $(STAMP) chromium  ## benchmark at 1,000 / 4,000 / 16,000 briefings -> BENCHMARKS.md
 	$(BIN)/python scripts/bench.py $(BENCH_FLAGS)
@@ -47,6 +56,12 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet --constraint requirements.lock --editable '.[dev]'
 	touch $(STAMP)
+
+# ESLint and its two packages, pinned exactly in package-lock.json (npm ci installs just that).
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "make lint needs Node.js 20.19 or newer with npm" >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
 
 chromium:                 ## Debian's Chromium for the browser tests (Playwright drives it)
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
@@ -63,4 +78,4 @@ lock:                     ## re-pin every package after changing pyproject.toml
 	  echo "# Regenerate with: make lock"; $(BIN)/pip list --format=freeze --exclude-editable; } > requirements.lock
 
 clean:
-	rm -rf site .build site-offline.zip site.zim
+	rm -rf site .build $(OFFLINE_ZIP) $(ZIM_FILE)

@@ -10,12 +10,13 @@ from pathlib import Path
 
 from generator import __version__, report
 from generator.content.problems import ContentError, Problem, printable
+from generator.site.edition import Edition
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
+    parser = argument_parser()
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
@@ -194,7 +195,7 @@ def _engine_option(value: str) -> str:
             f"{error} (the default comes from ${engines.ENVIRONMENT})") from None
 
 
-def _parser() -> argparse.ArgumentParser:
+def argument_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefings", description=(
         "Check curated briefings and build them into a searchable static site."))
     parser.add_argument("--version", action="version", version=f"briefings {__version__}")
@@ -233,14 +234,14 @@ def _parser() -> argparse.ArgumentParser:
     add_engine_option(serve)
 
     bundle = command("bundle", _bundle, "build the offline bundle: one zip that works from disk")
-    bundle.add_argument("--output", default="briefings-offline.zip", metavar="FILE.zip",
-                        help="the zip to write (default: briefings-offline.zip)")
+    bundle.add_argument("--output", default=Edition.OFFLINE.file_name(), metavar="FILE.zip",
+                        help=f"the zip to write (default: {Edition.OFFLINE.file_name()})")
     bundle.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
     add_engine_option(bundle)
 
     zim = command("zim", _zim, "build the Kiwix edition: one ZIM file with its own search index")
-    zim.add_argument("--output", default="briefings.zim", metavar="FILE.zim",
-                     help="the ZIM to write (default: briefings.zim)")
+    zim.add_argument("--output", default=Edition.KIWIX.file_name(), metavar="FILE.zim",
+                     help=f"the ZIM to write (default: {Edition.KIWIX.file_name()})")
     zim.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
     add_engine_option(zim)
 

@@ -1,8 +1,10 @@
-"""The build, written out in order: load, validate, index, plan, write the tree, render.
+"""The build, written out in order (:func:`build`, top to bottom): check the site folder,
+load, plan, write the tree, render, save the state.
 
 Nothing is written while anything is still unknown: the archive is loaded and
 checked whole, every output is planned and its path claimed, and only then is
-the build tree written and the engine run.
+the build tree written and the engine run. Where a phase uses a second process,
+generator/workers.py says when and how.
 """
 
 from __future__ import annotations
@@ -18,11 +20,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from generator import buildfolder
+from generator.buildfolder import BuildFolder
 from generator.content.loadcache import BriefingCache
 from generator.content.loading import Loaded, load_archive
 from generator.content.model import Archive
 from generator.content.problems import ContentError, Problem
 from generator.engine import engines, render, sitedir, swap
+from generator.site.edition import Edition
 from generator.site.plan import buildtree, increment
 from generator.site.urls import PathCollision
 
@@ -46,24 +51,25 @@ class BuildOptions:
 
     content: Path
     site_dir: Path
-    build_dir: Path = Path(".build")
+    build_dir: Path = buildfolder.DEFAULT
     config_file: Path = Path("mkdocs.yml")
     drafts: bool = False
-    offline: bool = False
+    edition: Edition = Edition.HOSTED  # which reader the site is for (site/edition.py)
     engine: str = field(default_factory=engines.from_environment)  # which renders the tree
     # The site folder is a temporary one the caller made inside the build folder (the
     # bundle's): the site-folder check allows that one place inside it.
     private_site: bool = False
     warm: Warm | None = field(default=None, compare=False)
-    # The Kiwix edition's pages: .html links like offline, no search box (the reader searches).
-    kiwix: bool = False
     # More files for the build tree, by path (the downloads: editions and their page).
     extras: Mapping[str, bytes] = field(default_factory=dict)
 
     @property
+    def folder(self) -> BuildFolder:
+        return BuildFolder(self.build_dir)
+
+    @property
     def docs(self) -> Path:
-        name = "tree-kiwix" if self.kiwix else "tree-offline" if self.offline else "tree"
-        return self.build_dir / name / "docs"
+        return self.folder.docs(self.edition)
 
 
 DOWNLOADS_PAGE = "downloads/index.md"  # in the tree when a build publishes the editions
@@ -107,68 +113,73 @@ def build(options: BuildOptions) -> list[Problem]:
     Raises sitedir.SiteDirError, before anything is written, for a site folder the swap
     would destroy anything in (the content, the project, a folder that is not a site).
     """
+    # 1. The site folder: refused before anything is read if replacing it could harm.
     sitedir.check_site_dir(options.site_dir, places(options), private=options.private_site)
-    # Gather: the whole archive, validated.
+    # 2. Load: the whole archive, validated.
     with _phase("load"):
-        checked = check(options.content, cache_file=options.build_dir / "briefings.cache",
+        checked = check(options.content, cache_file=options.folder.cache,
                         warm=options.warm)
     if not checked.ok:
         raise ContentError(checked.problems)
     archive = checked.archive if options.drafts else without_drafts(checked.archive)
-    config = render.EngineConfig(options.config_file,
-                                 style="file" if options.offline or options.kiwix else "directory",
-                                 offline=options.offline, kiwix=options.kiwix,
-                                 engine=options.engine,
-                                 extra_nav=_navigation(archive, options))
-    site = replace(render.site_settings(config), downloads=DOWNLOADS_PAGE in options.extras)
-    key = increment.state_key(archive, site, f"drafts={options.drafts} {config} "
-                                             f"extras={_digest(options.extras)}")
-    state_file = options.docs.parent / "plan.state"
-    pieces = options.docs.parent / "pieces.pickle"
-    with swap.locked(options.build_dir / "build.lock"), _long_lived():
-        # Plan every output and claim its path before anything is written: only what
+    config = _engine_config(archive, options)
+    state_file = options.folder.plan_state(options.edition)
+    with swap.locked(options.folder.lock), _long_lived():
+        # 3. Plan every output and claim its path before anything is written: only what
         # changed since the last build when that is known, everything otherwise.
         with _phase("plan"):
             previous = increment.load_state(state_file)
-            try:
-                plan = buildtree.plan_changes(archive, site, key, previous, parallel=True,
-                                              pieces=pieces) if previous else None
-                # The state is forgotten until the site is whole again: after a failure the
-                # next build plans everything (a full plan writes part of the tree as it goes).
-                if plan is None or plan.files or plan.deleted:
-                    increment.save_state(state_file, None)
-                plan = plan or buildtree.plan(archive, site, key, options.docs)
-                if not plan.partial and options.extras:  # a partial plan: they are in the tree
-                    plan = replace(plan, files={**plan.files, **options.extras})
-            except PathCollision as error:
-                raise ContentError([Problem(str(options.content), None, str(error))]) from None
-        # Write the build tree, then let the engine render it and swap the site in. A full
-        # render's second process starts as soon as the pages it renders are written.
-        rendered = _rendered_before(config, options)
-        early: list[render.EarlyShard | None] = [None]
-
-        def start_shard() -> None:
-            if not rendered:
-                early[0] = render.early_shard(config, options.docs, options.site_dir,
-                                              len(archive.briefings))
-        first = set(render.nav_sources(config)) if not rendered else set()
-        try:
+            plan = _plan(archive, config, options, previous)
+        # 4. Write the build tree and 5. render it, the site swapped in at the end. A whole
+        # render's second process starts as soon as the files it reads are written.
+        whole = not _rendered_before(config, options)
+        with render.Renderer(config, options.docs, options.site_dir, whole=whole,
+                             briefings=len(archive.briefings)) as renderer:
             with _phase("write"):
-                changed = buildtree.write(plan, options.docs, first=lambda path: path in first
-                                          or path.startswith("briefings/"),
-                                          after_first=start_shard)
+                tree = buildtree.TreeWriter(plan, options.docs)
+                tree.write(renderer.reads_first)
+                renderer.start_helper()
+                changed = tree.finish()
                 state = plan.state
-                del plan  # on disk now; at 16,000 briefings its hundreds of MB are better freed
+                del plan, tree  # on disk now; at 16,000 briefings its hundreds of MB are freed
             with _phase(f"render ({len(changed)} files changed)"):
-                shard, early[0] = early[0], None
-                render_changes(config, options, changed, rendered, shard)
-        finally:
-            if early[0] is not None:
-                early[0].cancel()
+                render_changes(renderer, options, changed, rendered=not whole)
+        # 6. Save what the next build plans from.
         if state is not previous:
             with _phase("save state"):
                 increment.save_state(state_file, state)
     return checked.problems
+
+
+def _engine_config(archive: Archive, options: BuildOptions) -> render.EngineConfig:
+    """How the engine renders this build's tree."""
+    return render.EngineConfig(options.config_file, edition=options.edition,
+                               engine=options.engine, extra_nav=_navigation(archive, options))
+
+
+def _plan(archive: Archive, config: render.EngineConfig, options: BuildOptions,
+          previous: increment.TreeState | None) -> buildtree.Plan:
+    """The outputs to write: those an edit changed since ``previous``, or all of them.
+
+    The saved state is forgotten until the site is whole again: after a failure the next
+    build plans everything (a full plan writes part of the tree as it goes).
+    """
+    site = replace(render.site_settings(config), downloads=DOWNLOADS_PAGE in options.extras)
+    key = increment.state_key(archive, site, f"drafts={options.drafts} {config} "
+                                             f"extras={_digest(options.extras)}")
+    state_file = options.folder.plan_state(options.edition)
+    try:
+        plan = buildtree.plan_changes(archive, site, key, previous, parallel=True,
+                                      pieces=options.folder.pieces(options.edition)
+                                      ) if previous else None
+        if plan is None or plan.files or plan.deleted:
+            increment.save_state(state_file, None)
+        plan = plan or buildtree.plan(archive, site, key, options.docs)
+    except PathCollision as error:
+        raise ContentError([Problem(str(options.content), None, str(error))]) from None
+    if not plan.partial and options.extras:  # a partial plan: they are in the tree
+        plan = replace(plan, files={**plan.files, **options.extras})
+    return plan
 
 
 def places(options: BuildOptions) -> sitedir.Places:
@@ -186,7 +197,7 @@ def _rendered_before(config: render.EngineConfig, options: BuildOptions) -> bool
     (inode and time of its home page: any other writer into the site, an offline render or
     a plain ``mkdocs build``, changes them).
     """
-    stamp = options.docs.parent / "rendered.stamp"
+    stamp = options.folder.render_stamp(options.edition)
     return stamp.is_file() and stamp.read_text("utf-8") == _stamp_text(config, options)
 
 
@@ -195,30 +206,28 @@ def _stamp_text(config: render.EngineConfig, options: BuildOptions) -> str:
             f"{_site_identity(options.site_dir)}")
 
 
-def render_changes(config: render.EngineConfig, options: BuildOptions, changed: list[str],
-                   rendered: bool, shard: render.EarlyShard | None) -> None:
+def render_changes(renderer: render.Renderer, options: BuildOptions, changed: list[str],
+                   rendered: bool) -> None:
     """Render the tree: only the ``changed`` files if the site is what the last render of
     this tree left (``rendered``, see :func:`_rendered_before`) and not too many changed
-    (engine.render_paths), the whole tree otherwise (with ``shard``, its second process,
-    if already started). The stamp is removed first, so a failed or interrupted render
-    forces a full one.
+    (engine.render_paths), the whole tree otherwise. The stamp is removed first, so a
+    failed or interrupted render forces a full one.
     """
-    stamp = options.docs.parent / "rendered.stamp"
+    stamp = options.folder.render_stamp(options.edition)
     stamp.unlink(missing_ok=True)
-    partial = (rendered and len(changed) <= PARTIAL_UP_TO and not options.offline
-               and not options.kiwix)
-    if partial and shard is not None:
-        shard.cancel()
-        shard = None
+    # Only the hosted site renders in part: the editions render into a new folder each time.
+    partial = (rendered and len(changed) <= PARTIAL_UP_TO
+               and options.edition is Edition.HOSTED)
     if partial and not changed:
+        renderer.close()
         swap.finish_journal(options.site_dir.resolve())  # nothing else to render
     elif partial:
-        render.render_paths(config, options.docs, options.site_dir, changed)
+        renderer.render_changed(changed)
     else:
-        render.render(config, options.docs, options.site_dir, shard=shard)
+        renderer.render_whole()
     if partial and not (options.site_dir / sitedir.MARKER).is_file():
         sitedir.mark(options.site_dir)  # a site an earlier version built, now marked
-    stamp.write_text(_stamp_text(config, options), "utf-8")
+    stamp.write_text(_stamp_text(renderer.config, options), "utf-8")
 
 
 @contextmanager

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import report
+from generator.buildfolder import BuildFolder
 from generator.content.problems import ContentError, Problem
 from generator.engine import engines, render, sitedir
 from generator.pipeline import BuildOptions, Warm, build
@@ -25,7 +26,7 @@ from generator.pipeline import BuildOptions, Warm, build
 if TYPE_CHECKING:
     from generator.engine import preview
 
-BUILD = Path(".build/serve")
+BUILD = BuildFolder().preview
 
 
 def serve(content: Path, config_file: Path, dev_addr: str, drafts: bool,

@@ -81,8 +81,9 @@ def build_offline(work: Path) -> Path:
     """The offline variant of the archive in ``work`` (file URLs, Material's offline plugin)."""
     site = work / "site-offline"
     code = ("import sys; from pathlib import Path; from generator.pipeline import BuildOptions,"
-            " build; build(BuildOptions(content=Path(sys.argv[1]), site_dir=Path(sys.argv[2]),"
-            " config_file=Path(sys.argv[3]), offline=True))")
+            " build; from generator.site.edition import Edition;"
+            " build(BuildOptions(content=Path(sys.argv[1]), site_dir=Path(sys.argv[2]),"
+            " config_file=Path(sys.argv[3]), edition=Edition.OFFLINE))")
     subprocess.run([sys.executable, "-c", code, str(work / "content"), str(site),
                     str(ROOT / "mkdocs.yml")], cwd=work, check=True,
                    env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})

@@ -104,8 +104,8 @@ def test_check_clean_in_json_and_github() -> None:
 
 @pytest.mark.parametrize(("named", "message"), [
     ("content/briefings/2023/2023-05-16-gone.md", "no such file"),
-    ("content/../README.md", "check reads only briefings and registries"),
-    ("mkdocs.yml", "check reads only briefings and registries"),
+    ("content/../README.md", "check reads only briefings, editorial pages and registries"),
+    ("mkdocs.yml", "check reads only briefings, editorial pages and registries"),
 ])
 def test_check_refuses_a_file_it_would_not_read(broken: Path, named: str, message: str) -> None:
     (broken / "README.md").write_text("# notes\n", encoding="utf-8")
@@ -121,6 +121,20 @@ def test_check_accepts_briefings_and_registries_however_spelt(broken: Path) -> N
                  "content/briefings/2023/../2023/2023-05-14-a.md", cwd=broken)
     assert result.returncode == 1, result.stderr
     assert "2023-05-14-a.md:3: error:" in result.stdout
+
+
+def test_check_reads_an_editorial_page_it_is_named(broken: Path) -> None:
+    """``check content/pages/x.md`` checks the page (it was refused as not checkable)."""
+    pages = broken / "content" / "pages"
+    pages.mkdir()
+    (pages / "about.md").write_text("---\ntitle: About\n---\nWho we are.\n", "utf-8")
+    (pages / "nul.md").write_text("---\ntitle: Nul\n---\nText.\n", "utf-8")
+    result = run("check", "content/pages/about.md", cwd=broken)
+    assert result.returncode == 0, result.stdout + result.stderr
+    result = run("check", "content/pages/nul.md", cwd=broken)
+    assert result.returncode == 1
+    assert "content/pages/nul.md:1: error: the file name gives the page slug 'nul'" in (
+        result.stdout)
 
 
 def test_a_draft_is_counted_and_annotated_as_unpublished(broken: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import _parser
+from generator.cli import argument_parser
 from generator.content.schema import ACTOR_FIELDS, BRIEFING_FIELDS, REGION_FIELDS, SOURCE_FIELDS
 
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -20,7 +20,7 @@ def readme() -> str:
 
 
 def _subcommands() -> dict[str, argparse.ArgumentParser]:
-    parser = _parser()
+    parser = argument_parser()
     (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
     return dict(commands.choices)
 
@@ -51,7 +51,7 @@ def test_every_command_and_option_is_documented(readme: str) -> None:
             missing.append(f"briefings {name}")
         missing += [f"briefings {name} {option}" for option in _options(sub)
                     if option not in _usage_line(readme, name)]
-    missing += [option for option in _options(_parser()) if option not in readme]
+    missing += [option for option in _options(argument_parser()) if option not in readme]
     assert not missing, "not documented in README.md: " + ", ".join(missing)
 
 

@@ -12,10 +12,12 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "generator"
 
 # Each unit may import only these (itself included). A unit is a sub-package, or a module at
-# the top level. Lower layers never import higher ones.
-CONTENT = {"content", "content.syntax"}
+# the top level. Lower layers never import higher ones. `workers` (the parallel-work policy)
+# is below them all.
+CONTENT = {"content", "content.syntax", "workers"}
 SITE_BASE = CONTENT | {"site"}
 ALLOWED: dict[str, set[str]] = {
+    "workers": {"workers"},
     "content.syntax": {"content.syntax"},
     "content": CONTENT,
     "site": SITE_BASE,
@@ -25,11 +27,14 @@ ALLOWED: dict[str, set[str]] = {
     "engine": SITE_BASE | {"engine"},
     "editorial": CONTENT | {"editorial"},
     "report": CONTENT | {"report"},
-    "pipeline": SITE_BASE | {"site.plan", "engine", "pipeline"},
-    "serve": SITE_BASE | {"site.plan", "engine", "pipeline", "report", "serve"},
+    # The build folder's file names: a table of paths, below the pipeline.
+    "buildfolder": SITE_BASE | {"buildfolder"},
+    "pipeline": SITE_BASE | {"site.plan", "engine", "buildfolder", "pipeline"},
+    "serve": SITE_BASE | {"site.plan", "engine", "buildfolder", "pipeline", "report", "serve"},
     "prsummary": SITE_BASE | {"site.html", "prsummary"},
     # The Downloads page is a page like the others (site.html, site.plan's Markdown).
-    "editions": SITE_BASE | {"site.html", "site.plan", "engine", "pipeline", "editions"},
+    "editions": SITE_BASE | {"site.html", "site.plan", "engine", "buildfolder", "pipeline",
+                             "editions"},
     "cli": set(),  # the entry point: may import anything (filled in below)
 }
 ALLOWED["cli"] = set(ALLOWED) | {"__init__"}

@@ -89,8 +89,8 @@ def test_pull_requests_run_read_only_and_check_build_and_preview() -> None:
     assert document["permissions"] == {"contents": "read"}
     assert all("permissions" not in job for job in document["jobs"].values())
     commands = " ".join(step.get("run", "") for step in steps(document))
-    for needed in ("briefings check --format github", "ruff check", "mypy", "pytest",
-                   "briefings build", "briefings bundle"):
+    for needed in ("briefings check --format github", "make lint", "make test-fast",
+                   "make site", "briefings bundle"):
         assert needed in commands
     uploads = [s for s in steps(document) if s.get("uses", "").startswith(
         "actions/upload-artifact@")]
@@ -102,9 +102,22 @@ def test_pull_requests_render_with_both_engines_and_compare() -> None:
     runs = [step.get("run", "") for step in steps(workflow("pull-request.yml"))]
     site = next(run for run in runs if "build --engine properdocs" in run)
     assert 'diff -r site "$RUNNER_TEMP/site-properdocs"' in site
-    assert any("briefings build --site-dir site" in run for run in runs)
+    assert "make site" in runs  # builds into site/
     bundle = next(run for run in runs if "bundle --engine properdocs" in run)
     assert 'cmp "$RUNNER_TEMP/preview.zip" "$RUNNER_TEMP/properdocs.zip"' in bundle
+
+
+def test_workflows_install_lint_and_test_through_make() -> None:
+    """The workflows call the Makefile's targets, never the commands under them (issue 22)."""
+    for path in WORKFLOWS:
+        runs = " ".join(step.get("run", "") for step in steps(workflow(path.name)))
+        assert "make install" in runs, path.name
+        for spelled_out in ("python -m venv", "pip install", "ruff", "mypy", "pytest",
+                            "eslint", "npm "):
+            assert spelled_out not in runs, f"{path.name}: {spelled_out}"
+    pages = [step.get("run", "") for step in steps(workflow("pages.yml"))]
+    assert 'make check CHECK_FLAGS="--format github"' in pages
+    assert "make site BUILD_FLAGS=--downloads" in pages
 
 
 def test_only_the_deploy_job_may_write_to_pages() -> None:

@@ -99,7 +99,8 @@ def _not_a_briefing(content: Path, path: Path) -> Problem:
         meant = re.match(r"^(?P<stem>.+)\.txt$", path.name, re.IGNORECASE)
     if meant is None:
         return Problem(shown, None, "not a briefing (only files ending in '.md' are); ignored",
-                       severity="warning")
+                       "if it is meant as a briefing, rename it to end in '.md'; otherwise "
+                       "move it out of the briefings folder", severity="warning")
     new_name = f"{meant.group('stem')}.md"
     return Problem(shown, None, "a briefing must end in '.md' (lower case); this file is not "
                    "read, so it would not be published", f"rename it to {new_name}")

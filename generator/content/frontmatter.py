@@ -51,7 +51,7 @@ def split_reported(shown: str, text: str, problems: list[Problem]) -> SplitFile 
     try:
         parts = split(text)
     except YamlProblem as error:
-        problems.append(Problem(shown, error.line, error.message, error.hint))
+        problems.append(Problem.at(shown, error))
         return None
     return parts
 
@@ -70,7 +70,9 @@ def split(text: str) -> SplitFile:
         if lines[index].rstrip() == _FENCE:
             meta = load("\n".join(lines[1:index]), first_line=2)
             if not isinstance(meta.value, dict):
-                raise YamlProblem("the front matter must be a mapping of 'key: value' lines", 2)
+                raise YamlProblem("the front matter must be a mapping of 'key: value' lines", 2,
+                                  "between the two '---' lines write one 'key: value' per "
+                                  "line, starting with 'title:'")
             return SplitFile(meta, "\n".join(lines[index + 1:]), index + 2)
     raise YamlProblem("the front matter has no closing '---' line", 1,
                       "end the front matter with a line containing only '---'")

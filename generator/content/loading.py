@@ -8,18 +8,14 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import multiprocessing
-import os
 import re
-import threading
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from generator import workers
 from generator.content import bodies, hints
 from generator.content.files import briefing_files, display_path
 from generator.content.frontmatter import SplitFile, decode, split_reported
@@ -37,17 +33,11 @@ from generator.content.pages import load_pages
 from generator.content.problems import Problem
 from generator.content.registries import NameIndex, build_actors, build_regions, read_registry
 from generator.content.schema import ACTOR_FIELDS, BRIEFING_FIELDS, REGION_FIELDS
-from generator.content.syntax.fields import (
-    ID_PATTERN,
-    RESERVED_IDS,
-    FieldError,
-    Named,
-    parse_mapping,
-)
-from generator.content.syntax.textrules import windows_reserved
+from generator.content.syntax.fields import FieldError, Named, parse_mapping
+from generator.content.syntax.slugs import slug_problem
 from generator.content.syntax.yamlstrict import Located, YamlProblem, load
+from generator.workers import Helper, HelperFailed
 
-PARALLEL_FROM = 1000  # briefing files to read; below, a second process costs more than it saves
 BRIEFING_MAX_BYTES = 1024 * 1024
 REGISTRY_MAX_BYTES = 4 * 1024 * 1024
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
@@ -119,7 +109,7 @@ def _read(shown: str, path: Path, limit: int, problems: list[Problem]) -> str | 
             return None
         return decode(data)
     except YamlProblem as error:
-        problems.append(Problem(shown, error.line, error.message, error.hint))
+        problems.append(Problem.at(shown, error))
     except OSError as error:
         problems.append(Problem(shown, None, f"cannot read the file: {error.strerror}"))
     return None
@@ -163,7 +153,7 @@ def _load_registries(content: Path, problems: list[Problem]
         try:
             document = load(text)
         except YamlProblem as error:
-            problems.append(Problem(shown, error.line, error.message, error.hint))
+            problems.append(Problem.at(shown, error))
             continue
         found, registry_problems = read_registry(shown, document, fields)
         rows[name] = found
@@ -180,22 +170,25 @@ def _load_registries(content: Path, problems: list[Problem]
 def _load_briefings(content: Path, regions: NameIndex[Region] | None,
                     actors: NameIndex[Actor] | None, latest: date, paths: list[str]
                     ) -> list[Result]:
-    """Load briefing files in order; many of them in two processes, one per core."""
+    """Load briefing files in order; many of them in two processes (workers.LOADING)."""
     one = functools.partial(_load_one, content, regions, actors, latest)
-    if len(paths) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+    if not workers.LOADING.worth(len(paths)):
         return [one(path) for path in paths]
-    half = len(paths) // 2  # the helper starts later, but this process saves the cache
-    # Forked when no other thread runs (it starts at once, with everything imported: 0.2 s
-    # sooner at 4,000 briefings); spawned otherwise, since a fork of a threaded process can
-    # deadlock (the preview server loads from a thread).
-    method = "fork" if threading.active_count() == 1 else "spawn"
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(method)) as pool:
-        later = pool.submit(_load_each, one, paths[half:])
-        first = [one(path) for path in paths[:half]]
-        try:
-            return first + later.result()
-        except BrokenProcessPool:  # the helper could not start here: do its share too
-            return first + _load_each(one, paths[half:])
+    theirs = [path for path in paths if workers.LOADING.helper_takes(path)]
+    helper = _start(functools.partial(_load_each, one, theirs))
+    ours = {path: one(path) for path in paths if not workers.LOADING.helper_takes(path)}
+    try:
+        ours.update(zip(theirs, helper.result() if helper else [], strict=True))
+    except HelperFailed:  # it could not start or failed here: do its share too
+        ours.update((path, one(path)) for path in theirs)
+    return [ours[path] for path in paths]
+
+
+def _start(function: Callable[[], list[Result]]) -> Helper[list[Result]] | None:
+    try:
+        return Helper(function)
+    except HelperFailed:
+        return None
 
 
 def _load_each(one: Callable[[str], Result], paths: list[str]) -> list[Result]:
@@ -227,17 +220,10 @@ def _load_briefing(content: Path, path: Path, regions: NameIndex[Region] | None,
     errors += _published_in_future(parts.meta.value.get("source"), latest)
     errors += revision_errors(values, parts.meta.value, latest)
     slug = values.get("slug") or _DATE_PREFIX.sub("", path.name[:-3])
-    if "slug" not in values and not ID_PATTERN.match(slug):
-        errors.append(FieldError(f"the file name gives the slug '{slug}', which may use only "
-                                 "a-z, 0-9 and '-'", 1, "rename the file or add 'slug:'"))
-    elif "slug" not in values and windows_reserved(slug):
-        errors.append(FieldError(f"the file name gives the slug '{slug}', which Windows cannot "
-                                 "create as a file or folder name", 1,
-                                 "rename the file or add 'slug:'"))
-    elif "slug" not in values and (slug in RESERVED_IDS or len(slug) > 100):
-        errors.append(FieldError(f"the file name gives the slug '{slug[:100]}', which is "
-                                 "reserved or longer than 100 characters", 1,
-                                 "rename the file or add 'slug:'"))
+    problem = None if "slug" in values else slug_problem(slug)
+    if problem:
+        errors.append(FieldError(f"the file name gives the slug '{slug[:100]}', which "
+                                 f"{problem.reason}", 1, "rename the file or add 'slug:'"))
     rendered = bodies.render(parts.body, parts.body_line)
     errors += rendered.problems
     if not parts.body.strip():
@@ -247,7 +233,7 @@ def _load_briefing(content: Path, path: Path, regions: NameIndex[Region] | None,
     if not summary and parts.body.strip() and not rendered.problems:
         errors.append(FieldError("the body has no text to take the summary from",
                                  parts.body_line, "add 'summary:' to the front matter"))
-    problems += [Problem(shown, e.line, e.message, e.hint) for e in errors]
+    problems += [Problem.at(shown, e) for e in errors]
     if errors or "region" not in values or "actors" not in values:
         return None
     return Briefing(

@@ -16,7 +16,8 @@ from generator.content.frontmatter import SplitFile
 from generator.content.model import EditorialPage, Origin
 from generator.content.problems import Problem
 from generator.content.schema import PAGE_FIELDS
-from generator.content.syntax.fields import ID_PATTERN, FieldError, parse_mapping
+from generator.content.syntax.fields import FieldError, parse_mapping
+from generator.content.syntax.slugs import slug_problem
 
 PAGE_MAX_BYTES = 1024 * 1024
 # Every first path segment the site (and its editions) publishes itself, now or by contract
@@ -78,7 +79,7 @@ def _load_page(content: Path, path: Path, read: Reader, show: Shower,
     if not parts.body.strip():
         errors.append(FieldError("the page has no text after the front matter",
                                  parts.body_line - 1, "write the page below the '---' line"))
-    problems += [Problem(shown, e.line, e.message, e.hint) for e in errors]
+    problems += [Problem.at(shown, e) for e in errors]
     if errors:
         return None
     return EditorialPage(
@@ -90,10 +91,10 @@ def _load_page(content: Path, path: Path, read: Reader, show: Shower,
 
 def _slug_errors(slug: str) -> list[FieldError]:
     """The file name is the page's URL: a plain slug that no route of the site uses."""
-    if not ID_PATTERN.match(slug) or len(slug) > 100:
-        return [FieldError(f"the file name gives the page slug '{slug[:100]}', which may use "
-                           "only a-z, 0-9 and '-' (at most 100 characters)", 1,
-                           "rename the file, e.g. pages/about.md")]
+    problem = slug_problem(slug)
+    if problem:
+        return [FieldError(f"the file name gives the page slug '{slug[:100]}', which "
+                           f"{problem.reason}", 1, "rename the file, e.g. pages/about.md")]
     if slug in RESERVED_SLUGS:
         return [FieldError(f"the page slug '{slug}' collides with the site's own /{slug}/",
                            1, "rename the file, e.g. pages/about-" + slug + ".md")]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from generator.content.syntax.located import LocatedError
+
 Severity = Literal["error", "warning"]
 
 
@@ -17,6 +19,11 @@ class Problem:
     message: str
     hint: str | None = None
     severity: Severity = "error"
+
+    @classmethod
+    def at(cls, path: str, error: LocatedError) -> Problem:
+        """The problem ``error`` found in the file named ``path``."""
+        return cls(path, error.line, error.message, error.hint)
 
     @property
     def is_error(self) -> bool:

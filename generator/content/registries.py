@@ -110,10 +110,12 @@ def read_registry(path: str, document: Located, fields: tuple[Field, ...]
     rows, problems = [], []
     for item in document.value:
         if not isinstance(item.value, dict):
-            problems.append(Problem(path, item.line, "each entry must be a mapping of keys"))
+            problems.append(Problem(path, item.line, "each entry must be a mapping of keys",
+                                    "start the entry with '- id: ...' and indent its other "
+                                    "'key: value' lines by two spaces"))
             continue
         values, errors = parse_mapping(item.value, fields, item.line)
-        problems += [Problem(path, e.line, e.message, e.hint) for e in errors]
+        problems += [Problem.at(path, e) for e in errors]
         if not errors:
             rows.append((values, Origin(path, item.line)))
     return rows, problems

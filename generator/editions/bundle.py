@@ -1,10 +1,11 @@
 """The offline bundle: the whole site built for ``file://``, in one reproducible zip.
 
-The site is built with ``BuildOptions(offline=True)`` (``.html`` links, Material's
-offline plugin, the vendored iframe-worker shim) into a temporary folder under
-the build folder, then zipped under one top folder with a README beside
-``index.html``. The zip is written to a temporary file beside the output and
-renamed into place, so a failed bundle leaves no half-written zip.
+The site is rendered for ``Edition.OFFLINE`` (``.html`` links, Material's offline
+plugin, the vendored iframe-worker shim) into a temporary folder under the build
+folder (editions/packaged.py, which also says what the zip leaves out), then zipped
+under one top folder with a README beside ``index.html``. The zip is written to a
+temporary file beside the output and renamed into place, so a failed bundle leaves no
+half-written zip.
 
 Same archive, same bytes: entries are sorted, every entry has the same
 timestamp (``SOURCE_DATE_EPOCH`` if set, else 1980-01-01, the earliest a zip
@@ -14,7 +15,7 @@ time, folder) reaches the zip.
 
 from __future__ import annotations
 
-import fnmatch
+import functools
 import os
 import re
 import stat
@@ -22,15 +23,15 @@ import tempfile
 import time
 import zipfile
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import IO
 
+from generator.editions import packaged
 from generator.engine import sitedir
 from generator.engine.render import EngineConfig, EngineError, site_settings
-from generator.pipeline import BuildOptions, build, places
+from generator.site.edition import Edition
 
-__all__ = ["LEFT_OUT", "README_NAME", "folder_name", "make_bundle", "zip_timestamp"]
+__all__ = ["README_NAME", "folder_name", "make_bundle", "zip_timestamp"]
 
 README_NAME = "README.txt"
 
@@ -39,19 +40,6 @@ OFFLINE_SEARCH_INDEX = "search/manifest.js"
 
 # A zip entry: its name and its bytes, or the file to read them from when it is written.
 Entry = tuple[str, bytes | Path]
-
-# Files the bundle can do without. Search reads its shards (search/manifest.js and the
-# files it names) as scripts, from file:// as hosted; a search/search_index.json (and the
-# offline plugin's .js copy of it) would only be there if Material's search plugin were
-# enabled, and is never read; source maps only serve a browser's developer tools; and
-# 404.html is for a web server (its links are absolute, so from disk they lead nowhere);
-# Material's lunr search worker and its language files are never loaded (the site's own
-# worker, assets/javascripts/search-worker.js, answers instead); _headers tells a web host
-# how long to cache what.
-# The marker that says a folder is a built site is for the build's own checks.
-LEFT_OUT = ("search/search_index.json", "search/search_index.js", "*.map", "_headers",
-            "404.html", "assets/javascripts/lunr/*", "assets/javascripts/workers/*",
-            sitedir.MARKER)
 
 # The earliest time a zip entry can hold (MS-DOS dates start in 1980).
 ZIP_EPOCH = 315532800
@@ -93,19 +81,14 @@ def make_bundle(content: Path, output: Path, config_file: Path, *,
     sitedir.SiteDirError, before anything is written, when ``output`` is a folder or a
     file that is not a bundle.
     """
-    options = BuildOptions(content=content, site_dir=build_dir, build_dir=build_dir,
-                           config_file=config_file, offline=True, private_site=True)
-    if engine:
-        options = replace(options, engine=engine)
-    sitedir.check_bundle_output(output, places(options), README_NAME)
-    build_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="bundle-", dir=build_dir) as work:
-        site_dir = Path(work) / "site"
-        build(replace(options, site_dir=site_dir))
+    check = functools.partial(sitedir.check_bundle_output, top_file=README_NAME)
+    with packaged.rendered_for(Edition.OFFLINE, content, output, config_file,
+                               check_output=check, build_dir=build_dir,
+                               engine=engine) as (site_dir, engine_used):
         if not (site_dir / OFFLINE_SEARCH_INDEX).is_file():
             raise EngineError(f"the offline build has no {OFFLINE_SEARCH_INDEX}, so search "
                               "would not work from disk")
-        site_name = site_settings(EngineConfig(config_file, engine=options.engine)).name
+        site_name = site_settings(EngineConfig(config_file, engine=engine_used)).name
         folder = folder_name(site_name)
         entries: list[Entry] = [(f"{folder}/{README_NAME}", _readme(site_name, folder))]
         entries += [(f"{folder}/{name}", path) for name, path in _site_files(site_dir)]
@@ -128,13 +111,10 @@ def folder_name(site_name: str) -> str:
 
 def _site_files(site_dir: Path) -> Iterator[tuple[str, Path]]:
     """Every file of the built site to bundle, as (path inside the site, file), sorted."""
-    names = sorted(path.relative_to(site_dir).as_posix()
-                   for path in site_dir.rglob("*") if path.is_file())
-    for name in names:
+    for name, path in packaged.packaged_files(site_dir, Edition.OFFLINE):
         if name == README_NAME:
             raise EngineError(f"the site itself has a file '{name}'; it would hide the README")
-        if not any(fnmatch.fnmatchcase(name, pattern) for pattern in LEFT_OUT):
-            yield name, site_dir / name
+        yield name, path
 
 
 def zip_timestamp(source_date_epoch: str | None) -> tuple[int, int, int, int, int, int]:

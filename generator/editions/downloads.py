@@ -23,11 +23,12 @@ from generator.editions.zim import make_zim, zim_date
 from generator.engine import sitedir
 from generator.engine.render import EngineConfig, site_settings
 from generator.pipeline import DOWNLOADS_PAGE, BuildOptions, build, places
+from generator.site.edition import Edition
 from generator.site.html.markup import count_label, esc, long_date
 from generator.site.html.pagefile import render_markdown
 from generator.site.outputs import Page
 
-__all__ = ["Edition", "build_with_downloads", "downloads_page", "sha256_file"]
+__all__ = ["Download", "build_with_downloads", "downloads_page", "sha256_file"]
 
 FOLDER = "downloads/"
 
@@ -44,7 +45,7 @@ HEADINGS = {"zip": "Offline website (zip)", "zim": "Kiwix (ZIM)"}
 
 
 @dataclass(frozen=True)
-class Edition:
+class Download:
     """One file to download, as the Downloads page lists it."""
 
     kind: str  # "zip" or "zim"
@@ -64,11 +65,11 @@ def build_with_downloads(options: BuildOptions) -> list[Problem]:
     site = site_settings(EngineConfig(options.config_file, engine=options.engine))
     stem = folder_name(site.name)
     with tempfile.TemporaryDirectory(prefix="downloads-", dir=options.build_dir) as work:
-        zip_file = Path(work) / f"{stem}-offline.zip"
+        zip_file = Path(work) / Edition.OFFLINE.file_name(stem)
         make_bundle(options.content, zip_file, options.config_file, build_dir=options.build_dir,
                     engine=options.engine)
-        zim = make_zim(options.content, Path(work) / f"{stem}.zim", options.config_file,
-                       build_dir=options.build_dir, engine=options.engine)
+        zim = make_zim(options.content, Path(work) / Edition.KIWIX.file_name(stem),
+                       options.config_file, build_dir=options.build_dir, engine=options.engine)
         editions = [_edition("zip", zip_file, zim.briefings), _edition("zim", zim.path,
                                                                          zim.briefings)]
     day = zim_date(os.environ.get("SOURCE_DATE_EPOCH"))
@@ -78,17 +79,17 @@ def build_with_downloads(options: BuildOptions) -> list[Problem]:
     return build(replace(options, extras=extras))
 
 
-def _edition(kind: str, path: Path, briefings: int) -> Edition:
+def _edition(kind: str, path: Path, briefings: int) -> Download:
     content = path.read_bytes()
-    return Edition(kind, path.name, content, hashlib.sha256(content).hexdigest(), briefings)
+    return Download(kind, path.name, content, hashlib.sha256(content).hexdigest(), briefings)
 
 
-def sha256_file(edition: Edition) -> str:
+def sha256_file(edition: Download) -> str:
     """The checksum file's text, as ``sha256sum`` writes it (``sha256sum -c`` checks it)."""
     return f"{edition.sha256}  {edition.name}\n"
 
 
-def downloads_page(editions: list[Edition], day: datetime.date) -> Page:
+def downloads_page(editions: list[Download], day: datetime.date) -> Page:
     """The Downloads page: each edition with size, date, briefings, checksum, how to open."""
     sections = "\n".join(_section(edition, day) for edition in editions)
     names = " ".join(f"{e.name}.sha256" for e in editions)
@@ -104,7 +105,7 @@ def downloads_page(editions: list[Edition], day: datetime.date) -> Page:
                 "ZIM file for Kiwix, with their checksums.")
 
 
-def _section(edition: Edition, day: datetime.date) -> str:
+def _section(edition: Download, day: datetime.date) -> str:
     facts = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in (
         ("File", f'<a href="{esc(edition.name)}" download>{esc(edition.name)}</a>'),
         ("Size", f"{_size(len(edition.content))} ({len(edition.content):,} bytes)"),

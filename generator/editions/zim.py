@@ -1,10 +1,11 @@
 """The Kiwix edition: the whole site in one ZIM file, with its own full-text index.
 
-The site is built with ``BuildOptions(kiwix=True)`` (``.html`` links like the offline
-zip, no search box: Kiwix searches the ZIM's own index) into a temporary folder under
-the build folder, and written with python-libzim: every page, asset, feed and export
-(see :mod:`generator.editions.zimitems`), the home page as main page, the full-text and
-title indexes on, and the metadata Kiwix libraries show. The ZIM is written to a
+The site is rendered for ``Edition.KIWIX`` (``.html`` links like the offline zip, no
+search box: Kiwix searches the ZIM's own index) into a temporary folder under the build
+folder (editions/packaged.py, which also says what the ZIM leaves out), and written
+with python-libzim: every page, asset, feed and export (see
+:mod:`generator.editions.zimitems`), the home page as main page, the full-text and title
+indexes on, and the metadata Kiwix libraries show. The ZIM is written to a
 temporary file beside the output and renamed into place, so a failed build leaves no
 half-written file.
 
@@ -27,18 +28,20 @@ import tempfile
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from libzim.writer import Creator, FileProvider, Hint, IndexData, Item
 
+from generator.buildfolder import BuildFolder
 from generator.content.model import Archive
-from generator.editions import zimitems
+from generator.editions import packaged, zimitems
 from generator.editions.bundle import folder_name
 from generator.engine import sitedir
 from generator.engine.render import EngineConfig, EngineError, settings
-from generator.pipeline import BuildOptions, build, check, places, without_drafts
+from generator.pipeline import check, without_drafts
+from generator.site.edition import Edition
 
 __all__ = ["ILLUSTRATION", "ZimInfo", "make_zim", "zim_date"]
 
@@ -141,17 +144,11 @@ def make_zim(content: Path, output: Path, config_file: Path, *,
     existing one is left as it was. Raises sitedir.SiteDirError, before anything is written,
     when ``output`` is a folder or a file that is not a ZIM.
     """
-    options = BuildOptions(content=content, site_dir=build_dir, build_dir=build_dir,
-                           config_file=config_file, kiwix=True, private_site=True)
-    if engine:
-        options = replace(options, engine=engine)
-    sitedir.check_zim_output(output, places(options))
-    build_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="zim-", dir=build_dir) as work:
-        site_dir = Path(work) / "site"
-        build(replace(options, site_dir=site_dir))
-        archive = without_drafts(check(content, cache_file=build_dir / "briefings.cache").archive)
-        config = settings(EngineConfig(config_file, engine=options.engine))
+    with packaged.rendered_for(Edition.KIWIX, content, output, config_file,
+                               check_output=sitedir.check_zim_output, build_dir=build_dir,
+                               engine=engine) as (site_dir, engine_used):
+        archive = without_drafts(check(content, cache_file=BuildFolder(build_dir).cache).archive)
+        config = settings(EngineConfig(config_file, engine=engine_used))
         items = list(zimitems.entries(site_dir, str(config["site_name"]),
                                       zimitems.briefing_keywords(archive)))
         if not any(item.path == MAIN_PAGE for item in items):

@@ -15,7 +15,6 @@ the index, which keeps results to the pages a reader looks for and the file smal
 
 from __future__ import annotations
 
-import fnmatch
 import html
 import mimetypes
 import re
@@ -28,18 +27,13 @@ from typing import Literal
 import lxml.html
 
 from generator.content.model import Archive
+from generator.editions.packaged import packaged_files
 from generator.site import urls
+from generator.site.edition import Edition
 
-__all__ = ["LEFT_OUT", "Indexing", "SiteEntry", "briefing_keywords", "entries", "folded",
+__all__ = ["Indexing", "SiteEntry", "briefing_keywords", "entries", "fold_as_libzim",
            "index_text", "index_words",
            "mime_type"]
-
-# Files Kiwix can do without. The pages have no search box in this edition (the reader
-# searches its own index), so the search index, our search worker and Material's lunr
-# files are never loaded; source maps only serve developer tools; 404.html is for a web
-# server. (sitemap.xml stays: Material's pages read it, and it lists the hosted addresses.)
-LEFT_OUT = ("search/*", "*.map", "404.html", "assets/javascripts/lunr/*",
-            "assets/javascripts/workers/*", "assets/javascripts/search-worker.js")
 
 # Types by suffix, where Python's table is missing or varies between systems.
 MIME_TYPES = {
@@ -76,11 +70,7 @@ def entries(site_dir: Path, site_name: str, keywords: dict[str, str]) -> Iterato
 
     ``keywords``: more index words by page path (see :func:`briefing_keywords`).
     """
-    names = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file())
-    for name in names:
-        if any(fnmatch.fnmatchcase(name, pattern) for pattern in LEFT_OUT):
-            continue
-        file = site_dir / name
+    for name, file in packaged_files(site_dir, Edition.KIWIX):
         mime = mime_type(name)
         title = _page_title(file, site_name) if mime == "text/html" else ""
         front = mime == "text/html" and name.startswith(FRONT_FOLDERS) and name.count("/") == 1
@@ -119,10 +109,11 @@ def briefing_keywords(archive: Archive) -> dict[str, str]:
             for b in archive.briefings}
 
 
-def folded(text: str) -> str:
+def fold_as_libzim(text: str) -> str:
     """``text`` as libzim 9 folds what it indexes and every query: lower case, no accents
-    (ICU's "Lower; NFD; [:M:] remove; NFC"). Index words given to libzim must come folded:
-    only its own reading of a page folds them."""
+    (ICU's "Lower; NFD; [:M:] remove; NFC"). Not the site's own folding for readers
+    (``site/folding.py``): this one must match libzim's, letter for letter. Index words
+    given to libzim must come folded: only its own reading of a page folds them."""
     decomposed = unicodedata.normalize("NFD", text.lower())
     kept = "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
     return unicodedata.normalize("NFC", kept)
@@ -132,8 +123,8 @@ def index_words(text: str) -> str:
     """``text`` folded, then each word that folding changes as written: readers built on
     libzim 8 (kiwix-serve 3.3 in Debian bookworm) do not fold queries, so "Зеленський"
     must be in the index with its breve too."""
-    changed = dict.fromkeys(w for w in text.lower().split() if folded(w) != w)
-    return " ".join([folded(text), *changed])
+    changed = dict.fromkeys(w for w in text.lower().split() if fold_as_libzim(w) != w)
+    return " ".join([fold_as_libzim(text), *changed])
 
 
 def index_text(file: Path, head_only: bool = False) -> str:

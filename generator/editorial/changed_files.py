@@ -8,13 +8,13 @@ change is shown:
 - every problem in the changed files;
 - every problem in another file whose message or hint names a changed file (the
   old briefing whose slug a new one took);
-- everything, as soon as one changed file is not under ``briefings/``: a registry,
-  the code, the theme or the configuration can break any briefing.
+- everything, as soon as one changed file is neither under ``briefings/`` nor under
+  ``pages/``: a registry, the code, the theme or the configuration can break any briefing.
 
 Paths match however they are written: relative or absolute, with ``./`` or ``..``.
 
-A file named that check does not read (gone, or neither under ``briefings/`` nor a
-registry) is refused, never passed as "no problems found".
+A file named that check does not read (gone, or neither under ``briefings/`` or
+``pages/`` nor a registry) is refused, never passed as "no problems found".
 """
 
 from __future__ import annotations
@@ -30,13 +30,18 @@ def limit_to_files(problems: Sequence[Problem], files: Iterable[str],
                    content: Path | None = None) -> list[Problem]:
     """The problems a change to ``files`` is answerable for (see the module docstring)."""
     given = [f for f in files if f]
-    briefings = _normal((content or Path("content")) / "briefings")
-    if not given or any(not _normal(f).startswith(briefings + os.sep) for f in given):
+    folders = _narrowing_folders(content or Path("content"))
+    if not given or any(not _normal(f).startswith(folders) for f in given):
         return list(problems)
     wanted = {_normal(f) for f in given}
     spelled = {_relative(f) for f in given} | set(given)
     return [p for p in problems
             if _normal(p.path) in wanted or _names_any(p, spelled)]
+
+
+def _narrowing_folders(content: Path) -> tuple[str, ...]:
+    """Folders whose files break no other file: briefings and editorial pages."""
+    return tuple(_normal(content / name) + os.sep for name in ("briefings", "pages"))
 
 
 def _normal(path: str | Path) -> str:
@@ -63,7 +68,7 @@ REGISTRIES = ("actors.yml", "regions.yml")
 
 def refused_files(files: Iterable[str], content: Path) -> list[Problem]:
     """A problem for each named file that a check would not read: it would pass unread."""
-    briefings = _normal(content / "briefings")
+    folders = _narrowing_folders(content)
     registries = {_normal(content / name) for name in REGISTRIES}
     refused = []
     for name in (f for f in files if f):
@@ -72,10 +77,11 @@ def refused_files(files: Iterable[str], content: Path) -> list[Problem]:
             refused.append(Problem(name, None, "no such file",
                                    "check the path; name files that exist, or none to check "
                                    "the whole archive"))
-        elif not where.startswith(briefings + os.sep) and where not in registries:
-            refused.append(Problem(name, None, "check reads only briefings and registries; "
-                                   "this file would not be checked",
-                                   f"name files under {content.as_posix()}/briefings/ or "
+        elif not where.startswith(folders) and where not in registries:
+            refused.append(Problem(name, None, "check reads only briefings, editorial pages "
+                                   "and registries; this file would not be checked",
+                                   f"name files under {content.as_posix()}/briefings/, "
+                                   f"{content.as_posix()}/pages/ or "
                                    f"{content.as_posix()}/actors.yml, regions.yml"))
     return refused
 

@@ -28,7 +28,8 @@ from generator.content.placeholders import PLACEHOLDER
 from generator.content.problems import ContentError, Problem
 from generator.content.registries import NameIndex, name_key
 from generator.content.schema import BRIEFING_FIELDS
-from generator.content.syntax.fields import ID_PATTERN, FieldError, Named, parse_mapping, text, url
+from generator.content.syntax.fields import FieldError, Named, parse_mapping, text, url
+from generator.content.syntax.slugs import slug_problem
 from generator.content.syntax.yamlstrict import Located, plain
 
 DRAFT_LINE = "draft: true  # delete this line once the summary below is written"
@@ -68,8 +69,9 @@ def _checked_fields(args: argparse.Namespace, problems: list[Problem]) -> dict[s
               "via": _option("--source-via", text(200), args.source_via, problems),
               "published": args.source_published}
     tags = [_option("--tag", text(100), tag, problems) for tag in args.tag]
-    if args.slug is not None and not ID_PATTERN.match(args.slug):
-        problems.append(Problem("--slug", None, f"'{args.slug}' may use only a-z, 0-9 and '-'",
+    slug_fault = None if args.slug is None else slug_problem(args.slug)
+    if slug_fault:
+        problems.append(Problem("--slug", None, f"'{args.slug[:100]}' {slug_fault.reason}",
                                 "for example blinken-calls-pashinyan"))
     if args.date > date.today() + timedelta(days=1):
         problems.append(Problem("--date", None, f"the date {args.date} lies in the future",

@@ -27,6 +27,8 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
+from generator.site.edition import Edition
+
 META_NAME = "Content-Security-Policy"
 # Material's data URIs are icons in its stylesheets; styles are set only from its files
 # and through the CSSOM, which a policy does not govern.
@@ -78,12 +80,12 @@ def _digest(script: str) -> str:
     return base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
 
 
-def engine_policy(polyfills: Sequence[str], theme_dirs: Sequence[str], offline: bool,
-                  kiwix: bool = False) -> str:
-    """The policy for a build with these polyfill scripts and theme folders."""
-    if kiwix:
+def engine_policy(polyfills: Sequence[str], theme_dirs: Sequence[str],
+                  edition: Edition) -> str:
+    """The policy for a build of ``edition`` with these polyfill scripts and theme folders."""
+    if edition is Edition.KIWIX:
         return policy(handlers=KIWIX_SERVE_HANDLERS)
-    if not offline:
+    if edition is Edition.HOSTED:
         return policy()
     shims = [p for p in polyfills if "iframe-worker" in p and "://" not in p]
     if not shims:

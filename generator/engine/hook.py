@@ -26,9 +26,11 @@ Tested: a site built with this hook equals, byte for byte, the same tree rendere
 it (tests/engine/test_hook.py). An engine that ignores hooks (Zensical), or ``mkdocs build``
 without this file, renders the same Markdown to the same HTML, only slower.
 
-For a full build of a large tree the engine runs MkDocs in two processes; ``on_files``
-gives each its share of the briefing pages (the second also keeps the navigation's pages,
-which every page links to, and renders nothing else worth keeping).
+For a full build of a large tree the engine runs MkDocs in two processes (the policy is
+generator/workers.py, RENDERING); ``on_files`` gives each its share of the briefing pages
+(the second also keeps the navigation's pages, which every page links to, and renders
+nothing else worth keeping). engine/render.py says which share this build renders by
+setting :data:`SHARE` on the module MkDocs loaded for that build.
 """
 
 from __future__ import annotations
@@ -39,18 +41,21 @@ import logging
 import os
 import posixpath
 import re
-import zlib
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Literal
 
 from markupsafe import escape
+
+from generator import workers
 
 _READY_HTML = re.compile(r"\A<(article|div)[\s>].*</\1>\s*\Z", re.DOTALL)
 # MkDocs' own front-matter pattern (mkdocs.utils.meta), to find the body without
 # parsing the YAML a second time.
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
-SHARD_VARIABLE = "BRIEFINGS_SHARD"  # set by engine._mkdocs_build: "", "0" or "1"
-HELPER_SHARE = 65  # percent of the briefing pages the second process renders
+# Which pages this build renders: all, all but the helper's share, or the helper's share
+# (with the navigation's pages). Set before each build by engine/render.py.
+Share = Literal["all", "build", "helper"]
+SHARE: Share = "all"
 SKELETONS_VARIABLE = "BRIEFINGS_SKELETONS"  # "0" renders every page through the template
 PRERENDERED = "briefings-prerendered.html"  # a template that only prints the finished page
 LOGGER = "briefings.enginehook"
@@ -227,13 +232,12 @@ def on_post_build(**_: Any) -> None:
 
 
 def on_files(files: Any, config: Any, **_: Any) -> Any:
-    shard = os.environ.get(SHARD_VARIABLE, "")
-    if not shard:
+    if SHARE == "all":
         return files
     in_nav = set(nav_sources(config["nav"] or []))
     for file in list(files):
         mine = _helper_renders(file) if file.is_documentation_page() else False
-        keep = mine or file.src_uri in in_nav if shard == "1" else not mine
+        keep = mine or file.src_uri in in_nav if SHARE == "helper" else not mine
         if not keep:
             files.remove(file)
     return files
@@ -242,7 +246,7 @@ def on_files(files: Any, config: Any, **_: Any) -> Any:
 def _helper_renders(file: Any) -> bool:
     """Whether the second process renders this page: a stable share of the briefings."""
     uri: str = file.src_uri
-    return uri.startswith("briefings/") and zlib.crc32(uri.encode()) % 100 < HELPER_SHARE
+    return uri.startswith("briefings/") and workers.RENDERING.helper_takes(uri)
 
 
 def nav_sources(items: Any) -> Iterator[str]:

@@ -10,35 +10,33 @@ two builds from interleaving.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
-import multiprocessing
 import os
 import shutil
 import tempfile
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from generator import workers
 from generator.engine import csp, engines, headers, hook, sitedir, swap
+from generator.site.edition import Edition
 from generator.site.outputs import Site
+from generator.workers import Helper, HelperFailed
 
-__all__ = ["EarlyShard", "EngineConfig", "EngineError", "Site", "early_shard", "fingerprint",
+__all__ = ["EngineConfig", "EngineError", "RenderHelper", "Renderer", "Site", "fingerprint",
            "hooks", "nav_sources", "navigation", "render",
            "render_paths", "settings", "site_settings", "without_dirty_warning"]
-from generator.site.urls import UrlStyle
 
 DEFAULT_SITE_URL = "https://briefings.example.org/"
 # Added to the hooks mkdocs.yml lists; speed only (see the file): plain `mkdocs build`
 # renders the same pages without it.
 HOOK = Path(__file__).resolve().with_name("hook.py")
-SHARD_VARIABLE = "BRIEFINGS_SHARD"  # read by the hook: which pages this process renders
-PARALLEL_FROM = 1500  # briefings; below, starting a second process costs more than it saves
 
 
 EngineError = engines.EngineError  # raised here for every failure to render
@@ -49,13 +47,11 @@ class EngineConfig:
     """Where the engine's configuration lives and how to render."""
 
     config_file: Path
-    style: UrlStyle = "directory"
-    offline: bool = False
+    edition: Edition = Edition.HOSTED  # which reader the site is for (site/edition.py)
     engine: str = field(default_factory=engines.from_environment)  # see engines.ENGINES
     # Entries the generator adds after mkdocs.yml's navigation (editorial pages, downloads):
     # (title as HTML, source file in the build tree), in order.
     extra_nav: tuple[tuple[str, str], ...] = ()
-    kiwix: bool = False  # the ZIM's pages: the theme leaves the search box out
 
     def __post_init__(self) -> None:
         engines.checked(self.engine)
@@ -79,10 +75,10 @@ def site_settings(config: EngineConfig) -> Site:
     """Site name and URL as set in mkdocs.yml (the only settings the pages need)."""
     loaded = _settings(config)
     url = loaded.get("site_url") or DEFAULT_SITE_URL
-    return Site(name=loaded["site_name"], url=url.rstrip("/") + "/", style=config.style,
+    return Site(name=loaded["site_name"], url=url.rstrip("/") + "/", style=config.edition.style,
                 description=loaded.get("site_description") or "",
                 repo_url=loaded.get("repo_url") or "", edit_uri=loaded.get("edit_uri") or "",
-                kiwix=config.kiwix)
+                edition=config.edition)
 
 
 def settings(config: EngineConfig) -> dict[str, Any]:
@@ -91,37 +87,96 @@ def settings(config: EngineConfig) -> dict[str, Any]:
     return loaded if isinstance(loaded, dict) else {}
 
 
-class EarlyShard:
-    """The second process of a full render, started before the tree is all written.
-
-    It renders only briefing pages (its share, see hook.on_files) and the
-    navigation's pages, so it can start once those are in the tree; the build then writes
-    the rest meanwhile. :func:`render` (full) collects it; :meth:`cancel` if it will not.
+class RenderHelper:
+    """The second process of a whole render (workers.RENDERING), started when its pages
+    are in the tree: it renders its share of the briefing pages (hook.on_files picks them),
+    with the navigation's pages they link to, into a folder of its own. :func:`render`
+    collects it; :meth:`cancel` if it will not.
     """
 
     def __init__(self, config: EngineConfig, docs: Path, site_dir: Path) -> None:
         site_dir = site_dir.resolve()
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         self.folder = Path(tempfile.mkdtemp(prefix=".shard-", dir=site_dir.parent))
-        spawn = multiprocessing.get_context("spawn")  # no fork of a threaded process
-        self.pool = ProcessPoolExecutor(1, mp_context=spawn)
-        self.future = self.pool.submit(_mkdocs_build, config, docs, self.folder, shard=1)
+        try:
+            self.helper = Helper(functools.partial(_mkdocs_build, config, docs, self.folder,
+                                                   share="helper"), fresh=True)
+        except HelperFailed:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            raise
+
+    @classmethod
+    def start(cls, config: EngineConfig, docs: Path, site_dir: Path, briefings: int
+              ) -> RenderHelper | None:
+        """A helper for a whole render of ``briefings`` pages, if one is worth it and starts."""
+        if not workers.RENDERING.worth(briefings):
+            return None
+        try:
+            return cls(config, docs, site_dir)
+        except HelperFailed:
+            return None  # rendered in one process
 
     def collect(self, out: Path) -> None:
-        """Wait for the shard and move its pages into ``out``."""
+        """Wait for the helper and move its pages into ``out``."""
         try:
-            self.future.result()
-        except BrokenProcessPool as error:
+            self.helper.result()
+        except HelperFailed as error:
             raise EngineError(f"the second rendering process failed: {error}") from error
-        finally:
-            self.pool.shutdown()
         for page in (self.folder / "briefings").iterdir():
             os.rename(page, out / "briefings" / page.name)
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def cancel(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.helper.stop()
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class Renderer:
+    """The engine as a build drives it: one render of the tree into the site.
+
+    Made before the tree is written. For a whole render of a large tree, the tree files
+    the helper reads (:meth:`reads_first`) are written first and :meth:`start_helper`
+    starts it while the build writes the rest. Then either :meth:`render_whole` or
+    :meth:`render_changed`; leaving the ``with`` block stops a helper not collected.
+    """
+
+    def __init__(self, config: EngineConfig, docs: Path, site_dir: Path, *,
+                 whole: bool, briefings: int) -> None:
+        self.config, self.docs, self.site_dir = config, docs, site_dir
+        self.briefings = briefings
+        early = whole and workers.RENDERING.worth(briefings)
+        self._first = frozenset(nav_sources(config)) if early else None
+        self._helper: RenderHelper | None = None
+
+    def reads_first(self, path: str) -> bool:
+        """Whether the helper of a whole render reads this tree file (written first)."""
+        return self._first is not None and (path in self._first
+                                            or path.startswith("briefings/"))
+
+    def start_helper(self) -> None:
+        """Start the helper, if this is a whole render that has one."""
+        if self._first is not None and self._helper is None:
+            self._helper = RenderHelper.start(self.config, self.docs, self.site_dir,
+                                              self.briefings)
+
+    def render_whole(self) -> None:
+        helper, self._helper = self._helper, None
+        render(self.config, self.docs, self.site_dir, helper=helper)
+
+    def render_changed(self, changed: list[str]) -> None:
+        self.close()
+        render_paths(self.config, self.docs, self.site_dir, changed)
+
+    def close(self) -> None:
+        if self._helper is not None:
+            self._helper.cancel()
+            self._helper = None
+
+    def __enter__(self) -> Renderer:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
 
 
 def nav_sources(config: EngineConfig) -> list[str]:
@@ -129,19 +184,11 @@ def nav_sources(config: EngineConfig) -> list[str]:
     return list(hook.nav_sources(navigation(config)))
 
 
-def early_shard(config: EngineConfig, docs: Path, site_dir: Path, briefings: int
-                ) -> EarlyShard | None:
-    """Start a full render's second process now, if the render will use one."""
-    if (os.cpu_count() or 1) < 2 or briefings < PARALLEL_FROM:
-        return None
-    return EarlyShard(config, docs, site_dir)
-
-
 def render(config: EngineConfig, docs: Path, site_dir: Path, *,
-           shard: EarlyShard | None = None) -> None:
+           helper: RenderHelper | None = None) -> None:
     """Render all of ``docs`` into ``site_dir``; the old site stays until the new one is
-    complete. ``shard``: the second process of the render, already started
-    (:func:`early_shard`). After an edit, :func:`render_paths` renders only what changed.
+    complete. ``helper``: the second process of the render, already started
+    (:class:`Renderer`). After an edit, :func:`render_paths` renders only what changed.
     """
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -151,18 +198,18 @@ def render(config: EngineConfig, docs: Path, site_dir: Path, *,
         swap.finish_journal(site_dir)
         staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
         try:
-            _render_full(config, docs, staging, shard)
-            shard = None  # collected
+            _render_full(config, docs, staging, helper)
+            helper = None  # collected
             sitedir.mark(staging)
             # mkdtemp makes the folder private (0700): a web server running as another
             # user could not read the site.
             os.chmod(staging, 0o777 & ~swap.umask())
-            if not config.offline:  # from disk nothing is cached by headers
+            if config.edition is Edition.HOSTED:  # only a web host reads headers
                 headers.write_headers(staging, site_settings(config).url)
             swap.swap(staging, site_dir)
         finally:
-            if shard is not None:
-                shard.cancel()
+            if helper is not None:
+                helper.cancel()
             shutil.rmtree(staging, ignore_errors=True)
 
 
@@ -192,7 +239,7 @@ def render_paths(config: EngineConfig, docs: Path, site_dir: Path, changed: list
                 (mini / path).parent.mkdir(parents=True, exist_ok=True)
                 os.link(docs / path, mini / path)
             _mkdocs_build(config, mini, out)
-            directory = config.style == "directory"
+            directory = config.edition.style == "directory"
 
             def output(path: str) -> str:
                 return File(path, str(docs), str(site_dir), directory).dest_uri
@@ -207,25 +254,25 @@ def render_paths(config: EngineConfig, docs: Path, site_dir: Path, changed: list
 
 
 def _render_full(config: EngineConfig, docs: Path, out: Path,
-                 shard: EarlyShard | None = None) -> None:
-    """Render every page; a large tree in two processes, one per core.
+                 helper: RenderHelper | None = None) -> None:
+    """Render every page; a large tree in two processes, one per core (workers.RENDERING).
 
     MkDocs renders one page after another, and the theme's templates are most of a build.
     A second process renders a share of the briefing pages (the hook picks them, see
     hook.on_files) into a folder of its own; they are then moved into ``out``.
     """
-    if shard is None:
+    if helper is None:
         briefings = sum(1 for _ in (docs / "briefings").glob("*.md"))
-        shard = early_shard(config, docs, out.parent, briefings)
-    if shard is None:
+        helper = RenderHelper.start(config, docs, out.parent, briefings)
+    if helper is None:
         _mkdocs_build(config, docs, out)
         return
     try:
-        _mkdocs_build(config, docs, out, shard=0)
+        _mkdocs_build(config, docs, out, share="build")
     except BaseException:
-        shard.cancel()
+        helper.cancel()
         raise
-    shard.collect(out)
+    helper.collect(out)
 
 
 def fingerprint(config: EngineConfig) -> str:
@@ -242,8 +289,8 @@ def fingerprint(config: EngineConfig) -> str:
     digest = hashlib.sha256(raw)
     digest.update(Path(csp.__file__).read_bytes())  # the pages' policy comes from there
     digest.update(f"{config.engine} {engines.engine_version(config.engine)} "
-                  f"{version('mkdocs-material')} {config.style} {config.offline} "
-                  f"{config.kiwix} {config.extra_nav!r}".encode())
+                  f"{version('mkdocs-material')} {config.edition.value} "
+                  f"{config.extra_nav!r}".encode())
     for name in [custom_dir, *settings.get("hooks", []), HOOK]:
         root = config.config_file.parent / str(name)
         for path in sorted(root.rglob("*")) if root.is_dir() else [root]:
@@ -254,9 +301,10 @@ def fingerprint(config: EngineConfig) -> str:
 
 
 def _mkdocs_build(config: EngineConfig, docs: Path, out: Path, *,
-                  shard: int | None = None) -> None:
+                  share: hook.Share = "all") -> None:
+    """Render ``docs`` into ``out`` with the engine (``share``: which pages, see hook)."""
     if not engines.activate(config.engine):
-        _build_elsewhere(config, docs, out, shard)
+        _build_elsewhere(config, docs, out, share)
         return
     from jinja2 import TemplateError
     from mkdocs.commands.build import build
@@ -264,24 +312,26 @@ def _mkdocs_build(config: EngineConfig, docs: Path, out: Path, *,
     from mkdocs.exceptions import MkDocsException
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    os.environ["BRIEFINGS_OFFLINE"] = "true" if config.offline else "false"
-    os.environ[SHARD_VARIABLE] = "" if shard is None else str(shard)
+    # mkdocs.yml turns Material's offline plugin on from this (only the zip needs it).
+    os.environ["BRIEFINGS_OFFLINE"] = "true" if config.edition is Edition.OFFLINE else "false"
     try:
         with _quiet(config.engine):
             # Absolute: MkDocs resolves a relative docs_dir against the config file's folder.
             loaded = load_config(str(config.config_file), docs_dir=str(docs.resolve()),
-                                 site_dir=str(out), use_directory_urls=config.style == "directory",
+                                 site_dir=str(out),
+                                 use_directory_urls=config.edition is Edition.HOSTED,
                                  hooks=hooks(config), nav=navigation(config),
                                  # The pages link to their own source files (the generator
                                  # knows them; MkDocs would name the build tree's).
                                  edit_uri="")
             policy = _content_security_policy(loaded, config)
-            loaded.extra["kiwix"] = config.kiwix  # theme/partials/header.html reads it
+            # theme/partials/header.html and main.html read it
+            loaded.extra["kiwix"] = config.edition is Edition.KIWIX
+            if str(HOOK) in loaded["hooks"]:  # the hook as MkDocs loaded it for this build
+                loaded["hooks"][str(HOOK)].SHARE = share  # (tests render without it too)
             build(loaded)
     except (MkDocsException, OSError, TemplateError) as error:  # a theme error, too
         raise EngineError(f"{engines.TITLES[config.engine]} failed: {error}") from error
-    finally:
-        os.environ.pop(SHARD_VARIABLE, None)
     # Before the swap: a page without the policy, or with anything it would block, fails
     # the build and the previous site stays.
     broken = csp.check_site(out, policy)
@@ -290,22 +340,21 @@ def _mkdocs_build(config: EngineConfig, docs: Path, out: Path, *,
                           + "\n  ".join(broken[:20]))
 
 
-def _build_elsewhere(config: EngineConfig, docs: Path, out: Path, shard: int | None) -> None:
+def _build_elsewhere(config: EngineConfig, docs: Path, out: Path, share: hook.Share) -> None:
     """Render in a fresh process: this one already runs the other engine (engines.py)."""
-    spawn = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(1, mp_context=spawn) as pool:
-        try:
-            pool.submit(_mkdocs_build, config, docs, out, shard=shard).result()
-        except BrokenProcessPool as error:
-            raise EngineError(f"the {engines.TITLES[config.engine]} process failed: {error}"
-                              ) from error
+    try:
+        Helper(functools.partial(_mkdocs_build, config, docs, out, share=share),
+               fresh=True).result()
+    except HelperFailed as error:
+        raise EngineError(f"the {engines.TITLES[config.engine]} process failed: {error}"
+                          ) from error
 
 
 def _content_security_policy(loaded: Any, config: EngineConfig) -> str:
     """Compute the pages' policy and hand it to the theme (theme/main.html writes it)."""
     try:
         policy = csp.engine_policy(loaded.extra.get("polyfills") or [], loaded.theme.dirs,
-                                   config.offline, config.kiwix)
+                                   config.edition)
     except (csp.PolicyError, OSError) as error:
         raise EngineError(f"cannot compute the Content-Security-Policy: {error}") from error
     loaded.extra["content_security_policy"] = policy

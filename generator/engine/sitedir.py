@@ -17,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.site.edition import Edition
+
 __all__ = [
     "MARKER",
     "Places",
@@ -135,12 +137,13 @@ def check_bundle_output(output: Path, places: Places, top_file: str) -> None:
     ``top_file`` is the name every bundle's first entry ends in (its README).
     """
     _check_edition_output(output, places, ("bundle", "an offline bundle"),
-                          "briefings-offline.zip", lambda path: _is_our_zip(path, top_file))
+                          Edition.OFFLINE.file_name(), lambda path: _is_our_zip(path, top_file))
 
 
 def check_zim_output(output: Path, places: Places) -> None:
     """Refuse a ZIM path that is a folder, or a file other than a ZIM file."""
-    _check_edition_output(output, places, ("ZIM", "a ZIM file"), "briefings.zim", _is_a_zim)
+    _check_edition_output(output, places, ("ZIM", "a ZIM file"), Edition.KIWIX.file_name(),
+                          _is_a_zim)
 
 
 def _check_edition_output(output: Path, places: Places, names: tuple[str, str], example: str,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
 
+from generator.site.edition import Edition
 from generator.site.urls import UrlStyle
 
 
@@ -21,7 +22,7 @@ class Site:
     # the content folder's editor in it (``edit_uri``, e.g. ``edit/main/content/``).
     repo_url: str = ""
     edit_uri: str = ""
-    kiwix: bool = False  # pages for the Kiwix edition: searching is the reader's
+    edition: Edition = Edition.HOSTED  # which reader the pages are for (site/edition.py)
     downloads: bool = False  # the site publishes its offline editions (downloads/)
 
     def absolute(self, route: str) -> str:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import shutil
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from generator import workers
 from generator.content import loading
 from generator.pipeline import check
 
@@ -99,10 +101,10 @@ def test_a_broken_cache_file_is_only_a_miss(content: Path, tmp_path: Path) -> No
 def test_the_second_loading_process_is_forked_only_with_no_other_thread(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """A fork of a threaded process can deadlock: the preview server loads from a thread."""
-    monkeypatch.setattr(loading, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(workers, "LOADING", replace(workers.LOADING, worth_from=2))
     methods: list[str] = []
-    real = loading.multiprocessing.get_context
-    monkeypatch.setattr(loading.multiprocessing, "get_context",
+    real = workers.multiprocessing.get_context
+    monkeypatch.setattr(workers.multiprocessing, "get_context",
                         lambda method: methods.append(method) or real(method))
     ambient = threading.active_count()  # other tests' servers may still be running
     alone = loading.load_archive(FIXTURE)

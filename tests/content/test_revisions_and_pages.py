@@ -115,7 +115,13 @@ def test_a_page_may_not_take_a_route_of_the_site(write_archive: WriteArchive, sl
 
 @pytest.mark.parametrize(("name", "text", "expected"), [
     ("About.md", "---\ntitle: A\n---\nText.\n", "About.md:1: the file name gives the page slug "
-     "'About', which may use only a-z, 0-9 and '-' (at most 100 characters)"),
+     "'About', which may use only a-z, 0-9 and '-'"),
+    ("nul.md", "---\ntitle: A\n---\nText.\n", "nul.md:1: the file name gives the page slug "
+     "'nul', which may not be 'nul': Windows cannot create a file or folder of that name"),
+    ("con.txt.md", "---\ntitle: A\n---\nText.\n", "con.txt.md:1: the file name gives the page "
+     "slug 'con.txt', which may use only a-z, 0-9 and '-'"),
+    ("index.md", "---\ntitle: A\n---\nText.\n", "index.md:1: the file name gives the page "
+     "slug 'index', which may not be 'index': the name is reserved"),
     ("a.md", "---\nsummary: S\n---\nText.\n", "a.md:1: missing required key 'title'"),
     ("a.md", "---\ntitle: A\nnav: first\n---\nText.\n",
      "a.md:3: 'nav' must be a whole number from -1000 to 1000, not 'first'"),

@@ -71,9 +71,11 @@ def test_every_problem_of_a_mapping_is_collected() -> None:
     _, errors = parse("titel: x\ndate: 2023-02-30\nregion: []\ndraft: yes\n")
     assert errors == [
         (2, "unknown key 'titel'", "did you mean 'title'?"),
-        (3, "'date' is not a real date: 2023-02-30", None),
-        (4, "'region' needs at least one entry", None),
-        (5, "'draft' must be true or false, not 'yes'", None),
+        (3, "'date' is not a real date: 2023-02-30",
+         "that day does not exist: check the month (01-12) and the day"),
+        (4, "'region' needs at least one entry",
+         "add an entry, or remove the key if it is optional"),
+        (5, "'draft' must be true or false, not 'yes'", "write true or false, without quotes"),
         (1, "missing required key 'title'",
          "add 'title:', the editor's headline, 1-200 characters"),
         (1, "missing required key 'actors'",
@@ -93,7 +95,8 @@ def test_optional_key_left_empty_is_skipped_but_required_is_not() -> None:
     values, errors = parse(VALID + "tags:\nsummary: ~\n")
     assert errors == [] and "tags" not in values and "summary" not in values
     _, errors = parse(VALID.replace("title: Talks resume", "title:"))
-    assert errors == [(2, "'title' is empty", None)]
+    assert errors == [(2, "'title' is empty", "write a value, or remove the key if it is "
+                       "optional")]
 
 
 @pytest.mark.parametrize(("value", "message"), [

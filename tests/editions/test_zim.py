@@ -8,6 +8,7 @@ kiwix-serve in headless Chromium.
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import os
 import re
@@ -23,10 +24,13 @@ from libzim.search import Query, Searcher
 
 from generator.content.loading import Loaded, load_archive
 from generator.content.problems import ContentError
+from generator.editions import packaged
 from generator.editions import zim as zim_module
 from generator.editions.zim import ILLUSTRATION, make_zim
 from generator.editions.zimitems import mime_type
+from generator.engine import sitedir
 from generator.engine.sitedir import SiteDirError
+from generator.site.edition import Edition
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import synth  # scripts/ is no package: found through sys.path
@@ -127,6 +131,16 @@ def test_search_ui_and_its_files_are_left_out(reader: Archive) -> None:
     assert 'data-md-component="search"' not in home and 'name="search"' not in home
     assert "Kiwix reader's search" in home
     assert "downloads/" not in home  # the editions never hold the downloads
+
+
+def test_the_zim_holds_no_file_only_a_web_host_or_the_build_reads(reader: Archive) -> None:
+    """From the ZIM's own entry list: no _headers (a web host's), no site marker (the
+    build's), nothing the edition's row of packaged.LEFT_OUT names."""
+    paths = {reader._get_entry_by_id(n).path for n in range(reader.entry_count)}
+    assert "index.html" in paths and "briefings.json" in paths
+    assert "_headers" not in paths and sitedir.MARKER not in paths
+    left_out = packaged.LEFT_OUT[Edition.KIWIX]
+    assert not [p for p in paths if any(fnmatch.fnmatchcase(p, g) for g in left_out)]
 
 
 def test_full_text_search_finds_briefings_by_words(reader: Archive) -> None:

@@ -82,6 +82,20 @@ def test_every_bad_option_is_reported_at_once(
     assert "4 errors" in err
 
 
+@pytest.mark.parametrize(("slug", "expected"), [
+    ("con", "--slug: error: 'con' may not be 'con': Windows cannot create"),
+    ("index", "--slug: error: 'index' may not be 'index': the name is reserved"),
+    ("a" * 300, "--slug: error: '" + "a" * 100 + "' is longer than 100 characters"),
+])
+def test_new_refuses_a_slug_that_check_would_refuse(
+        content_dir: Path, capsys: pytest.CaptureFixture[str], slug: str, expected: str) -> None:
+    """``new --slug`` and ``check`` share one slug rule: no file is written that check refuses."""
+    before = sorted(content_dir.rglob("*.md"))
+    assert new(content_dir, *BLINKEN, "--slug", slug) == 1
+    assert expected in capsys.readouterr().err
+    assert sorted(content_dir.rglob("*.md")) == before
+
+
 def test_a_malformed_date_is_a_usage_error(content_dir: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as usage:

@@ -16,6 +16,7 @@ from conftest import serve_folder, wait_for_search_results
 
 from generator.engine import csp
 from generator.pipeline import BuildOptions, build
+from generator.site.edition import Edition
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ["", "briefings/ceasefire/", "actors/nikol-pashinyan/", "regions/caucasus/",
@@ -44,7 +45,7 @@ def assert_every_page_obeys(site: Path) -> None:
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("offline")
     build(BuildOptions(content=catalogue.FIXTURE, site_dir=work / "site", build_dir=work / "b",
-                       config_file=ROOT / "mkdocs.yml", offline=True))
+                       config_file=ROOT / "mkdocs.yml", edition=Edition.OFFLINE))
     return work / "site"
 
 
@@ -54,10 +55,10 @@ def hostile_sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     work = tmp_path_factory.mktemp("hostile")
     content = catalogue.write_inert_archive(work)
     sites = {}
-    for variant, offline in (("hosted", False), ("offline", True)):
+    for variant in ("hosted", "offline"):
         sites[variant] = work / variant
         build(BuildOptions(content=content, site_dir=sites[variant], build_dir=work / "b",
-                           config_file=ROOT / "mkdocs.yml", offline=offline))
+                           config_file=ROOT / "mkdocs.yml", edition=Edition(variant)))
     return sites
 
 
@@ -100,7 +101,7 @@ def test_offline_policy_allows_the_shim_frame_for_our_search_worker() -> None:
     assert worker == "assets/javascripts/search-worker.js"
     shim = (ROOT / "theme/assets/javascripts/iframe-worker/shim.js").read_text("utf-8")
     rules = directives(csp.engine_policy(["assets/javascripts/iframe-worker/shim.js"],
-                                         theme_dirs, offline=True))
+                                         theme_dirs, Edition.OFFLINE))
     frame = csp.shim_frame_script(shim, "../../" + worker)
     [frame_hash] = directives(csp.policy([frame]))["script-src"][1:]
     assert frame_hash in rules["script-src"]

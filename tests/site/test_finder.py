@@ -11,7 +11,6 @@ import json
 import posixpath
 import re
 import sys
-import unicodedata
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -24,18 +23,26 @@ from typing import Any
 import pytest
 from conftest import FIXTURE, ROOT
 
-from generator.site import urls
-from generator.site.html.finder import finder_outputs
-from generator.site.data.finderdata import (DATA_PATH, GLOBAL_NAME, PART_CALLBACK, data_script,
-                                             part_path, shown_summary)
-from generator.site.index import Index, build_index
 from generator.content.loading import load_archive
-from generator.site.outputs import Site
-from generator.site.html.overview import timeline_pages
 from generator.pipeline import BuildOptions, build
+from generator.site import urls
+from generator.site.data.finderdata import (
+    DATA_PATH,
+    GLOBAL_NAME,
+    PART_CALLBACK,
+    data_script,
+    part_path,
+    shown_summary,
+)
+from generator.site.edition import Edition
+from generator.site.folding import fold
+from generator.site.html.finder import finder_outputs
+from generator.site.html.overview import timeline_pages
+from generator.site.index import Index, build_index
+from generator.site.outputs import Site
 
 STYLES: tuple[urls.UrlStyle, ...] = ("directory", "file")
-FINDER_SCRIPTS = ("finder-filter.js", "finder.js")
+FINDER_SCRIPTS = ("search-core.js", "finder-filter.js", "finder.js")
 SCALE = 1500
 Query = dict[str, Any]  # actor: list of ids; region, from, to, q: strings
 
@@ -71,11 +78,6 @@ def script_value(content: bytes, prefix: str, suffix: str = "") -> str:
 
 
 # ---- The oracle -------------------------------------------------------------------------
-
-def fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text.lower())
-                   if not unicodedata.combining(c))
-
 
 def day_of(text: str, end: bool) -> date | None:
     """YYYY, YYYY-MM or YYYY-MM-DD; a range's end takes the last day of a year or month."""
@@ -189,11 +191,12 @@ def test_data_script_escapes_line_separators() -> None:
 def test_page_loads_data_and_code_by_src_only(index: Index, style: urls.UrlStyle) -> None:
     page, _data = finder_outputs(index, site_of(style))
     scripts = re.findall(r"<script([^>]*)>(.*?)</script>", page.html, re.DOTALL)
-    assert len(scripts) == 3 and all(body == "" for _attrs, body in scripts)
+    assert len(scripts) == 4 and all(body == "" for _attrs, body in scripts)
     sources = [re.search(r'src="([^"]+)"', attrs).group(1) for attrs, _ in scripts]  # type: ignore[union-attr]
     here = posixpath.dirname(urls.href("finder/", style))
     resolved = [posixpath.normpath(posixpath.join(here, s.split("?")[0])) for s in sources]
-    assert resolved == ["assets/javascripts/finder-filter.js", DATA_PATH,
+    assert resolved == ["assets/javascripts/search-core.js",
+                        "assets/javascripts/finder-filter.js", DATA_PATH,
                         "assets/javascripts/finder.js"]
     assert re.search(r"\son\w+=", page.html) is None and "style=" not in page.html
 
@@ -361,7 +364,7 @@ def tab(browser: Any) -> Iterator[Any]:
 @pytest.fixture(scope="module")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("finder-offline")
-    build(BuildOptions(offline=True, content=FIXTURE, site_dir=work / "site",
+    build(BuildOptions(edition=Edition.OFFLINE, content=FIXTURE, site_dir=work / "site",
                        build_dir=work / ".build", config_file=ROOT / "mkdocs.yml"))
     return work / "site"
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import os
 import sys
-import zlib
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from generator.engine import render
-
-from generator.site.plan import buildtree
 from generator.pipeline import BuildOptions, build, check
+from generator.site.edition import Edition
+from generator.site.plan import buildtree
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -80,16 +80,13 @@ def test_a_rebuild_with_no_change_renders_no_page(tmp_path: Path) -> None:
 
 def test_two_processes_build_the_site_one_builds(tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    from generator.content import loading
-    from generator.engine import hook, render
-    from generator.site.plan import buildtree
+    from generator import workers
 
     synth.generate(COUNT).write(tmp_path / "content")
     one = _build(tmp_path / "content", tmp_path / "one")
     # loading, planning and rendering split in two
-    monkeypatch.setattr(render, "PARALLEL_FROM", 10)
-    monkeypatch.setattr(loading, "PARALLEL_FROM", 10)
-    monkeypatch.setattr(buildtree, "PARALLEL_FROM", 10)
+    for name in ("LOADING", "PLANNING", "RENDERING"):
+        monkeypatch.setattr(workers, name, replace(getattr(workers, name), worth_from=10))
     two = _build(tmp_path / "content", tmp_path / "two")
     assert _tree(two) == _tree(one)
     # The plan the two processes made serves the next rebuild like one made by one.
@@ -100,7 +97,7 @@ def test_two_processes_build_the_site_one_builds(tmp_path: Path,
     # A full render again (no stamp), its second process started while the tree is being
     # written: the page of a briefing deleted since must not come back.
     gone = next(b for b in synth.generate(COUNT).briefings  # one the second process renders
-                if zlib.crc32(f"briefings/{b.slug}.md".encode()) % 100 < hook.HELPER_SHARE
+                if workers.RENDERING.helper_takes(workers.briefing_path(b.slug))
                 and tmp_path / "content" / "briefings" / b.path != path)
     (tmp_path / "content" / "briefings" / gone.path).unlink()
     (tmp_path / "two" / ".build" / "tree" / "rendered.stamp").unlink()
@@ -114,10 +111,10 @@ def test_a_site_another_render_wrote_is_not_reused(tmp_path: Path) -> None:
     synth.generate(12).write(tmp_path / "content")
     fresh = _build(tmp_path / "content", tmp_path / "fresh")
     site = tmp_path / "site"
-    for offline in (False, True, False):
+    for edition in (Edition.HOSTED, Edition.OFFLINE, Edition.HOSTED):
         build(BuildOptions(content=tmp_path / "content", site_dir=site,
                            build_dir=tmp_path / ".build", config_file=ROOT / "mkdocs.yml",
-                           offline=offline))
+                           edition=edition))
     assert _tree(site) == _tree(fresh)
 
 

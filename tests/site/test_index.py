@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.site.index import Index, build_index
 from generator.content.loading import Loaded
+from generator.site.index import Index, build_index
 
 
 def slugs(items: object) -> list[str]:

@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import feedparser
-from conftest import read_search_index
 import pytest
 import yaml
+from conftest import read_search_index
 
 from generator.pipeline import BuildOptions, build
 
@@ -61,7 +61,7 @@ REVISIONS: dict[str, str] = {
         updated: 2023-10-02
         corrections:
           - date: 2023-09-25
-            text: An earlier version put the start of the offensive on 18 September. It began on 19 September.
+            text: An earlier version put the offensive's start on 18 September, not 19 September.
           - date: 2023-11-30
             text: The number of checkpoints was wrong; there were two, not three.
         """,

@@ -8,14 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from generator.content.model import Archive
 from generator.engine import render
-
-from generator.site.plan import increment
-
+from generator.pipeline import check
 from generator.site.data import recordcache
 from generator.site.index import build_index
-from generator.content.model import Archive
-from generator.pipeline import check
+from generator.site.plan import increment
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -14,6 +14,7 @@ import pytest
 from conftest import FIXTURE, serve_folder
 
 from generator.pipeline import BuildOptions, build
+from generator.site.edition import Edition
 
 pytestmark = pytest.mark.browser
 
@@ -54,7 +55,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
         (content / "briefings" / f"{name}.md").write_text(text, encoding="utf-8")
     for variant in ("hosted", "offline"):
         build(BuildOptions(content=content, site_dir=work / variant, build_dir=work / "b",
-                           config_file=ROOT / "mkdocs.yml", offline=variant == "offline"))
+                           config_file=ROOT / "mkdocs.yml", edition=Edition(variant)))
     base, stop = serve_folder(work / "hosted")
     yield {"hosted": base, "offline": (work / "offline" / "index.html").as_uri()}
     stop()

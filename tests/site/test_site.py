@@ -234,10 +234,10 @@ def test_listing_pages_carry_the_site_feed(built_site: Path, url_path: str) -> N
 
 def test_long_listings_split_into_linked_year_pages(write_archive: object) -> None:
     """At 16,000 briefings no listing may be one enormous page: long ones get year pages."""
-    from generator.site.plan.buildtree import plan
-    from generator.site.html.listing import LATEST, LONG_LIST
     from generator.content.loading import load_archive
+    from generator.site.html.listing import LATEST, LONG_LIST
     from generator.site.outputs import Site
+    from generator.site.plan.buildtree import plan
 
     files = {f"{2000 + i % 6}/{2000 + i % 6}-01-{1 + i % 28:02d}-b{i}.md": f"""\
         ---

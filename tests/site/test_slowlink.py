@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 from conftest import ROOT, serve_folder, wait_for_search_results
 
+from generator.pipeline import BuildOptions, build
 from generator.site.data import searchshards
-from generator.site.data.searchindex import CONFIG, _other_entries, briefing_entry
+from generator.site.data.searchindex import CONFIG, briefing_entry, other_entries
 from generator.site.index import Index
 from generator.site.outputs import Site
-from generator.pipeline import BuildOptions, build
 
 WORKER = "assets/javascripts/search-worker.js"
 
@@ -75,11 +75,6 @@ def test_shards_give_every_word_of_every_document_with_its_best_field(sharded: A
                 doc += code // 3
                 seen.setdefault(doc, {})[word] = code % 3
     assert seen == {n: searchshards.doc_words(d) for n, d in enumerate(docs)}
-
-
-def test_fold_is_the_workers() -> None:
-    assert searchshards.fold("Château Łańcut ЗЕЛЕНСЬКИЙ ﬁne_day ΟΔΥΣΣΕΥΣ") == \
-        "chateau lancut зеленськии fine day οδυσσευσ"
 
 
 # ---- In the browser ---------------------------------------------------------------------
@@ -185,7 +180,7 @@ def test_the_shards_answer_as_the_whole_index_did(tab: Any, site_url: str,
                                                   index: Index) -> None:
     site = Site("Briefing Archive", "https://briefings.example.org/", "directory")
     docs = [json.loads(briefing_entry(b, index, site)) for b in index.archive.briefings]
-    docs += _other_entries(index, site)
+    docs += other_entries(index, site)
     queries = ["pashinian", "artsakh karabakh", "ceasefire talks", "+karabakh -ceasefire",
                "\"nikol pashinyan\"", "k", "blinken lavrov aliyev", "zzzz", "the"]
     tab.goto(site_url)
@@ -197,16 +192,6 @@ def test_the_shards_answer_as_the_whole_index_did(tab: Any, site_url: str,
         first = [group[0] for group in expected["items"][:10]]
         assert [group[0] for group in answered["items"][:10]] == first, query
         assert answered["suggest"] == expected["suggest"], query
-
-
-@pytest.mark.browser
-def test_the_page_folds_as_the_generator_does(tab: Any, site_url: str, built_site: Path) -> None:
-    texts = ["Château Łańcut", "ЗЕЛЕНСЬКИЙ", "İlham Əliyev", "ΟΔΥΣΣΕΥΣ", "ﬁne_day—ok",
-             "Նիկոլ Փաշինյան", "Ærø Straße", "a\u00a0b\u200bc", "e\u0301\u0323"]
-    tab.goto(site_url)
-    tab.add_script_tag(url=site_url + "assets/javascripts/search-core.js")
-    folded = tab.evaluate("texts => texts.map(t => window.briefingsSearchCore.fold(t))", texts)
-    assert folded == [searchshards.fold(t) for t in texts]
 
 
 @pytest.fixture(scope="module")

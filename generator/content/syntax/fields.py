@@ -15,25 +15,16 @@ from datetime import date
 from typing import Any, TypeVar
 
 from generator.content.syntax import suggest, textrules
+from generator.content.syntax.located import LocatedError
+from generator.content.syntax.slugs import ID_PATTERN, slug_problem
 from generator.content.syntax.yamlstrict import Located
 
-# \A and \Z, not ^ and $: '$' also matches before a final newline, which would let a
-# slug or id end in one (and a file name, a folder name).
-ID_PATTERN = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-# A page called 'index' would land on its section's own page (briefings/index.md).
-RESERVED_IDS = frozenset({"index"})
 _DATE = re.compile(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")  # ASCII digits: \d takes any script's
 EARLIEST = date(1900, 1, 1)  # before it, a date is a typo ('0023' for '2023')
 
 
-class FieldError(Exception):
+class FieldError(LocatedError):
     """A value that does not fit its field; ``line`` is where it stands."""
-
-    def __init__(self, message: str, line: int, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.hint = hint
 
 
 class FieldErrors(FieldError):
@@ -93,18 +84,18 @@ def text(max_length: int = 200) -> Parser:
 def _text(item: Located, label: str, max_length: int) -> str:
     """One line of plain text; ``label`` names it in messages ("'title'")."""
     if item.value is None:
-        raise FieldError(f"{label} is empty", item.line)
+        raise FieldError(f"{label} is empty", item.line, EMPTY_HINT)
     if isinstance(item.value, bool) or not isinstance(item.value, (str, int, float)):
         raise FieldError(f"{label} must be text, not {_show(item.value)}", item.line,
-                         "put the text in quotes" if isinstance(item.value, bool) else None)
+                         _not_text_hint(item.value))
     # A number keeps the digits the editor wrote (1.10 stays 1.10, 007 stays 007).
     written = item.raw if not isinstance(item.value, str) and item.raw else str(item.value)
     value = written.strip()
     if not value:
-        raise FieldError(f"{label} is empty", item.line)
+        raise FieldError(f"{label} is empty", item.line, EMPTY_HINT)
     if len(value) > max_length:
         raise FieldError(f"{label} is {len(value)} characters long; at most {max_length} "
-                         "are allowed", item.line)
+                         "are allowed", item.line, "shorten it")
     problem = textrules.one_line_problem(value) if max_length <= MAX_ONE_LINE else \
         textrules.multi_line_problem(value)
     if problem:
@@ -114,6 +105,19 @@ def _text(item: Located, label: str, max_length: int) -> str:
 
 
 MAX_ONE_LINE = 2000  # longer texts are Markdown (descriptions): line breaks allowed
+EMPTY_HINT = "write a value, or remove the key if it is optional"
+LIST_HINT = "write the entries in square brackets, separated by commas"
+NO_ENTRY_HINT = "add an entry, or remove the key if it is optional"
+
+
+def _not_text_hint(value: object) -> str:
+    if isinstance(value, list):
+        return "write one value here, without '[ ]' or '- ' lines"
+    if isinstance(value, dict):
+        return "write plain text, without 'key:' inside it"
+    if isinstance(value, bool):
+        return "put the text in quotes"
+    return "put the text in double quotes"
 
 
 @dataclass(frozen=True)
@@ -139,7 +143,9 @@ def iso_date(item: Located, key: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise FieldError(f"'{key}' is not a real date: {value}", item.line) from None
+        raise FieldError(f"'{key}' is not a real date: {value}", item.line,
+                         "that day does not exist: check the month (01-12) and the day"
+                         ) from None
 
 
 def _date_hint(value: object) -> str:
@@ -151,24 +157,19 @@ def _date_hint(value: object) -> str:
 def identifier(item: Located, key: str) -> str:
     # Digits alone are a YAML number (slug: 2023): the digits as written are the id.
     value = item.raw if type(item.value) is int and item.raw else item.value
-    if not isinstance(value, str) or not ID_PATTERN.match(value):
-        raise FieldError(f"'{key}' must use only a-z, 0-9 and '-', not {_show(value)}",
+    if not isinstance(value, str):
+        raise FieldError(f"'{key}' may use only a-z, 0-9 and '-', not {_show(value)}",
                          item.line, "for example 'nikol-pashinyan'")
-    if len(value) > 100:
-        raise FieldError(f"'{key}' is longer than 100 characters", item.line)
-    if value in RESERVED_IDS:
-        raise FieldError(f"'{key}' may not be '{value}': the site uses that name itself",
-                         item.line, "choose another")
-    if textrules.windows_reserved(value):
-        raise FieldError(f"'{key}' may not be '{value}': Windows cannot create a file or "
-                         "folder of that name, so the offline bundle could not be unpacked "
-                         "there", item.line, "choose another")
-    return value
+    problem = slug_problem(value)
+    if problem is None:
+        return value
+    shown = f", not {_show(value)}" if not ID_PATTERN.match(value) else ""
+    raise FieldError(f"'{key}' {problem.reason}{shown}", item.line, problem.hint)
 
 
 def region_reference(item: Located, key: str) -> Named:
     """A region named by id, name or alias (``parent``, ``country``); resolved with the tree."""
-    if isinstance(item.value, str) and ID_PATTERN.match(item.value) and len(item.value) <= 100:
+    if isinstance(item.value, str) and slug_problem(item.value) is None:
         return Named(item.value, item.line)
     return Named(_text(item, f"'{key}'", 200), item.line)
 
@@ -197,7 +198,8 @@ def list_safe(parse: Parser) -> Parser:
 
 def boolean(item: Located, key: str) -> bool:
     if not isinstance(item.value, bool):
-        raise FieldError(f"'{key}' must be true or false, not {_show(item.value)}", item.line)
+        raise FieldError(f"'{key}' must be true or false, not {_show(item.value)}", item.line,
+                         "write true or false, without quotes")
     return item.value
 
 
@@ -215,9 +217,9 @@ def names(example: str, *, allow_single: bool) -> Parser:
     def parse(item: Located, key: str) -> tuple[Named, ...]:
         entries = [item] if allow_single and not isinstance(item.value, list) else item.value
         if not isinstance(entries, list):
-            raise FieldError(f"'{key}' must be a list, like {example}", item.line)
+            raise FieldError(f"'{key}' must be a list, like {example}", item.line, LIST_HINT)
         if not entries:
-            raise FieldError(f"'{key}' needs at least one entry", item.line)
+            raise FieldError(f"'{key}' needs at least one entry", item.line, NO_ENTRY_HINT)
         _not_too_many(entries, key, item.line)
         label = f"'{key}'" if entries[0] is item else f"an entry of '{key}'"
         return tuple(_each(entries, lambda entry: Named(_text(entry, label, 200), entry.line)))
@@ -230,17 +232,23 @@ MAX_LIST_ENTRIES = 100  # names, tags, aliases, sources: each is checked, linked
 def _not_too_many(entries: list[Located], key: str, line: int) -> None:
     if len(entries) > MAX_LIST_ENTRIES:
         raise FieldError(f"'{key}' has {len(entries):,} entries; at most {MAX_LIST_ENTRIES} "
-                         "are allowed", line)
+                         "are allowed", line, "keep the ones that matter most")
 
 
 def text_list(example: str) -> Parser:
     """A list of short texts (tags, aliases)."""
     def parse(item: Located, key: str) -> tuple[str, ...]:
         if not isinstance(item.value, list):
-            raise FieldError(f"'{key}' must be a list, like {example}", item.line)
+            raise FieldError(f"'{key}' must be a list, like {example}", item.line, LIST_HINT)
         _not_too_many(item.value, key, item.line)
         return tuple(_each(item.value, lambda entry: _text(entry, f"an entry of '{key}'", 100)))
     return parse
+
+
+def _mapping_hint(key: str, fields: tuple[Field, ...]) -> str:
+    required = " and ".join(f"'{f.key}:'" for f in fields if f.required)
+    return (f"write {required} on lines of their own, indented by two spaces under "
+            f"'{key}:'")
 
 
 def mapping_or_list(fields: tuple[Field, ...]) -> Parser:
@@ -248,13 +256,14 @@ def mapping_or_list(fields: tuple[Field, ...]) -> Parser:
     def parse(item: Located, key: str) -> tuple[dict[str, Any], ...]:
         entries = item.value if isinstance(item.value, list) else [item]
         if not entries:
-            raise FieldError(f"'{key}' needs at least one entry", item.line)
+            raise FieldError(f"'{key}' needs at least one entry", item.line, NO_ENTRY_HINT)
         _not_too_many(entries, key, item.line)
 
         def one(entry: Located) -> dict[str, Any]:
             if not isinstance(entry.value, dict):
                 raise FieldError(f"each '{key}' must be a mapping with keys "
-                                 f"{', '.join(f.key for f in fields)}", entry.line)
+                                 f"{', '.join(f.key for f in fields)}", entry.line,
+                                 _mapping_hint(key, fields))
             values, errors = parse_mapping(entry.value, fields, entry.line, prefix=f"{key}.")
             if errors:
                 raise FieldErrors(errors)

@@ -16,6 +16,7 @@ from typing import ClassVar, Union
 import yaml
 
 from generator.content.syntax import yamlhints
+from generator.content.syntax.located import LocatedError
 
 _PRIVATE = "tag:briefing-archive,2026:"
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -44,14 +45,8 @@ class Located:
     raw: str | None = None
 
 
-class YamlProblem(Exception):
+class YamlProblem(LocatedError):
     """The YAML cannot be read; ``line`` is 1-based within the parsed text."""
-
-    def __init__(self, message: str, line: int, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.hint = hint
 
 
 class _StrictLoader(_Parser):  # type: ignore[misc,valid-type]

@@ -9,8 +9,8 @@ from collections.abc import Iterable
 from typing import Any
 from xml.sax.saxutils import escape
 
-from generator.site import urls
 from generator.content.model import Briefing
+from generator.site import urls
 from generator.site.outputs import DataFile, Page, Site
 
 CSV_COLUMNS = ("slug", "url", "title", "date", "regions", "actors", "tags", "source_names",

@@ -6,9 +6,9 @@ from collections.abc import Container, Sequence
 from datetime import date
 from xml.sax.saxutils import escape, quoteattr
 
+from generator.content.model import Briefing, last_changed
 from generator.site import urls
 from generator.site.index import Index
-from generator.content.model import Briefing, last_changed
 from generator.site.outputs import DataFile, Site
 
 FEED_ENTRIES = 50

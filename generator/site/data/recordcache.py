@@ -20,9 +20,9 @@ import tempfile
 from pathlib import Path
 
 from generator.site.data import exports
+from generator.site.data.searchindex import briefing_entry, search_index
 from generator.site.index import Index
 from generator.site.outputs import DataFile, Site
-from generator.site.data.searchindex import briefing_entry, search_index
 
 Piece = tuple[str, str, str]  # the line of briefings.json, the row of the CSV, the search entry
 

@@ -6,7 +6,8 @@ indexes the field but does not show it) and one per actor, region and editorial 
 Listing pages are left out so they never crowd out the briefings. Each entry has the fields
 of Material's index format (``location``, ``title``, ``text``, ``boost``); the site's own worker
 (theme/assets/javascripts/search-worker.js) weights the fields by their ``boost`` and reads
-the entries split into shards and record files (:mod:`searchshards`), never as one file. Words already present in an entry are not repeated, which keeps the payload small.
+the entries split into shards and record files (:mod:`searchshards`), never as one file.
+Words already present in an entry are not repeated, which keeps the payload small.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ import json
 import re
 from collections.abc import Iterable
 
-from generator.site import urls
-from generator.site.index import Index
 from generator.content.model import Briefing
+from generator.site import urls
 from generator.site.data import searchshards
+from generator.site.index import Index
 from generator.site.outputs import DataFile, Site
 
 SEPARATOR = r"[\s\-,.:;!?()\[\]\"'/«»“”‘’]+"
@@ -67,7 +68,7 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _other_entries(index: Index, site: Site) -> list[dict[str, object]]:
+def other_entries(index: Index, site: Site) -> list[dict[str, object]]:
     """The entries of actor and region pages."""
     archive = index.archive
     docs: list[dict[str, object]] = []
@@ -103,6 +104,6 @@ def search_index(index: Index, site: Site, entries: list[str] | None = None
     (:func:`briefing_entry`), in order, if made."""
     if entries is None:
         entries = [briefing_entry(b, index, site) for b in index.archive.briefings]
-    docs = [*map(json.loads, entries), *_other_entries(index, site),
+    docs = [*map(json.loads, entries), *other_entries(index, site),
             *_page_entries(index, site)]
     return searchshards.shard_files(CONFIG, docs)

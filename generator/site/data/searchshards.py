@@ -16,9 +16,8 @@ The index of :mod:`searchindex` (one entry per briefing, actor and region) is sp
 Every file is a script calling ``briefingsSearch(id, data)``: the worker fetches and reads it
 on the hosted site, and loads it as a script element from ``file://``, where fetch is blocked.
 
-Folding is the worker's ``fold()`` (theme/assets/javascripts/search-core.js), written again
-here: NFKD, lower case, no combining marks, a few letters spelled out, every character that
-is not a letter or digit a space. A word matches a term that starts it, so the shards give
+Words are folded by ``generator/site/folding.py``, the worker's ``fold()`` in Python (a
+parity test keeps the two equal). A word matches a term that starts it, so the shards give
 the worker exactly what scanning the whole index gave: which terms match, the best field of
 each, whether as a whole word, and so the same ranking.
 """
@@ -28,10 +27,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from generator.site.folding import fold
 from generator.site.outputs import DataFile
 
 FOLDER = "search"
@@ -44,23 +43,8 @@ PACK_UP_TO = 12_000  # bytes of postings small neighbouring keys share one file 
 MAX_KEY = 4  # letters: past this a key holds its words however many
 FIELD_CODES = 3  # a posting is delta * 3 + field (0 title, 1 names, 2 text)
 
-_SPECIAL = {"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ß": "ss", "æ": "ae",
-            "œ": "oe", "þ": "th", "ς": "σ"}
-_ASCII_SEPARATORS = str.maketrans({chr(c): " " for c in [*range(0x20), *range(0x21, 0x30),
-                                                         *range(0x3a, 0x41), *range(0x5b, 0x61),
-                                                         *range(0x7b, 0x80)]})
 _ENTITY = re.compile(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|lt|gt|quot|apos);")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
-
-
-def fold(text: str) -> str:
-    """The worker's fold(): the one form in which documents and queries are compared."""
-    if text.isascii():
-        return text.lower().translate(_ASCII_SEPARATORS)
-    lowered = unicodedata.normalize("NFKD", text).lower()
-    kept = "".join(_SPECIAL.get(c, c) for c in lowered if not unicodedata.category(c)[0] == "M")
-    return "".join(c if c.isascii() or unicodedata.category(c)[0] in "LN" else " "
-                   for c in kept.translate(_ASCII_SEPARATORS))
 
 
 def decode_html(text: str) -> str:

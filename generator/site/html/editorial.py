@@ -15,6 +15,7 @@ from generator.site.html.markup import Linker, esc, time_tag
 from generator.site.index import Index
 from generator.site.outputs import Page, Site
 
+
 def nav_entries(archive: Archive) -> list[tuple[str, str]]:
     """The editorial pages' navigation entries, in order: (title as HTML, source file).
 

@@ -5,13 +5,26 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from generator.site import urls
-from generator.site.index import Index
-from generator.site.html.listing import dated_listing
-from generator.site.html.markup import Linker, count_label, esc, external, long_date, section, time_tag
 from generator.content.model import Actor, Briefing, Region, Source, last_changed
+from generator.site import urls
 from generator.site.html import sharecards
-from generator.site.html.editorial import briefing_links, revisions, suggest_correction, updated_fact
+from generator.site.html.editorial import (
+    briefing_links,
+    revisions,
+    suggest_correction,
+    updated_fact,
+)
+from generator.site.html.listing import dated_listing
+from generator.site.html.markup import (
+    Linker,
+    count_label,
+    esc,
+    external,
+    long_date,
+    section,
+    time_tag,
+)
+from generator.site.index import Index
 from generator.site.outputs import Page, Site
 
 KIND_LABELS = {

@@ -12,22 +12,24 @@ the page only loads its scripts by ``src``, so a Content-Security-Policy without
 
 from __future__ import annotations
 
-import unicodedata
-
-from generator.site.data.finderdata import DATA_PATH, ROUTE, actor_order, finder_files, region_order, version_tag
-from generator.site.index import Index
+from generator.site.data.finderdata import (
+    DATA_PATH,
+    ROUTE,
+    actor_order,
+    finder_files,
+    region_order,
+    version_tag,
+)
+from generator.site.folding import fold
 from generator.site.html.markup import Linker, esc
+from generator.site.index import Index
 from generator.site.outputs import DataFile, Page, Site
 
+# The filter folds words with search's fold() (search-core.js), so it loads that first.
+CORE_SCRIPT = "assets/javascripts/search-core.js"
 FILTER_SCRIPT = "assets/javascripts/finder-filter.js"
 PAGE_SCRIPT = "assets/javascripts/finder.js"
 INDENT = "\u00a0\u00a0"  # option text cannot hold markup: nesting is shown by spaces
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: how the finder compares words (as finder-filter.js does)."""
-    decomposed = unicodedata.normalize("NFD", text.lower())
-    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
 
 
 def finder_outputs(index: Index, site: Site) -> tuple[Page, list[DataFile]]:
@@ -43,6 +45,7 @@ def finder_page(index: Index, site: Site, data: DataFile) -> Page:
     # The filter runs at once, before Material's script reads the URL (see finder-filter.js);
     # the deferred data and page code run in order once the page is parsed.
     scripts = "\n".join([
+        f'<script src="{esc(link.to(CORE_SCRIPT))}"></script>',
         f'<script src="{esc(link.to(FILTER_SCRIPT))}"></script>',
         f'<script src="{esc(link.to(DATA_PATH))}?v={version_tag(data.content)}" defer></script>',
         f'<script src="{esc(link.to(PAGE_SCRIPT))}" defer></script>'])

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from itertools import groupby
 
-from generator.site.html.markup import Linker, count_label, esc, month_name
 from generator.content.model import Briefing
+from generator.site.html.markup import Linker, count_label, esc, month_name
 from generator.site.outputs import Page, Site
 
 LONG_LIST = 150  # above this many briefings a listing gets one page per year

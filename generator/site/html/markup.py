@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from generator.site import urls
 from generator.content.model import Briefing
+from generator.site import urls
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")

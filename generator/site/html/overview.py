@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from generator.site import urls
-from generator.site.index import Index
+from generator.site.edition import Edition
 from generator.site.html.listing import dated_listing
 from generator.site.html.markup import Linker, count_label, esc, long_date
+from generator.site.index import Index
 from generator.site.outputs import Page, Site
 
 HOME_LATEST = 12
@@ -33,7 +34,7 @@ def home_page(index: Index, site: Site) -> Page:
         points.append(("downloads/", "Downloads", "the whole archive offline, and for Kiwix"))
     entries = "".join(f"<li>{link.link(route, label)} <span>{esc(text)}</span></li>"
                       for route, label, text in points)
-    searching = ("with your Kiwix reader's search" if site.kiwix
+    searching = ("with your Kiwix reader's search" if site.edition is Edition.KIWIX
                  else "with the search box (press <kbd>/</kbd>)")
     content = (f'<h1 id="top">{esc(site.name)}</h1>\n<p class="ba-extent">{esc(extent)}</p>\n'
                f'<ul class="ba-entry-points">{entries}</ul>\n'

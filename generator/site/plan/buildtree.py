@@ -10,30 +10,26 @@ from __future__ import annotations
 
 import functools
 import itertools
-import multiprocessing
 import os
-import zlib
 from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any, cast
 
-import yaml
-
-from generator.site import urls
-from generator.site.plan import increment
-
-from generator.site.data import exports, feeds, recordcache
-from generator.site.html.finder import finder_outputs
-from generator.site.index import Index, build_index
+from generator import workers
 from generator.content.model import Archive, Briefing
-from generator.site.outputs import DataFile, Page, Site
-from generator.site.html.overview import actors_page, home_page, regions_page, timeline_pages
-from generator.site.html.entities import actor_pages, briefing_page, region_pages
+from generator.site import urls
+from generator.site.data import exports, feeds, recordcache
 from generator.site.html import editorial
 from generator.site.html.editorial import editorial_pages
+from generator.site.html.entities import actor_pages, briefing_page, region_pages
+from generator.site.html.finder import finder_outputs
+from generator.site.html.overview import actors_page, home_page, regions_page, timeline_pages
 from generator.site.html.pagefile import render_markdown
+from generator.site.index import Index, build_index
+from generator.site.outputs import DataFile, Page, Site
+from generator.site.plan import increment
+from generator.workers import Helper, HelperPage
 
 
 @dataclass(frozen=True)
@@ -99,8 +95,8 @@ def plan(archive: Archive, site: Site, key: str = "", docs: Path | None = None) 
     """
     index = build_index(archive)
     helper = None
-    if docs is not None and _parallel(archive):
-        helper = _Helper.start(index, site, docs)
+    if docs is not None and workers.PLANNING.worth(len(archive.briefings)):
+        helper = _PageHelper.start(index, site, docs)
     try:
         return _plan(index, site, key, None, helper=helper, parallel=docs is not None)
     finally:
@@ -112,9 +108,9 @@ def plan_changes(archive: Archive, site: Site, key: str, state: increment.TreeSt
                  parallel: bool = False, pieces: Path | None = None) -> Plan | None:
     """The outputs that changed since ``state`` (see increment), or None: plan it all.
 
-    ``parallel``: a large archive's exports and search index are made in a forked process
-    (only for a build with no other thread running). ``pieces``: where each briefing's
-    piece of the exports and search index is kept between rebuilds (see the module pieces).
+    ``parallel``: a large archive's exports and search index are made in a second process
+    (see generator.workers). ``pieces``: where each briefing's piece of the exports and
+    search index is kept between rebuilds (see site/data/recordcache.py).
     """
     if state.key != key:
         return None
@@ -143,14 +139,14 @@ class _Since:
 
 
 def _plan(index: Index, site: Site, key: str, since: _Since | None,
-          kept: Path | None = None, helper: _Helper | None = None, parallel: bool = False
+          kept: Path | None = None, helper: _PageHelper | None = None, parallel: bool = False
           ) -> Plan:
     # The feeds, exports and search index (a second or more at 16,000 briefings) are made
     # in a second process meanwhile, when the archive is large and they are planned at all.
     archive = index.archive
     export = functools.partial(_exports, index, site, key, since, kept)
-    exporting = _Forked(export) if parallel and _parallel(archive) and _summaries(since) \
-        else None
+    exporting = Helper(export) if parallel and workers.PLANNING.worth(len(archive.briefings)) \
+        and _summaries(since) else None
     try:
         return _plan_pages(index, site, key, since, helper, exporting or export)
     finally:
@@ -163,7 +159,13 @@ def _summaries(since: _Since | None) -> bool:
     return since is None or since.only.summaries
 
 
-Exported = tuple[list[DataFile], dict[str, bytes]]
+@dataclass(frozen=True)
+class Exported:
+    """What the exporting helper makes: the archive-wide files, and for a full plan every
+    briefing's outward digest (see increment)."""
+
+    files: list[DataFile]
+    outward: dict[str, bytes]
 
 
 def _exports(index: Index, site: Site, key: str, since: _Since | None, kept: Path | None
@@ -173,13 +175,14 @@ def _exports(index: Index, site: Site, key: str, since: _Since | None, kept: Pat
     them already, so none travel back)."""
     selected = (None, None) if since is None else (since.only.actors, since.only.regions)
     outward = increment.outward_digests(index.archive) if since is None else since.outward
-    return ([*feeds.all_feeds(index, site, *selected),
-             *recordcache.archive_files(index, site, key, outward, kept)],
-            outward if since is None else {})
+    return Exported([*feeds.all_feeds(index, site, *selected),
+                     *recordcache.archive_files(index, site, key, outward, kept)],
+                    outward if since is None else {})
 
 
 def _plan_pages(index: Index, site: Site, key: str, since: _Since | None,
-                helper: _Helper | None, exporting: _Forked | Callable[[], Exported]) -> Plan:
+                helper: _PageHelper | None, exporting: Helper[Exported] | Callable[[], Exported]
+                ) -> Plan:
     only = since.only if since is not None else None
     finder = finder_outputs(index, site) if _summaries(since) else None
     claims = urls.OutputRegistry()
@@ -200,10 +203,10 @@ def _plan_pages(index: Index, site: Site, key: str, since: _Since | None,
         entities.setdefault(entity, []).append(page.route)
     written: dict[str, bool] = {}
     if helper is not None:
-        for slug, route, lastmod, path, changed in helper.result():
-            pages.append(Page(route, "", "", "briefing", lastmod=lastmod))
-            entities[f"briefing:{slug}"] = [route]
-            written[path] = changed
+        for done in helper.result():
+            pages.append(Page(done.route, "", "", "briefing", lastmod=done.lastmod))
+            entities[f"briefing:{done.slug}"] = [done.route]
+            written[done.path] = done.changed
     owned = {entity: tuple(routes) for entity, routes in entities.items()}
     gone: set[str] = set()
     lastmods: dict[str, date | None] = {}
@@ -215,94 +218,47 @@ def _plan_pages(index: Index, site: Site, key: str, since: _Since | None,
         lastmods = {route: day for route, day in since.state.lastmods.items()
                     if route not in gone}
     lastmods.update((page.route, page.lastmod) for page in pages)
-    made: Exported = ([], {})
+    made = Exported([], {})
     if finder is not None:  # the summaries are planned
-        made = exporting.result() if isinstance(exporting, _Forked) else exporting()
-        for item in [*made[0], exports.sitemap(_sitemap_pages(lastmods), site), *finder[1]]:
+        made = exporting.result() if isinstance(exporting, Helper) else exporting()
+        for item in [*made.files, exports.sitemap(_sitemap_pages(lastmods), site), *finder[1]]:
             files[claims.claim(item.path, f"file '{item.path}'")] = item.content
     deleted = frozenset(urls.source_path(route) for route in gone)
-    state = increment.new_state(key, index.archive, owned, lastmods,
-                                *((since.digests, since.outward) if since else (None, made[1])))
+    digests = (since.digests, since.outward) if since else (None, made.outward)
+    state = increment.new_state(key, index.archive, owned, lastmods, *digests)
     return Plan(files, state, deleted, partial=since is not None, written=written)
 
 
-PARALLEL_FROM = 1500  # briefings; below, a second process costs more than it saves
+class _PageHelper:
+    """The planning helper (workers.PLANNING): it plans its share of the briefing pages and
+    writes them into the tree itself; only what the plan records of them comes back."""
 
-
-def _parallel(archive: Archive) -> bool:
-    return len(archive.briefings) >= PARALLEL_FROM and (os.cpu_count() or 1) >= 2
-HELPER_SHARE = 75  # percent of the briefing pages the second process plans and writes
-
-
-class _Forked:
-    """A function running in a forked process; ``result()`` waits for what it returns.
-
-    Forked, so it starts at once with everything the build holds in its memory (no thread
-    is running in the build while it plans). Only the result travels back.
-    """
-
-    def __init__(self, function: Callable[[], Any]) -> None:
-        context = multiprocessing.get_context("fork")
-        self.connection, theirs = context.Pipe(duplex=False)
-        self.process = context.Process(target=_run_forked, args=(theirs, function),
-                                       daemon=True)
-        self.process.start()
-        theirs.close()
-
-    def result(self) -> Any:
-        try:
-            status, value = self.connection.recv()
-        except EOFError:
-            status, value = "error", "the process stopped"
-        if status != "ok":
-            raise RuntimeError(f"planning in a second process failed: {value}")
-        return value
-
-    def stop(self) -> None:
-        self.connection.close()
-        self.process.join(timeout=60)
-        if self.process.is_alive():
-            self.process.kill()
-
-
-def _run_forked(connection: Any, function: Callable[[], Any]) -> None:
-    try:
-        connection.send(("ok", function()))
-    except BaseException as error:  # reported by the build, which then fails
-        connection.send(("error", repr(error)))
-    finally:
-        connection.close()
-
-
-class _Helper:
-    """A second process planning a share of the briefing pages and writing them itself."""
-
-    def __init__(self, forked: _Forked, slugs: frozenset[str]) -> None:
-        self.forked, self.slugs = forked, slugs
+    def __init__(self, helper: Helper[list[HelperPage]], slugs: frozenset[str]) -> None:
+        self.helper, self.slugs = helper, slugs
 
     @classmethod
-    def start(cls, index: Index, site: Site, docs: Path) -> _Helper:
+    def start(cls, index: Index, site: Site, docs: Path) -> _PageHelper:
         briefings = [b for b in index.archive.briefings
-                     if zlib.crc32(b.slug.encode()) % 100 < HELPER_SHARE]
-        forked = _Forked(functools.partial(_helper_plan, briefings, index, site, docs))
-        return cls(forked, frozenset(b.slug for b in briefings))
+                     if workers.PLANNING.helper_takes(workers.briefing_path(b.slug))]
+        helper = Helper(functools.partial(_helper_plan, briefings, index, site, docs))
+        return cls(helper, frozenset(b.slug for b in briefings))
 
-    def result(self) -> list[tuple[str, str, date | None, str, bool]]:
-        return cast(list[tuple[str, str, date | None, str, bool]], self.forked.result())
+    def result(self) -> list[HelperPage]:
+        return self.helper.result()
 
     def stop(self) -> None:
-        self.forked.stop()
+        self.helper.stop()
 
 
 def _helper_plan(briefings: list[Briefing], index: Index, site: Site, docs: Path
-                 ) -> list[tuple[str, str, date | None, str, bool]]:
+                 ) -> list[HelperPage]:
     made: set[str] = set()
     done = []
     for briefing in briefings:
         page = briefing_page(briefing, index, site)
         path = urls.source_path(page.route)
         changed = _write_one(docs, path, render_markdown(page, site).encode("utf-8"), made)
-        done.append((briefing.slug, page.route, page.lastmod, path, changed))
+        done.append(HelperPage(briefing.slug, page.route, page.lastmod, path, changed))
     return done
 
 
@@ -310,25 +266,39 @@ def _sitemap_pages(lastmods: dict[str, date | None]) -> Iterator[Page]:
     return (Page(route, "", "", "", lastmod=day) for route, day in lastmods.items())
 
 
-def write(plan: Plan, docs: Path, first: Callable[[str], bool] = lambda path: False,
-          after_first: Callable[[], None] = lambda: None) -> list[str]:
-    """Make ``docs`` hold the plan's files; returns the paths that changed (or went).
+class TreeWriter:
+    """Makes ``docs`` hold a plan's files, in steps the build can act between.
 
     A full plan leaves exactly its files; a partial one writes its files and removes its
-    deleted ones, leaving the rest as they are. Files that go are removed first; then the
-    files ``first`` picks are written, ``after_first`` is called (the engine can start on
-    them), and the others are written.
+    deleted ones, leaving the rest as they are. Files that go are removed at once; then
+    :meth:`write` writes the files it is given a test for (the engine can start on them),
+    and :meth:`finish` the others. Only files whose bytes change are touched.
     """
-    changed = _remove_unplanned(plan, docs)
-    made: set[str] = set()
-    early = [path for path in plan.files if first(path)]
-    changed += [path for path in early if _write_one(docs, path, plan.files[path], made)]
-    after_first()
-    written = set(early)
-    changed += [path for path, content in plan.files.items()
-                if path not in written and _write_one(docs, path, content, made)]
-    changed += [path for path, was_changed in plan.written.items() if was_changed]
-    return changed
+
+    def __init__(self, plan: Plan, docs: Path) -> None:
+        self.plan, self.docs = plan, docs
+        self.changed = _remove_unplanned(plan, docs)  # the paths that changed (or went)
+        self._made: set[str] = set()
+        self._done: set[str] = set()
+
+    def write(self, pick: Callable[[str], bool] = lambda path: True) -> None:
+        """Write the files ``pick`` chooses (of those not written yet)."""
+        for path, content in self.plan.files.items():
+            if path not in self._done and pick(path):
+                self._done.add(path)
+                if _write_one(self.docs, path, content, self._made):
+                    self.changed.append(path)
+
+    def finish(self) -> list[str]:
+        """Write the rest; returns every path that changed, a second process's too."""
+        self.write()
+        self.changed += [path for path, was_changed in self.plan.written.items() if was_changed]
+        return self.changed
+
+
+def write(plan: Plan, docs: Path) -> list[str]:
+    """Make ``docs`` hold the plan's files (see TreeWriter); returns the paths that changed."""
+    return TreeWriter(plan, docs).finish()
 
 
 def _remove_unplanned(plan: Plan, docs: Path) -> list[str]:

@@ -35,9 +35,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from generator.site.index import RELATED_NEAREST, Index
 from generator.content.loadcache import code_digest
 from generator.content.model import Archive, Briefing
+from generator.site.index import RELATED_NEAREST, Index
 from generator.site.outputs import Site
 
 FORMAT = 2

@@ -27,12 +27,9 @@
 
   /* ---- Text and dates ---- */
 
-  // Lower case without accents, as generator/site/html/finder.py fold() writes the actors' names.
-  function fold(text) {
-    var lower = text.toLowerCase();
-    // normalize() is the slow part, and plain ASCII has nothing to take off
-    return /[^\x00-\x7f]/.test(lower) ? lower.normalize("NFD").replace(/\p{Mn}/gu, "") : lower;
-  }
+  // The one folding of what readers type, search's (search-core.js, loaded before this
+  // file; generator/site/folding.py is the same in Python and folds the actors' names).
+  var fold = self.briefingsSearchCore.fold;
 
   // "2023", "2023-05" or "2023-05-17" as a day number; a range's end takes the last day.
   function parseDay(text, isEnd) {
@@ -270,7 +267,7 @@
     var url = window.location.pathname + search + window.location.hash;
     try {
       window.history.replaceState(window.history.state, "", url);
-    } catch (error) {
+    } catch {
       // a browser that refuses: Material's search opens, the finder still works
     }
   }

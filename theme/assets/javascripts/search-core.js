@@ -53,7 +53,7 @@
   // Separators (every character but letters, digits and marks) become spaces. The space
   // itself is left out of the patterns: replacing a text's many spaces by spaces is slow.
   // The ASCII ones go first with a plain pattern, many times faster than one with \p{}.
-  const ASCII_SEPARATOR = /[\x00-\x1f!-\/:-@[-`{-\x7f]/g;
+  const ASCII_SEPARATOR = /[\x00-\x1f!-/:-@[-`{-\x7f]/g;
   const OTHER_SEPARATOR = /[^\x00-\x7f\p{L}\p{N}\p{M}]/gu;
   const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/gu;  // splits the query into words as typed
   const NON_ASCII = /[^\x00-\x7f]/;
