@@ -60,8 +60,8 @@ def measure(count: int, work: Path) -> tuple[int, Edition, Edition]:
     content = folder / "content"
     if not content.is_dir():
         synth.generate(count).write(content)
-    zipped = build_edition("bundle", content, folder / "offline.zip")
-    zim = build_edition("zim", content, folder / "briefings.zim")
+    zipped = build_edition("bundle", content, folder / "briefing-archive-offline.zip")
+    zim = build_edition("zim", content, folder / "briefing-archive.zim")
     print(f"[{count}] zip {zipped}, zim {zim}", file=sys.stderr, flush=True)
     return count, zipped, zim
 

@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from harness import launch_chromium
+
 ROOT = Path(__file__).resolve().parent.parent
 LOGO = ROOT / "theme" / "assets" / "favicon.svg"
 ILLUSTRATION = ROOT / "generator" / "editions" / "illustration-48.png"
@@ -35,8 +37,7 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                             args=["--no-sandbox", "--disable-gpu"])
+        browser = launch_chromium(playwright)
         try:
             ILLUSTRATION.write_bytes(draw(browser))
         finally:

@@ -14,39 +14,19 @@ On its own it times sites already built (several runs, each in a fresh browser c
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import os
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from collections import Counter
 from pathlib import Path
 
 import synth
+from harness import WHOLE_QUERY_SHOWN, launch_chromium, serve_folder
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 WAIT_MS = 30_000
-
-
-# The results of the whole query are showing: Material puts the terms a result matched into
-# its link's ?h= (feature search.highlight), so the best result of the query names them all.
-# (Once the index is ready Material asks again at every key, so a half-typed query's results
-# could show first and would make the wait look shorter than it is.)
-_WHOLE_QUERY_SHOWN = """query => {
-  const link = document.querySelector(".md-search-result__link");
-  return link !== null && new URL(link.href).searchParams.get("h") === query;
-}"""
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 def first_result(browser: object, url: str, query: str) -> float | None:
@@ -61,20 +41,13 @@ def first_result(browser: object, url: str, query: str) -> float | None:
         started = time.perf_counter()
         page.keyboard.press("/")  # Material's shortcut to the search box
         page.keyboard.type(query)
-        page.wait_for_function(_WHOLE_QUERY_SHOWN, arg=query.lower(), timeout=WAIT_MS)
+        page.wait_for_function(WHOLE_QUERY_SHOWN, arg=query.lower(), timeout=WAIT_MS)
         return time.perf_counter() - started
     except Exception as error:  # Playwright's TimeoutError: report the wait as failed
         print(f"search at {url}: {type(error).__name__}: {str(error)[:200]}", file=sys.stderr)
         return None
     finally:
         context.close()
-
-
-def _serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    handler = functools.partial(_Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
 def build_offline(work: Path) -> Path:
@@ -102,15 +75,15 @@ def search_report(work: Path, site: Path, archive: synth.SynthArchive) -> str:
     popular = Counter(a for b in archive.briefings for a in b.actor_ids).most_common(1)[0][0]
     query = next(a.name for a in archive.actors if a.id == popular).split()[-1]
     offline = build_offline(work)
-    url, server = _serve(site)
+    url, stop = serve_folder(site)
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = launch_chromium(playwright)
             shown = [_runs([first_result(browser, target, query) for _ in range(REPORT_RUNS)])
                      for target in (url, (offline / "index.html").as_uri())]
             browser.close()
     finally:
-        server.shutdown()
+        stop()
     return (f"First search result at {len(archive.briefings):,} briefings in headless Chromium "
             f"(query '{query}', typed right after the home page loaded; median and slowest of "
             f"{REPORT_RUNS} runs): hosted {shown[0]}, offline {shown[1]}.")
@@ -138,15 +111,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
     targets: list[tuple[str, str]] = []
-    server = None
+    stop = None
     if args.hosted:
-        url, server = _serve(args.hosted)
+        url, stop = serve_folder(args.hosted)
         targets.append(("hosted", url))
     if args.offline:
         targets.append(("offline", (args.offline / "index.html").resolve().as_uri()))
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = launch_chromium(playwright)
             for name, url in targets:
                 times = [first_result(browser, url, args.query) for _ in range(args.runs)]
                 done = [t for t in times if t is not None]
@@ -155,8 +128,8 @@ def main(argv: list[str] | None = None) -> int:
                       f"({', '.join(_shown(t) for t in times)})")
             browser.close()
     finally:
-        if server is not None:
-            server.shutdown()
+        if stop is not None:
+            stop()
     return 0
 
 

@@ -15,7 +15,6 @@ import argparse
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -23,13 +22,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 import synth
+from harness import free_port, launch_chromium, wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 def prepare(work: Path, count: int) -> synth.SynthArchive:
@@ -45,9 +42,7 @@ def prepare(work: Path, count: int) -> synth.SynthArchive:
 
 
 def start(work: Path) -> tuple[subprocess.Popen[bytes], Path, str]:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     log = work / "serve.log"
     process = subprocess.Popen(
         [str(BIN / "briefings"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--config",
@@ -58,15 +53,11 @@ def start(work: Path) -> tuple[subprocess.Popen[bytes], Path, str]:
 
 def wait_for(log: Path, pattern: str, process: subprocess.Popen[bytes], timeout: float,
              after: int = 0) -> re.Match[str]:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        found = re.compile(pattern).search(log.read_text(), after)
-        if found:
-            return found
+    def found() -> re.Match[str] | None:
         if process.poll() is not None:
             raise SystemExit(log.read_text())
-        time.sleep(0.05)
-    raise SystemExit(f"timed out waiting for {pattern!r}")
+        return re.compile(pattern).search(log.read_text(), after)
+    return wait_until(found, timeout, f"{pattern!r} in the server's log", interval=0.05)
 
 
 def time_edits(page: Any, path: Path, log: Path, process: subprocess.Popen[bytes],
@@ -104,8 +95,7 @@ def main() -> int:
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                                 args=CHROMIUM_ARGS)
+            browser = launch_chromium(playwright)
             page = browser.new_page()
             page.goto(f"{url}briefings/{briefing.slug}/")
             runs = time_edits(page, args.work / "content" / "briefings" / briefing.path, log,

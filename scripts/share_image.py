@@ -12,6 +12,7 @@ import html
 from pathlib import Path
 
 import yaml
+from harness import launch_chromium
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,8 +39,7 @@ def main() -> None:
                        description=html.escape(settings.get("site_description", "")))
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                             args=["--no-sandbox", "--disable-gpu"])
+        browser = launch_chromium(playwright)
         page = browser.new_page(viewport={"width": 1200, "height": 630})
         page.set_content(card)
         page.screenshot(path=str(OUTPUT))

@@ -46,7 +46,7 @@ from typing import Any
 
 import bench
 import synth
-from searchtime import CHROMIUM, CHROMIUM_ARGS
+from harness import WHOLE_QUERY_SHOWN, launch_chromium, serve_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 SLOW = {"offline": False, "latency": 400, "downloadThroughput": 400_000 / 8,
@@ -55,10 +55,6 @@ QUIET_S = 2.0
 WAIT_S = 180
 TYPING_DELAY_MS = 125
 _COMPRESSED = (".html", ".js", ".css", ".json", ".xml", ".svg", ".txt")
-_WHOLE_QUERY_SHOWN = """query => {
-  const link = document.querySelector(".md-search-result__link");
-  return link !== null && new URL(link.href).searchParams.get("h") === query;
-}"""
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
@@ -116,13 +112,6 @@ _Handler.setup = _setup  # type: ignore[method-assign]
 @functools.lru_cache(maxsize=4096)
 def _gzipped(path: str) -> bytes:
     return gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
-
-
-def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    handler = functools.partial(_Handler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
 @dataclass
@@ -196,7 +185,7 @@ def search(browser: Any, url: str, query: str, slow: bool, pagefind: bool = Fals
             if pagefind:
                 tab.page.wait_for_selector(".pagefind-ui__result-link", timeout=WAIT_S * 1000)
             else:
-                tab.page.wait_for_function(_WHOLE_QUERY_SHOWN, arg=query.lower(),
+                tab.page.wait_for_function(WHOLE_QUERY_SHOWN, arg=query.lower(),
                                            timeout=WAIT_S * 1000)
         except Exception as error:  # Playwright's TimeoutError
             print(f"search {url}: {type(error).__name__}", file=sys.stderr)
@@ -268,11 +257,11 @@ def measure(sites: Sites, pagefind: bool) -> list[str]:
 
     slug, query, actor = subjects(sites.archive)
     count = len(sites.archive.briefings)
-    url, server = serve(sites.hosted)
+    url, stop = serve_folder(sites.hosted, _Handler)
     rows = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = launch_chromium(playwright)
             for link, slow in (("slow", True), ("fast", False)):
                 rows.append(_row(count, f"hosted, {link}", [
                     page_view(browser, f"{url}briefings/{slug}/", slow),
@@ -294,7 +283,7 @@ def measure(sites: Sites, pagefind: bool) -> list[str]:
                         search(browser, url + page, query, slow, pagefind=True), None]))
             browser.close()
     finally:
-        server.shutdown()
+        stop()
     return [f"| {count:,} | " + row for row in rows] + [f"<!-- query '{query}', actor {actor}, "
                                                          f"page briefings/{slug} -->"]
 

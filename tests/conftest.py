@@ -5,18 +5,17 @@ Real files, a real MkDocs build and a real headless Chromium; no mocks.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import shutil
 import textwrap
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+import synth
+from harness import WHOLE_QUERY_SHOWN, launch_chromium, serve_folder
 
 from generator.content.loading import Loaded, load_archive
 from generator.pipeline import BuildOptions, build
@@ -24,9 +23,10 @@ from generator.site.index import Index, build_index
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "archive"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CONFIG = ROOT / "mkdocs.yml"
+# The synthetic archive no test was written against (scripts/synth.py), shared by the
+# bundle, ZIM, engine and search tests: large enough for paging, facets and parallel work.
+SYNTHETIC_COUNT, SYNTHETIC_SEED = 150, 19
 
 
 @pytest.fixture
@@ -83,22 +83,36 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("built")
     site = work / "site"
     build(BuildOptions(content=FIXTURE, site_dir=site, build_dir=work / ".build",
-                       config_file=ROOT / "mkdocs.yml"))
+                       config_file=CONFIG))
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+@pytest.fixture(scope="session")
+def fixture_zim(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture archive as a ZIM, built once for the ZIM and Kiwix tests (read only)."""
+    from generator.editions.zim import make_zim
+
+    work = tmp_path_factory.mktemp("fixture-zim")
+    return make_zim(FIXTURE, work / "briefing-archive.zim", CONFIG,
+                    build_dir=work / ".build").path
 
 
-def serve_folder(folder: Path) -> tuple[str, Callable[[], None]]:
-    """Serve a folder on a free loopback port; returns its base URL and a stop function."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server.shutdown
+@pytest.fixture(scope="session")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> tuple[synth.SynthArchive, Path]:
+    """(archive, content folder) of the shared synthetic archive, written once (read only)."""
+    archive = synth.generate(SYNTHETIC_COUNT, seed=SYNTHETIC_SEED)
+    content = tmp_path_factory.mktemp("synthetic") / "content"
+    archive.write(content)
+    return archive, content
+
+
+@pytest.fixture(scope="session")
+def synthetic_site(synthetic: tuple[synth.SynthArchive, Path]) -> Path:
+    """The shared synthetic archive built once as a hosted site (read only)."""
+    work = synthetic[1].parent
+    build(BuildOptions(content=synthetic[1], site_dir=work / "site", build_dir=work / ".build",
+                       config_file=CONFIG))
+    return work / "site"
 
 
 @pytest.fixture(scope="session")
@@ -107,14 +121,6 @@ def site_url(built_site: Path) -> Iterator[str]:
     url, stop = serve_folder(built_site)
     yield url
     stop()
-
-
-# The best result of the whole query: Material puts the terms a result matched into its
-# link's ?h= (feature search.highlight), so that result names every term of the query.
-_WHOLE_QUERY_SHOWN = """query => {
-  const link = document.querySelector(".md-search-result__link");
-  return link !== null && new URL(link.href).searchParams.get("h") === query;
-}"""
 
 
 def wait_for_search_results(page: Any, query: str, timeout: int = 30_000) -> None:
@@ -126,7 +132,7 @@ def wait_for_search_results(page: Any, query: str, timeout: int = 30_000) -> Non
     Material reads the box then, as it would after a reader's last key.
     """
     page.keyboard.press("End")
-    page.wait_for_function(_WHOLE_QUERY_SHOWN, arg=query.lower(), timeout=timeout)
+    page.wait_for_function(WHOLE_QUERY_SHOWN, arg=query.lower(), timeout=timeout)
 
 
 @pytest.fixture(scope="session")
@@ -135,7 +141,7 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
 

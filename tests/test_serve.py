@@ -10,26 +10,19 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from harness import free_port, wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "archive"
 BRIEFING = "briefings/2023/2023-09-19-offensive.md"
 SCRIPT = Path(sys.executable).parent / "briefings"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 class Served:
@@ -47,14 +40,13 @@ class Served:
         return self.log.read_text(encoding="utf-8")
 
     def wait_for(self, pattern: str, timeout: float = 60) -> re.Match[str]:
-        end = time.monotonic() + timeout
-        while time.monotonic() < end:
-            found = re.search(pattern, self.printed())
-            if found:
-                return found
+        def found() -> re.Match[str] | None:
             assert self.process.poll() is None, self.printed()
-            time.sleep(0.1)
-        raise AssertionError(f"no {pattern!r} in:\n{self.printed()}")
+            return re.search(pattern, self.printed())
+        try:
+            return wait_until(found, timeout, f"{pattern!r} printed")
+        except AssertionError as error:
+            raise AssertionError(f"{error}; printed:\n{self.printed()}") from None
 
     def stop(self) -> None:
         self.process.terminate()
@@ -81,19 +73,18 @@ def save(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
-def wait_until(check: Any, timeout: float = 90) -> None:
+def wait_for_page(check: Any, timeout: float = 90) -> None:
     """Poll from Python: the page's policy forbids the eval Playwright's own waiting uses."""
     from playwright.sync_api import Error
 
-    end = time.monotonic() + timeout
-    while True:
+    def changed() -> bool:
         try:  # the page reloads by itself: a query can meet it between two documents
-            if check():
-                return
+            return bool(check())
         except Error as error:
-            assert "context was destroyed" in str(error) or "navigat" in str(error), error
-        assert time.monotonic() < end, "the page did not change in time"
-        time.sleep(0.1)
+            between = ("context was destroyed", "Cannot find context", "navigat")
+            assert any(words in str(error) for words in between), error
+            return False
+    wait_until(changed, timeout, "the page changing")
 
 
 def heading(page: Any) -> str:
@@ -124,7 +115,7 @@ def test_an_edit_shows_by_itself_and_problems_show_over_the_page_until_fixed(
     original = briefing.read_text(encoding="utf-8")
 
     save(briefing, original.replace("title: ", "title: Edited ", 1))
-    wait_until(lambda: "Edited" in heading(page))  # reloaded by itself, showing the edit
+    wait_for_page(lambda: "Edited" in heading(page))  # reloaded by itself, showing the edit
     save(briefing, original.replace("date: 2023-09-19", "date: 2023-09-31"))
     panel = page.wait_for_selector("#briefings-preview-problems", timeout=90_000)
     text = panel.inner_text()
@@ -134,7 +125,7 @@ def test_an_edit_shows_by_itself_and_problems_show_over_the_page_until_fixed(
     served.wait_for(r"1 problem \(\d+\.\d\d s\), shown in the browser until fixed")
 
     save(briefing, original)
-    wait_until(lambda: page.query_selector("#briefings-preview-problems") is None
+    wait_for_page(lambda: page.query_selector("#briefings-preview-problems") is None
                and "Edited" not in heading(page))
     assert blocked == []
     context.close()

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
+import synth
 
 from generator.cli import main
 from generator.content.loading import load_archive
 from generator.content.registries import region_chain
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-import synth
 
 COUNT = 120
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import sys
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import synth
 from conftest import FIXTURE, ROOT, WriteArchive, wait_for_search_results
 from offline_links import REMOTE_IN_CSS, page_problems
 
@@ -28,11 +28,7 @@ from generator.content.problems import ContentError
 from generator.editions.bundle import README_NAME, make_bundle, zip_timestamp
 from generator.engine.render import EngineError
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import synth  # scripts/ is no package: found through sys.path
-
 CONFIG = ROOT / "mkdocs.yml"
-UNSEEN_COUNT = 150
 SHIM_DIR = ROOT / "theme" / "assets" / "javascripts" / "iframe-worker"
 SHIM_IN_SITE = "assets/javascripts/iframe-worker/shim.js"
 
@@ -62,11 +58,11 @@ def root(bundle_zip: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def unseen(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """(content, unzipped bundle) of a synthetic archive no test was written against."""
-    work = tmp_path_factory.mktemp("unseen")
-    synth.generate(UNSEEN_COUNT, seed=11).write(work / "content")
-    return work / "content", unzip(bundle(work / "content", work))
+def unseen(tmp_path_factory: pytest.TempPathFactory,
+           synthetic: tuple[synth.SynthArchive, Path]) -> tuple[Path, Path]:
+    """(content, unzipped bundle) of the synthetic archive no test was written against."""
+    content = synthetic[1]
+    return content, unzip(bundle(content, tmp_path_factory.mktemp("unseen")))
 
 
 # --- the zip itself -------------------------------------------------------------------

@@ -7,9 +7,7 @@ through its search endpoint, read in headless Chromium through it, checked by zi
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -18,13 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURE, ROOT
-
-from generator.editions.zim import make_zim
+from harness import free_port, wait_until
 
 pytestmark = pytest.mark.kiwix
-CONFIG = ROOT / "mkdocs.yml"
-STEM = "briefings"  # kiwix-serve names a book after its file
 
 
 def _tool(name: str) -> str:
@@ -34,15 +28,14 @@ def _tool(name: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def zim_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    work = tmp_path_factory.mktemp("kiwix")
-    return make_zim(FIXTURE, work / f"{STEM}.zim", CONFIG, build_dir=work / ".build").path
+def zim_file(fixture_zim: Path) -> Path:
+    """The fixture archive as a ZIM (conftest's, built once per session)."""
+    return fixture_zim
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+@pytest.fixture(scope="module")
+def stem(zim_file: Path) -> str:
+    return zim_file.stem  # kiwix-serve names a book after its file
 
 
 def get(url: str) -> tuple[int, str, str]:
@@ -55,32 +48,30 @@ def get(url: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture(scope="module")
-def served(zim_file: Path) -> Iterator[tuple[str, str]]:
+def served(zim_file: Path, stem: str) -> Iterator[tuple[str, str]]:
     """(server URL, URL of the book's content folder) of kiwix-serve serving the ZIM."""
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([_tool("kiwix-serve"), "--address=127.0.0.1", f"--port={port}",
                                str(zim_file)], stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        yield base, _content_folder(base)
+        yield base, wait_until(lambda: _content_folder(base, stem), 15,
+                               "kiwix-serve serving the ZIM's main page", interval=0.2)
     finally:
         server.terminate()
         server.wait(timeout=10)
 
 
-def _content_folder(base: str) -> str:
+def _content_folder(base: str, stem: str) -> str | None:
     """Where kiwix-serve puts the book: /<book>/ (3.3, Debian bookworm) or /content/<book>/."""
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        for folder in (f"{base}/content/{STEM}/", f"{base}/{STEM}/"):
-            try:
-                if get(folder + "index.html")[0] == 200:
-                    return folder
-            except OSError:
-                pass  # not listening yet
-        time.sleep(0.2)
-    raise AssertionError("kiwix-serve did not serve the ZIM's main page within 15 s")
+    for folder in (f"{base}/content/{stem}/", f"{base}/{stem}/"):
+        try:
+            if get(folder + "index.html")[0] == 200:
+                return folder
+        except OSError:
+            pass  # not listening yet
+    return None
 
 
 @pytest.mark.parametrize(("path", "text"), [
@@ -99,10 +90,11 @@ def test_kiwix_serve_serves_feeds_and_exports_with_their_types(served: tuple[str
     assert get(served[1] + "briefings.json")[1].startswith("application/json")
 
 
-def test_kiwix_serve_search_finds_briefings_by_word_and_alias(served: tuple[str, str]) -> None:
+def test_kiwix_serve_search_finds_briefings_by_word_and_alias(served: tuple[str, str],
+                                                              stem: str) -> None:
     for pattern, slug in (("blockade", "blinken-pashinyan-call"), ("Зеленський", "donbas-shelling"),
                           ("Kremlin", "ceasefire")):
-        query = urllib.parse.urlencode({"content": STEM, "pattern": pattern})
+        query = urllib.parse.urlencode({"content": stem, "pattern": pattern})
         status, _, body = get(f"{served[0]}/search?{query}")
         assert status == 200 and f"briefings/{slug}.html" in body, pattern
 

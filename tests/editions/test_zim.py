@@ -1,9 +1,8 @@
 """The Kiwix edition: a ZIM file that the Kiwix project's own readers open and search.
 
-Each archive is built into a ZIM once per module with the real pipeline and python-libzim;
-the file is then read with libzim.reader and libzim.search, served with kiwix-serve
-(Debian's kiwix-tools), checked with zimcheck, and a briefing is opened through
-kiwix-serve in headless Chromium.
+Each archive is built into a ZIM once with the real pipeline and python-libzim (the fixture
+archive's once per session, conftest's ``fixture_zim``, which test_kiwix.py serves with
+kiwix-serve and checks with zimcheck); the file is read with libzim.reader and libzim.search.
 """
 
 from __future__ import annotations
@@ -13,11 +12,11 @@ import hashlib
 import os
 import re
 import struct
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+import synth
 from conftest import FIXTURE, ROOT, WriteArchive
 from libzim.reader import Archive
 from libzim.search import Query, Searcher
@@ -32,22 +31,19 @@ from generator.engine import sitedir
 from generator.engine.sitedir import SiteDirError
 from generator.site.edition import Edition
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import synth  # scripts/ is no package: found through sys.path
-
 CONFIG = ROOT / "mkdocs.yml"
 METADATA = ("Name", "Title", "Description", "LongDescription", "Language", "Creator",
             "Publisher", "Date", "Tags", "Source", "License")
 
 
-def write_zim(content: Path, work: Path, name: str = "briefings.zim") -> Path:
+def write_zim(content: Path, work: Path, name: str = "briefing-archive.zim") -> Path:
     return make_zim(content, work / name, CONFIG, build_dir=work / ".build").path
 
 
 @pytest.fixture(scope="module")
-def zim_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fixture archive as a ZIM, built once for this module."""
-    return write_zim(FIXTURE, tmp_path_factory.mktemp("zim"))
+def zim_file(fixture_zim: Path) -> Path:
+    """The fixture archive as a ZIM (conftest's, built once per session)."""
+    return fixture_zim
 
 
 @pytest.fixture(scope="module")
@@ -56,11 +52,11 @@ def reader(zim_file: Path) -> Archive:
 
 
 @pytest.fixture(scope="module")
-def unseen(tmp_path_factory: pytest.TempPathFactory) -> tuple[Loaded, Archive]:
-    """(loaded archive, ZIM reader) of a synthetic archive no test was written against."""
-    work = tmp_path_factory.mktemp("unseen-zim")
-    synth.generate(120, seed=23).write(work / "content")
-    return load_archive(work / "content"), Archive(write_zim(work / "content", work))
+def unseen(tmp_path_factory: pytest.TempPathFactory,
+           synthetic: tuple[synth.SynthArchive, Path]) -> tuple[Loaded, Archive]:
+    """(loaded archive, ZIM reader) of the synthetic archive no test was written against."""
+    content = synthetic[1]
+    return load_archive(content), Archive(write_zim(content, tmp_path_factory.mktemp("unseen")))
 
 
 def found(reader: Archive, query: str) -> set[str]:

@@ -9,10 +9,10 @@ was changed (110 of 132 fields right); scripts/ingest_score.py scores them the s
 from __future__ import annotations
 
 import shutil
-import sys
 from datetime import date
 from pathlib import Path
 
+import ingest_score
 import pytest
 
 from generator.cli import main
@@ -20,8 +20,6 @@ from generator.content.frontmatter import split
 from generator.content.syntax.yamlstrict import plain
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-import ingest_score  # noqa: E402
 
 UNSEEN = ROOT / "tests" / "fixtures" / "ingest-unseen"
 

@@ -12,7 +12,8 @@ from typing import Any
 
 import hostile_catalogue as catalogue
 import pytest
-from conftest import serve_folder, wait_for_search_results
+from conftest import wait_for_search_results
+from harness import serve_folder
 
 from generator.engine import csp
 from generator.pipeline import BuildOptions, build

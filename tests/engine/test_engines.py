@@ -13,17 +13,16 @@ The engine this test process renders with in-process is the one the environment 
 from __future__ import annotations
 
 import re
-import socket
 import subprocess
 import sys
 import textwrap
-import time
 import urllib.request
 from collections.abc import Iterator
 from importlib.metadata import distribution, version
 from pathlib import Path
 
 import pytest
+from harness import free_port, wait_until
 from packaging.requirements import Requirement
 
 from generator.cli import main
@@ -34,10 +33,6 @@ from generator.site.plan import buildtree
 
 ROOT = Path(__file__).resolve().parents[2]
 STARTER = ROOT / "content"
-sys.path.insert(0, str(ROOT / "scripts"))
-import synth  # noqa: E402
-
-UNSEEN_COUNT = 150  # briefings of a synthetic archive no test was written against
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -68,19 +63,18 @@ def _assert_identical(sites: dict[str, dict[str, bytes]]) -> int:
     return len(one)
 
 
-@pytest.fixture(scope="module")
-def unseen(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("unseen") / "content"
-    synth.generate(UNSEEN_COUNT, seed=19).write(root)
-    return root
-
-
 @pytest.mark.parametrize("archive", ["starter", "unseen"])
-def test_both_engines_build_byte_identical_sites(archive: str, unseen: Path,
+def test_both_engines_build_byte_identical_sites(archive: str, request: pytest.FixtureRequest,
                                                  tmp_path: Path) -> None:
-    content = STARTER if archive == "starter" else unseen
     sites = {}
+    if archive == "starter":
+        content = STARTER
+    else:  # the synthetic archive no test was written against, built once per session
+        content = request.getfixturevalue("synthetic")[1]
+        sites[_in_order()[0]] = _tree(request.getfixturevalue("synthetic_site"))
     for engine in _in_order():
+        if engine in sites:
+            continue
         site = tmp_path / engine / "site"
         build(BuildOptions(content=content, site_dir=site, build_dir=tmp_path / engine / ".b",
                            config_file=ROOT / "mkdocs.yml", engine=engine))
@@ -210,24 +204,22 @@ def test_without_properdocs_installed_the_error_says_how_to_get_it() -> None:
 
 def _served_home(engine: str, work: Path) -> str:
     """The home page as ``briefings serve --engine ENGINE`` serves it (then stopped)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "briefings"), "serve", "--engine", engine,
          "--content", str(STARTER), "--config", str(ROOT / "mkdocs.yml"),
          "--dev-addr", f"127.0.0.1:{port}"], cwd=work, stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE, text=True)
+    def home() -> str | None:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as reply:
+                # the preview's links name its address
+                return str(reply.read().decode("utf-8")).replace(f":{port}/", ":PORT/")
+        except OSError:
+            assert server.poll() is None, server.communicate()[1]
+            return None
     try:
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as reply:
-                    # the preview's links name its address
-                    return str(reply.read().decode("utf-8")).replace(f":{port}/", ":PORT/")
-            except OSError:
-                assert server.poll() is None, server.communicate()[1]
-                time.sleep(0.25)
-        raise AssertionError(f"{engine}: the preview did not answer")
+        return wait_until(home, 30, f"{engine}: the preview answering", interval=0.25)
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -10,7 +10,6 @@ import calendar
 import json
 import posixpath
 import re
-import sys
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import synth
 from conftest import FIXTURE, ROOT
 
 from generator.content.loading import load_archive
@@ -577,10 +577,7 @@ def write_finder_alone(index: Index, folder: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def synthetic(tmp_path_factory: pytest.TempPathFactory) -> tuple[Index, Path]:
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import synth
-
+def at_scale(tmp_path_factory: pytest.TempPathFactory) -> tuple[Index, Path]:
     folder = tmp_path_factory.mktemp("finder-scale")
     synth.generate(SCALE).write(folder / "content")
     loaded = load_archive(folder / "content")
@@ -592,8 +589,8 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> tuple[Index, Path]:
 @pytest.mark.slow
 @pytest.mark.browser
 def test_at_scale_counts_facets_and_paging_match_the_oracle(
-        offline_tab: tuple[Any, list[str]], synthetic: tuple[Index, Path]) -> None:
-    index, page = synthetic
+        offline_tab: tuple[Any, list[str]], at_scale: tuple[Index, Path]) -> None:
+    index, page = at_scale
     tab, attempted = offline_tab
     tab.goto(page.as_uri())
     wait_ready(tab)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import synth
 
 from generator.engine import render
 from generator.pipeline import BuildOptions, build, check
@@ -16,8 +16,6 @@ from generator.site.edition import Edition
 from generator.site.plan import buildtree
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-import synth  # noqa: E402
 
 COUNT = 40
 

@@ -380,7 +380,7 @@ def test_the_error_report_names_the_page(site: Path) -> None:
 @pytest.mark.browser
 def test_a_printed_briefing_shows_its_record_without_the_site_chrome(site: Path,
                                                                      browser: Any) -> None:
-    from conftest import serve_folder
+    from harness import serve_folder
 
     url, stop = serve_folder(site)
     context = browser.new_context(viewport={"width": 1280, "height": 900})

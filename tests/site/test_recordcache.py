@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import synth
 
 from generator.content.model import Archive
 from generator.engine import render
@@ -16,8 +16,6 @@ from generator.site.index import build_index
 from generator.site.plan import increment
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-import synth  # noqa: E402
 
 SITE = render.site_settings(render.EngineConfig(ROOT / "mkdocs.yml"))
 

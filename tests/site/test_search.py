@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURE, serve_folder
+from conftest import FIXTURE
+from harness import serve_folder
 
 from generator.pipeline import BuildOptions, build
 from generator.site.edition import Edition
