@@ -9,7 +9,7 @@ OFFLINE_ZIP := briefing-archive-offline.zip
 ZIM_FILE    := briefing-archive.zim
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve install test test-fast test-browser test-a11y check lint bundle zim bench lock chromium kiwix clean
+.PHONY: site serve install test test-fast test-browser test-a11y check sources lint bundle zim bench lock chromium kiwix clean
 
 site: $(STAMP)            ## check the content, then build site/ (BUILD_FLAGS=--downloads adds the editions)
 	$(BIN)/briefings build $(BUILD_FLAGS)
@@ -19,6 +19,9 @@ serve: $(STAMP)           ## live preview on http://127.0.0.1:8000
 
 check: $(STAMP)           ## validate content only (CHECK_FLAGS="--format github" in CI)
 	$(BIN)/briefings check $(CHECK_FLAGS)
+
+sources: $(STAMP)         ## check every cited source (SOURCES_FLAGS="--budget 40m --write" weekly in CI)
+	$(BIN)/briefings sources $(SOURCES_FLAGS)
 
 install: $(STAMP)         ## only set up .venv (pinned packages, dev tools included)
 

@@ -162,6 +162,68 @@ def _summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _sources(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from generator.content import sourcestate
+    from generator.editorial.sources import report, run, wayback
+    from generator.engine.render import EngineConfig, site_settings
+    from generator.pipeline import check
+
+    content = Path(args.content)
+    loaded = check(content, drafts=True)
+    if not loaded.ok:
+        return _fail(loaded.problems)
+    if args.report:
+        records, _problems = sourcestate.read(content)
+        print(report.dead_report(loaded.archive, records), end="")
+        return EXIT_OK
+    keys = None
+    if args.save:
+        try:
+            keys = wayback.credentials()
+        except wayback.NoCredentials as error:
+            print(f"briefings: error: {error}", file=sys.stderr)
+            return EXIT_USAGE
+    site = site_settings(EngineConfig(Path(args.config)))
+    agent = (f"briefings-sources/{__version__} (checks the sources an archive of briefings "
+             f"cites, at most one request a second per host; +{site.url})")
+    settings = run.Settings(budget=args.budget, pace=args.pace, timeout=args.timeout,
+                            user_agent=agent, availability=args.wayback, save_keys=keys,
+                            write=args.write)
+    outcome = run.run(loaded.archive, content, settings, datetime.now(UTC).date())
+    if outcome.diff:
+        print(outcome.diff, end="")
+    print(report.summary(outcome, args.budget), end="", file=sys.stderr)
+    return EXIT_OK
+
+
+def _duration(value: str) -> float:
+    """``--budget``: seconds, or a number with s, m or h (90, 90s, 10m, 1h)."""
+    units = {"s": 1, "m": 60, "h": 3600}
+    number, unit = (value[:-1], value[-1]) if value[-1:] in units else (value, "s")
+    try:
+        seconds = float(number) * units[unit]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a duration: {value!r} (write 90s, 10m or 1h)"
+                                         ) from None
+    if not 0 < seconds <= 24 * 3600:
+        raise argparse.ArgumentTypeError("a budget lies between 1 second and 24 hours")
+    return seconds
+
+
+def _at_least(least: float) -> Callable[[str], float]:
+    def parse(value: str) -> float:
+        try:
+            number = float(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+        if not least <= number <= 3600:
+            raise argparse.ArgumentTypeError(f"must lie between {least:g} and 3600")
+        return number
+    return parse
+
+
 def _date_option(value: str) -> object:
     """YYYY-MM-DD for --date options; a malformed date is a usage error (exit 2)."""
     from generator.content.syntax.fields import FieldError, iso_date
@@ -278,7 +340,32 @@ def argument_parser() -> argparse.ArgumentParser:
     pr_summary.add_argument("--run-url", metavar="URL",
                             help="the check run's page, where the preview can be downloaded")
     pr_summary.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
+    _sources_parser(command)
     return parser
+
+
+def _sources_parser(command: Callable[[str, object, str], argparse.ArgumentParser]) -> None:
+    from generator.editorial.sources.wayback import AVAILABILITY
+
+    sources = command("sources", _sources, "check every cited source, record it in "
+                      "content/sources-state.yml, find archived copies and propose them")
+    sources.add_argument("--budget", type=_duration, default=600.0, metavar="DURATION",
+                         help="stop starting requests after this long (90s, 10m, 1h; "
+                         "default 10m); the next run resumes")
+    sources.add_argument("--pace", type=_at_least(1.0), default=1.0, metavar="SECONDS",
+                         help="seconds between two requests to one host (at least 1)")
+    sources.add_argument("--timeout", type=_at_least(1.0), default=10.0, metavar="SECONDS",
+                         help="the longest one request may take (default 10)")
+    sources.add_argument("--wayback", default=AVAILABILITY, metavar="URL",
+                         help=f"the Wayback availability endpoint (default {AVAILABILITY})")
+    sources.add_argument("--save", action="store_true", help=(
+        "request Save Page Now captures of live sources with no copy (keys in "
+        "$WAYBACK_ACCESS_KEY and $WAYBACK_SECRET_KEY)"))
+    sources.add_argument("--write", action="store_true", help=(
+        "write the proposed archive: values into the briefing files (else print a diff)"))
+    sources.add_argument("--report", action="store_true", help=(
+        "only list the dead sources that have no archived copy, oldest first (no network)"))
+    sources.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
 
 
 if __name__ == "__main__":

@@ -166,6 +166,17 @@ def read_search_index(site: Path) -> tuple[dict[str, Any], list[list[Any]], dict
     return manifest, records, words
 
 
+@pytest.fixture(autouse=True)
+def network_guard(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """Every test: no connection or name lookup beyond loopback (tests/netguard.py)."""
+    from netguard import guarded
+
+    with guarded(monkeypatch) as guard:
+        yield guard
+        if guard.violations:
+            pytest.fail("the test reached beyond loopback: " + "; ".join(guard.violations))
+
+
 # ---- Accessibility (issue 29): the starter archive with every kind of page ----
 
 @pytest.fixture(scope="session")

@@ -26,6 +26,9 @@ ALLOWED: dict[str, set[str]] = {
     "site.plan": SITE_BASE | {"site.data", "site.html", "site.plan"},
     "engine": SITE_BASE | {"engine"},
     "editorial": CONTENT | {"editorial"},
+    # `briefings sources`: the checker sits with the editors' tools (it writes into
+    # content/ and never reads the site); the state file's format is content's.
+    "editorial.sources": CONTENT | {"editorial", "editorial.sources"},
     "report": CONTENT | {"report"},
     # The build folder's file names: a table of paths, below the pipeline.
     "buildfolder": SITE_BASE | {"buildfolder"},

@@ -43,8 +43,8 @@ def steps(document: dict[Any, Any]) -> list[dict[str, Any]]:
     return [step for job in document["jobs"].values() for step in job["steps"]]
 
 
-def test_there_are_the_two_workflows() -> None:
-    assert [p.name for p in WORKFLOWS] == ["pages.yml", "pull-request.yml"]
+def test_there_are_the_three_workflows() -> None:
+    assert [p.name for p in WORKFLOWS] == ["pages.yml", "pull-request.yml", "sources.yml"]
 
 
 @pytest.mark.parametrize(("schema", "files"), [
@@ -118,6 +118,19 @@ def test_workflows_install_lint_and_test_through_make() -> None:
     pages = [step.get("run", "") for step in steps(workflow("pages.yml"))]
     assert 'make check CHECK_FLAGS="--format github"' in pages
     assert "make site BUILD_FLAGS=--downloads" in pages
+
+
+def test_the_weekly_source_check_may_only_push_a_branch_and_open_a_pull_request() -> None:
+    document = workflow("sources.yml")
+    assert document["permissions"] == {}
+    assert list(document[True]) == ["schedule", "workflow_dispatch"]
+    assert document[True]["schedule"][0]["cron"].split()[2:] == ["*", "*", "1"]  # weekly
+    [job] = document["jobs"].values()
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write"}
+    commands = " ".join(step.get("run", "") for step in steps(document))
+    assert 'make --silent sources SOURCES_FLAGS="--budget 40m --write"' in commands
+    assert "SOURCES_FLAGS=--report" in commands and "gh pr create" in commands
+    assert "--save" not in commands  # no secrets, so no Save Page Now
 
 
 def test_only_the_deploy_job_may_write_to_pages() -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import workers
-from generator.content import bodies, hints
+from generator.content import bodies, hints, sourcestate
 from generator.content.files import briefing_files, display_path
 from generator.content.frontmatter import SplitFile, decode, split_reported
 from generator.content.loadcache import BriefingCache, Result
@@ -82,11 +82,14 @@ def load_archive(content: Path, *, include_drafts: bool = False,
     problems += _check_slugs(briefings)
     pages, page_problems = load_pages(content, read_parts, display_path)
     problems += page_problems
+    states, state_problems = sourcestate.read(
+        content, display_path(content, sourcestate.path_of(content)))
+    problems += state_problems
     published = [b for b in briefings if include_drafts or not b.draft]
     published.sort(key=lambda b: (-b.date.toordinal(), b.slug))
     problems = sorted(map(hints.with_hint, problems), key=lambda p: (p.path, p.line or 0))
     return Loaded(Archive(actors=actors, regions=regions, briefings=tuple(published),
-                          pages=pages), problems, len(files))
+                          pages=pages, source_states=states), problems, len(files))
 
 
 

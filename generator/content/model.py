@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from generator.content.sourcestate import SourceRecord
+
 ACTOR_KINDS = ("person", "state", "organization", "armed-group", "movement", "other")
 REGION_KINDS = ("world-region", "subregion", "country", "territory", "locality")
 
@@ -121,6 +123,8 @@ class Archive:
     regions: Mapping[str, Region]
     briefings: tuple[Briefing, ...] = field(default=())
     pages: tuple[EditorialPage, ...] = field(default=())  # in navigation order
+    # What `briefings sources` found of each cited URL (content/sources-state.yml).
+    source_states: Mapping[str, SourceRecord] = field(default_factory=dict)
 
     def briefing(self, slug: str) -> Briefing:
         for item in self.briefings:

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from generator.content.problems import Problem
+from generator.content.sourcestate import STATE_FILE
 
 
 def limit_to_files(problems: Sequence[Problem], files: Iterable[str],
@@ -69,7 +70,8 @@ REGISTRIES = ("actors.yml", "regions.yml")
 def refused_files(files: Iterable[str], content: Path) -> list[Problem]:
     """A problem for each named file that a check would not read: it would pass unread."""
     folders = _narrowing_folders(content)
-    registries = {_normal(content / name) for name in REGISTRIES}
+    # The sources' state file is read and validated like a registry.
+    registries = {_normal(content / name) for name in (*REGISTRIES, STATE_FILE)}
     refused = []
     for name in (f for f in files if f):
         where = _normal(name)

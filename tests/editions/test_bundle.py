@@ -319,3 +319,12 @@ def test_search_finds_briefings_by_actor_and_region_aliases_offline(
     assert {f for f in map(_file_of, hrefs) if f.parent.name == "briefings"} == expected
     assert offline.attempted == []
     assert offline.errors == []
+
+
+def test_a_dead_source_and_its_copy_show_in_the_bundle(root: Path) -> None:
+    """content/sources-state.yml reaches the offline edition as it does the site."""
+    html = (root / "briefings" / "offensive.html").read_text(encoding="utf-8")
+    assert "link reported dead on <time datetime=\"2026-10-09\">" in html
+    assert ('read the <a href="https://web.archive.org/web/2023/https://www.bbc.com/news/'
+            'world-europe-example" rel="noopener noreferrer">archived copy</a>') in html
+    assert "no archived copy yet" in html

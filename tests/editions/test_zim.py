@@ -230,3 +230,11 @@ def test_zim_command_prints_the_path_and_nothing_else(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"{output}\n"  # libzim's progress lines kept out
     assert Archive(output).has_fulltext_index
+
+
+def test_a_dead_source_and_its_copy_show_in_the_zim(reader: Archive) -> None:
+    html = bytes(reader.get_entry_by_path(page("offensive")).get_item().content).decode()
+    assert "link reported dead on <time datetime=\"2026-10-09\">" in html
+    assert ('read the <a href="https://web.archive.org/web/2023/https://www.bbc.com/news/'
+            'world-europe-example" rel="noopener noreferrer">archived copy</a>') in html
+    assert "no archived copy yet" in html

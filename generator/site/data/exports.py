@@ -5,20 +5,26 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 from xml.sax.saxutils import escape
 
 from generator.content.model import Briefing
+from generator.content.sourcestate import SourceRecord
 from generator.site import urls
 from generator.site.outputs import DataFile, Page, Site
 
 CSV_COLUMNS = ("slug", "url", "title", "date", "regions", "actors", "tags", "source_names",
-               "source_urls", "summary", "updated", "corrections")
+               "source_urls", "summary", "updated", "corrections", "source_statuses",
+               "source_archives")
+States = Mapping[str, SourceRecord]
 
 
-def briefing_record(briefing: Briefing, site: Site) -> dict[str, Any]:
-    """One briefing as the exports describe it (ids for actors and regions)."""
+def briefing_record(briefing: Briefing, site: Site, states: States | None = None
+                    ) -> dict[str, Any]:
+    """One briefing as the exports describe it (ids for actors and regions); a source
+    the sources' check has seen carries its status (see :func:`link_fields`)."""
+    states = states or {}
     return {
         "slug": briefing.slug,
         "url": site.absolute(urls.briefing(briefing.slug)),
@@ -29,10 +35,23 @@ def briefing_record(briefing: Briefing, site: Site) -> dict[str, Any]:
         "tags": list(briefing.tags),
         "sources": [{key: (value.isoformat() if hasattr(value, "isoformat") else value)
                      for key, value in vars(source).items() if value is not None}
-                    for source in briefing.sources],
+                    | link_fields(states.get(source.url)) for source in briefing.sources],
         "summary": briefing.summary,
         **_revisions(briefing),
     }
+
+
+def link_fields(record: SourceRecord | None) -> dict[str, str]:
+    """``status`` (what the latest check saw, or ``dead`` once proven: three failures at
+    least three days apart), ``checked`` (that check's day) and ``dead_since``; nothing
+    for a source never checked."""
+    if record is None:
+        return {}
+    fields = {"status": "dead" if record.dead else record.status,
+              "checked": record.last.isoformat()}
+    if record.dead:
+        fields["dead_since"] = record.dead.isoformat()
+    return fields
 
 
 def _revisions(briefing: Briefing) -> dict[str, Any]:
@@ -46,9 +65,10 @@ def _revisions(briefing: Briefing) -> dict[str, Any]:
     return found
 
 
-def briefing_rows(briefing: Briefing, site: Site) -> tuple[str, str]:
+def briefing_rows(briefing: Briefing, site: Site, states: States | None = None
+                  ) -> tuple[str, str]:
     """A briefing's line of ``briefings.json`` and its row of ``briefings.csv``."""
-    record = briefing_record(briefing, site)
+    record = briefing_record(briefing, site, states)
     sources = record["sources"]
     row = io.StringIO()
     csv.writer(row, lineterminator="\n").writerow([_cell(str(v)) for v in (
@@ -60,7 +80,11 @@ def briefing_rows(briefing: Briefing, site: Site) -> tuple[str, str]:
                                                       for s in sources),
         record["summary"], record.get("updated", ""),
         # One correction a line, "YYYY-MM-DD text": a correction's text may hold ';'.
-        "\n".join(f"{c['date']} {c['text']}" for c in record.get("corrections", ())))])
+        "\n".join(f"{c['date']} {c['text']}" for c in record.get("corrections", ())),
+        # In the order of source_urls: each status ('unchecked' if never checked) and
+        # archived copy (empty where there is none).
+        ";".join(s.get("status", "unchecked") for s in sources),
+        ";".join(s.get("archive", "").replace(";", "%3B") for s in sources))])
     return json.dumps(record, ensure_ascii=False), row.getvalue()
 
 

@@ -37,7 +37,8 @@ def archive_files(index: Index, site: Site, key: str, outward: dict[str, bytes],
     for briefing in index.archive.briefings:
         piece = reuse.get(outward[briefing.slug])
         if piece is None:
-            piece = (*exports.briefing_rows(briefing, site), briefing_entry(briefing, index, site))
+            piece = (*exports.briefing_rows(briefing, site, index.archive.source_states),
+                     briefing_entry(briefing, index, site))
             made += 1
         pieces.append(piece)
     if kept is not None and made > len(pieces) // 20:

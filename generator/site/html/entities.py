@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from generator.content.model import Actor, Briefing, Region, Source, last_changed
+from generator.content.model import Actor, Archive, Briefing, Region, Source, last_changed
 from generator.site import urls
 from generator.site.html import sharecards
 from generator.site.html.editorial import (
@@ -24,6 +24,7 @@ from generator.site.html.markup import (
     section,
     time_tag,
 )
+from generator.site.html.sourcestatus import link_state
 from generator.site.index import Index
 from generator.site.outputs import Page, Site
 
@@ -55,7 +56,8 @@ def briefing_page(briefing: Briefing, index: Index, site: Site) -> Page:
         revisions(briefing),
         f'<div class="ba-body">\n{briefing.body_html}\n</div>',
         section("Sources", "<ul class=\"ba-sources\">"
-                + "".join(f"<li>{_source(s)}</li>" for s in briefing.sources) + "</ul>", "sources"),
+                + "".join(f"<li>{_source(s, archive)}</li>" for s in briefing.sources)
+                + "</ul>", "sources"),
         briefing_links(briefing, site),
     ]
     related = index.related(briefing)
@@ -70,7 +72,7 @@ def briefing_page(briefing: Briefing, index: Index, site: Site) -> Page:
                 structured=sharecards.json_ld(sharecards.briefing_data(briefing, index, site)))
 
 
-def _source(source: Source) -> str:
+def _source(source: Source, archive: Archive) -> str:
     parts = [external(source.url, source.name)]
     if source.author:
         parts.append(f"by {esc(source.author)}")
@@ -78,10 +80,7 @@ def _source(source: Source) -> str:
         parts.append(f"published {time_tag(source.published)}")
     if source.via:
         parts.append(f"via {esc(source.via)}")
-    text = ", ".join(parts)
-    if source.archive:
-        text += f" ({external(source.archive, 'archived copy')})"
-    return text
+    return ", ".join(parts) + link_state(source, archive.source_states.get(source.url))
 
 
 def _citation(briefing: Briefing, site: Site) -> str:

@@ -77,6 +77,9 @@ def state_key(archive: Archive, site: Site, options: str) -> str:
     digest = hashlib.sha256(f"{FORMAT} {options}".encode())
     digest.update(repr((sorted(archive.actors.items()), sorted(archive.regions.items()),
                         site, archive.pages)).encode("utf-8", "surrogatepass"))
+    # The sources' state shows on briefing pages and in the exports: a new state (a weekly
+    # check) rebuilds everything, which is what the site's own build does anyway.
+    digest.update(repr(sorted(archive.source_states.items())).encode("utf-8", "surrogatepass"))
     digest.update(code_digest().encode())
     return digest.hexdigest()
 
