@@ -206,7 +206,8 @@ TARGETS = """() => {
     return Math.hypot(c.x - x, c.y - y) < 12; };
   return all.flatMap((el, i) => {
     const r = rects[i];
-    if ((r.width >= 24 && r.height >= 24) || inline(el)) return [];
+    // 24 CSS px, less what sub-pixel layout takes off (1.2rem drawn as 23.99 px)
+    if ((r.width >= 23.9 && r.height >= 23.9) || inline(el)) return [];
     const c = {x: r.left + r.width / 2, y: r.top + r.height / 2};
     const near = all.find((o, j) => j !== i && !o.contains(el) && !el.contains(o)
       && meets(c, rects[j]));
