@@ -68,11 +68,20 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from generator.engine.render import EngineError
+    from generator.engine import hosts
+    from generator.engine.render import EngineConfig, EngineError, settings
     from generator.pipeline import BuildOptions, build
 
     options = BuildOptions(content=Path(args.content), site_dir=Path(args.site_dir),
                            drafts=args.drafts, config_file=Path(args.config), engine=args.engine)
+    try:
+        extra = settings(EngineConfig(options.config_file, engine=options.engine)).get("extra")
+        limits = hosts.host_limits((extra or {}).get("host"))
+    except ValueError as error:
+        print(f"briefings: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError:  # no mkdocs.yml: the build says so
+        limits = hosts.host_limits(None)
     try:
         if args.downloads:
             from generator.editions.downloads import build_with_downloads
@@ -85,6 +94,11 @@ def _build(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem.format_text(), file=sys.stderr)
     print(f"built {options.site_dir}/")
+    # What a deploy would be refused for, said before it is tried.
+    line, warnings = hosts.report(hosts.measure(options.site_dir), limits)
+    print(line)
+    for warning in warnings:
+        print(f"briefings: warning: {warning}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -26,7 +26,7 @@ def _die() -> None:
 
 def test_a_helper_returns_its_value_forked_or_spawned() -> None:
     forked = Helper(lambda: [_square(n) for n in range(5)])  # a closure: only a fork runs it
-    spawned = Helper(functools.partial(_square, 12), fresh=True)
+    spawned = Helper(functools.partial(_square, 12), start="spawn")
     assert spawned.method == "spawn"
     assert forked.result() == [0, 1, 4, 9, 16]
     assert spawned.result() == 144

@@ -1,7 +1,8 @@
 """The site with its offline editions to download: ``briefings build --downloads``.
 
 Both editions are built first (the zip for ``file://``, the ZIM for Kiwix), each from its
-own build of the archive, so neither holds the downloads. Then the site is built with
+own build of the archive, so neither holds the downloads; the zip is built while a second
+process writes the ZIM (zim.make_zim, ``meanwhile``). Then the site is built with
 ``downloads/`` in its tree: both files, a SHA-256 file each (``sha256sum -c`` reads it)
 and the Downloads page listing them. The pipeline swaps the site in only when all of it
 rendered: an archive that does not check, or an edition or render that fails, leaves the
@@ -11,6 +12,7 @@ previous site as it was.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import os
 import tempfile
@@ -66,10 +68,13 @@ def build_with_downloads(options: BuildOptions) -> list[Problem]:
     stem = folder_name(site.name)
     with tempfile.TemporaryDirectory(prefix="downloads-", dir=options.build_dir) as work:
         zip_file = Path(work) / Edition.OFFLINE.file_name(stem)
-        make_bundle(options.content, zip_file, options.config_file, build_dir=options.build_dir,
-                    engine=options.engine)
+        # Side by side: the zip is built while a second process writes the ZIM.
         zim = make_zim(options.content, Path(work) / Edition.KIWIX.file_name(stem),
-                       options.config_file, build_dir=options.build_dir, engine=options.engine)
+                       options.config_file, build_dir=options.build_dir, engine=options.engine,
+                       meanwhile=functools.partial(make_bundle, options.content, zip_file,
+                                                   options.config_file,
+                                                   build_dir=options.build_dir,
+                                                   engine=options.engine))
         editions = [_edition("zip", zip_file, zim.briefings), _edition("zim", zim.path,
                                                                          zim.briefings)]
     day = zim_date(os.environ.get("SOURCE_DATE_EPOCH"))

@@ -19,6 +19,7 @@ the MD5 checksum at the end written again (see README, "Kiwix").
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import mmap
 import os
@@ -26,7 +27,7 @@ import shutil
 import sys
 import tempfile
 import uuid
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +43,7 @@ from generator.engine import sitedir
 from generator.engine.render import EngineConfig, EngineError, settings
 from generator.pipeline import check, without_drafts
 from generator.site.edition import Edition
+from generator.workers import Helper
 
 __all__ = ["ILLUSTRATION", "ZimInfo", "make_zim", "zim_date"]
 
@@ -136,8 +138,13 @@ class _IndexText(IndexData):  # type: ignore[misc]
 
 
 def make_zim(content: Path, output: Path, config_file: Path, *,
-             build_dir: Path = Path(".build"), engine: str | None = None) -> ZimInfo:
+             build_dir: Path = Path(".build"), engine: str | None = None,
+             meanwhile: Callable[[], object] | None = None) -> ZimInfo:
     """Build the Kiwix edition of ``content`` and write it to ``output``.
+
+    ``meanwhile``: work to do while libzim writes the file (most of the time a ZIM takes,
+    on one core): the file is then written by a second process (generator.workers) and
+    ``meanwhile`` runs here. ``build --downloads`` builds the offline zip so.
 
     Raises ContentError (with every problem) if the archive does not check, and
     EngineError if MkDocs or libzim fails; in every case no ZIM is written and an
@@ -154,8 +161,23 @@ def make_zim(content: Path, output: Path, config_file: Path, *,
         if not any(item.path == MAIN_PAGE for item in items):
             raise EngineError(f"the Kiwix build has no {MAIN_PAGE} for the main page")
         day = zim_date(os.environ.get("SOURCE_DATE_EPOCH"))
-        _write_atomically(output, items, metadata(config, archive, day))
+        write = functools.partial(_write_atomically, output, items, metadata(config, archive, day))
+        if meanwhile is None:
+            write()
+        else:
+            _side_by_side(write, meanwhile)
     return ZimInfo(output, len(items), len(archive.briefings))
+
+
+def _side_by_side(write: Callable[[], None], meanwhile: Callable[[], object]) -> None:
+    """Write the ZIM in a second process while ``meanwhile`` runs in this one."""
+    writing = Helper(write)
+    try:
+        meanwhile()
+    except BaseException:
+        writing.stop()
+        raise
+    writing.result()
 
 
 def zim_date(source_date_epoch: str | None) -> datetime.date:

@@ -1,18 +1,17 @@
-"""Machine-readable exports: briefings.json, briefings.csv and the sitemap."""
+"""Machine-readable exports: briefings.json and briefings.csv (the sitemap: sitemaps.py)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
-from xml.sax.saxutils import escape
 
 from generator.content.model import Briefing
 from generator.content.sourcestate import SourceRecord
 from generator.site import urls
-from generator.site.outputs import DataFile, Page, Site
+from generator.site.outputs import DataFile, Site
 
 CSV_COLUMNS = ("slug", "url", "title", "date", "regions", "actors", "tags", "source_names",
                "source_urls", "summary", "updated", "corrections", "source_statuses",
@@ -106,14 +105,3 @@ def _cell(value: str) -> str:
     """Neutralise spreadsheet formulas (CSV injection): a leading = + - @ becomes text."""
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
-
-def sitemap(pages: Iterable[Page], site: Site) -> DataFile:
-    """Every page, with ``lastmod`` from the content (never the build day)."""
-    rows = []
-    for page in sorted(pages, key=lambda p: p.route):
-        lastmod = f"<lastmod>{page.lastmod.isoformat()}</lastmod>" if page.lastmod else ""
-        rows.append(f"  <url><loc>{escape(site.absolute(page.route))}</loc>{lastmod}</url>")
-    text = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-            + "\n".join(rows) + "\n</urlset>\n")
-    return DataFile("sitemap.xml", text.encode("utf-8"))
