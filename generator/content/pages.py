@@ -25,7 +25,7 @@ PAGE_MAX_BYTES = 1024 * 1024
 RESERVED_SLUGS = frozenset({
     "index", "briefings", "actors", "regions", "timeline", "finder", "corrections",
     "downloads", "search", "assets", "feed", "feed-xml", "sitemap", "briefings-json",
-    "briefings-csv", "404", "pages", "content", "static", "api",
+    "briefings-csv", "404", "pages", "content", "static", "api", "cite", "datapackage",
 })
 
 Reader = Callable[[str, Path, int, list[Problem]], tuple[str, SplitFile] | None]

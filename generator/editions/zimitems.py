@@ -41,6 +41,7 @@ MIME_TYPES = {
     ".json": "application/json", ".csv": "text/csv", ".svg": "image/svg+xml",
     ".png": "image/png", ".ico": "image/x-icon", ".woff": "font/woff", ".woff2": "font/woff2",
     ".txt": "text/plain",
+    ".ris": "application/x-research-info-systems", ".bib": "application/x-bibtex",
 }
 FEED_NAME = "feed.xml"  # every Atom feed of the site is called this
 FRONT_FOLDERS = ("briefings/", "actors/", "regions/")

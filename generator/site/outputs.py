@@ -61,6 +61,7 @@ class Page:
     lastmod: date | None = None
     published: date | None = None  # for articles (briefings): their date
     structured: str = ""  # the page's schema.org JSON-LD, serialised and escaped
+    citation_head: str = ""  # ready, escaped citation tags for the head (html/citeblock.py)
 
 
 @dataclass(frozen=True)

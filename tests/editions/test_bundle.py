@@ -321,6 +321,28 @@ def test_search_finds_briefings_by_actor_and_region_aliases_offline(
     assert offline.errors == []
 
 
+@pytest.mark.browser
+def test_the_citation_block_and_its_files_work_offline(root: Path, offline: Offline) -> None:
+    """From file://: the citations show, and each download link leads to a file of the
+    bundle that reads as the briefing's reference."""
+    import json
+
+    page = offline.open(root.as_uri() + "/briefings/donbas-shelling.html")
+    page.wait_for_load_state("load")
+    assert page.locator("#cite").is_visible()
+    citations = page.locator(".ba-cite .ba-citation")
+    assert citations.count() == 2 and all(
+        "https://" in text for text in citations.all_inner_texts())
+    hrefs = page.eval_on_selector_all(".ba-cite-files a[download]", "els => els.map(e => e.href)")
+    assert [Path(_file_of(h)).suffix for h in hrefs] == [".json", ".ris", ".bib"]
+    (item,) = json.loads(_file_of(hrefs[0]).read_text("utf-8"))
+    assert item["title"] == page.locator("h1").inner_text()
+    assert "TY  - ELEC" in _file_of(hrefs[1]).read_text("utf-8")
+    assert _file_of(hrefs[2]).read_text("utf-8").startswith("@misc{donbas-shelling,")
+    assert (root / "datapackage.json").is_file() and (root / "briefings.schema.json").is_file()
+    assert offline.attempted == [] and offline.errors == []
+
+
 def test_a_dead_source_and_its_copy_show_in_the_bundle(root: Path) -> None:
     """content/sources-state.yml reaches the offline edition as it does the site."""
     html = (root / "briefings" / "offensive.html").read_text(encoding="utf-8")

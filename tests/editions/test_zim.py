@@ -232,6 +232,23 @@ def test_zim_command_prints_the_path_and_nothing_else(tmp_path: Path) -> None:
     assert Archive(output).has_fulltext_index
 
 
+def test_the_citation_files_and_data_descriptions_are_entries(
+        reader: Archive, loaded: Loaded) -> None:
+    """Every briefing's reference files, datapackage.json and the JSON Schema are in the
+    ZIM's entry list with their types, and a briefing page links to its own."""
+    expected = {"datapackage.json": "application/json",
+                "briefings.schema.json": "application/json"}
+    for briefing in loaded.archive.briefings:
+        expected |= {f"cite/{briefing.slug}.json": "application/json",
+                     f"cite/{briefing.slug}.ris": "application/x-research-info-systems",
+                     f"cite/{briefing.slug}.bib": "application/x-bibtex"}
+        page = bytes(reader.get_entry_by_path(f"briefings/{briefing.slug}.html")
+                     .get_item().content).decode("utf-8")
+        assert f'href="../cite/{briefing.slug}.ris"' in page
+    for path, mime in expected.items():
+        assert reader.get_entry_by_path(path).get_item().mimetype == mime, path
+
+
 def test_a_dead_source_and_its_copy_show_in_the_zim(reader: Archive) -> None:
     html = bytes(reader.get_entry_by_path(page("offensive")).get_item().content).decode()
     assert "link reported dead on <time datetime=\"2026-10-09\">" in html

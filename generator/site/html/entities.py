@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from generator.content.model import Actor, Archive, Briefing, Region, Source, last_changed
 from generator.site import urls
-from generator.site.html import sharecards
+from generator.site.html import citeblock, sharecards
 from generator.site.html.editorial import (
     briefing_links,
     revisions,
@@ -20,7 +20,6 @@ from generator.site.html.markup import (
     count_label,
     esc,
     external,
-    long_date,
     section,
     time_tag,
 )
@@ -64,12 +63,13 @@ def briefing_page(briefing: Briefing, index: Index, site: Site) -> Page:
     if related:
         parts.append(section("Related briefings", link.briefing_list(related, summary=False),
                              "related"))
-    parts.append(section("Cite this briefing", _citation(briefing, site), "cite"))
+    parts.append(citeblock.cite_section(briefing, archive, site, link))
     parts.append(_older_newer(briefing, index, link))
     return Page(route, briefing.title, _article("\n".join(p for p in parts if p), "ba-briefing"),
                 "briefing", description=briefing.summary, lastmod=last_changed(briefing),
                 published=briefing.date,
-                structured=sharecards.json_ld(sharecards.briefing_data(briefing, index, site)))
+                structured=sharecards.json_ld(sharecards.briefing_data(briefing, index, site)),
+                citation_head=citeblock.head_tags(briefing, archive, site))
 
 
 def _source(source: Source, archive: Archive) -> str:
@@ -81,30 +81,6 @@ def _source(source: Source, archive: Archive) -> str:
     if source.via:
         parts.append(f"via {esc(source.via)}")
     return ", ".join(parts) + link_state(source, archive.source_states.get(source.url))
-
-
-def _citation(briefing: Briefing, site: Site) -> str:
-    permalink = site.absolute(urls.briefing(briefing.slug))
-    text = (f"{site.name}. “{briefing.title}.” {long_date(briefing.date)}. {permalink}")
-    bibtex = "\n".join([
-        f"@misc{{{briefing.slug},",
-        f"  title = {{{{{_bibtex(briefing.title)}}}}},",
-        f"  howpublished = {{{_bibtex(site.name)}}},",
-        f"  year = {{{briefing.date.year}}},",
-        f"  month = {{{briefing.date.month}}},",
-        f"  day = {{{briefing.date.day}}},",
-        f"  url = {{{permalink}}},",
-        "}",
-    ])
-    return (f'<p class="ba-permalink">Permalink: {external(permalink, permalink)}</p>\n'
-            f'<p class="ba-citation">{esc(text)}</p>\n'
-            f'<pre class="ba-bibtex"><code>{esc(bibtex)}</code></pre>')
-
-
-def _bibtex(text: str) -> str:
-    for char in "\\{}%&$#_^~":
-        text = text.replace(char, "\\" + char if char not in "\\^~" else " ")
-    return text
 
 
 def _older_newer(briefing: Briefing, index: Index, link: Linker) -> str:

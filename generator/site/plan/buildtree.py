@@ -19,7 +19,7 @@ from pathlib import Path
 from generator import workers
 from generator.content.model import Archive, Briefing
 from generator.site import urls
-from generator.site.data import feeds, recordcache, sitemaps
+from generator.site.data import citation, datapackage, feeds, recordcache, sitemaps
 from generator.site.html import editorial
 from generator.site.html.editorial import editorial_pages
 from generator.site.html.entities import actor_pages, briefing_page, region_pages
@@ -175,8 +175,12 @@ def _exports(index: Index, site: Site, key: str, since: _Since | None, kept: Pat
     them already, so none travel back)."""
     selected = (None, None) if since is None else (since.only.actors, since.only.regions)
     outward = increment.outward_digests(index.archive) if since is None else since.outward
+    archive = index.archive
     return Exported([*feeds.all_feeds(index, site, *selected),
-                     *recordcache.archive_files(index, site, key, outward, kept)],
+                     *recordcache.archive_files(index, site, key, outward, kept),
+                     *datapackage.files(site),
+                     *(item for briefing in archive.briefings
+                       for item in citation.briefing_files(briefing, archive, site))],
                     outward if since is None else {})
 
 
@@ -327,7 +331,7 @@ def _remove_unplanned(plan: Plan, docs: Path) -> list[str]:
 # parts): a plan that writes any file in one writes all of it, so the parts it no longer has
 # go even from a partial plan (an archive that shrinks needs fewer). The sitemap's parts
 # sit at the root (see sitemaps.py): a plan with the sitemap has all of them.
-WHOLE_FOLDERS = ("search/", "finder/data/")
+WHOLE_FOLDERS = ("search/", "finder/data/", citation.FOLDER)
 
 
 def _stale_parts(plan: Plan, docs: Path) -> set[str]:
