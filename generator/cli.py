@@ -48,14 +48,14 @@ def _fail(problems: list[Problem], fmt: str = "text") -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from generator.editorial.changed_files import among, limit_to_files, refused_files
-    from generator.pipeline import check
+    from generator.pipeline import check, site_language
 
     content = Path(args.content)
     refused = refused_files(args.files, content)
     if refused:
         print(report.render(refused, "text"), file=sys.stderr)
         return EXIT_USAGE
-    loaded = check(content)
+    loaded = check(content, language=site_language(Path(args.config)))
     problems = loaded.problems
     drafts = tuple(sorted(b.origin.path for b in loaded.archive.briefings if b.draft))
     if args.files:
@@ -276,6 +276,7 @@ def argument_parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="*", metavar="FILE", help=(
         "report only problems in these files and those they cause elsewhere "
         "(for pull requests: pass the changed files)"))
+    check.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
 
     build = command("build", _build,
                     "check, then build the site; a failed build keeps the old site")
