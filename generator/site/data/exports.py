@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from xml.sax.saxutils import escape
 
-from generator.content.model import Briefing
+from generator.content.model import Archive, Briefing
 from generator.content.sourcestate import SourceRecord
 from generator.site import urls
 from generator.site.outputs import DataFile, Page, Site
@@ -107,13 +107,33 @@ def _cell(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def sitemap(pages: Iterable[Page], site: Site) -> DataFile:
-    """Every page, with ``lastmod`` from the content (never the build day)."""
+def alternates(archive: Archive) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each route of a briefing with translations: (language, route) of every member of its
+    set, itself included (the hreflang links of the sitemap and of the pages)."""
+    found: dict[str, tuple[tuple[str, str], ...]] = {}
+    for briefing in archive.briefings:
+        members = archive.translations(briefing)
+        if len(members) > 1:
+            found[urls.briefing(briefing.slug)] = tuple((b.lang, urls.briefing(b.slug))
+                                                         for b in members)
+    return found
+
+
+def sitemap(pages: Iterable[Page], site: Site,
+            languages: Mapping[str, tuple[tuple[str, str], ...]] | None = None) -> DataFile:
+    """Every page, with ``lastmod`` from the content (never the build day); a page with
+    versions in other languages lists each (itself too) as an ``xhtml:link``."""
     rows = []
+    languages = languages or {}
     for page in sorted(pages, key=lambda p: p.route):
         lastmod = f"<lastmod>{page.lastmod.isoformat()}</lastmod>" if page.lastmod else ""
-        rows.append(f"  <url><loc>{escape(site.absolute(page.route))}</loc>{lastmod}</url>")
+        links = "".join(f'<xhtml:link rel="alternate" hreflang="{escape(lang)}" '
+                        f'href="{escape(site.absolute(route))}"/>'
+                        for lang, route in languages.get(page.route, ()))
+        rows.append(f"  <url><loc>{escape(site.absolute(page.route))}</loc>{lastmod}{links}"
+                    "</url>")
     text = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+            + (' xmlns:xhtml="http://www.w3.org/1999/xhtml"' if languages else "") + '>\n'
             + "\n".join(rows) + "\n</urlset>\n")
     return DataFile("sitemap.xml", text.encode("utf-8"))

@@ -221,7 +221,9 @@ def _plan_pages(index: Index, site: Site, key: str, since: _Since | None,
     made = Exported([], {})
     if finder is not None:  # the summaries are planned
         made = exporting.result() if isinstance(exporting, Helper) else exporting()
-        for item in [*made.files, exports.sitemap(_sitemap_pages(lastmods), site), *finder[1]]:
+        sitemap = exports.sitemap(_sitemap_pages(lastmods), site,
+                                  exports.alternates(index.archive))
+        for item in [*made.files, sitemap, *finder[1]]:
             files[claims.claim(item.path, f"file '{item.path}'")] = item.content
     deleted = frozenset(urls.source_path(route) for route in gone)
     digests = (since.digests, since.outward) if since else (None, made.outward)
