@@ -49,6 +49,7 @@ bench: $(STAMP) chromium  ## benchmark at 1,000 / 4,000 / 16,000 briefings -> BE
 	$(BIN)/python scripts/bench.py $(BENCH_FLAGS)
 	$(BIN)/pip install --quiet --constraint requirements.lock --editable '.[dev,bench]'
 	$(BIN)/python scripts/slowlink.py --sizes 1000,16000 --pagefind --write
+	$(BIN)/python scripts/ingest_score.py --quiet --scale 20000
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)")'

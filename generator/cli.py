@@ -8,9 +8,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from generator import __version__, report
+from generator import __version__, project, report
 from generator.content.problems import ContentError, Problem, printable
-from generator.site.edition import Edition
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -21,24 +20,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
-    content = getattr(args, "content", None)
-    if content is not None and not Path(content).is_dir():
-        print(f"briefings: error: content folder '{content}' does not exist", file=sys.stderr)
-        return EXIT_USAGE
     from generator.engine.sitedir import SiteDirError
 
-    try:
-        return int(args.run(args))
-    except SiteDirError as error:  # before anything was written
-        print(printable(f"briefings: error: {error}"), file=sys.stderr)
-        return EXIT_USAGE
-    except ContentError as error:
-        return _fail(error.problems, getattr(args, "format", "text"))
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:  # `briefings check | head`: the reader left; no traceback
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_PROBLEMS
+    with project.entered(args) as refusal:  # the working folder is restored after
+        try:
+            if refusal is not None:
+                return _usage(refusal)
+            return int(args.run(args))
+        except SiteDirError as error:  # before anything was written
+            return _usage(str(error))
+        except ContentError as error:
+            return _fail(error.problems, getattr(args, "format", "text"))
+        except KeyboardInterrupt:
+            return 130
+        except BrokenPipeError:  # `briefings check | head`: the reader left; no traceback
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return EXIT_PROBLEMS
+
+
+def _usage(message: str) -> int:
+    print(printable(f"briefings: error: {message}"), file=sys.stderr)
+    return EXIT_USAGE
 
 
 def _fail(problems: list[Problem], fmt: str = "text") -> int:
@@ -55,8 +57,14 @@ def _check(args: argparse.Namespace) -> int:
     if refused:
         print(report.render(refused, "text"), file=sys.stderr)
         return EXIT_USAGE
-    loaded = check(content, language=site_language(Path(args.config)))
+    loaded = check(content, language=site_language(Path("mkdocs.yml")))
     problems = loaded.problems
+    if args.since:
+        from generator.editorial.permalinks import GitError, since
+        try:
+            problems = [*problems, *since(loaded.archive, content, args.since)]
+        except GitError as error:
+            return _usage(f"--since {args.since}: {error}")
     drafts = tuple(sorted(b.origin.path for b in loaded.archive.briefings if b.draft))
     if args.files:
         problems = limit_to_files(problems, args.files, content)
@@ -68,11 +76,20 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from generator.engine.render import EngineError
+    from generator.engine import hosts
+    from generator.engine.render import EngineConfig, EngineError, settings
     from generator.pipeline import BuildOptions, build
 
     options = BuildOptions(content=Path(args.content), site_dir=Path(args.site_dir),
                            drafts=args.drafts, config_file=Path(args.config), engine=args.engine)
+    try:
+        extra = settings(EngineConfig(options.config_file, engine=options.engine)).get("extra")
+        limits = hosts.host_limits((extra or {}).get("host"))
+    except ValueError as error:
+        print(f"briefings: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError:  # no mkdocs.yml: the build says so
+        limits = hosts.host_limits(None)
     try:
         if args.downloads:
             from generator.editions.downloads import build_with_downloads
@@ -82,19 +99,26 @@ def _build(args: argparse.Namespace) -> int:
     except EngineError as error:
         print(f"briefings: error: {error}; the previous site was left as it was", file=sys.stderr)
         return EXIT_PROBLEMS
-    for problem in problems:
+    for problem in problems + project.placeholders(options.config_file, args.engine):
         print(problem.format_text(), file=sys.stderr)
     print(f"built {options.site_dir}/")
+    # What a deploy would be refused for, said before it is tried.
+    line, warnings = hosts.report(hosts.measure(options.site_dir), limits)
+    print(line)
+    for warning in warnings:
+        print(f"briefings: warning: {warning}", file=sys.stderr)
     return EXIT_OK
 
 
 def _serve(args: argparse.Namespace) -> int:
     from generator.engine.render import EngineError
-    from generator.serve import serve
+    from generator.serve import AddressError, serve
 
     try:
         return serve(Path(args.content), Path(args.config), args.dev_addr, args.drafts,
                      engine=args.engine)
+    except AddressError as error:
+        return _usage(str(error))
     except EngineError as error:
         print(f"briefings: error: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -158,7 +182,9 @@ def _summary(args: argparse.Namespace) -> int:
     content = Path(args.content)
     site = site_settings(EngineConfig(Path(args.config)))
     changes = parse_name_status(sys.stdin.read())
-    print(summary(check(content), changes, site.url, args.run_url, content), end="")
+    from generator.editions.bundle import folder_name
+    print(summary(check(content), changes, site.url, args.run_url, content,
+                  folder_name(site.name)), end="")
     return EXIT_OK
 
 
@@ -266,46 +292,47 @@ def argument_parser() -> argparse.ArgumentParser:
     def command(name: str, run: object, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.set_defaults(run=run)
-        sub.add_argument("--content", default="content", metavar="DIR",
-                         help="the content folder (default: content)")
+        sub.add_argument("--content", metavar="DIR", help="the content folder (default: "
+                         "content/ of the project, the nearest folder with mkdocs.yml)")
         return sub
 
     check = command("check", _check, "validate every briefing and registry; report every problem")
     check.add_argument("--format", choices=report.FORMATS, default="text",
                        help="text (path:line: error: message), json, or github annotations")
+    check.add_argument("--since", metavar="REV", help=(
+        "git revision of what is published: changing a published briefing's address fails"))
     check.add_argument("files", nargs="*", metavar="FILE", help=(
         "report only problems in these files and those they cause elsewhere "
         "(for pull requests: pass the changed files)"))
-    check.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
 
     build = command("build", _build,
                     "check, then build the site; a failed build keeps the old site")
-    build.add_argument("--site-dir", default="site", metavar="DIR",
-                       help="output folder (default: site)")
+    build.add_argument("--site-dir", metavar="DIR",
+                       help="output folder (default: site/ in the project)")
     build.add_argument("--drafts", action="store_true", help="include briefings marked draft: true")
     build.add_argument("--downloads", action="store_true", help=(
         "also build the offline zip and the Kiwix ZIM and publish them, with checksums and "
         "a Downloads page, under /downloads/"))
-    build.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
+    build.add_argument("--config", help=argparse.SUPPRESS)
     add_engine_option(build)
 
     serve = command("serve", _serve, "live preview that rebuilds when content changes")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
                        help="address to serve on (default: 127.0.0.1:8000)")
     serve.add_argument("--drafts", action="store_true", help="include drafts in the preview")
-    serve.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
+    serve.add_argument("--config", help=argparse.SUPPRESS)
     add_engine_option(serve)
 
     bundle = command("bundle", _bundle, "build the offline bundle: one zip that works from disk")
-    bundle.add_argument("--output", default=Edition.OFFLINE.file_name(), metavar="FILE.zip",
-                        help=f"the zip to write (default: {Edition.OFFLINE.file_name()})")
-    bundle.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
+    bundle.add_argument("--output", metavar="FILE.zip", help=(
+        f"the zip to write (default: {project.OUTPUTS['bundle']} in the project)"))
+    bundle.add_argument("--config", help=argparse.SUPPRESS)
     add_engine_option(bundle)
 
     zim = command("zim", _zim, "build the Kiwix edition: one ZIM file with its own search index")
-    zim.add_argument("--output", default=Edition.KIWIX.file_name(), metavar="FILE.zim",
-                     help=f"the ZIM to write (default: {Edition.KIWIX.file_name()})")
-    zim.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
+    zim.add_argument("--output", metavar="FILE.zim", help=(
+        f"the ZIM to write (default: {project.OUTPUTS['zim']} in the project)"))
+    zim.add_argument("--config", help=argparse.SUPPRESS)
     add_engine_option(zim)
 
     new = command("new", _new, "write a new briefing file in the right place and print its path")
@@ -340,7 +367,7 @@ def argument_parser() -> argparse.ArgumentParser:
                          "briefings it adds or changes, their pages, where the preview is")
     pr_summary.add_argument("--run-url", metavar="URL",
                             help="the check run's page, where the preview can be downloaded")
-    pr_summary.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
+    pr_summary.add_argument("--config", help=argparse.SUPPRESS)
     _sources_parser(command)
     return parser
 
@@ -366,7 +393,7 @@ def _sources_parser(command: Callable[[str, object, str], argparse.ArgumentParse
         "write the proposed archive: values into the briefing files (else print a diff)"))
     sources.add_argument("--report", action="store_true", help=(
         "only list the dead sources that have no archived copy, oldest first (no network)"))
-    sources.add_argument("--config", default="mkdocs.yml", help=argparse.SUPPRESS)
+    sources.add_argument("--config", help=argparse.SUPPRESS)
 
 
 if __name__ == "__main__":

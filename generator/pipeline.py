@@ -26,9 +26,10 @@ from generator.content.loadcache import BriefingCache
 from generator.content.loading import Loaded, load_archive
 from generator.content.model import Archive
 from generator.content.problems import ContentError, Problem
-from generator.content.syntax.fields import LANGUAGE_HINT, canonical_language
+from generator.content.syntax.languages import LANGUAGE_HINT, canonical_language
 from generator.engine import engines, render, sitedir, swap
 from generator.site.edition import Edition
+from generator.site.maps import regionmaps
 from generator.site.plan import buildtree, increment
 from generator.site.urls import PathCollision
 
@@ -93,7 +94,8 @@ def check(content: Path, drafts: bool = True, *, cache_file: Path | None = None,
     ``warm`` too, from memory after the first load (and written only by ``warm.save``).
     """
     if cache_file is None:
-        return load_archive(content, include_drafts=drafts, language=language)
+        return _with_map_warnings(load_archive(content, include_drafts=drafts,
+                                               language=language))
     today = date.today()
     kept = warm.cache if warm is not None else None
     cache = kept.reopen(content, today) if kept else BriefingCache.open(cache_file, content,
@@ -104,7 +106,14 @@ def check(content: Path, drafts: bool = True, *, cache_file: Path | None = None,
         cache.save()
     if warm is not None:
         warm.cache = cache
-    return loaded
+    return _with_map_warnings(loaded)
+
+
+def _with_map_warnings(loaded: Loaded) -> Loaded:
+    """The maps' warnings too: regions with briefings that no map can place."""
+    if not loaded.ok:
+        return loaded
+    return replace(loaded, problems=loaded.problems + regionmaps.unplaced(loaded.archive))
 
 
 def site_language(config_file: Path, engine: str | None = None) -> str:

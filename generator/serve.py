@@ -9,8 +9,10 @@ how long it took; problems are printed there and shown over the page in the brow
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
+import socket
 import sys
 import time
 from collections.abc import Sequence
@@ -37,6 +39,7 @@ def serve(content: Path, config_file: Path, dev_addr: str, drafts: bool,
     render.EngineError if this process already runs the other engine.
     """
     sitedir.check_content(sitedir.Places(content, BUILD.parent, config_file))  # all of .build
+    host, port = address(dev_addr)  # AddressError before anything is built or printed
     if not engines.activate(engine):  # a server runs in the engine's own process
         raise render.EngineError(f"this process already runs {engines.active()}: cannot "
                                  f"serve with {engine}")
@@ -46,28 +49,92 @@ def serve(content: Path, config_file: Path, dev_addr: str, drafts: bool,
     options = BuildOptions(content=content, site_dir=BUILD / "site", build_dir=BUILD,
                            config_file=config_file, drafts=drafts, warm=Warm(), engine=engine,
                            private_site=True)
-    host, _, port = dev_addr.rpartition(":")
     site = render.site_settings(render.EngineConfig(config_file, engine=engine))
 
     def after_change() -> None:
         rebuild(options, server, server.take_changed())
-    server = preview.PreviewServer(after_change, host or "127.0.0.1", int(port),
-                                   options.site_dir, preview.mount_path(site.url))
+    server = preview.PreviewServer(after_change, host, port, options.site_dir,
+                                   preview.mount_path(site.url))
     if not rebuild(options, server, ["first build"]) and not options.site_dir.is_dir():
         return 1  # nothing good to show yet: the problems are printed above
     server.watch_content(content)
     signal.signal(signal.SIGTERM, _interrupt)  # stopped by a service manager: as by Ctrl+C
-    print(f"briefings serve: serving the preview on {server.url} (Ctrl+C stops it)",
+    check_free(host, port)  # taken meanwhile: said in one line, before "serving"
+    url = server.url.replace(f"//{host}:", f"//[{host}]:") if ":" in host else server.url
+    print(f"briefings serve: serving the preview on {url} (Ctrl+C stops it)",
           file=sys.stderr, flush=True)
+    if host in ANY_HOST:
+        print(f"briefings serve: warning: {host} serves the preview to every machine that "
+              "can reach this one" + (", drafts included" if drafts else "") +
+              "; use 127.0.0.1 to keep it to this machine", file=sys.stderr, flush=True)
     try:
         server.serve()  # type: ignore[no-untyped-call]
     except KeyboardInterrupt:
         print("briefings serve: stopped", file=sys.stderr)
+    except OSError as error:  # the port was taken between the check and the server's bind
+        raise AddressError(f"cannot serve on {dev_addr}: {error.strerror}") from None
     finally:
         server.shutdown()
         if options.warm is not None:
             options.warm.save()  # for the next preview or build: only what changed is read
     return 0
+
+
+DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 8000
+ANY_HOST = frozenset({"0.0.0.0", "::", ""})  # named to warn about them
+_ADDRESS_HINT = "write HOST:PORT, e.g. 127.0.0.1:8000, localhost:8001 or [::1]:8000"
+
+
+class AddressError(Exception):
+    """A ``--dev-addr`` that cannot be served on (a usage error, said in one line)."""
+
+
+def address(dev_addr: str) -> tuple[str, int]:
+    """``--dev-addr`` as (host, port): HOST:PORT, [IPv6]:PORT, HOST alone, :PORT or PORT."""
+    text = dev_addr.strip()
+    if text.startswith("["):
+        host, bracket, rest = text[1:].partition("]")
+        if not bracket or (rest and not rest.startswith(":")):
+            raise AddressError(f"--dev-addr '{dev_addr}' is not an address; {_ADDRESS_HINT}")
+        port_text = rest[1:] if rest else ""
+    elif text.count(":") > 1:
+        raise AddressError(f"--dev-addr '{dev_addr}': write an IPv6 address in brackets, "
+                           f"e.g. [::1]:{DEFAULT_PORT}")
+    elif text.isdigit():
+        host, port_text = DEFAULT_HOST, text
+    else:
+        host, _, port_text = text.partition(":")
+        host = host or DEFAULT_HOST
+    if port_text and not (port_text.isascii() and port_text.isdigit()):
+        raise AddressError(f"--dev-addr '{dev_addr}': the port '{port_text}' is not a number; "
+                           f"{_ADDRESS_HINT}")
+    port = int(port_text) if port_text else DEFAULT_PORT
+    if not 1 <= port <= 65535:
+        raise AddressError(f"--dev-addr '{dev_addr}': the port {port} is out of range; "
+                           "use 1 to 65535, e.g. 8000")
+    try:
+        socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        raise AddressError(f"--dev-addr '{dev_addr}': no such host '{host}' on this "
+                           f"machine; {_ADDRESS_HINT}") from None
+    check_free(host, port)
+    return host, port
+
+
+def check_free(host: str, port: int) -> None:
+    """AddressError if the server could not listen on (host, port): taken, or not ours."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server does
+            probe.bind((host, port))
+    except OSError as error:
+        shown = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+        busy = error.errno == errno.EADDRINUSE
+        raise AddressError(f"cannot serve on {shown}: " + (
+            "the port is in use (another preview?); stop it, or give another port with "
+            f"--dev-addr {host if ':' not in host else f'[{host}]'}:{port + 1}" if busy else
+            f"{error.strerror}; {_ADDRESS_HINT}")) from None
 
 
 def _interrupt(signum: int, frame: object) -> None:

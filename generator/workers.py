@@ -7,19 +7,26 @@ second process, the *helper*, and do the rest themselves meanwhile:
   briefing files; its results come back and are put in path order;
 - **planning** (``site/plan/buildtree.py``): one helper plans a share of the briefing pages
   and writes them into the build tree itself (only their routes come back, as
-  :class:`HelperPage`); another makes the feeds, exports and search index;
+  :class:`HelperPage`); another makes the feeds, exports and search index. Both are always
+  forked (``start="fork"``), even while the preview's server threads run: they start from
+  the whole index, which a spawned process would have to be sent, and they only plan and
+  write files, taking no lock another thread could hold (as before this module);
 - **rendering** (``engine/render.py`` and the hook): the helper renders a share of the
   briefing pages into a folder of its own, which are then moved into the site.
 
-One mechanism for all three, :class:`Helper`: a function run in one other process, its
-value sent back through a pipe. It is **forked** when the build runs no other thread (it
-then starts at once, with everything the build holds, which is why planning can hand it the
-whole index without copying) and **spawned** otherwise, because a fork of a threaded
-process can deadlock (the preview server builds from a thread). Rendering always asks for a
-*fresh* (spawned) process: it starts while the build still holds the whole plan in memory
-(hundreds of MB at 16,000 briefings), which a fork would keep alive in the helper after the
-build frees it, and the engine's modules (MkDocs or ProperDocs, which cannot share a
-process, see engine/engines.py) load there as in any render.
+``build --downloads`` uses the same mechanism once more (``editions/zim.py``): a helper
+writes the ZIM (libzim, one worker thread) while the build makes the offline zip.
+
+One mechanism for all of them, :class:`Helper`: a function run in one other process, its
+value sent back through a pipe. By default it is **forked** when the build runs no other
+thread (it then starts at once, with everything the build holds) and **spawned** otherwise,
+because a fork of a threaded process can deadlock (the preview server builds from a
+thread); that is how loading and the ZIM writer start theirs. Planning always forks (see
+above). Rendering always asks for a fresh (spawned) process: it starts while the build
+still holds the whole plan in memory (hundreds of MB at 16,000 briefings), which a fork
+would keep alive in the helper after the build frees it, and the engine's modules (MkDocs
+or ProperDocs, which cannot share a process, see engine/engines.py) load there as in any
+render.
 
 One rule picks the helper's items, :meth:`Split.helper_takes`: a stable share of the
 items by the CRC-32 of their path (a briefing's file in ``content/`` when loading, its page
@@ -46,9 +53,10 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 T = TypeVar("T")
+Start = Literal["auto", "fork", "spawn"]  # how a helper starts (see Helper)
 
 
 class HelperFailed(RuntimeError):
@@ -96,19 +104,21 @@ class HelperPage:
 class Helper(Generic[T]):
     """``function()`` running in a second process; :meth:`result` waits for its value.
 
-    Forked when this process runs no other thread and ``fresh`` is not asked, spawned
-    otherwise (then ``function`` must be picklable: a module-level function or a
-    ``functools.partial`` of one). Only the value travels back.
+    ``start``: "auto" forks when this process runs no other thread and spawns otherwise;
+    "spawn" asks for a fresh process, "fork" for one with all this process holds. A spawned
+    helper's ``function`` must pickle (a module-level function or a ``functools.partial``
+    of one). Only the value travels back.
     """
 
-    def __init__(self, function: Callable[[], T], *, fresh: bool = False) -> None:
-        self.method = "spawn" if fresh or threading.active_count() > 1 else "fork"
+    def __init__(self, function: Callable[[], T], *, start: Start = "auto") -> None:
+        alone = threading.active_count() == 1
+        self.method = start if start != "auto" else "fork" if alone else "spawn"
         context: Any = multiprocessing.get_context(self.method)
         self._connection, theirs = context.Pipe(duplex=False)
         self._process = context.Process(target=_run, args=(theirs, function), daemon=True)
         try:
             self._process.start()
-        except (OSError, ValueError, TypeError, AttributeError) as error:  # cannot start
+        except Exception as error:  # cannot start here, or the function does not pickle
             self._connection.close()
             raise HelperFailed(f"a second process could not start: {error}") from error
         finally:

@@ -77,6 +77,7 @@ class Entry:
     parent: str | None = None  # regions: the parent region; actors: the country
     role: str | None = None
     description: str | None = None
+    point: tuple[float, float] | None = None  # regions: (longitude, latitude) for the maps
 
 
 @dataclass(frozen=True)
@@ -151,12 +152,35 @@ def pick_distinct(rng: random.Random, items: Sequence[Entry], cumulative: Sequen
     return list(chosen.values())
 
 
-def make_regions(rng: random.Random) -> list[Entry]:
+# Up to 16,000 briefings the registries grow as they always did here (so archives of those
+# sizes keep their bytes); past it, as a real archive's vocabulary grows (Heaps' law: new
+# names ever rarer), actors by the 0.6th power of the briefings and localities per country
+# by the square root: at 64,000 briefings 2,642 actors and 576 localities, at 100,000 3,453
+# and 720 (against 1,150 and 288 at 16,000).
+GROWTH_FROM = 16_000
+
+
+def actor_count(briefings: int) -> int:
+    """How many actors an archive of ``briefings`` names."""
+    if briefings <= GROWTH_FROM:
+        return 150 + briefings // 16
+    return round((150 + GROWTH_FROM // 16) * (briefings / GROWTH_FROM) ** 0.6)
+
+
+def levels(briefings: int) -> tuple[tuple[str, int], ...]:
+    """The region tree's levels and fan-out for an archive of ``briefings``."""
+    if briefings <= GROWTH_FROM:
+        return LEVELS
+    *upper, (kind, fan_out) = LEVELS
+    return (*upper, (kind, round(fan_out * (briefings / GROWTH_FROM) ** 0.5)))
+
+
+def make_regions(rng: random.Random, tree: Sequence[tuple[str, int]] = LEVELS) -> list[Entry]:
     """A region tree four levels deep; aliases on about a third of the places."""
     names = _Names(rng)
     regions: list[Entry] = []
     parents: list[Entry | None] = [None]
-    for kind, fan_out in LEVELS:
+    for depth, (kind, fan_out) in enumerate(tree):
         level = []
         for parent in parents:
             for _ in range(fan_out):
@@ -164,7 +188,9 @@ def make_regions(rng: random.Random) -> list[Entry]:
                 aliases = [a for a in (name.translate(_DIACRITICS), f"Republic of {name}")
                            if rng.random() < 0.35 and names.claim(a)]
                 level.append(Entry(slugify(name), name, kind, tuple(aliases),
-                                   parent.id if parent else None))
+                                   parent.id if parent else None,
+                                   point=_point(name, parent.point if parent else None,
+                                                depth)))
         regions += level
         parents = list(level)
     return regions
@@ -176,15 +202,18 @@ def make_actors(rng: random.Random, count: int, regions: Sequence[Entry]) -> lis
     countries = [r for r in regions if r.kind == "country"]
     actors = []
     for number in range(count):
+        # Two syllables give about a thousand distinct words: past the 1,150 actors of
+        # 16,000 briefings, three (the same names as before up to there).
+        short_parts = 2 if number < 1150 else 3
         kind = rng.choices(("person", "organization", "state", "armed-group", "movement",
                             "other"), (60, 15, 10, 8, 5, 2))[0]
         home = rng.choice(countries)
         if kind == "person":
             surname = names.word(3, rng.choice(("yan", "ov", "ashvili", "li")))
-            name = f"{names.word(2)} {surname}"
+            name = f"{names.word(short_parts)} {surname}"
             short = surname  # already this actor's own: word() claimed it
         else:
-            name = f"{home.name} {rng.choice(_ORG_WORDS)} {names.word(2)}"
+            name = f"{home.name} {rng.choice(_ORG_WORDS)} {names.word(short_parts)}"
             short = "".join(w[0] for w in name.split()).upper()
             short = short if names.claim(short) else ""
         names.claim(name)
@@ -209,6 +238,16 @@ def _flow(items: Sequence[str]) -> str:
     return "[" + ", ".join(_scalar(i) for i in items) + "]"
 
 
+def _point(name: str, near: tuple[float, float] | None, depth: int) -> tuple[float, float]:
+    """A place for the maps near its parent's, from its own name (the archive's random
+    sequence is left as it was)."""
+    rng = random.Random(name)
+    spread = (40.0, 12.0, 4.0, 1.0)[depth]
+    lon, lat = near or (30.0, 25.0)
+    return (round(max(-179.0, min(179.0, lon + rng.uniform(-2 * spread, 2 * spread))), 2),
+            round(max(-55.0, min(80.0, lat + rng.uniform(-spread, spread))), 2))
+
+
 def registry_yaml(entries: Sequence[Entry], parent_key: str) -> str:
     lines = ["# Synthetic registry written by scripts/synth.py (benchmarks only)."]
     for entry in entries:
@@ -222,6 +261,8 @@ def registry_yaml(entries: Sequence[Entry], parent_key: str) -> str:
             lines.append(f"  role: {_scalar(entry.role)}")
         if entry.description:
             lines.append(f"  description: {_scalar(entry.description)}")
+        if entry.point:
+            lines.append(f"  point: [{entry.point[0]}, {entry.point[1]}]")
     return "\n".join(lines) + "\n"
 
 
@@ -322,8 +363,8 @@ def make_briefing(rng: random.Random, actors: Sequence[Entry], actor_weights: Se
 def generate(count: int, seed: int = 7) -> SynthArchive:
     """A synthetic archive of ``count`` briefings; the same arguments give the same archive."""
     rng = random.Random(f"briefings-synth-{seed}-{count}")
-    regions = make_regions(rng)
-    actors = make_actors(rng, 150 + count // 16, regions)
+    regions = make_regions(rng, levels(count))
+    actors = make_actors(rng, actor_count(count), regions)
     # The most specific places carry most briefings; popularity is shuffled across the tree.
     places = [r for r in regions if r.kind in ("country", "locality")]
     rng.shuffle(places)

@@ -22,18 +22,22 @@ ALLOWED: dict[str, set[str]] = {
     "content": CONTENT,
     "site": SITE_BASE,
     "site.data": SITE_BASE | {"site.data"},
-    "site.html": SITE_BASE | {"site.data", "site.html"},
-    "site.plan": SITE_BASE | {"site.data", "site.html", "site.plan"},
+    "site.maps": SITE_BASE | {"site.maps"},
+    "site.html": SITE_BASE | {"site.data", "site.maps", "site.html"},
+    "site.plan": SITE_BASE | {"site.data", "site.maps", "site.html", "site.plan"},
     "engine": SITE_BASE | {"engine"},
     "editorial": CONTENT | {"editorial"},
     # `briefings sources`: the checker sits with the editors' tools (it writes into
     # content/ and never reads the site); the state file's format is content's.
     "editorial.sources": CONTENT | {"editorial", "editorial.sources"},
     "report": CONTENT | {"report"},
+    # Where a command runs (the project) and what its settings still lack: below cli only.
+    "project": SITE_BASE | {"engine", "project"},
     # The build folder's file names: a table of paths, below the pipeline.
     "buildfolder": SITE_BASE | {"buildfolder"},
-    "pipeline": SITE_BASE | {"site.plan", "engine", "buildfolder", "pipeline"},
-    "serve": SITE_BASE | {"site.plan", "engine", "buildfolder", "pipeline", "report", "serve"},
+    "pipeline": SITE_BASE | {"site.maps", "site.plan", "engine", "buildfolder", "pipeline"},
+    "serve": SITE_BASE | {"site.maps", "site.plan", "engine", "buildfolder", "pipeline", "report",
+                          "serve"},
     "prsummary": SITE_BASE | {"site.html", "prsummary"},
     # The Downloads page is a page like the others (site.html, site.plan's Markdown).
     "editions": SITE_BASE | {"site.html", "site.plan", "engine", "buildfolder", "pipeline",

@@ -53,3 +53,18 @@ def test_the_archive_has_the_shape_the_benchmark_needs(content: Path) -> None:
     names = [a for a in archive.actors.values() if a.aliases]
     assert any(a.aliases[0] in written for a in names)  # aliases are used
     assert any(a.name.lower() in written for a in archive.actors.values())  # and lower case
+
+
+def test_past_16000_the_registries_grow_as_a_real_archives_do() -> None:
+    """Archives up to 16,000 keep their shape (and bytes); past it, new names grow ever
+    rarer: a quadrupled archive has more actors and places, but far fewer than 4x."""
+    assert [synth.actor_count(n) for n in (1000, 16_000)] == [212, 1150]
+    assert synth.levels(16_000) == synth.LEVELS
+    actors = [synth.actor_count(n) for n in (16_000, 64_000, 100_000)]
+    assert actors[0] < actors[1] < actors[2] < 4 * actors[0]
+    rng = synth.random.Random(1)
+    regions = synth.make_regions(rng, synth.levels(100_000))
+    localities = [r for r in regions if r.kind == "locality"]
+    assert 288 < len(localities) < 4 * 288
+    made = synth.make_actors(rng, actors[2], regions)
+    assert len({a.id for a in made}) == len(made) == actors[2]

@@ -85,19 +85,34 @@ def render(text: str, first_line: int) -> Rendered:
 
 
 _HREF = re.compile(r'\shref="([^"]*)"')
+# How deep a page whose body holds a link lies below the site's root (briefings/<slug>/).
+PAGE_DEPTH = 2
 
 
 def _network_paths(cleaned: str, text: str, first_line: int) -> list[FieldError]:
-    """Links that look relative but leave the site (``//host``, ``/\\host``)."""
+    """Links that look relative but leave the site (``//host``, ``/\\host``), climb above
+    its root (``../../../../etc/passwd``: from the zip, a file of the reader's disk), or
+    name a host without a scheme (``www.reuters.com/...``: a relative link that 404s)."""
     problems = []
     source = _Source(text)
     for found in _HREF.finditer(cleaned):
         href = html.unescape(found.group(1))
+        line = first_line + source.find(href)
         if textrules.network_path(href):
             problems.append(FieldError(
                 f"the link '{href[:60]}' leads to another site: a browser reads '//' "
-                "(or '/\\') at its start as a host name", first_line + source.find(href),
+                "(or '/\\') at its start as a host name", line,
                 "write the whole address, https://..., or a path with one '/'"))
+        elif textrules.climbs_above_root(href, PAGE_DEPTH):
+            problems.append(FieldError(
+                f"the link '{href[:60]}' climbs above the site's root with '..' (from the "
+                "offline copy it would open a file of the reader's own disk)", line,
+                "link to a page of the site by its path from the root, e.g. /actors/x/, "
+                "or write the whole address, https://..."))
+        elif textrules.host_without_scheme(href):
+            problems.append(FieldError(
+                f"the link '{href[:60]}' has no 'https://', so it is read as a page of this "
+                "site and leads nowhere", line, f"write https://{href[:60]}"))
     return problems[:MAX_REPORTED]
 
 

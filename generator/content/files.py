@@ -9,8 +9,10 @@ import re
 from pathlib import Path
 
 from generator.content.problems import Problem
+from generator.content.syntax import safefile
 
-__all__ = ["MAX_FOLDER_DEPTH", "briefing_files", "display_path", "walk"]
+__all__ = ["MAX_FOLDER_DEPTH", "briefing_files", "display_path", "misplaced", "name_problems",
+           "walk"]
 
 
 def display_path(content: Path, path: Path) -> str:
@@ -47,6 +49,52 @@ def briefing_files(content: Path, problems: list[Problem]) -> list[str]:
             else:
                 problems.append(_not_a_briefing(content, Path(folder) / name))
     return found
+
+
+def misplaced(content: Path) -> list[Problem]:
+    """Briefings saved beside the registries (``content/talks.md``): never read, so never
+    published; an error, where a pull request would pass with nothing published."""
+    try:
+        names = sorted(entry.name for entry in os.scandir(content) if entry.name.endswith(
+            (".md", ".markdown")) and entry.is_file(follow_symlinks=False))
+    except OSError:
+        return []
+    return [Problem(display_path(content, content / name), None, "a briefing saved in the "
+                    "content folder itself is not read, so it would not be published",
+                    f"move it to {content.as_posix()}/briefings/ (a year folder such as "
+                    f"briefings/2023/ keeps them sorted)")
+            for name in names[:100] if _starts_with_front_matter(content / name)]
+
+
+# What a briefing's file and folder names may hold: they go into its "Suggest a correction"
+# link's URL as they are, and must name one file on every system (no '%2e%2e' sending the
+# link to another repository, no '#' or '?' opening another file, no non-ASCII twins that
+# NFC and NFD tell apart on Linux and not on macOS).
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def name_problems(content: Path, files: list[str]) -> list[Problem]:
+    """Briefing files whose path below ``briefings/`` holds a name outside _SAFE_NAME, or
+    that differ from an earlier one only in letter case (one file on macOS and Windows)."""
+    root = os.path.join(str(content / "briefings"), "")
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        relative = path[len(root):] if path.startswith(root) else os.path.basename(path)
+        bad = [part for part in relative.split(os.sep) if not _SAFE_NAME.match(part)]
+        shown = display_path(content, Path(path))
+        if bad:
+            problems.append(Problem(shown, None, f"the name '{bad[0][:80]}' may use only "
+                                    "letters a-z and A-Z, digits, '.', '_' and '-' (it goes "
+                                    "into the page's edit link, and must name one file on "
+                                    "every system)", "rename it, e.g. 2023-05-14-talks.md"))
+            continue
+        twin = seen.setdefault(relative.casefold(), shown)
+        if twin != shown:
+            problems.append(Problem(shown, None, f"differs from {twin} only in letter case: "
+                                    "on macOS and Windows the two are one file",
+                                    "rename one of them"))
+    return problems[:200]
 
 
 MAX_FOLDER_DEPTH = 32  # folders below briefings/ (2023/05/... needs three)
@@ -92,11 +140,13 @@ _MARKDOWN_LIKE = re.compile(r"^(?P<stem>.+?)\.(?:md|markdown|mdown|mkdn?|mdwn|md
 
 def _not_a_briefing(content: Path, path: Path) -> Problem:
     """A file under briefings/ that is not read: an error where it was meant as a briefing
-    (a Markdown extension spelt otherwise, or text starting with front matter), else a warning."""
+    (a Markdown extension spelt otherwise, or a name without an extension or ending in .txt
+    holding text that starts with front matter: `2023-05-14-talks`), else a warning."""
     shown = display_path(content, path)
     meant = _MARKDOWN_LIKE.match(path.name)
-    if meant is None and path.suffix.lower() == ".txt" and _starts_with_front_matter(path):
-        meant = re.match(r"^(?P<stem>.+)\.txt$", path.name, re.IGNORECASE)
+    sniffed = path.suffix.lower() in ("", ".txt", ".text")  # not a backup: x.md.bak, x.md~
+    if meant is None and sniffed and _starts_with_front_matter(path):
+        meant = re.match(r"^(?P<stem>.+?)(?:\.te?xt)?$", path.name, re.IGNORECASE)
     if meant is None:
         return Problem(shown, None, "not a briefing (only files ending in '.md' are); ignored",
                        "if it is meant as a briefing, rename it to end in '.md'; otherwise "
@@ -107,8 +157,10 @@ def _not_a_briefing(content: Path, path: Path) -> Problem:
 
 
 def _starts_with_front_matter(path: Path) -> bool:
+    """Whether the file starts with '---'; read through the one safe reader, so a FIFO or a
+    link to /dev/zero among the briefings is never opened for reading."""
     try:
-        with path.open("rb") as handle:
-            return handle.read(5).lstrip(b"\xef\xbb\xbf").startswith(b"---")
-    except OSError:
+        head = safefile.read_head(path, 8)
+    except safefile.Refused:
         return False
+    return head.lstrip(b"\xef\xbb\xbf").startswith(b"---")

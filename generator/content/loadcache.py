@@ -6,8 +6,9 @@ changed. Each file's result (the briefing and its problems) is kept under its fi
 status (type, size, modification time, inode). The whole cache is dropped when anything
 else that shapes every result changes: the registries, the day (dates may not lie in
 the future), or the generator's own code; so the registries' own result is kept with it.
-The cache is a pickle in the build folder, written by the build itself; it is never
-shipped.
+The cache is a pickle in the build folder, sealed with this machine's key (see
+content.syntax.sealed): one this machine did not write, such as a committed one, is never
+unpickled. It is never shipped.
 """
 
 from __future__ import annotations
@@ -15,8 +16,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-import pickle
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,6 +24,7 @@ from typing import Any
 
 from generator.content.model import Briefing
 from generator.content.problems import Problem
+from generator.content.syntax.sealed import read_sealed, write_sealed
 
 Signature = tuple[int, int, int, int]
 Entry = tuple[Signature, Briefing | None, tuple[Problem, ...]]
@@ -82,17 +82,12 @@ class BriefingCache:
     def open(cls, path: Path, content: Path, today: date) -> BriefingCache:
         """The cache at ``path`` if it was made in the same context, else an empty one."""
         context = context_of(content, today)
-        # The context is stored first: entries of another code version (whose classes may be
-        # gone) are never unpickled. A broken or foreign file is just a cache miss.
-        try:
-            with open(path, "rb") as handle:
-                if pickle.load(handle) != context:
-                    return cls(path, context)
-                registries = pickle.load(handle)
-                entries = pickle.load(handle)
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError,
-                AttributeError, ImportError, KeyError, IndexError):
+        # Sealed (content.syntax.sealed): a file this machine did not write is never
+        # unpickled. The context is stored first; a broken or foreign file is a miss.
+        found = read_sealed(path)
+        if found is None or len(found) != 3 or found[0] != context:
             return cls(path, context)
+        _, registries, entries = found
         return cls(path, context, entries, kept_registries=registries)
 
     def reopen(self, content: Path, today: date) -> BriefingCache:
@@ -132,11 +127,4 @@ class BriefingCache:
         """Write the entries used by this load (files gone since are dropped), atomically."""
         if self.path is None or (self.used == self.entries and not self.registries_read):
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        # A temporary name of its own: two builds sharing a build folder may save at once.
-        with tempfile.NamedTemporaryFile("wb", dir=self.path.parent, prefix=self.path.name,
-                                         suffix=".tmp", delete=False) as handle:
-            pickle.dump(self.context, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(self.kept_registries, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(self.used, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(handle.name, self.path)
+        write_sealed(self.path, [self.context, self.kept_registries, self.used])

@@ -17,7 +17,7 @@ from typing import Any
 
 from generator import workers
 from generator.content import bodies, hints, sourcestate
-from generator.content.files import briefing_files, display_path
+from generator.content.files import briefing_files, display_path, misplaced, name_problems
 from generator.content.frontmatter import SplitFile, decode, split_reported
 from generator.content.loadcache import BriefingCache, Result
 from generator.content.model import (
@@ -34,7 +34,9 @@ from generator.content.pages import load_pages
 from generator.content.problems import Problem
 from generator.content.registries import NameIndex, build_actors, build_regions, read_registry
 from generator.content.schema import ACTOR_FIELDS, BRIEFING_FIELDS, REGION_FIELDS
+from generator.content.syntax import safefile
 from generator.content.syntax.fields import FieldError, Named, parse_mapping
+from generator.content.syntax.published import BodyWarning, published_wrongly
 from generator.content.syntax.slugs import slug_problem
 from generator.content.syntax.yamlstrict import Located, YamlProblem, load
 from generator.workers import Helper, HelperFailed
@@ -78,6 +80,7 @@ def load_archive(content: Path, *, include_drafts: bool = False,
     briefings = []
     read = functools.partial(_load_briefings, content, region_names, actor_names, latest)
     files = briefing_files(content, problems)
+    problems += misplaced(content) + name_problems(content, files)
     for briefing, found in cache.load_many(files, read):
         problems += found
         if briefing is not None:
@@ -100,27 +103,12 @@ def load_archive(content: Path, *, include_drafts: bool = False,
 
 
 def _read(shown: str, path: Path, limit: int, problems: list[Problem]) -> str | None:
-    if path.is_symlink():
-        problems.append(Problem(shown, None, "symbolic links are not allowed in content",
-                                "replace the link with the file itself"))
-        return None
-    if not path.is_file():  # reading a pipe or a device would never end
-        problems.append(Problem(shown, None, "not a regular file",
-                                "replace it with a plain text file"))
-        return None
     try:
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)  # never more, even if the file grows meanwhile
-        if len(data) > limit:
-            size = max(path.stat().st_size, len(data))
-            problems.append(Problem(shown, None, f"the file is {size:,} bytes; at most "
-                                    f"{limit:,} are allowed", "split or shorten it"))
-            return None
-        return decode(data)
+        return decode(safefile.read_limited(path, limit))
+    except safefile.Refused as refused:
+        problems.append(Problem(shown, None, refused.message, refused.hint))
     except YamlProblem as error:
         problems.append(Problem.at(shown, error))
-    except OSError as error:
-        problems.append(Problem(shown, None, f"cannot read the file: {error.strerror}"))
     return None
 
 
@@ -243,6 +231,9 @@ def _load_briefing(content: Path, path: Path, regions: NameIndex[Region] | None,
         errors.append(FieldError("the body has no text to take the summary from",
                                  parts.body_line, "add 'summary:' to the front matter"))
     problems += [Problem.at(shown, e) for e in errors]
+    problems += [Problem(shown, w.line, w.message, w.hint, severity="warning")
+                 for w in [*published_wrongly(parts.body, parts.body_line),
+                           *_date_off_name(path.name, values, parts.meta.value)]]
     if errors or "region" not in values or "actors" not in values:
         return None
     return Briefing(
@@ -258,6 +249,28 @@ def _load_briefing(content: Path, path: Path, regions: NameIndex[Region] | None,
         translation_line=parts.meta.value["translation_of"].line
         if "translation_of" in values else 1,
         source_digest=source_digest(shown, text))
+
+
+DATE_NAME_SLACK = 31  # days between 'date' and the file name's date before a warning
+
+
+def _date_off_name(name: str, values: dict[str, Any], meta: dict[str, Any]
+                   ) -> list[BodyWarning]:
+    """A ``date`` far from the date the file name starts with (ten years off, as typed)."""
+    named = _DATE_PREFIX.match(name)
+    if named is None or "date" not in values:
+        return []
+    try:
+        in_name = date.fromisoformat(named.group(0)[:10])
+    except ValueError:
+        return []
+    apart = abs((values["date"] - in_name).days)
+    if apart <= DATE_NAME_SLACK:
+        return []
+    return [BodyWarning(meta["date"].line, f"'date' {values['date']} is {apart:,} days from "
+                        f"the date in the file name, {in_name}",
+                        "correct whichever is wrong: the page shows 'date', the file "
+                        "name's date sorts the files")]
 
 
 def revision_errors(values: dict[str, Any], meta: dict[str, Any], latest: date

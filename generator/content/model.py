@@ -64,6 +64,8 @@ class Region:
     aliases: tuple[str, ...] = ()
     iso: str | None = None
     description_html: str = ""
+    point: tuple[float, float] | None = None  # (longitude, latitude)
+    bbox: tuple[float, float, float, float] | None = None  # (west, south, east, north)
     names: tuple[tuple[str, str], ...] = ()  # (language tag, name), as the registry gives
 
     def name_in(self, language: str) -> str:

@@ -17,6 +17,7 @@ from generator.content.model import EditorialPage, Origin
 from generator.content.problems import Problem
 from generator.content.schema import PAGE_FIELDS
 from generator.content.syntax.fields import FieldError, parse_mapping
+from generator.content.syntax.published import published_wrongly
 from generator.content.syntax.slugs import slug_problem
 
 PAGE_MAX_BYTES = 1024 * 1024
@@ -25,7 +26,7 @@ PAGE_MAX_BYTES = 1024 * 1024
 RESERVED_SLUGS = frozenset({
     "index", "briefings", "actors", "regions", "timeline", "finder", "corrections",
     "downloads", "search", "assets", "feed", "feed-xml", "sitemap", "briefings-json",
-    "briefings-csv", "404", "pages", "content", "static", "api",
+    "briefings-csv", "404", "pages", "content", "static", "api", "cite", "datapackage",
 })
 
 Reader = Callable[[str, Path, int, list[Problem]], tuple[str, SplitFile] | None]
@@ -60,6 +61,12 @@ def load_pages(content: Path, read: Reader, show: Shower
         if page is not None:
             found.append(page)
     found.sort(key=lambda p: (p.nav is None, p.nav or 0, p.title.casefold(), p.slug))
+    if len(found) > MAX_PAGES:
+        problems += [Problem(page.origin.path, None, f"more than {MAX_PAGES} editorial pages: "
+                             "each is in the navigation of every page of the site, so the "
+                             "site would grow with their number times its pages",
+                             "merge pages into fewer, or give this one's text to another")
+                     for page in found[MAX_PAGES:MAX_PAGES + 20]]
     return tuple(found), problems
 
 
@@ -71,6 +78,14 @@ def _load_page(content: Path, path: Path, read: Reader, show: Shower,
         return None
     parts = found[1]
     assert isinstance(parts.meta.value, dict)
+    briefing_keys = [key for key in BRIEFING_ONLY if key in parts.meta.value]
+    if len(briefing_keys) >= 2:  # one error, not one "unknown key" per briefing key
+        problems.append(Problem(shown, 1, "this looks like a briefing (it has "
+                                + ", ".join(f"'{key}'" for key in briefing_keys)
+                                + "), not an editorial page, so it would not be published",
+                                "move it to content/briefings/ (e.g. content/briefings/"
+                                "2023/2023-05-14-talks.md)"))
+        return None
     values, errors = parse_mapping(parts.meta.value, PAGE_FIELDS, 1)
     slug = path.name[:-3]
     errors += _slug_errors(slug)
@@ -80,6 +95,8 @@ def _load_page(content: Path, path: Path, read: Reader, show: Shower,
         errors.append(FieldError("the page has no text after the front matter",
                                  parts.body_line - 1, "write the page below the '---' line"))
     problems += [Problem.at(shown, e) for e in errors]
+    problems += [Problem(shown, w.line, w.message, w.hint, severity="warning")
+                 for w in published_wrongly(parts.body, parts.body_line)]
     if errors:
         return None
     return EditorialPage(
@@ -87,6 +104,14 @@ def _load_page(content: Path, path: Path, read: Reader, show: Shower,
         summary=values.get("summary") or bodies.first_paragraph(rendered.html),
         body_html=rendered.html,
         origin=Origin(shown, 1, path.relative_to(content).as_posix()), nav=values.get("nav"))
+
+
+# Every page of the site lists every editorial page in its navigation (tabs and drawer, some
+# 300 bytes each): 1,000 one-line pages made a 474 MB site. 20 of them add at most some 6 kB
+# to each page.
+MAX_PAGES = 20
+
+BRIEFING_ONLY = ("date", "region", "actors", "source")  # keys of a briefing, never of a page
 
 
 def _slug_errors(slug: str) -> list[FieldError]:

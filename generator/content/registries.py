@@ -80,6 +80,11 @@ class NameIndex(Generic[E]):
             choices = " or ".join(f"'{self.entries[i].name}' ({i})" for i in ids)
             raise FieldError(f"{self.label} '{named.text}' is ambiguous: it names {choices}",
                              named.line, "write the id of the one you mean")
+        parts = [part.strip() for part in named.text.split(",")]
+        if len(parts) > 1 and all(name_key(part) in self.keys for part in parts):
+            listed = ", ".join(parts)
+            raise FieldError(f"'{named.text}' names {len(parts)} {self.label}s in one text",
+                             named.line, f"write them as a list: [{listed}]")
         if elsewhere is not None and name_key(named.text) in elsewhere.keys:
             raise FieldError(f"unknown {self.label} '{named.text}'", named.line,
                              f"'{named.text}' is {_article(elsewhere.label)} in "
@@ -92,12 +97,23 @@ class NameIndex(Generic[E]):
         if key not in self.suggested:
             # Bounded: past suggest.MAX_PER_RUN names, the plain hint (see suggest).
             capped = len(self.suggested) >= suggest.MAX_PER_RUN
-            close = [] if capped else suggest.closest(key, list(self.keys), n=3)
+            close = [] if capped else suggest.close_names(key, list(self.keys), n=3)
             shown = list(dict.fromkeys(self.entries[self.keys[k][0]].name for k in close))
             self.suggested[key] = (
-                "did you mean " + " or ".join(f"'{name}'" for name in shown) + "?" if shown
+                "did you mean " + " or ".join(f"'{name}'" for name in shown) + "?"
+                + _alike(text, shown) if shown
                 else f"add it to {self.label}s.yml first, or use a name listed there")
         return self.suggested[key]
+
+
+def _alike(text: str, shown: list[str]) -> str:
+    """For a suggestion that looks the same as what was written, what differs."""
+    for name in shown:
+        differs = suggest.look_alike(unicodedata.normalize("NFC", text.strip()),
+                                     unicodedata.normalize("NFC", name))
+        if differs:
+            return f" (it looks the same: {differs})"
+    return ""
 
 
 def _article(label: str) -> str:
@@ -121,6 +137,12 @@ def read_registry(path: str, document: Located, fields: tuple[Field, ...]
         problems += [Problem.at(path, e) for e in errors]
         if not errors:
             rows.append((values, Origin(path, item.line)))
+        elif "id" in values:
+            # One bad field is one error: the entry stays, without that field, so that every
+            # briefing naming it by id, name or alias still resolves (dropping it turned one
+            # lower-case 'iso' into an "unknown region" in every briefing).
+            rows.append(({"name": values["id"], "kind": "", **values},
+                         Origin(path, item.line)))
     return rows, problems
 
 
@@ -145,7 +167,8 @@ def build_regions(rows: Iterable[tuple[dict[str, Any], Origin]]
         region = Region(id=values["id"], name=values["name"], kind=values["kind"], origin=origin,
                         aliases=values.get("aliases", ()), iso=values.get("iso"),
                         names=values.get("names", ()),
-                        description_html=_description(values, origin, problems))
+                        description_html=_description(values, origin, problems),
+                        point=values.get("point"), bbox=values.get("bbox"))
         if _add_unique(regions, region, problems) and values.get("parent"):
             parents[region.id] = values["parent"]
     problems += _resolve_parents(regions, parents)
@@ -178,7 +201,7 @@ def _resolvable_hint(index: NameIndex[Any], text: str, error: FieldError) -> str
     # Bounded like NameIndex.suggest (resolve() has counted this name): past
     # suggest.MAX_PER_RUN names, the plain hint.
     capped = len(index.suggested) >= suggest.MAX_PER_RUN
-    close = [] if capped else suggest.closest(name_key(text), list(index.keys), n=3)
+    close = [] if capped else suggest.close_names(name_key(text), list(index.keys), n=3)
     ids = list(dict.fromkeys(i for key in close for i in index.keys[key]))[:3]
     if not ids:
         return f"write the id, name or alias of a region in regions.yml, or add '{text}' there"

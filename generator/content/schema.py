@@ -13,21 +13,22 @@ from generator.content.syntax.fields import (
     Parser,
     _show,
     _text,
+    bbox,
     boolean,
     identifier,
     iso_date,
-    language_tag,
     list_safe,
     mapping_or_list,
     markdown_text,
     names,
-    names_by_language,
     one_of,
+    point,
     region_reference,
     text,
     text_list,
     url,
 )
+from generator.content.syntax.languages import language_tag, names_by_language
 from generator.content.syntax.yamlstrict import Located
 
 # --- corrections and editorial pages ---------------------------------------------------
@@ -87,8 +88,8 @@ BRIEFING_FIELDS = (
     Field("date", iso_date, True, "the day the events happened, YYYY-MM-DD"),
     Field("region", names("[Armenia, Azerbaijan]", allow_single=True), True,
           "region ids, names or aliases from regions.yml: the most specific that applies"),
-    Field("actors", names("[Nikol Pashinyan, CSTO]", allow_single=False), True,
-          "a list of actor ids, names or aliases from actors.yml"),
+    Field("actors", names("[Nikol Pashinyan, CSTO]", allow_single=True), True,
+          "an actor id, name or alias from actors.yml, or a list of them"),
     Field("source", mapping_or_list(SOURCE_FIELDS), True,
           "the reports summarised: name, url, and optionally published, author, via, archive"),
     Field("tags", list_safe(text_list("[diplomacy, blockade]")), False, "free topical tags"),
@@ -143,6 +144,10 @@ REGION_FIELDS = (
           "the name in other languages, by language tag: {ru: ..., ar: ...}"),
     Field("iso", pattern(r"^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$", "AM or AZ-SUS"), False,
           "ISO 3166 code"),
+    Field("point", point, False,
+          "[longitude, latitude] in decimal degrees: where maps mark it"),
+    Field("bbox", bbox, False,
+          "[west, south, east, north] in decimal degrees: the area its locator map shows"),
     Field("description", markdown_text, False, "a short description, Markdown"),
 )
 

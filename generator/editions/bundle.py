@@ -26,12 +26,14 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
+from generator.content.syntax import safefile
 from generator.editions import packaged
 from generator.engine import sitedir
 from generator.engine.render import EngineConfig, EngineError, site_settings
 from generator.site.edition import Edition
 
-__all__ = ["README_NAME", "folder_name", "make_bundle", "zip_timestamp"]
+__all__ = ["README_NAME", "ZIP_COMMENT", "folder_name", "is_our_bundle", "make_bundle",
+           "zip_timestamp"]
 
 README_NAME = "README.txt"
 
@@ -40,6 +42,22 @@ OFFLINE_SEARCH_INDEX = "search/manifest.js"
 
 # A zip entry: its name and its bytes, or the file to read them from when it is written.
 Entry = tuple[str, bytes | Path]
+
+# What only a bundle of ours holds: the zip's comment (at its end, read without unpacking).
+# A zip is recognised as ours by this alone, never by its file type or its entries' names,
+# so a reader's own zip given as --output is never replaced.
+ZIP_COMMENT = b"briefings offline bundle: written by `briefings bundle`, replaced by its next run"
+
+
+def is_our_bundle(path: Path) -> bool:
+    """Whether the regular file at ``path`` is a zip this tool wrote (by its comment)."""
+    with safefile.open_regular(path) as handle, zipfile.ZipFile(handle) as archive:
+        return archive.comment == ZIP_COMMENT
+
+
+# A temporary sibling: "." + name + "." + 8 random characters + ".partial".
+OUTPUT = sitedir.EditionOutput("bundle", "an offline bundle", Edition.OFFLINE.file_name(),
+                               is_our_bundle, temporary_extra=1 + 1 + 8 + len(".partial"))
 
 # The earliest time a zip entry can hold (MS-DOS dates start in 1980).
 ZIP_EPOCH = 315532800
@@ -81,7 +99,7 @@ def make_bundle(content: Path, output: Path, config_file: Path, *,
     sitedir.SiteDirError, before anything is written, when ``output`` is a folder or a
     file that is not a bundle.
     """
-    check = functools.partial(sitedir.check_bundle_output, top_file=README_NAME)
+    check = functools.partial(sitedir.check_edition_output, edition=OUTPUT)
     with packaged.rendered_for(Edition.OFFLINE, content, output, config_file,
                                check_output=check, build_dir=build_dir,
                                engine=engine) as (site_dir, engine_used):
@@ -149,6 +167,7 @@ def _write_zip(stream: IO[bytes], entries: Sequence[Entry],
               stamp: tuple[int, int, int, int, int, int]) -> None:
     """Write ``entries`` in the given order, each with ``stamp`` and -rw-r--r-- permissions."""
     with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.comment = ZIP_COMMENT
         for name, source in entries:
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED

@@ -1,7 +1,8 @@
 """The site with its offline editions to download: ``briefings build --downloads``.
 
 Both editions are built first (the zip for ``file://``, the ZIM for Kiwix), each from its
-own build of the archive, so neither holds the downloads. Then the site is built with
+own build of the archive, so neither holds the downloads; the zip is built while a second
+process writes the ZIM (zim.make_zim, ``meanwhile``). Then the site is built with
 ``downloads/`` in its tree: both files, a SHA-256 file each (``sha256sum -c`` reads it)
 and the Downloads page listing them. The pipeline swaps the site in only when all of it
 rendered: an archive that does not check, or an edition or render that fails, leaves the
@@ -11,6 +12,7 @@ previous site as it was.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import os
 import tempfile
@@ -24,6 +26,7 @@ from generator.engine import sitedir
 from generator.engine.render import EngineConfig, site_settings
 from generator.pipeline import DOWNLOADS_PAGE, BuildOptions, build, places
 from generator.site.edition import Edition
+from generator.site.html.citeblock import edition_section
 from generator.site.html.markup import count_label, esc, long_date
 from generator.site.html.pagefile import render_markdown
 from generator.site.outputs import Page
@@ -66,16 +69,22 @@ def build_with_downloads(options: BuildOptions) -> list[Problem]:
     stem = folder_name(site.name)
     with tempfile.TemporaryDirectory(prefix="downloads-", dir=options.build_dir) as work:
         zip_file = Path(work) / Edition.OFFLINE.file_name(stem)
-        make_bundle(options.content, zip_file, options.config_file, build_dir=options.build_dir,
-                    engine=options.engine)
+        # Side by side: the zip is built while a second process writes the ZIM.
         zim = make_zim(options.content, Path(work) / Edition.KIWIX.file_name(stem),
-                       options.config_file, build_dir=options.build_dir, engine=options.engine)
+                       options.config_file, build_dir=options.build_dir, engine=options.engine,
+                       meanwhile=functools.partial(make_bundle, options.content, zip_file,
+                                                   options.config_file,
+                                                   build_dir=options.build_dir,
+                                                   engine=options.engine))
         editions = [_edition("zip", zip_file, zim.briefings), _edition("zim", zim.path,
                                                                          zim.briefings)]
     day = zim_date(os.environ.get("SOURCE_DATE_EPOCH"))
     extras = {f"{FOLDER}{e.name}": e.content for e in editions}
     extras |= {f"{FOLDER}{e.name}.sha256": sha256_file(e).encode() for e in editions}
-    extras[DOWNLOADS_PAGE] = render_markdown(downloads_page(editions, day), site).encode("utf-8")
+    cite, files = edition_section(site, day, editions[0].briefings)
+    extras |= {item.path: item.content for item in files}
+    extras[DOWNLOADS_PAGE] = render_markdown(downloads_page(editions, day, cite),
+                                             site).encode("utf-8")
     return build(replace(options, extras=extras))
 
 
@@ -89,8 +98,9 @@ def sha256_file(edition: Download) -> str:
     return f"{edition.sha256}  {edition.name}\n"
 
 
-def downloads_page(editions: list[Download], day: datetime.date) -> Page:
-    """The Downloads page: each edition with size, date, briefings, checksum, how to open."""
+def downloads_page(editions: list[Download], day: datetime.date, cite: str = "") -> Page:
+    """The Downloads page: each edition with size, date, briefings, checksum, how to open;
+    then ``cite``, how to cite the edition (citeblock.edition_section)."""
     sections = "\n".join(_section(edition, day) for edition in editions)
     names = " ".join(f"{e.name}.sha256" for e in editions)
     html = ('<h1 id="top">Downloads</h1>\n'
@@ -99,7 +109,8 @@ def downloads_page(editions: list[Download], day: datetime.date) -> Page:
             f"{sections}\n"
             '<h2 id="checking">Checking a download</h2>\n'
             "<p>Each file has its SHA-256 checksum beside it. In the folder holding the "
-            f"files, <code>sha256sum -c {esc(names)}</code> says OK for each whole file.</p>")
+            f"files, <code>sha256sum -c {esc(names)}</code> says OK for each whole file.</p>"
+            + (f"\n{cite}" if cite else ""))
     return Page("downloads/", "Downloads", f'<div class="ba-downloads">\n{html}\n</div>',
                 "downloads", description="The archive offline: a zip for any browser and a "
                 "ZIM file for Kiwix, with their checksums.")

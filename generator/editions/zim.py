@@ -19,6 +19,7 @@ the MD5 checksum at the end written again (see README, "Kiwix").
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import mmap
 import os
@@ -26,24 +27,27 @@ import shutil
 import sys
 import tempfile
 import uuid
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from libzim.reader import Archive as ZimReader
 from libzim.writer import Creator, FileProvider, Hint, IndexData, Item
 
 from generator.buildfolder import BuildFolder
 from generator.content.model import Archive
+from generator.content.syntax import safefile
 from generator.editions import packaged, zimitems
 from generator.editions.bundle import folder_name
 from generator.engine import sitedir
 from generator.engine.render import EngineConfig, EngineError, settings
 from generator.pipeline import check, without_drafts
 from generator.site.edition import Edition
+from generator.workers import Helper
 
-__all__ = ["ILLUSTRATION", "ZimInfo", "make_zim", "zim_date"]
+__all__ = ["ILLUSTRATION", "SCRAPER", "ZimInfo", "is_our_zim", "make_zim", "zim_date"]
 
 # The 48x48 illustration Kiwix shows for the file: theme/assets/favicon.svg drawn by
 # headless Chromium (tests/editions/test_zim.py checks it still matches the logo).
@@ -60,6 +64,9 @@ CHECKSUM_POSITION = slice(72, 80)  # the header's pointer to the MD5 at the end
 # the cost of decompressing up to 8 MiB (some 10 ms) when Kiwix opens an uncached page.
 CLUSTER_SIZE = 8 << 20
 XAPIAN_MAGIC = b"\x0f\x0dXapian Glass"  # starts a Xapian database's version record
+ZIM_MAGIC = b"ZIM\x04"  # the first bytes of every ZIM file (openZIM: 72173914, little-endian)
+# The ZIM's Scraper metadata (the tool that made it): what only a ZIM of ours holds.
+SCRAPER = "briefings zim (Briefing Archive)"
 
 
 @dataclass(frozen=True)
@@ -135,9 +142,35 @@ class _IndexText(IndexData):  # type: ignore[misc]
         return None
 
 
+def is_our_zim(path: Path) -> bool:
+    """Whether the regular file at ``path`` is a ZIM this tool wrote: the ZIM magic, then
+    the Scraper metadata only we write (a reader's Wikipedia ZIM has mwoffliner's)."""
+    with safefile.open_regular(path) as handle:
+        if handle.read(4) != ZIM_MAGIC:
+            return False
+    with _no_stdout():
+        archive = ZimReader(str(path))
+        return bool("Scraper" in archive.metadata_keys
+                    and archive.get_metadata("Scraper").decode("utf-8", "replace") == SCRAPER)
+
+
+# A temporary sibling: "." + stem + "." + 8 random characters + ".zim", and libzim's own
+# beside it (that name + "_fulltext.idx.tmp" at the longest).
+OUTPUT = sitedir.EditionOutput("ZIM", "a ZIM file", Edition.KIWIX.file_name(), is_our_zim,
+                               temporary_extra=1 + 1 + 8 + len("_fulltext.idx.tmp"))
+
+
+CHECK_OUTPUT = functools.partial(sitedir.check_edition_output, edition=OUTPUT)
+
+
 def make_zim(content: Path, output: Path, config_file: Path, *,
-             build_dir: Path = Path(".build"), engine: str | None = None) -> ZimInfo:
+             build_dir: Path = Path(".build"), engine: str | None = None,
+             meanwhile: Callable[[], object] | None = None) -> ZimInfo:
     """Build the Kiwix edition of ``content`` and write it to ``output``.
+
+    ``meanwhile``: work to do while libzim writes the file (most of the time a ZIM takes,
+    on one core): the file is then written by a second process (generator.workers) and
+    ``meanwhile`` runs here. ``build --downloads`` builds the offline zip so.
 
     Raises ContentError (with every problem) if the archive does not check, and
     EngineError if MkDocs or libzim fails; in every case no ZIM is written and an
@@ -145,7 +178,7 @@ def make_zim(content: Path, output: Path, config_file: Path, *,
     when ``output`` is a folder or a file that is not a ZIM.
     """
     with packaged.rendered_for(Edition.KIWIX, content, output, config_file,
-                               check_output=sitedir.check_zim_output, build_dir=build_dir,
+                               check_output=CHECK_OUTPUT, build_dir=build_dir,
                                engine=engine) as (site_dir, engine_used):
         archive = without_drafts(check(content, cache_file=BuildFolder(build_dir).cache).archive)
         config = settings(EngineConfig(config_file, engine=engine_used))
@@ -154,8 +187,23 @@ def make_zim(content: Path, output: Path, config_file: Path, *,
         if not any(item.path == MAIN_PAGE for item in items):
             raise EngineError(f"the Kiwix build has no {MAIN_PAGE} for the main page")
         day = zim_date(os.environ.get("SOURCE_DATE_EPOCH"))
-        _write_atomically(output, items, metadata(config, archive, day))
+        write = functools.partial(_write_atomically, output, items, metadata(config, archive, day))
+        if meanwhile is None:
+            write()
+        else:
+            _side_by_side(write, meanwhile)
     return ZimInfo(output, len(items), len(archive.briefings))
+
+
+def _side_by_side(write: Callable[[], None], meanwhile: Callable[[], object]) -> None:
+    """Write the ZIM in a second process while ``meanwhile`` runs in this one."""
+    writing = Helper(write)
+    try:
+        meanwhile()
+    except BaseException:
+        writing.stop()
+        raise
+    writing.result()
 
 
 def zim_date(source_date_epoch: str | None) -> datetime.date:
@@ -186,7 +234,7 @@ def metadata(config: Mapping[str, Any], archive: Archive, day: datetime.date) ->
         "Language": LANGUAGES[language], "Creator": str(zim.get("creator") or name),
         "Publisher": str(zim.get("publisher") or name), "Date": day.isoformat(),
         "Tags": ";".join(tags), "Source": str(config.get("site_url") or ""),
-        "License": str(zim.get("license") or ""),
+        "License": str(zim.get("license") or ""), "Scraper": SCRAPER,
     }
 
 

@@ -41,6 +41,7 @@ MIME_TYPES = {
     ".json": "application/json", ".csv": "text/csv", ".svg": "image/svg+xml",
     ".png": "image/png", ".ico": "image/x-icon", ".woff": "font/woff", ".woff2": "font/woff2",
     ".txt": "text/plain",
+    ".ris": "application/x-research-info-systems", ".bib": "application/x-bibtex",
 }
 FEED_NAME = "feed.xml"  # every Atom feed of the site is called this
 FRONT_FOLDERS = ("briefings/", "actors/", "regions/")
@@ -93,13 +94,30 @@ def mime_type(name: str) -> str:
 
 def _page_title(file: Path, site_name: str) -> str:
     """The page's ``<title>`` as text, without the " - site name" every page but home has."""
-    head = file.read_bytes()[:8192].decode("utf-8", "replace")
-    found = _TITLE.search(head)
+    found = _TITLE.search(_head(file))
     if found is None:
         return ""
     title = html.unescape(" ".join(found.group(1).split()))
     suffix = f" - {site_name}"
     return title[: -len(suffix)] if title.endswith(suffix) and title != suffix else title
+
+
+TITLE_SEARCH_LIMIT = 1 << 20  # bytes of a page read for its <title>: a long head (CSP, share
+# cards, JSON-LD) pushed it past the 8 KB read before, and the entry was titled by its path
+
+
+def _head(file: Path) -> str:
+    """The page up to its ``</title>`` (at most TITLE_SEARCH_LIMIT bytes), as text."""
+    read = b""
+    with file.open("rb") as handle:
+        while len(read) < TITLE_SEARCH_LIMIT:
+            chunk = handle.read(65536)
+            if not chunk:
+                break
+            read += chunk
+            if b"</title>" in read:
+                break
+    return read.decode("utf-8", "replace")
 
 
 def briefing_keywords(archive: Archive) -> dict[str, str]:
@@ -131,6 +149,9 @@ def index_text(file: Path, head_only: bool = False) -> str:
     """A page's article text for the full-text index: the words a reader sees in it; with
     ``head_only``, only what comes before its first section heading."""
     tree = lxml.html.fromstring(file.read_bytes())
+    briefing = tree.xpath(f"//article[{_CLASS.format('ba-briefing')}]")
+    if briefing:
+        return _briefing_text(briefing[0])
     articles = tree.xpath("//article") or [tree]
     article = articles[0]
     for junk in article.xpath(".//script|.//style|.//*[@class='headerlink']"):
@@ -141,3 +162,23 @@ def index_text(file: Path, head_only: bool = False) -> str:
                 later.drop_tree()
             heading.drop_tree()
     return " ".join(article.text_content().split())
+
+
+_CLASS = "contains(concat(' ', normalize-space(@class), ' '), ' {} ')"
+# What a reader searches a briefing for, in the order the index (and kiwix-serve's result
+# snippet, taken from the indexed text) should show it: the summary first, then the title,
+# the facts (date, regions, actors) and the sources. Not the page's furniture: the
+# navigation, "Suggest a correction", related briefings, the permalink, the citation and its
+# BibTeX, which made every result's snippet "@misc{..." or the navigation bar.
+_BRIEFING_PARTS = ("ba-body", None, "ba-facts", "ba-sources")
+
+
+def _briefing_text(article: lxml.html.HtmlElement) -> str:
+    parts = []
+    for name in _BRIEFING_PARTS:
+        found = article.xpath("./h1" if name is None else f"./*[{_CLASS.format(name)}]")
+        for element in found:
+            for junk in element.xpath(".//script|.//style|.//*[@class='headerlink']"):
+                junk.drop_tree()
+            parts.append(" ".join(element.text_content().split()))
+    return " ".join(part for part in parts if part)

@@ -24,12 +24,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator.content.frontmatter import decode
 from generator.content.loading import load_registries
 from generator.content.placeholders import ARTICLE_END, ARTICLE_START
 from generator.content.problems import ContentError, Problem
 from generator.content.registries import NameIndex
-from generator.content.syntax.yamlstrict import YamlProblem
+from generator.content.schema import BRIEFING_FIELDS, SOURCE_FIELDS
+from generator.content.syntax import safefile
+from generator.content.syntax.fields import FieldError
+from generator.content.syntax.slugs import slug_problem
+from generator.content.syntax.yamlstrict import Located
 from generator.editorial import outlets
 from generator.editorial.ingest_facts import Facts, Markup, dateline, gather
 from generator.editorial.ingest_html import read_html
@@ -43,9 +46,13 @@ from generator.editorial.newbriefing import (
     slugify,
     write_new_file,
 )
+from generator.editorial.pageencoding import decode_page
 from generator.editorial.unknown_names import candidates
 
 PAGE_MAX_BYTES = 8 * 1024 * 1024
+BRIEFING_FIELDS_BY_KEY = tuple((f.key, f.parse) for f in BRIEFING_FIELDS)
+SOURCE_FIELDS_BY_KEY = tuple((f.key, f.parse) for f in SOURCE_FIELDS)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|article|div|p)[\s>]", re.I)
 
 
@@ -83,31 +90,35 @@ def ingest_file(page: Path, content: Path, events_date: date | None = None,
         draft = replace(draft, facts=replace(draft.facts, published=published))
     day = events_date or draft.facts.published
     slug = slugify(draft.title or page.stem)
+    if slug_problem(slug):  # a title that is 'Con' or 'Index': a slug check would refuse
+        slug = f"{slug}-briefing"
     path = briefing_path(content, day, slug)
     refuse_taken(content, path, slug)
     fields, fill_in = _fields(draft, day, NameIndex.build("actor", actors),
                               NameIndex.build("region", regions))
     notes = _notes(page, draft)
     write_new_file(path, compose(fields, "", draft_line="draft: true", notes=notes,
-                                 fill_in=fill_in))
+                                 fill_in=fill_in), content)
     return Ingested(path, _todo(draft, day, fill_in, path))
 
 
 def read_page(path: Path) -> str:
-    """The page as text (UTF-8, or Windows-1252 for old saved pages); ContentError if unreadable."""
+    """The page as text, in the encoding it declares (pageencoding); ContentError if unreadable
+    (read through the one safe reader: no links, FIFOs or devices, at most PAGE_MAX_BYTES)."""
+    return decode_page(read_page_bytes(path))
+
+
+def read_page_bytes(path: Path) -> bytes:
+    """The saved page's bytes, through the one safe reader; ContentError if refused."""
     try:
-        with path.open("rb") as handle:
-            data = handle.read(PAGE_MAX_BYTES + 1)
-    except OSError as error:
-        raise ContentError([Problem(path.as_posix(), None,
-                                    f"cannot read the page: {error.strerror}")]) from None
-    if len(data) > PAGE_MAX_BYTES:
-        raise ContentError([Problem(path.as_posix(), None, f"the page is larger than "
-                                    f"{PAGE_MAX_BYTES:,} bytes", "save only the article")])
-    try:
-        return decode(data)
-    except YamlProblem:
-        return data.decode("cp1252", errors="replace").replace("\r\n", "\n")
+        return safefile.read_limited(path, PAGE_MAX_BYTES)
+    except safefile.Refused as refused:
+        message, hint = refused.message, refused.hint
+        if refused.size is not None:
+            message, hint = (f"the page is larger than {PAGE_MAX_BYTES:,} bytes",
+                             "save only the article")
+        message = message.replace(" in content", "").replace("the file", "the page")
+        raise ContentError([Problem(path.as_posix(), None, message, hint)]) from None
 
 
 def draft_from_page(text: str, finder: NameFinder, today: date) -> Draft:
@@ -117,8 +128,9 @@ def draft_from_page(text: str, finder: NameFinder, today: date) -> Draft:
     else:
         page, markup = analyse(text), Markup()
     facts = gather(page, markup, today)
-    paragraphs = [unicodedata.normalize("NFC", p) for p in page.body]
-    title = unicodedata.normalize("NFC", page.title) if page.title else None
+    paragraphs = [text for text in (one_line(unicodedata.normalize("NFC", p), 1_000_000)
+                                    for p in page.body) if text]
+    title = one_line(unicodedata.normalize("NFC", page.title), 100_000) if page.title else None
     joined, offsets, skip = _article_text(title, paragraphs)
     found: Found = finder.find(joined, skip)
     known = [*skip, *((m.start, m.end) for m in found.mentions)]
@@ -144,6 +156,13 @@ def _article_text(title: str | None, paragraphs: list[str]
     return joined, offsets, skip
 
 
+def one_line(text: str, limit: int) -> str:
+    """Text safe on one comment or YAML line: control characters and line separators become
+    spaces, white space is collapsed, and the text is cut to ``limit`` characters."""
+    plain_text = " ".join(_CONTROL.sub(" ", text).split())
+    return plain_text if len(plain_text) <= limit else plain_text[: limit - 1] + "…"
+
+
 def _shorten(title: str | None, limit: int = 200) -> str | None:
     if title is None or len(title) <= limit:
         return title
@@ -159,15 +178,43 @@ def _fields(draft: Draft, day: date | None, actors: NameIndex[Any], regions: Nam
         "actors": [display_name(actors, a) for a in draft.actors] or None,
         "source": {"name": facts.name, "url": facts.url, "published": facts.published,
                    "author": facts.author, "via": facts.via}}
+    refused = _refuse_bad_values(fields)
     fill_in = {
         "title": "the page's title was not found; write the headline",
         "date": _date_hint(facts), "region": "no region of regions.yml is named; add one",
         "actors": "no actor of actors.yml is named; add at least one",
-        "source.name": "the outlet that published the report",
+        "source.name": _outlet_hint(facts),
         "source.published": "YYYY-MM-DD, the day the report was published; the page does not "
                             "say (delete this line if the report gives no date)",
         "source.url": "the page does not include its address; paste it here"}
+    fill_in.update(refused)
     return fields, {key: hint for key, hint in fill_in.items() if _missing(fields, key)}
+
+
+_PAGE_VALUES = {"title": dict(BRIEFING_FIELDS_BY_KEY)["title"],
+                **{f"source.{key}": parse for key, parse in SOURCE_FIELDS_BY_KEY
+                   if key in ("name", "url", "author", "via")}}
+
+
+def _refuse_bad_values(fields: dict[str, Any]) -> dict[str, str]:
+    """Each text the page gave, checked by the parser `briefings new` and `check` use.
+
+    A value the parser refuses (an address with user info or a backslash, a text too long,
+    with invisible or control characters) is left out, and its FILL IN says why.
+    """
+    reasons: dict[str, str] = {}
+    for key, parse in _PAGE_VALUES.items():
+        holder, name = (fields["source"], key[7:]) if key.startswith("source.") else (fields, key)
+        value = holder.get(name)
+        if value is None:
+            continue
+        try:
+            holder[name] = parse(Located(value, 0), key)
+        except FieldError as error:
+            holder[name] = None
+            reasons[key] = one_line(f"the page's value was refused: {error.message}"
+                                    + (f" ({error.hint})" if error.hint else ""), 300)
+    return reasons
 
 
 def _missing(fields: dict[str, Any], key: str) -> bool:
@@ -176,7 +223,17 @@ def _missing(fields: dict[str, Any], key: str) -> bool:
     return fields.get(key) is None
 
 
+def _outlet_hint(facts: Facts) -> str:
+    if facts.outlet_candidates:
+        shown = "; ".join(one_line(name, 80) for name in facts.outlet_candidates)
+        return f"the outlet that published the report; the page credits several ({shown})"
+    return "the outlet that published the report"
+
+
 def _date_hint(facts: Facts) -> str:
+    if facts.date_candidates:
+        shown = ", ".join(day.isoformat() for day in facts.date_candidates)
+        return f"YYYY-MM-DD; the page's date stamps disagree ({shown}): choose the right one"
     if facts.partial_date:
         return (f"YYYY-MM-DD; the page says \"{facts.partial_date}\" without a year, and "
                 "the year is never guessed")
@@ -185,8 +242,8 @@ def _date_hint(facts: Facts) -> str:
 
 def _notes(page: Path, draft: Draft) -> list[str]:
     """The comment block: provenance, names to consider, and the article to summarise."""
-    notes = [f"# Drafted by `briefings ingest` from {page.name}: check every value above "
-             "against the article.",
+    notes = [f"# Drafted by `briefings ingest` from {one_line(page.name, 120)}: check every "
+             "value above against the article.",
              "# Keep under 'region' the most specific places that apply, and under 'actors' "
              "those who acted."]
     if draft.unknown_names:

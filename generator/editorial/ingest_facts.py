@@ -5,7 +5,10 @@ copies. The site is read from the page's furniture (mastheads, "More from X",
 copyright lines) or its markup; the outlet from a byline that names an
 organisation ("By RFE/RL"), a dateline credit ("(Reuters) -"), an attribution
 ("This article originally appeared on Eurasianet") or the markup's author.
-A date is taken only where the page writes one completely near the title.
+A date is taken only where the page writes one completely near the title, by what its
+label says (published, updated, correction). Each fact is gathered from every signal
+and taken where they agree or one is decisive; where they disagree it is left to the
+editor, with the candidates quoted.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator.editorial import outlets, pagedates
-from generator.editorial.ingest_text import PageText, classify
+from generator.editorial.ingest_text import CREDIT, PageText, classify
 
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’. ]*[A-ZÀ-Ý](?:/[A-ZÀ-Ý][A-ZÀ-Ý'’. ]*[A-ZÀ-Ý])*)"
@@ -32,7 +35,7 @@ _SHARE_HOSTS = ("facebook.com", "twitter.com", "x.com", "t.me", "wa.me", "whatsa
                 "linkedin.com", "reddit.com", "vk.com", "telegram.me", "instagram.com",
                 "youtube.com", "google.com", "bit.ly")
 _COPYRIGHT = re.compile(
-    r"^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?[.,]?\s*)?"
+    r"(?:^|\s)(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?[.,]?\s*)?"
     r"(?:by\s+)?(?P<holder>[^\W\d][^|©]{1,60}?)\s*(?:\d{4})?\s*(?:[.,|](?!\w)|all rights|$)",
     re.IGNORECASE)
 _CORPORATE = re.compile(r"\b(?:inc|ltd|llc|gmbh|corp|co|plc|s\.a)\.?$", re.IGNORECASE)
@@ -70,6 +73,8 @@ class Facts:
     via: str | None
     url: str | None
     author: str | None
+    date_candidates: tuple[date, ...] = ()  # stamps that disagree, for the FILL IN note
+    outlet_candidates: tuple[str, ...] = ()  # credits that disagree, likewise
 
 
 def dateline(paragraph: str) -> tuple[int, str | None]:
@@ -97,16 +102,28 @@ def _credit_line(paragraph: str) -> tuple[int, str | None]:
 def gather(page: PageText, markup: Markup, today: date) -> Facts:
     """Everything the page says about its source and date."""
     site = _site(page, markup)
-    outlet = _outlet(page, markup)
-    name, via = (outlet or site), None
+    outlet, disputed = _outlet(page, markup)
+    name, via = (None if disputed else outlet or site), None
     if outlet and site and outlets.canonical(outlet) != outlets.canonical(site):
         via = site
-    published = markup.published or _page_date(page)
+    stated, candidates = _page_date(page)
+    published = markup.published or stated or _url_date(markup.url or _page_url(page))
     if published is not None and published > today:
         published = None
     partial = None if published else _partial(page)
     return Facts(published, partial, _show(name), _show(via), markup.url or _page_url(page),
-                 _author(page, markup))
+                 _author(page, markup), candidates, tuple(_show(n) or n for n in disputed))
+
+
+def _url_date(url: str | None) -> date | None:
+    """The date in an address's path (".../2024/05/09/..."), where no stamp gives one."""
+    match = re.search(r"/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)/", url or "")
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
 
 
 def _show(name: str | None) -> str | None:
@@ -122,6 +139,9 @@ def _site(page: PageText, markup: Markup) -> str | None:
         return masthead.name
     short = [line for line in page.furniture if len(line) <= _SHORT_LINE]
     holders = [h for h in (_copyright_holder(line) for line in short) if h]
+    top = page.furniture[0] if page.furniture else ""
+    if top and len(top.split()) <= 6 and holders and top.casefold() in holders[-1].casefold():
+        return top  # the masthead, confirmed by the footer's copyright holder
     if holders:
         return _outlet_in(holders[-1])  # the page footer's, not an article's own
     counts: Counter[str] = Counter()
@@ -137,39 +157,84 @@ def _site(page: PageText, markup: Markup) -> str | None:
 def _copyright_holder(line: str) -> str | None:
     if _ATTRIBUTION.search(line):
         return None
-    match = _COPYRIGHT.match(line)
+    match = _COPYRIGHT.search(line)
     if not match:
         return None
     holder = _CORPORATE.sub("", match.group("holder")).strip(" .,")
     return holder if len(holder) >= 2 else None
 
 
-def _outlet(page: PageText, markup: Markup) -> str | None:
-    """Who wrote the report, where the page says so."""
+def _outlet(page: PageText, markup: Markup) -> tuple[str | None, tuple[str, ...]]:
+    """Who wrote the report, where the page says so; and the candidates where it says it
+    in ways that disagree (a byline and a dateline credit naming different agencies).
+
+    An attribution ("This article originally appeared on X") is decisive. Otherwise the
+    credit lines, organisation bylines and the dateline's credit must agree; the markup's
+    author counts only where the page says nothing else.
+    """
     for line in (*page.tail, *page.header, *page.furniture, *page.body[-2:]):
         found = _ATTRIBUTION.search(line)
-        if found:
-            return _outlet_in(found.group("name"))
-    for line in (*page.header, *page.tail):
-        byline = _byline(line)
-        if byline and outlets.looks_like_outlet(byline):
-            return _outlet_in(byline)
-    credit = dateline(page.body[0])[1] if page.body else None
-    if credit:
-        return _outlet_in(credit)
-    if markup.author and outlets.looks_like_outlet(markup.author):
-        return _outlet_in(markup.author)
-    return None
+        name = _attributed(found.group("name")) if found else None
+        if name:
+            return _outlet_in(name), ()
+    said = [quoted.group("who") for quoted in map(CREDIT.match, page.header) if quoted]
+    said += [b for b in map(_byline, (*page.header, *page.tail))
+             if b and outlets.looks_like_outlet(b)]
+    said.append(dateline(page.body[0])[1] if page.body else None)
+    if not any(said) and markup.author and outlets.looks_like_outlet(markup.author):
+        said.append(markup.author)  # the markup's author field: often a person, or garbled
+    named: dict[str, str] = {}
+    for text in filter(None, said):
+        name = _outlet_in(text)
+        named.setdefault(outlets.canonical(name).casefold(), name)
+    if len(named) > 1:
+        return None, tuple(named.values())
+    return next(iter(named.values()), None), ()
+
+
+def _attributed(name: str) -> str | None:
+    """The organisation in an attribution's words: "on September 26, 2024 by the Armenian
+    Weekly" -> "the Armenian Weekly"; "The Conversation under a Creative Commons license"
+    -> "The Conversation"; a language ("in Russian") or a date is no outlet."""
+    name = re.split(r"\s+by\s+", name)[-1]
+    name = re.split(r"\s+(?:under|with|as part of|in accordance)\b", name)[0].strip(" ,")
+    if not name or pagedates.complete_dates(name) or pagedates.partial_date(name) \
+            or name.casefold() in _LANGUAGE_WORDS or not any(c.isalpha() for c in name):
+        return None
+    return name
+
+
+_LANGUAGE_WORDS = frozenset((
+    "english", "russian", "french", "armenian", "azerbaijani", "arabic", "turkish", "georgian",
+    "ukrainian", "persian", "german", "spanish", "italian", "chinese", "hebrew", "farsi"))
+_CORPORATE_TAIL = re.compile(
+    r"(?:\s+or its affiliated companies|\s*,?\s+(?:news\s*&\s*media|media\s+(?:group|network)|"
+    r"limited|ltd|inc|llc|plc|corp(?:oration)?|company|holdings?|group|network|bv|gmbh|"
+    r"s\.a)\.?)+$", re.IGNORECASE)
+_BESIDE = re.compile(r"^(?:\s*(?:,|/|\+|&|with|and|staff|desk|newsroom|reporters?|news|"
+                     r"wires?|(?:news )?agencies|journalists?))*\s*$", re.IGNORECASE)
 
 
 def _outlet_in(text: str) -> str:
-    """The known outlet named in a byline or credit, or the text without staff words."""
-    known = outlets.by_name(text)
+    """The known outlet a byline or credit names, whole, or the text without staff words.
+
+    A known name counts only as the whole organisation ("Guardian News & Media Limited"
+    is the Guardian's company) or where the rest are other outlets and staff words
+    ("Euronews with AFP": the newsroom named first); never inside a longer name
+    ("Interfax-Ukraine", "Mail & Guardian" are other organisations).
+    """
+    known = outlets.by_name(text) or outlets.by_name(_CORPORATE_TAIL.sub("", text.strip()))
     if known:
         return known.name
     named = sorted(outlets.mentions(text), key=lambda mention: mention[1])
-    if named:
-        return named[0][0].name  # "Euronews with AFP": the newsroom named first
+    rest = text
+    for _, start, end in reversed(named):
+        rest = rest[:start] + " , " + rest[end:]
+    if named and _BESIDE.match(re.sub(r"^\s*the\s+", "", rest, flags=re.IGNORECASE)):
+        return named[0][0].name
+    if named and named[-1][2] == len(text.rstrip(" .")) and \
+            re.search(r",\s*(?:the\s+)?$", text[:named[-1][1]], re.IGNORECASE):
+        return named[-1][0].name  # "By Anna Chernova and Rob Picheta, CNN"
     return re.sub(r"\s+(?:staff|desk|newsroom|and (?:news )?agencies)\b.*$", "", text.strip(),
                   flags=re.IGNORECASE)
 
@@ -201,14 +266,28 @@ def _is_person(text: str) -> bool:
         for n in names)
 
 
-def _page_date(page: PageText) -> date | None:
-    """A complete date written near the title: a 'published' line first, else the first one."""
-    found = []
+def _page_date(page: PageText) -> tuple[date | None, tuple[date, ...]]:
+    """The publication date from the stamps written near the title, by what they say.
+
+    A "Published" stamp wins; then an unlabelled one (the first); an "Updated" stamp only
+    where the page has no other (as AP and CNN pages show it); a correction's never.
+    Published stamps that disagree leave the date empty, with the candidates returned.
+    """
+    found: dict[str, list[date]] = {}
     for line in (*page.header, *_before_furniture(page.tail[:3])):
-        dates = pagedates.complete_dates(line)
-        if dates and len(line) <= 160 and classify(line) != "skip":  # not a photo caption
-            found.append((not _PUBLISHED.search(line), dates[0][1]))
-    return min(found, key=lambda item: item[0])[1] if found else None
+        if len(line) <= 160 and classify(line) != "skip":  # not a photo caption
+            for meaning, day in pagedates.stamps(line):
+                found.setdefault(meaning, []).append(day)
+    published = sorted(set(found.get("published", ())))
+    if len(published) > 1:
+        return None, tuple(published)
+    for meaning in ("published", "plain"):
+        if found.get(meaning):
+            return found[meaning][0], ()
+    updates = sorted(set(found.get("updated", ())))
+    if len(updates) == 1:
+        return updates[0], ()
+    return None, tuple(updates)
 
 
 def _before_furniture(lines: tuple[str, ...]) -> tuple[str, ...]:

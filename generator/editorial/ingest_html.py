@@ -19,7 +19,7 @@ import trafilatura
 
 from generator.editorial import outlets
 from generator.editorial.ingest_facts import Markup
-from generator.editorial.ingest_text import PageText, analyse, classify, lines_of
+from generator.editorial.ingest_text import PageText, analyse, classify, is_headline, lines_of
 
 _DROP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "button", "form",
          "select", "option", "input", "textarea"}
@@ -38,11 +38,31 @@ def read_html(html: str) -> tuple[PageText, Markup]:
     if not isinstance(document, trafilatura.settings.Document):
         return visible, Markup()
     markup = _markup(document)
-    title = markup.title or visible.title
+    title = _title(html, markup) or visible.title
     body = _clean_body(str(document.text or ""), title)
     page = PageText(title, body or visible.body, visible.header, visible.tail,
                     visible.furniture)
     return page, markup
+
+
+def _title(html: str, markup: Markup) -> str | None:
+    """The headline: the page's one visible <h1> where it reads as a headline (markup
+    titles are often cut short for search engines, or carry a section and the site's
+    name); where the page has several, the one the markup's title agrees with."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return markup.title
+    found = [" ".join(h.text_content().split()) for h in root.iter("h1")]
+    site = (markup.site or "").casefold()
+    headlines = [h for h in found if is_headline(h) and not outlets.by_name(h)
+                 and h.casefold() != site]  # a logo in an <h1> is no headline
+    wanted = (markup.title or "").casefold()
+    agreeing = [h for h in headlines if wanted and (h.casefold() in wanted
+                                                    or wanted in h.casefold())]
+    if len(headlines) == 1:
+        return headlines[0]
+    return agreeing[0] if agreeing else markup.title
 
 
 def visible_lines(html: str) -> list[str]:

@@ -27,6 +27,11 @@ _ALWAYS_SKIP = re.compile(r"""(?ix)^(?:
     epa|tass|handout|file)\b[^()\[\]]{0,60}[)\]]\s*|
     .*purchase\ licensing\ rights.*|.*\[[^\]]*/[^\]]*\]|[a-z]{2,5}(?:/[a-z]{2,5})+|
     .{3,}\ ©\ ?[A-Z][^©\d]{2,60}[,/]\ ?\w[^©\d]{1,40}|
+    .*\S\ ?[/©]\ ?(?:afp|reuters|ap|epa|getty\ images|aa|tass|sputnik|pool|efe|xinhua|anadolu)
+    (?:\ via\ getty\ images|/getty\ images)?\.?\)?|
+    (?:à\ )?lire\ aussi\b.*|(?:read|see|also)\ (?:also|read)\b.*|читайте\ также.*|
+    читать\ также.*|смотрите\ также.*|اقرأ\ أيضا.*|اقرأ\ ايضا.*|
+    [¹²³⁴⁵⁶⁷⁸⁹⁰]+\ .*|\d{1,3}(?:\ ?/\ ?\d{1,3})?|.*\bpage\ \d{1,3}|
     (?:updated|published|posted|modified|issued)?:?\ ?(?:on\ )?(?:\d+|an?|one)
     \ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\ ago\b.*|
     (?:updated|published)\ (?:just\ now|today|yesterday|moments\ ago)\b.*|
@@ -46,12 +51,18 @@ _ALWAYS_END = re.compile(r"""(?ix)^(?:
     (?:this\ (?:article|story|piece|report)\ )?(?:was\ )?(?:originally|first)
     \ (?:published|appeared)\b.*|
     republished\b.*|reprinted\b.*|source:.*|courtesy\ of\b.*|
-    this\ is\ a\ translation\b.*|(?:this\ (?:article|story)\ (?:was|has\ been)\ )?translated
+    this\ is\ a\ translation\b.*|
+    .*(?:все\ права|جميع\ الحقوق|حقوق\ النشر|tous\ droits).*|
+    (?:this\ (?:article|story)\ (?:was|has\ been)\ )?translated
     \ from\b.*
 )$""")
 # Labels that interrupt an article without ending it (only where they are not sentences).
 _LABEL_SKIP = re.compile(r"""(?ix)^(?:
     ad|ads|story\ continues.*|continue\ reading.*|\d{1,2}:\d{2}|
+    \d{1,2}[:.h]\d{2}\ ?(?:[ap]\.?m\.?)?(?:\ [a-z]{2,4})?|enlarge\ this\ image|heard\ on\b.*|
+    temps\ de\ lecture.*|.*\btemps\ de\ lecture|lire\ plus\ tard|offrir\ cet\ article|
+    partager(?:\ :)?.*|texte\ par\ ?:.*|avec\ (?:afp|reuters|ap|afp\ et\ reuters)|
+    translat(?:ion|ed)\ by\b.*|live|en\ direct|прямой\ эфир|مباشر|tt|print|imprimer|
     (?:watch|video|listen|audio|photos?)(?::.*)?|\d+\s*min(?:ute)?s?\ read|
     \d+\s+(?:seconds?|minutes?|mins?|hours?|days?|weeks?)\b.*|
     key\ points|key\ takeaways|summary|highlights|in\ brief|at\ a\ glance|what\ we\ know
@@ -72,18 +83,39 @@ _LABEL_END = re.compile(r"""(?ix)^(?:
     back\ to\ (?:top|homepage)\b.*|advertise\b.*|about\ us|contact(?:\ us)?|follow\ us\b.*|
     download\ (?:the|our)\ app\b.*|skip\ to\ (?:main\ )?content|menu|search|home
 )$""")
-_BIO = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3},? (?:is|was) (?:an? |the )?"
-                  r"(?:[\w-]+ ){0,4}(?:journalist|reporter|correspondent|writer|editor|analyst|"
-                  r"researcher|fellow|contributor|photographer|producer)\b")
+_BIO = re.compile(r"^[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|al|el|bin|da|di|la|le)){1,4},?"
+                  r" (?:is|was) (?:an? |the )?(?:[\w-]+ ){0,6}(?:journalist|reporter|"
+                  r"correspondent|writer|editor|analyst|researcher|fellow|contributor|"
+                  r"photographer|producer|sociologist|scholar|professor|historian|economist|"
+                  r"lecturer|author|expert|specialist|student|candidate)\b")
+# Appeals, licences and disclosures: furniture however much they read like sentences.
+_APPEAL = re.compile(r"""(?ix).*\b(?:
+    creative\ commons|cc\ by(?:-[a-z]{2})*\ \d|licen[cs]ed\ under|republish(?:ed)?\ (?:this|under)|
+    please\ credit|support\ (?:us|our\ work|independent|\w+['’]s\ independent)|donate|
+    your\ support|make\ a\ (?:gift|donation|contribution)|become\ a\ (?:member|supporter)|
+    subscri(?:be|ber|bers|ption)|sign\ up|newsletters?|in\ your\ inbox|small\ favour|
+    join\ (?:a|our)\ (?:growing\ )?community|provides\ funding|does\ not\ work\ for|
+    receive\ funding|institutional\ positions|the\ views\ (?:represented|expressed)|
+    contributed\ (?:to\ this\ )?report(?:ing)?|undesirable\ organi[sz]ation|
+    abonnez-vous|réservé\ aux\ abonnés|подпишитесь|اشترك
+)\b.*""")
 _BULLET = re.compile(r"^\s*(?:[•·▪►◦*]|[-–]\s|\d{1,2}[.)]\s)")
 _BYLINE = re.compile(r"^(?:by|written by|words by|author:?|story by|(?:translated|edited|"
-                     r"compiled) by:?)\s+(?P<who>\S.{0,119})$", re.I)
+                     r"compiled) by:?|par|por|von|автор:?|بقلم)\s+(?P<who>\S.{0,119})$", re.I)
+_NAMED_BYLINE = re.compile(r"^(?:[Bb]y|[Pp]ar|[Pp]or|[Vv]on)\s+[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:"
+                           r"[A-ZÀ-Ý][\w'’.-]+|de|van|von|al|el|bin|da|di|la|le|du)){1,3}"
+                           r"(?:,|\s+and\s|\s*$)")
+# "Yerevan: «Asharq Al-Awsat»": a place and the newspaper's credit, as Arabic papers write.
+CREDIT = re.compile(r"^[^\W\d][^:«»]{1,30}:\s*«(?P<who>[^»]{2,40})»$")
+_AUTHOR_LABEL = re.compile(r"^(?:authors?|auteurs?|автор[ыа]?|الكاتب|written by)$", re.I)
 # "Key points" and the like: a label whose bullets sit between the title and the article.
 _KEY_POINTS = re.compile(r"^(?:key points|key takeaways|summary|highlights|in brief|"
                          r"at a glance|what we know)$", re.I)
+_INLINE_LINK = re.compile(r"^(?:(?:à )?lire aussi|read also|also read|see also|читайте также|"
+                          r"читать также|смотрите также|اقرأ أيضا|اقرأ ايضا)\W*$", re.I)
 _TICKER = re.compile(r"[-+]\d+(?:\.\d+)?%?\s*$|^(?:buy|sell)\s+[\d.,]+$", re.I)
 _FURNITURE_SPAN = 800
-_SENTENCE_END = re.compile(r"[.!?…:][\"'”’)\]]*$|[\"”]$")
+_SENTENCE_END = re.compile(r"[.!?…:؟。][\"'”’»)\]]*$")
 
 
 @dataclass(frozen=True)
@@ -115,8 +147,11 @@ def classify(line: str) -> Kind:
         return "bullet"
     if _ALWAYS_SKIP.match(line):
         return "skip"
-    if _ALWAYS_END.match(line) or _BIO.match(line):
+    if _ALWAYS_END.match(line) or _BIO.match(line) or (
+            len(line) < _FURNITURE_SPAN and _APPEAL.match(line)):
         return "end"
+    if _NAMED_BYLINE.match(line) and len(line.split()) <= 25:
+        return "byline"  # "By Thomas de Waal, a senior fellow at Carnegie Europe."
     if is_prose(line):
         return "prose"
     if _LABEL_SKIP.match(line):
@@ -134,7 +169,7 @@ def classify(line: str) -> Kind:
 def is_prose(line: str) -> bool:
     """A sentence or more of running text, as opposed to a label, link or headline."""
     words = line.split()
-    lower = sum(1 for w in words if w[:1].islower())
+    lower = sum(1 for w in words if w[:1].isalpha() and not w[:1].isupper())  # Arabic too
     return len(words) >= 7 and lower >= 2 and bool(_SENTENCE_END.search(line))
 
 
@@ -147,14 +182,15 @@ def _digit_share(line: str) -> float:
 def is_headline(line: str) -> bool:
     """Could be an article's title: a few words, not a sentence-ending paragraph."""
     words = line.split()
+    first = next((c for c in line if c.isalpha()), "")
     return (3 <= len(words) <= 30 and 15 <= len(line) <= 250 and not line.endswith((":", ","))
-            and any(c.isupper() for c in line[:2]) and not line.isupper())
+            and first != "" and not first.islower() and not line.isupper())
 
 
 def analyse(text: str) -> PageText:
     """Split a copied page into title, body, header, tail and furniture."""
-    lines = lines_of(text)
-    kinds = [classify(line) for line in lines]
+    lines = lines_of(unwrap(text))
+    kinds = _in_context(lines, [classify(line) for line in lines])
     runs = _runs(kinds)
     if not runs:
         return PageText(None, (), (), (), tuple(lines))
@@ -162,6 +198,8 @@ def analyse(text: str) -> PageText:
     while start < end and _is_caption(lines[start]):
         start += 1
     title_at, lede = _title_above(lines, kinds, start)
+    if title_at is not None and _is_crosshead(lines, kinds, title_at, start, end):
+        title_at, lede = _title_above(lines, kinds, _stamp_above(kinds, title_at))
     body = [lines[i] for i in (*lede, *range(start, end + 1)) if kinds[i] in ("prose", "short")]
     top = max(0, (start if title_at is None else title_at) - 3)
     header = [lines[i] for i in range(top, start) if i != title_at and i not in lede]
@@ -170,6 +208,91 @@ def analyse(text: str) -> PageText:
     furniture = [line for i, line in enumerate(lines) if i not in near or kinds[i] == "end"]
     title = lines[title_at] if title_at is not None else None
     return PageText(title, tuple(body), tuple(header), tuple(tail), tuple(furniture))
+
+
+def unwrap(text: str) -> str:
+    """Paragraphs rebuilt from hard-wrapped text (a PDF copy): within a block between blank
+    lines whose lines are about as wide as its widest and mostly end inside a sentence,
+    the lines are one paragraph. Other text is left line by line."""
+    blocks = re.split(r"\n[ \t\u00a0]*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return "\n\n".join(_unwrapped(block) for block in blocks)
+
+
+def _unwrapped(block: str) -> str:
+    lines = [" ".join(line.split()) for line in block.split("\n") if line.strip()]
+    if len(lines) < 2:
+        return "\n".join(lines)
+    widest = max(len(line) for line in lines)
+    open_ended = sum(not _SENTENCE_END.search(line) for line in lines[:-1])
+    if widest < 40 or any(len(line) < widest * 0.6 for line in lines[:-1]) or \
+            open_ended * 2 < len(lines) - 1:
+        return "\n".join(lines)
+    joined = lines[0]
+    for line in lines[1:]:
+        hyphen = joined.endswith("-") and joined[-2:-1].isalpha() and line[:1].islower()
+        joined = joined[:-1] + line if hyphen else f"{joined} {line}"
+    return joined
+
+
+def _in_context(lines: list[str], kinds: list[Kind]) -> list[Kind]:
+    """Kinds that depend on the lines around: the headline after a bare "Read also" label
+    is a link; lines under "Summary" or "Key points" are its bullets, marked or not; a
+    line opening with the byline's name and a verb is the author's bio."""
+    authors = [match.group("who") for match in map(_BYLINE.match, lines) if match]
+    names = [re.split(r"\s*(?:,|\band\b|&)\s*", who)[0].strip() for who in authors]
+    names = [name for name in names if len(name.split()) >= 2]
+    for index, line in enumerate(lines):
+        if CREDIT.match(line):
+            kinds[index] = "byline"
+        elif _AUTHOR_LABEL.match(line):  # an author block: the label, the name, the post
+            for below in range(index, min(index + 3, len(lines))):
+                kinds[below] = "byline" if kinds[below] == "short" else kinds[below]
+        elif kinds[index] == "skip" and _INLINE_LINK.match(line) and index + 1 < len(lines) \
+                and len(lines[index + 1].split()) <= 25:
+            kinds[index + 1] = "skip"
+        elif _KEY_POINTS.match(line):
+            below = index + 1
+            while below < len(lines) and kinds[below] == "short" and below - index <= 6:
+                kinds[below] = "bullet"
+                below += 1
+        elif any(line.startswith(name + " ") and line[len(name) + 1:][:1].islower()
+                 for name in names) and kinds[index] != "byline":
+            kinds[index] = "end"
+    return kinds
+
+
+def _is_crosshead(lines: list[str], kinds: list[Kind], title_at: int, start: int,
+                  end: int) -> bool:
+    """A headline right above the text, with no byline or date between, where the text
+    has more such headlines and a stamp sits above: a live blog's post, not the title."""
+    if any(kinds[i] in ("date", "byline") for i in range(title_at, start)):
+        return False
+    inside = sum(kinds[i] == "short" and is_headline(lines[i]) for i in range(start, end + 1))
+    return inside >= 1 and _stamp_above(kinds, title_at) != title_at
+
+
+def _stamp_above(kinds: list[Kind], index: int) -> int:
+    """The nearest date or byline line within 12 lines above ``index`` (or ``index``)."""
+    for above in range(index - 1, max(-1, index - 13), -1):
+        if kinds[above] in ("date", "byline"):
+            return above
+    return index
+
+
+def is_navigation(lines: list[str], index: int) -> bool:
+    """A menu or breadcrumb item: a short line repeated on the page, or one of three or
+    more short lines in a row."""
+    line = lines[index]
+    if len(line.split()) > 5:
+        return False
+    if sum(other == line for other in lines) > 1:
+        return True
+    low, high = index, index
+    while low > 0 and len(lines[low - 1].split()) <= 4:
+        low -= 1
+    while high + 1 < len(lines) and len(lines[high + 1].split()) <= 4:
+        high += 1
+    return high - low >= 2 and len(line.split()) <= 4
 
 
 def _runs(kinds: list[Kind]) -> list[tuple[int, int]]:
@@ -214,7 +337,7 @@ def _title_above(lines: list[str], kinds: list[Kind], start: int
             pass
         elif kind == "prose" and not lede:
             lede = (index,)  # a standfirst: the article's own lede
-        elif kind == "short" and is_headline(lines[index]):
+        elif kind == "short" and is_headline(lines[index]) and not is_navigation(lines, index):
             return _prefer_title_over_standfirst(lines, kinds, index), lede
         elif kind == "prose":
             break
@@ -243,12 +366,14 @@ def _prefer_title_over_standfirst(lines: list[str], kinds: list[Kind], index: in
     """
     above = index - 1
     if (above >= 0 and kinds[above] == "short" and is_headline(lines[above])
-            and len(lines[index].split()) >= 16 > len(lines[above].split())):
+            and not is_navigation(lines, above)
+            and len(lines[index].split()) >= max(10, 1.5 * len(lines[above].split()))):
         return above
     while above >= 0 and kinds[above] in ("date", "byline", "skip"):
         above -= 1
     if (above < index - 1 and above >= 0 and kinds[above] == "short"
-            and is_headline(lines[above]) and kinds[index - 1] in ("date", "byline", "skip")
+            and is_headline(lines[above]) and not is_navigation(lines, above)
+            and kinds[index - 1] in ("date", "byline", "skip")
             and _reads_as_sentence(lines[index])):
         return above
     return index

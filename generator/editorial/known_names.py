@@ -17,6 +17,7 @@ Of overlapping matches the leftmost longest wins ("Lachin corridor", not "Lachin
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -130,12 +131,12 @@ class NameFinder:
         """Actors and regions named in ``text`` (NFC), ignoring the ``skip`` spans."""
         text = unicodedata.normalize("NFC", text)
         folded, where = fold(text)
-        blocked = list(skip)
+        blocked = _Spans(skip)
         candidates = []
         for end, (key, targets) in self._automaton.iter(folded):
             start = end - len(key) + 1
             first, last = where[start], where[end] + 1
-            if _at_boundaries(folded, start, end) and not _inside(first, last, blocked):
+            if _at_boundaries(folded, start, end) and not blocked.overlaps(first, last):
                 kept = tuple(t for t in targets if _case_fits(t.spelling, text[first:last]))
                 if kept:
                     candidates.append(Mention(first, last, kept))
@@ -147,17 +148,70 @@ def _spellings(name: str, aliases: tuple[str, ...]) -> set[str]:
     found: set[str] = set()
     for spelling in (name, *aliases):
         found |= spelling_variants(spelling)
-    return found
+    return found | {form for spelling in found for form in russian_forms(spelling)}
+
+
+# Russian declension, regular endings only: a name's case forms ("Армения" -> "Армении",
+# "Сергей Лавров" -> "Сергеем Лавровым"), so a Russian page names what its nominative does.
+_NOUN_ENDINGS = (("ия", ("ии", "ию", "ией")), ("ья", ("ьи", "ью", "ьей")),
+                 ("я", ("и", "ю", "ей", "е")), ("а", ("ы", "и", "е", "у", "ой")),
+                 ("ь", ("и", "ю", "ем", "я", "е")), ("й", ("я", "ю", "ем", "е")),
+                 ("ый", ("ого", "ому", "ым", "ом")), ("ий", ("ого", "ему", "им", "ом", "его")),
+                 ("ой", ("ого", "ому", "ым", "ом")), ("ые", ("ых", "ым", "ыми")),
+                 ("ие", ("их", "им", "ими")), ("цы", ("цев", "цам", "цами", "цах")))
+_CYRILLIC = re.compile(r"^[А-Яа-яЁё-]+$")
+
+
+def russian_forms(spelling: str) -> set[str]:
+    """The spelling's regular Russian case forms (empty for a spelling not in Cyrillic)."""
+    words = spelling.split()
+    if not words or len(words) > 3 or not all(_CYRILLIC.match(w) for w in words):
+        return set()
+    forms: list[set[str]] = [_declined(word) for word in words]
+    found = {""}
+    for options in forms:
+        found = {f"{head} {option}".strip() for head in found for option in options}
+    return found - {spelling}
+
+
+def _declined(word: str) -> set[str]:
+    if len(word) < 4 or word.isupper():
+        return {word}
+    for ending, others in sorted(_NOUN_ENDINGS, key=lambda item: -len(item[0])):
+        if word.endswith(ending):
+            return {word, *(word[: -len(ending)] + other for other in others)}
+    if word[-1] in "оеиуюэ":
+        return {word}  # Баку, Песков's "о" stays
+    return {word, *(word + ending for ending in ("а", "у", "ом", "е", "ым", "ой"))}
+
+
+_ARABIC_CLITICS = frozenset("وفبلك")  # "and", "so", "with", "to", "as" written on the word
 
 
 def _at_boundaries(folded: str, start: int, end: int) -> bool:
     before = folded[start - 1] if start > 0 else " "
     after = folded[end + 1] if end + 1 < len(folded) else " "
+    if before in _ARABIC_CLITICS and "\u0600" <= folded[start] <= "\u06ff":
+        before = folded[start - 2] if start > 1 else " "  # "وأرمينيا": and Armenia
     return not (before.isalnum() or after.isalnum())
 
 
-def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < span_end and span_start < end for span_start, span_end in spans)
+class _Spans:
+    """Spans to skip, merged and sorted: whether a mention overlaps one is a bisection."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(end, merged[-1][1])
+            else:
+                merged.append([start, end])
+        self._starts = [start for start, _ in merged]
+        self._ends = [end for _, end in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self._starts, end) - 1  # the last span starting before end
+        return index >= 0 and self._ends[index] > start
 
 
 def _case_fits(spelling: str, written: str) -> bool:

@@ -28,6 +28,7 @@ from generator.content.placeholders import PLACEHOLDER
 from generator.content.problems import ContentError, Problem
 from generator.content.registries import NameIndex, name_key
 from generator.content.schema import BRIEFING_FIELDS
+from generator.content.syntax import safefile
 from generator.content.syntax.fields import FieldError, Named, parse_mapping, text, url
 from generator.content.syntax.slugs import slug_problem
 from generator.content.syntax.yamlstrict import Located, plain
@@ -59,7 +60,7 @@ def create_briefing(args: argparse.Namespace) -> Path:
         raise ContentError(problems + [p for p in registry_problems if p.is_error])
     path = briefing_path(content, fields["date"], slug)
     refuse_taken(content, path, slug)
-    write_new_file(path, compose(fields, PLACEHOLDER, draft_line=DRAFT_LINE))
+    write_new_file(path, compose(fields, PLACEHOLDER, draft_line=DRAFT_LINE), content)
     return path
 
 
@@ -69,15 +70,31 @@ def _checked_fields(args: argparse.Namespace, problems: list[Problem]) -> dict[s
               "via": _option("--source-via", text(200), args.source_via, problems),
               "published": args.source_published}
     tags = [_option("--tag", text(100), tag, problems) for tag in args.tag]
-    slug_fault = None if args.slug is None else slug_problem(args.slug)
-    if slug_fault:
-        problems.append(Problem("--slug", None, f"'{args.slug[:100]}' {slug_fault.reason}",
-                                "for example blinken-calls-pashinyan"))
+    if args.slug is not None:
+        problems += slug_problems("--slug", args.slug, "for example blinken-calls-pashinyan")
+    elif args.title is not None:
+        problems += slug_problems("--title", slugify(args.title), "give --slug",
+                                  made_from="the title")
     if args.date > date.today() + timedelta(days=1):
         problems.append(Problem("--date", None, f"the date {args.date} lies in the future",
                                 "use the day the events happened"))
     return {"title": _option("--title", text(200), args.title, problems), "date": args.date,
             "source": source, "tags": [t for t in tags if t]}
+
+
+def slug_problems(option: str, slug: str, hint: str, made_from: str | None = None
+                  ) -> list[Problem]:
+    """A slug `new` would write, checked by the project's one slug rule (syntax.slugs), so a
+    file it writes is never one `check` refuses; ``made_from`` names where a derived slug
+    came from (the title)."""
+    fault = slug_problem(slug)
+    if fault is None:
+        return []
+    shown = slug[:100]
+    if made_from is not None:
+        return [Problem(option, None, f"{made_from} gives the slug '{shown}', which "
+                        f"{fault.reason}", hint)]
+    return [Problem(option, None, f"'{shown}' {fault.reason}", hint)]
 
 
 def _option(option: str, parse: Any, value: str | None, problems: list[Problem]) -> Any:
@@ -156,17 +173,22 @@ def existing_slugs(content: Path) -> dict[str, Path]:
              for name in names if name.endswith(".md")]
     for path in sorted(files):
         slug = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", path.name[:-3])
-        try:
-            head = path.read_text(encoding="utf-8", errors="replace")[:4000]
-        except OSError:
+        try:  # a link or a FIFO is refused by check; here it is not read
+            head = safefile.read_head(path, 4000).decode("utf-8", errors="replace")
+        except safefile.Refused:
             continue
         declared = re.search(r"^slug:\s*['\"]?([a-z0-9-]+)", head, re.MULTILINE)
         found.setdefault(declared.group(1) if declared else slug, path)
     return found
 
 
-def write_new_file(path: Path, content_text: str) -> None:
-    """Create the file; never replace one (a race with another writer also fails)."""
+def write_new_file(path: Path, content_text: str, content: Path | None = None) -> None:
+    """Create the file; never replace one (a race with another writer also fails), never
+    write through a symbolic link among the folders below ``content`` (`check` refuses
+    links, so a committed ``briefings/2019 -> ../../elsewhere`` must not decide where a
+    new file goes)."""
+    if content is not None:
+        refuse_links(content, path)
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         with path.open("x", encoding="utf-8", newline="\n") as handle:
@@ -174,6 +196,21 @@ def write_new_file(path: Path, content_text: str) -> None:
     except FileExistsError:
         raise ContentError([Problem(path.as_posix(), None, "the file already exists; it was "
                                     "left as it was")]) from None
+
+
+def refuse_links(content: Path, path: Path) -> None:
+    """ContentError if a folder below ``content`` on the way to ``path``, or ``path`` itself,
+    is a symbolic link, or if one of those folders is a file."""
+    relative = path.relative_to(content)
+    for folder in [*(content / part for part in reversed(relative.parents[:-1])), path]:
+        if folder.is_symlink():
+            raise ContentError([Problem(folder.as_posix(), None, "is a symbolic link; "
+                                        "nothing was written through it",
+                                        "replace the link with the folder itself, as "
+                                        "`briefings check` requires")])
+        if folder != path and folder.exists() and not folder.is_dir():
+            raise ContentError([Problem(folder.as_posix(), None, "is a file, not a folder; "
+                                        "nothing was written", "move the file away")])
 
 
 # --- writing front matter ----------------------------------------------------------------

@@ -2,23 +2,57 @@
 
 "September 19, 2023", "19 Sep 2023", "2023-09-19" and "19.09.2023" are complete, and so
 are "August 1 - 2024" and "1 August - 2024" (a separator before the year, as some agencies
-write it).
+write it), "13 avril 2025", "12 июня 2024 года" and "14 مارس 2025": month names come in
+the archive's source languages from dateparser's locale tables (English, French, Russian,
+Arabic, Armenian, Azerbaijani, Turkish, Ukrainian, Georgian, German, Spanish).
 "January 18", "Sept 19" and "16:44, 3 October" are not: the year is never guessed.
 A slashed date is read only where day and month cannot be confused (19/09/2023).
+dateparser's own search is not used to find dates: it reads "12.09.2024" as 9 December
+and "3 hours ago" as a complete date (measured; see README, "Ingest").
+
+A stamp is a date with what it means: "Published", "Updated", "Correction" and their
+French, Russian and Arabic labels (``stamps``).
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Literal
 
-_MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-          r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
+from dateparser.languages.loader import default_loader
+
+_ENGLISH = ("jan january", "feb february", "mar march", "apr april", "may", "jun june",
+            "jul july", "aug august", "sep sept september", "oct october", "nov november",
+            "dec december")
+_LANGUAGES = ("fr", "ru", "ar", "hy", "az", "tr", "uk", "ka", "de", "es")
+_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december")
+
+
+def _month_names() -> dict[str, int]:
+    names = {name: number for number, names in enumerate(_ENGLISH, start=1)
+             for name in names.split()}
+    for language in _LANGUAGES:
+        info = default_loader.get_locale(language).info
+        for number, key in enumerate(_MONTH_KEYS, start=1):
+            for name in info.get(key, ()):
+                folded = name.casefold().rstrip(".")
+                if len(folded) >= 3:
+                    names.setdefault(folded, number)
+    return names
+
+
+_MONTHS = _month_names()
+_MONTH = (r"(?P<month>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
+          + r")(?!\w)\.?")
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
+# "2024" ends a year, and so does "20245:00 AM" (a year run into the time after it).
+_YEAR = r"(?P<year>(?:19|20)\d\d)(?:(?!\d)|(?=\d{1,2}:\d\d))"
 _BEFORE_YEAR = r"(?:,?\s+|\s*[-–—]\s*)"  # "August 1, 2024", "August 1 - 2024"
-_MONTH_FIRST = re.compile(rf"\b{_MONTH}\s+{_DAY}{_BEFORE_YEAR}{_YEAR}\b", re.IGNORECASE)
-_DAY_FIRST = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_BEFORE_YEAR}{_YEAR}\b", re.IGNORECASE)
+_MONTH_FIRST = re.compile(rf"\b{_MONTH}\s+{_DAY}{_BEFORE_YEAR}{_YEAR}", re.IGNORECASE)
+_DAY_FIRST = re.compile(rf"(?<![\d.:/]){_DAY}\s+(?:of\s+|de\s+)?{_MONTH}{_BEFORE_YEAR}{_YEAR}",
+                        re.IGNORECASE)
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
 _DOTTED = re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b")
 _SLASHED = re.compile(r"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b")
@@ -26,10 +60,17 @@ _PARTIAL = (re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*[-–—,]?\s*\d(?!\d?:\d))
             re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?!\w)(?!\s*[-–—,]?\s*\d(?!\d?:\d))",
                        re.IGNORECASE))
 
-_MONTHS = {name: number for number, names in enumerate(
-    ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
-     "aug august", "sep sept september", "oct october", "nov november", "dec december"),
-    start=1) for name in names.split()}
+Meaning = Literal["published", "updated", "correction", "plain"]
+_LABELS: tuple[tuple[Meaning, str], ...] = (
+    ("correction", r"correct(?:ion|ed)|rectificatif|correctif|исправлено|исправление|تصحيح"),
+    ("updated", r"(?:last\s+)?(?:update[ds]?|modified|edited|revised)|mis\s+à\s+jour|modifié|"
+                r"actualisé|обновлено|обновлен[оа]?|изменено|(?:آخر\s+)?تحديث|تم\s+التحديث|"
+                r"güncell\w*|actualizado"),
+    ("published", r"(?:first\s+)?(?:published|posted|created|issued)|publié|mis\s+en\s+ligne|"
+                  r"опубликовано|дата\s+публикации|نُ?شر|تاريخ\s+النشر|yayın\w*|publicado"),
+)
+_LABEL = re.compile("|".join(f"(?P<{meaning}>{pattern})" for meaning, pattern in _LABELS),
+                    re.IGNORECASE)
 
 
 def complete_dates(text: str) -> list[tuple[int, date]]:
@@ -45,6 +86,24 @@ def complete_dates(text: str) -> list[tuple[int, date]]:
         if day:
             found.append((match.start(), day))
     return sorted(found)
+
+
+def stamps(text: str) -> list[tuple[Meaning, date]]:
+    """Each complete date in a short line with the label before it that says what it is:
+    "Publié le 13 avril 2025, modifié le 14 avril 2025" -> published, then updated."""
+    labels = [(match.start(), _meaning(match)) for match in _LABEL.finditer(text)]
+    found: list[tuple[Meaning, date]] = []
+    for start, day in complete_dates(text):
+        before = [meaning for at, meaning in labels if at < start]
+        found.append((before[-1] if before else "plain", day))
+    return found
+
+
+def _meaning(match: re.Match[str]) -> Meaning:
+    for meaning in ("correction", "updated", "published"):
+        if match.group(meaning):
+            return meaning
+    return "plain"
 
 
 def partial_date(text: str) -> str | None:

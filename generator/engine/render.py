@@ -100,7 +100,7 @@ class RenderHelper:
         self.folder = Path(tempfile.mkdtemp(prefix=".shard-", dir=site_dir.parent))
         try:
             self.helper = Helper(functools.partial(_mkdocs_build, config, docs, self.folder,
-                                                   share="helper"), fresh=True)
+                                                   share="helper"), start="spawn")
         except HelperFailed:
             shutil.rmtree(self.folder, ignore_errors=True)
             raise
@@ -344,7 +344,7 @@ def _build_elsewhere(config: EngineConfig, docs: Path, out: Path, share: hook.Sh
     """Render in a fresh process: this one already runs the other engine (engines.py)."""
     try:
         Helper(functools.partial(_mkdocs_build, config, docs, out, share=share),
-               fresh=True).result()
+               start="spawn").result()
     except HelperFailed as error:
         raise EngineError(f"the {engines.TITLES[config.engine]} process failed: {error}"
                           ) from error

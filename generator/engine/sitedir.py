@@ -12,27 +12,25 @@ was a marker, is recognised by the files only a build of ours leaves together (s
 from __future__ import annotations
 
 import os
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.site.edition import Edition
+from generator.content.syntax import safefile
 
 __all__ = [
     "MARKER",
+    "EditionOutput",
     "Places",
     "SiteDirError",
-    "check_bundle_output",
     "check_content",
+    "check_edition_output",
     "check_site_dir",
-    "check_zim_output",
     "mark",
     "replaceable",
 ]
 
 MARKER = ".briefings-site"
-ZIM_MAGIC = b"ZIM\x04"  # the first bytes of every ZIM file (openZIM: 72173914, little-endian)
 MARKER_TEXT = ("This folder is a site built by `briefings build`. The next build replaces\n"
                "the whole folder: keep nothing else in it.\n")
 # Together, only a site of ours has all of these (a build before the marker existed).
@@ -131,49 +129,81 @@ def mark(site: Path) -> None:
     (site / MARKER).write_text(MARKER_TEXT, "utf-8")
 
 
-def check_bundle_output(output: Path, places: Places, top_file: str) -> None:
-    """Refuse a bundle path that is a folder, or a file other than a zip a bundle wrote.
+@dataclass(frozen=True)
+class EditionOutput:
+    """What an edition writes, for checking its ``--output`` before the build.
 
-    ``top_file`` is the name every bundle's first entry ends in (its README).
+    ``is_ours`` recognises a file the edition wrote by what only it writes (a marker in the
+    file, never the file type: a reader's Wikipedia ZIM or an unrelated zip is never ours);
+    it is given a regular file, opened through the safe reader. ``temporary_extra`` is how
+    many characters longer than the output's name its longest temporary sibling is.
     """
-    _check_edition_output(output, places, ("bundle", "an offline bundle"),
-                          Edition.OFFLINE.file_name(), lambda path: _is_our_zip(path, top_file))
+
+    what: str
+    kind: str
+    example: str
+    is_ours: Callable[[Path], bool]
+    temporary_extra: int
 
 
-def check_zim_output(output: Path, places: Places) -> None:
-    """Refuse a ZIM path that is a folder, or a file other than a ZIM file."""
-    _check_edition_output(output, places, ("ZIM", "a ZIM file"), Edition.KIWIX.file_name(),
-                          _is_a_zim)
-
-
-def _check_edition_output(output: Path, places: Places, names: tuple[str, str], example: str,
-                          is_ours: Callable[[Path], bool]) -> None:
-    what, kind = names
+def check_edition_output(output: Path, places: Places, edition: EditionOutput) -> None:
+    """Refuse, before any build, an output the edition must not or cannot write: a folder, a
+    link, a special file, a file it did not write, a path inside the content folder, a parent
+    that is a file or cannot be written, or a name (or its temporary sibling's) too long."""
+    what = edition.what
     check_content(places)
+    if output.is_symlink():
+        raise SiteDirError(f"the {what} output '{output}' is a symbolic link, so it was left "
+                           "alone; give the path of the file itself")
     if output.is_dir():
         raise SiteDirError(f"the {what} output '{output}' is a folder; give a file name "
-                           f"such as {example}")
-    if output.exists() and not is_ours(output):
-        raise SiteDirError(f"the {what} output '{output}' exists and is not {kind} this "
-                           "tool made, so it was left alone; give another file name or remove "
-                           "it first")
+                           f"such as {edition.example}")
+    if output.exists() and not safefile.regular_file(output):
+        raise SiteDirError(f"the {what} output '{output}' is not a regular file, so it was "
+                           "left alone; give another file name")
+    if output.exists() and not _ours(output, edition.is_ours):
+        raise SiteDirError(f"the {what} output '{output}' exists and is not {edition.kind} "
+                           "this tool made, so it was left alone; give another file name or "
+                           "remove it first")
     if _within(output.resolve(), places.content.resolve()):
         raise SiteDirError(f"the {what} output '{output}' lies inside the content folder; "
                            "give a file name outside it")
+    _check_parent(output, what)
+    _check_name(output, what, edition.temporary_extra)
 
 
-def _is_a_zim(path: Path) -> bool:
+def _ours(path: Path, is_ours: Callable[[Path], bool]) -> bool:
     try:
-        with path.open("rb") as handle:
-            return handle.read(4) == ZIM_MAGIC
-    except OSError:
+        return is_ours(path)
+    except Exception:  # unreadable as the edition's format: not ours
         return False
 
 
-def _is_our_zip(path: Path, top_file: str) -> bool:
+def _check_parent(output: Path, what: str) -> None:
+    """The output's folder must be a folder we can write, or be creatable in one."""
+    folder = output.parent  # as the user wrote it, for the message
+    while not folder.exists() and not folder.is_symlink() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise SiteDirError(f"the {what} output '{output}' cannot be written: '{folder}' is "
+                           "a file, not a folder; give a path in a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise SiteDirError(f"the {what} output '{output}' cannot be written: the folder "
+                           f"'{folder}' is not writable; give a path in a folder you can write")
+
+
+def _check_name(output: Path, what: str, extra: int) -> None:
+    """The name and its temporary sibling's must fit the file system's name limit."""
+    folder = Path(os.path.abspath(output)).parent
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
     try:
-        with zipfile.ZipFile(path) as archive:
-            names = archive.namelist()
-    except (OSError, zipfile.BadZipFile, ValueError):
-        return False
-    return bool(names) and names[0].count("/") == 1 and names[0].endswith("/" + top_file)
+        limit = os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):
+        limit = 255
+    longest = len(output.name.encode("utf-8", "surrogateescape")) + extra
+    if longest > limit:
+        raise SiteDirError(f"the {what} output's name '{output.name}' is too long: with the "
+                           f"temporary file written beside it, names here may have at most "
+                           f"{limit} bytes, so at most {max(1, limit - extra)} for this one; "
+                           "give a shorter name")

@@ -61,6 +61,7 @@ class Page:
     lastmod: date | None = None
     published: date | None = None  # for articles (briefings): their date
     structured: str = ""  # the page's schema.org JSON-LD, serialised and escaped
+    citation_head: str = ""  # ready, escaped citation tags for the head (html/citeblock.py)
     # The page's language where it is not the site's (a BCP 47 tag: <html lang>), and its
     # versions in other languages: (language, route), itself included (hreflang links).
     lang: str = ""
@@ -73,3 +74,19 @@ class DataFile:
 
     path: str
     content: bytes
+
+
+# The starter project's settings, which a new archive must replace before it publishes:
+# they reach every permalink, citation, feed, share card and "Suggest a correction" link.
+PLACEHOLDER_URL = "https://briefings.example.org/"
+PLACEHOLDER_REPOSITORY = "github.com/briefing-archive/briefing-archive"
+
+
+def placeholders(site: Site) -> list[tuple[str, str]]:
+    """(setting, what it is) for each starter placeholder a site still carries."""
+    found = []
+    if site.url.rstrip("/") == PLACEHOLDER_URL.rstrip("/") or ".example." in site.url:
+        found.append(("site_url", site.url))
+    if PLACEHOLDER_REPOSITORY in site.repo_url:
+        found.append(("repo_url", site.repo_url))
+    return found

@@ -50,7 +50,7 @@ def source_path(route: str) -> str:
 
 def href(route: str, style: UrlStyle) -> str:
     """The site-relative URL of a page route in the given style."""
-    if style == "directory" or route.endswith((".xml", ".json", ".csv", ".js")):
+    if style == "directory" or route.endswith((".xml", ".json", ".csv", ".js", ".ris", ".bib")):
         return route
     if route == "":
         return "index.html"

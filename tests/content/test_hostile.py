@@ -85,6 +85,7 @@ class Page(HTMLParser):
         self.links: list[str] = []
         self.tags: list[tuple[str, dict[str, str]]] = []
         self._in: list[str] = []
+        self._svg = 0  # inside an <svg>, a <title> names a shape or a link, not the page
         self.feed(text)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -94,10 +95,12 @@ class Page(HTMLParser):
             self.meta[values["name"]] = values.get("content", "")
         if tag == "a" and "href" in values:
             self.links.append(values["href"])
-        if tag in ("title", "script", "style"):
+        self._svg += tag == "svg"
+        if tag in ("title", "script", "style") and not self._svg:
             self._in.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
+        self._svg -= tag == "svg"
         if self._in and self._in[-1] == tag:
             self._in.pop()
 

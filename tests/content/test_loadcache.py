@@ -119,3 +119,49 @@ def test_the_second_loading_process_is_forked_only_with_no_other_thread(
     assert methods == ["fork" if ambient == 1 else "spawn", "spawn"]
     assert alone == threaded
     assert len(alone.archive.briefings) == 5
+
+
+class _Payload:
+    """What an attacker's pickle would run when read: it leaves a file behind."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Path.write_text, (self.marker, "code ran"))
+
+
+def test_a_committed_cache_is_never_unpickled(content: Path, tmp_path: Path,
+                                              reads: dict[str, list[str]]) -> None:
+    """Issue 23: a pull request could force-add .build/briefings.cache, a pickle every build
+    loaded. A cache this machine did not seal is a miss, never read as a pickle."""
+    import pickle
+
+    from generator.content.loadcache import context_of
+    from generator.content.syntax import sealed
+
+    marker = tmp_path / "pwned"
+    cache = tmp_path / "briefings.cache"
+    context = context_of(content, __import__("datetime").date.today())
+    cache.write_bytes(pickle.dumps(_Payload(marker)))  # a plain pickle, as before
+    first = check(content, cache_file=cache)
+    assert not marker.exists() and reads["briefings"]
+    forged = pickle.dumps([context, _Payload(marker), {}])  # the mark, a wrong seal
+    cache.write_bytes(sealed.MARK + b"\0" * 32 + forged)
+    reads["briefings"].clear()
+    assert check(content, cache_file=cache).archive == first.archive
+    assert not marker.exists() and reads["briefings"]  # read afresh
+
+
+def test_another_machines_cache_is_a_miss(content: Path, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch,
+                                          reads: dict[str, list[str]]) -> None:
+    cache = tmp_path / "briefings.cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "machine-a"))
+    check(content, cache_file=cache)
+    reads["briefings"].clear()
+    check(content, cache_file=cache)
+    assert reads["briefings"] == []  # this machine's own seal: kept results used
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "machine-b"))
+    check(content, cache_file=cache)
+    assert len(reads["briefings"]) >= 5  # another key: nothing of the file is used

@@ -78,7 +78,7 @@ def test_one_bad_file_never_hides_the_next(write_archive: WriteArchive) -> None:
     loaded = load_archive(content, include_drafts=True)
     assert problems_of(loaded) == [
         ("2023/a-first.md", 3, "'date' is not a real date: 2023-02-30"),
-        ("2023/b-second.md", 3, "invalid YAML: did not find expected ',' or ']'"),
+        ("2023/b-second.md", 2, "invalid YAML: did not find expected ',' or ']'"),  # where [ opened
         ("2024/deeper/d-third.md", 4, "unknown region 'Narnia'"),
         ("2024/deeper/d-third.md", 8, "unknown key 'source.x'"),
         ("e-fourth.md", 2, "the file is not UTF-8 text (byte 0xff)"),
@@ -186,7 +186,8 @@ def test_slugs_from_file_names_and_their_clashes(write_archive: WriteArchive, tm
     monkeypatch.chdir(tmp_path)
     loaded = load_archive(content)
     first = "content/briefings/2023/2023-05-14-talks.md"
-    assert problems_of(loaded) == [
+    errors = [p for p in problems_of(loaded) if "days from the date in the file name" not in p[2]]
+    assert errors == [
         ("2024/2024-01-01-talks.md", 1, f"slug 'talks' is already used by {first}"),
         ("2024/2024-01-02-other.md", 1, f"slug 'talks' is already used by {first}"),
         ("2024/2024-01-03-Bad_Name.md", 1,

@@ -173,7 +173,9 @@ def test_registry_must_be_a_list_of_mappings() -> None:
 def test_every_bad_entry_is_reported() -> None:
     found, problems = rows("- id: a\n  kind: country\n- id: B\n  name: B\n  kind: country\n"
                            "- id: c\n  name: C\n  kind: city\n")
-    assert found == []
+    # Each is reported; an entry with a good id stays (without its bad field), so names
+    # still resolve to it: one bad field is one error (issue 23).
+    assert [values["id"] for values, _ in found] == ["a", "c"]
     assert [line for line, _ in problems] == [1, 3, 8]
 
 
@@ -214,7 +216,7 @@ def test_a_suggestion_is_always_accepted_as_written() -> None:
                     "- id: goris\n  name: Goris\n  kind: locality\n  parent: Armenai\n")
     _, problems = build_regions(found)
     assert [(p.line, p.hint) for p in problems] == [
-        (13, "did you mean 'ge' or 'georgia-us' or 'Goris'?"), (17, "did you mean 'Armenia'?")]
+        (13, "did you mean 'ge' or 'georgia-us'?"), (17, "did you mean 'Armenia'?")]  # not 'Goris'
 
 
 def test_cycles_are_reported_once_each() -> None:
@@ -263,3 +265,100 @@ def test_fixture_registries_are_whole(loaded: Loaded) -> None:
     assert "<em>Civil Contract</em>" in pashinyan.description_html
     assert archive.regions["armenia"].iso == "AM"
     assert archive.regions["europe"].parent is None
+
+
+# --- one bad field is one error (issue 23) --------------------------------------------------
+
+NEW_COUNTRY = """\
+- id: moldova
+  name: Moldova
+  kind: country
+  iso: md
+- id: transnistria
+  name: Transnistria
+  kind: territory
+  parent: Moldova
+  aliases: [Pridnestrovie]
+"""
+
+
+def test_one_bad_field_is_one_error_and_the_entry_still_resolves(tmp_path: Path) -> None:
+    """As the new editor met it: `iso: md` (lower case) on a new region gave six errors, five
+    of them wrong advice ("unknown country 'moldova' (did you mean 'Moscow'?)"). Now: one
+    error on the iso line; the region resolves by id, name and alias everywhere."""
+    from conftest import FIXTURE
+
+    from generator.content.loading import load_archive
+
+    content = tmp_path / "content"
+    (content / "briefings").mkdir(parents=True)
+    regions = (FIXTURE / "regions.yml").read_text("utf-8") + NEW_COUNTRY
+    (content / "regions.yml").write_text(regions, "utf-8")
+    (content / "actors.yml").write_text((FIXTURE / "actors.yml").read_text("utf-8") + (
+        "- id: vadim-krasnoselsky\n  name: Vadim Krasnoselsky\n  kind: person\n"
+        "  country: moldova\n  role: leader\n  wikidata: q1\n"), "utf-8")
+    (content / "briefings" / "2023-05-14-talks.md").write_text(
+        "---\ntitle: Talks\ndate: 2023-05-14\nregion: [Moldova, Pridnestrovie]\n"
+        "actors: [Vadim Krasnoselsky]\nsource:\n  name: R\n  url: https://x.org/a\n---\n"
+        "The leaders met.\n", "utf-8")
+    loaded = load_archive(content)
+    errors = [p for p in loaded.problems if p.is_error]
+    iso_line = regions.splitlines().index("  iso: md") + 1
+    actors_line = len((FIXTURE / "actors.yml").read_text("utf-8").splitlines()) + 6
+    assert [(p.path.rsplit("/", 1)[-1], p.line) for p in errors] == [
+        ("actors.yml", actors_line), ("regions.yml", iso_line)], [
+        p.format_text() for p in errors]
+    assert "'iso'" in errors[1].message and "'wikidata'" in errors[0].message
+
+
+def _archive_with(tmp_path: Path, regions: str, briefing_fields: str) -> list[str]:
+    """The error lines `check` prints for one briefing, with extra regions in the registry."""
+    from conftest import FIXTURE
+
+    from generator.content.loading import load_archive
+
+    content = tmp_path / "content"
+    (content / "briefings").mkdir(parents=True)
+    (content / "regions.yml").write_text((FIXTURE / "regions.yml").read_text("utf-8")
+                                         + regions, "utf-8")
+    (content / "actors.yml").write_text((FIXTURE / "actors.yml").read_text("utf-8"), "utf-8")
+    (content / "briefings" / "2023-05-14-talks.md").write_text(
+        f"---\ntitle: Talks\ndate: 2023-05-14\n{briefing_fields}\nsource:\n  name: R\n"
+        "  url: https://x.org/a\n---\nThe leaders met.\n", "utf-8")
+    return [p.format_text() for p in load_archive(content).problems if p.is_error]
+
+
+CITIES = """\
+- id: moscow
+  name: Moscow
+  kind: locality
+  aliases: [Moskva]
+- id: chisinau
+  name: Chișinău
+  kind: locality
+"""
+
+
+def test_suggestions_only_where_close_else_add_it_to_the_registry(tmp_path: Path) -> None:
+    errors = _archive_with(tmp_path, CITIES, "region: [Moldova, Armenya]\nactors: [Pashinyan]")
+    assert any("unknown region 'Moldova' (add it to regions.yml first" in e for e in errors)
+    assert not any("Moscow" in e for e in errors), errors
+    assert any("unknown region 'Armenya' (did you mean 'Armenia'?)" in e for e in errors)
+
+
+def test_a_look_alike_suggestion_names_the_differing_character(tmp_path: Path) -> None:
+    """'Chişinău' (s with cedilla) against 'Chișinău' (s with comma below): "did you mean"
+    alone shows the same word twice."""
+    errors = _archive_with(tmp_path, CITIES, "region: Chi\u015fin\u0103u\nactors: [Pashinyan]")
+    assert len(errors) == 1, errors
+    assert "did you mean 'Chi\u0219in\u0103u'? (it looks the same: yours has '\u015f' " \
+        "(U+015F, latin small letter s with cedilla) where it has '\u0219' (U+0219, latin " \
+        "small letter s with comma below))" in errors[0]
+
+
+def test_two_names_in_one_text_are_one_error_with_the_list_to_write(tmp_path: Path) -> None:
+    """`region: A, B` suggested A and silently dropped B."""
+    errors = _archive_with(tmp_path, "", "region: Armenia, Azerbaijan\nactors: Pashinyan")
+    assert [e.split("content/", 1)[-1] for e in errors] == [
+        "briefings/2023-05-14-talks.md:4: error: 'Armenia, Azerbaijan' names 2 regions in one "
+        "text (write them as a list: [Armenia, Azerbaijan])"], errors

@@ -162,7 +162,7 @@ def test_empty_document_is_none_at_the_first_line() -> None:
     ("title: 'x\nregion: y\n", 1, "opens a quote (') that is not closed"),
     ("title: “Aliyev: talks”\n", 1, "typographic quote"),
     ('title: "Aliyev" says\n', 1, "a value that starts with a quote must end with it"),
-    ("title: [a, b\nregion: x\n", 2, "a list opened with '[' is not closed"),
+    ("title: [a, b\nregion: x\n", 1, "a list opened with '[' is not closed"),  # where it opened
     ("actors: [a, b]]\n", 1, "a ']' that closes no list"),
     ("title: x\n- y\n", 2, "every quote and bracket closed"),
 ])

@@ -25,7 +25,7 @@ from offline_links import REMOTE_IN_CSS, page_problems
 
 from generator.content.loading import Loaded, load_archive
 from generator.content.problems import ContentError
-from generator.editions.bundle import README_NAME, make_bundle, zip_timestamp
+from generator.editions.bundle import README_NAME, ZIP_COMMENT, make_bundle, zip_timestamp
 from generator.engine.render import EngineError
 
 CONFIG = ROOT / "mkdocs.yml"
@@ -102,8 +102,9 @@ def _assert_failure_keeps_old_zip(tmp_path: Path, content: Path, config: Path,
                                   error: type[Exception]) -> None:
     output = tmp_path / "out" / "offline.zip"
     output.parent.mkdir()
-    with zipfile.ZipFile(output, "w") as previous:  # a bundle: it may be replaced
+    with zipfile.ZipFile(output, "w") as previous:  # a bundle of ours: it may be replaced
         previous.writestr(f"briefings/{README_NAME}", "the previous bundle")
+        previous.comment = ZIP_COMMENT
     before = output.read_bytes()
     with pytest.raises(error):
         make_bundle(content, output, config, build_dir=tmp_path / ".build")
@@ -319,6 +320,28 @@ def test_search_finds_briefings_by_actor_and_region_aliases_offline(
     assert {f for f in map(_file_of, hrefs) if f.parent.name == "briefings"} == expected
     assert offline.attempted == []
     assert offline.errors == []
+
+
+@pytest.mark.browser
+def test_the_citation_block_and_its_files_work_offline(root: Path, offline: Offline) -> None:
+    """From file://: the citations show, and each download link leads to a file of the
+    bundle that reads as the briefing's reference."""
+    import json
+
+    page = offline.open(root.as_uri() + "/briefings/donbas-shelling.html")
+    page.wait_for_load_state("load")
+    assert page.locator("#cite").is_visible()
+    citations = page.locator(".ba-cite .ba-citation")
+    assert citations.count() == 2 and all(
+        "https://" in text for text in citations.all_inner_texts())
+    hrefs = page.eval_on_selector_all(".ba-cite-files a[download]", "els => els.map(e => e.href)")
+    assert [Path(_file_of(h)).suffix for h in hrefs] == [".json", ".ris", ".bib"]
+    (item,) = json.loads(_file_of(hrefs[0]).read_text("utf-8"))
+    assert item["title"] == page.locator("h1").inner_text()
+    assert "TY  - ELEC" in _file_of(hrefs[1]).read_text("utf-8")
+    assert _file_of(hrefs[2]).read_text("utf-8").startswith("@misc{donbas-shelling,")
+    assert (root / "datapackage.json").is_file() and (root / "briefings.schema.json").is_file()
+    assert offline.attempted == [] and offline.errors == []
 
 
 def test_a_dead_source_and_its_copy_show_in_the_bundle(root: Path) -> None:

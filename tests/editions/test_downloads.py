@@ -99,3 +99,30 @@ def test_bad_content_leaves_the_previous_site_untouched(work: Path, tmp_path: Pa
         build_with_downloads(options(copy / "content", copy))
     after = {p: p.read_bytes() for p in (copy / "site").rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_the_downloads_page_says_how_to_cite_the_edition(work: Path) -> None:
+    """The edition's citation (CSL styles), dated by the edition's day, and its three
+    reference files, which independent parsers read back with the same date."""
+    import json
+
+    import bibtexparser
+    import rispy
+
+    folder = work / "site" / "downloads"
+    page = (folder / "index.html").read_text("utf-8")
+    day = re.search(r'<time datetime="(\d{4}-\d{2}-\d{2})">', page)
+    assert day is not None
+    year, month, dom = (int(part) for part in day.group(1).split("-"))
+    assert 'id="cite"' in page and "Citing this edition" in page
+    assert page.count('class="ba-citation"') == 2 and "[Dataset]" in page  # APA's dataset
+    for suffix in ("json", "ris", "bib"):
+        assert f'href="briefing-archive.{suffix}"' in page
+    (item,) = json.loads((folder / "briefing-archive.json").read_text("utf-8"))
+    assert item["type"] == "dataset" and item["version"] == day.group(1).replace("-", ".")
+    assert f"(Version {item['version']})" in page
+    assert item["issued"] == {"date-parts": [[year, month, dom]]}
+    (entry,) = rispy.loads((folder / "briefing-archive.ris").read_text("utf-8"))
+    assert (entry["type_of_reference"], entry["date"]) == ("DATA", f"{year}/{month:02d}/{dom:02d}/")
+    (bib,) = bibtexparser.parse_string((folder / "briefing-archive.bib").read_text()).entries
+    assert bib.fields_dict["date"].value == day.group(1)

@@ -20,7 +20,9 @@ import synth
 from conftest import FIXTURE, ROOT, WriteArchive
 from libzim.reader import Archive
 from libzim.search import Query, Searcher
+from libzim.writer import Hint, Item
 
+from generator import cli
 from generator.content.loading import Loaded, load_archive
 from generator.content.problems import ContentError
 from generator.editions import packaged
@@ -33,7 +35,7 @@ from generator.site.edition import Edition
 
 CONFIG = ROOT / "mkdocs.yml"
 METADATA = ("Name", "Title", "Description", "LongDescription", "Language", "Creator",
-            "Publisher", "Date", "Tags", "Source", "License")
+            "Publisher", "Date", "Tags", "Source", "License", "Scraper")
 
 
 def write_zim(content: Path, work: Path, name: str = "briefing-archive.zim") -> Path:
@@ -179,14 +181,55 @@ def test_uuid_comes_from_the_content(reader: Archive, zim_file: Path) -> None:
 
 
 def test_a_bad_archive_writes_no_zim_and_keeps_the_old_one(
-        write_archive: WriteArchive, tmp_path: Path) -> None:
+        write_archive: WriteArchive, tmp_path: Path, zim_file: Path) -> None:
     content = write_archive({"2024/2024-01-01-bad.md": "---\ntitle: x\n---\nno date\n"})
     output = tmp_path / "old.zim"
-    output.write_bytes(b"ZIM\x04previous")  # an earlier ZIM (its first bytes)
+    output.write_bytes(zim_file.read_bytes())  # an earlier ZIM of ours: it may be replaced
     with pytest.raises(ContentError):
         make_zim(content, output, CONFIG, build_dir=tmp_path / ".build")
-    assert output.read_bytes() == b"ZIM\x04previous"
+    assert output.read_bytes() == zim_file.read_bytes()
     assert sorted(p.name for p in tmp_path.glob("*.zim")) == ["old.zim"]
+
+
+def foreign_zim(path: Path, scraper: str | None) -> Path:
+    """A small, valid ZIM that another tool wrote (a reader's Wikipedia ZIM, in miniature)."""
+    from libzim.writer import Creator, StringProvider
+
+    class Page(Item):  # type: ignore[misc]
+        def get_path(self) -> str: return "A/Main"
+        def get_title(self) -> str: return "Main page"
+        def get_mimetype(self) -> str: return "text/html"
+        def get_contentprovider(self) -> StringProvider:
+            return StringProvider("<html><body>Wikipedia</body></html>")
+        def get_hints(self) -> dict[Hint, int]: return {Hint.FRONT_ARTICLE: True}
+
+    with Creator(str(path)) as creator:
+        creator.set_mainpath("A/Main")
+        if scraper is not None:
+            creator.add_metadata("Scraper", scraper)
+        creator.add_metadata("Title", "Wikipedia")
+        creator.add_item(Page())
+    return path
+
+
+@pytest.mark.parametrize("scraper", ["mwoffliner 1.13.0", None, "briefings zim"])
+def test_a_readers_own_zim_is_never_replaced(
+        write_archive: WriteArchive, tmp_path: Path, scraper: str | None,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Hostile case 1: `briefings zim --output wikipedia.zim` on a reader's Wikipedia ZIM
+    (the ZIM magic and all, even a Scraper much like ours) leaves it byte for byte."""
+    output = foreign_zim(tmp_path / "wikipedia_en_all.zim", scraper)
+    before = output.read_bytes()
+    assert before[:4] == b"ZIM\x04"
+    assert cli.main(["zim", "--content", str(FIXTURE), "--output", str(output)]) == 2
+    assert "is not a ZIM file this tool made, so it was left alone" in capsys.readouterr().err
+    assert output.read_bytes() == before
+
+
+def test_our_own_zim_is_recognised_by_its_scraper_metadata(zim_file: Path,
+                                                          reader: Archive) -> None:
+    assert reader.get_metadata("Scraper").decode() == zim_module.SCRAPER
+    assert zim_module.is_our_zim(zim_file)
 
 
 @pytest.mark.parametrize("name", ["notes.txt", "folder"])
@@ -230,6 +273,43 @@ def test_zim_command_prints_the_path_and_nothing_else(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"{output}\n"  # libzim's progress lines kept out
     assert Archive(output).has_fulltext_index
+
+
+def test_search_indexes_the_briefing_not_the_page_furniture(reader: Archive) -> None:
+    """kiwix-serve's result snippets were the navigation bar and the BibTeX block: words only
+    the furniture holds find no briefing; the summary's words do."""
+    for furniture in ("howpublished", "misc", "Permalink", "Suggest a correction"):
+        assert not {p for p in found(reader, furniture) if p.startswith("briefings/")}, furniture
+    assert page("offensive") in found(reader, "offensive")
+
+
+def test_a_title_after_a_long_head_is_still_read(tmp_path: Path) -> None:
+    """A page whose <title> comes after 8 KB of head (CSP, share cards, JSON-LD) was titled by
+    its path in Kiwix."""
+    from generator.editions.zimitems import _page_title
+
+    page_file = tmp_path / "long.html"
+    page_file.write_text("<!doctype html><html><head>" + "<meta name=x content=y>" * 2000
+                         + "<title>Talks resume - Briefing Archive</title></head></html>")
+    assert page_file.stat().st_size > 40_000
+    assert _page_title(page_file, "Briefing Archive") == "Talks resume"
+
+
+def test_the_citation_files_and_data_descriptions_are_entries(
+        reader: Archive, loaded: Loaded) -> None:
+    """Every briefing's reference files, datapackage.json and the JSON Schema are in the
+    ZIM's entry list with their types, and a briefing page links to its own."""
+    expected = {"datapackage.json": "application/json",
+                "briefings.schema.json": "application/json"}
+    for briefing in loaded.archive.briefings:
+        expected |= {f"cite/{briefing.slug}.json": "application/json",
+                     f"cite/{briefing.slug}.ris": "application/x-research-info-systems",
+                     f"cite/{briefing.slug}.bib": "application/x-bibtex"}
+        page = bytes(reader.get_entry_by_path(f"briefings/{briefing.slug}.html")
+                     .get_item().content).decode("utf-8")
+        assert f'href="../cite/{briefing.slug}.ris"' in page
+    for path, mime in expected.items():
+        assert reader.get_entry_by_path(path).get_item().mimetype == mime, path
 
 
 def test_a_dead_source_and_its_copy_show_in_the_zim(reader: Archive) -> None:

@@ -9,15 +9,18 @@ snippets of page furniture that must never reach the draft.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import unicodedata
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from hostile_catalogue import hang_guard
 
 from generator.cli import main
 from generator.content.frontmatter import split
@@ -181,6 +184,18 @@ def test_a_given_date_places_the_draft_and_fills_the_date(content: Path) -> None
     assert "published" not in meta["source"]  # the page never said when it was published
 
 
+@pytest.mark.parametrize("title", ["Con", "Index", "NUL"])
+def test_a_title_that_slugifies_to_a_refused_name_gets_a_slug_check_accepts(
+        content: Path, tmp_path: Path, title: str) -> None:
+    """Issue 23, item 8: ingest never writes a file whose slug ``check`` refuses."""
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
+                    "<p>Armenia and Azerbaijan held talks in Brussels on the peace treaty, "
+                    "officials said on Monday.</p></body></html>", encoding="utf-8")
+    path = ingest_file(page, content, date(2023, 1, 18), today=TODAY).path
+    assert path.name == f"2023-01-18-{title.lower()}-briefing.md"
+
+
 def test_a_page_date_is_also_the_source_publication_date(content: Path) -> None:
     path = ingest_file(PAGES / "yahoo-afp-munich.html", content, today=TODAY).path
     assert path == content / "briefings" / "2024" / (
@@ -309,3 +324,36 @@ def test_a_page_without_an_article_still_gives_a_parseable_draft(
     assert "title" not in meta and any("'title'" in step for step in result.todo)
     problems = load_archive(content, include_drafts=True).problems
     assert "missing required key 'title'" in {p.message for p in problems}
+
+
+# --- edges: what ingest reads and where it writes (issue 23) -------------------------------
+
+@pytest.mark.parametrize(("make", "message"), [
+    (lambda folder: os.mkfifo(folder / "page.html"), "page.html: error: not a regular file"),
+    (lambda folder: (folder / "page.html").symlink_to("/dev/zero"),
+     "page.html: error: symbolic links are not allowed"),
+    (lambda folder: (folder / "page.html").mkdir(), "page.html: error: not a regular file"),
+])
+def test_ingest_refuses_a_page_that_is_no_regular_file(
+        content: Path, tmp_path: Path, make: Callable[[Path], object], message: str,
+        capfd: pytest.CaptureFixture[str]) -> None:
+    """Hostile case 2: `briefings ingest page.html` on a FIFO (would block for ever) or a link
+    to /dev/zero (would fill the memory) is one line, through the shared safe reader."""
+    make(tmp_path)
+    with hang_guard():
+        assert main(["ingest", str(tmp_path / "page.html"), "--content", str(content)]) == 1
+    err = capfd.readouterr().err
+    assert message in err and "Traceback" not in err, err
+    assert list((content / "briefings").iterdir()) == []
+
+
+def test_ingest_never_writes_through_a_linked_folder(
+        content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Hostile case 11: the draft is not written through `briefings/2023 -> elsewhere`."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (content / "briefings" / "2023").symlink_to(elsewhere)
+    page = str(PAGES / "reuters-karabakh-offensive.txt")
+    assert main(["ingest", page, "--date", "2023-09-19", "--content", str(content)]) == 1
+    assert "is a symbolic link; nothing was written through it" in capsys.readouterr().err
+    assert list(elsewhere.iterdir()) == []

@@ -136,3 +136,54 @@ def test_slugs_are_ascii_and_do_not_end_in_small_words() -> None:
     assert slugify("Armenia's PM: the talks of") == "armenias-pm-the-talks"
     assert slugify("Никол Пашинян") == "briefing"
     assert len(slugify("word " * 40)) <= 60
+
+
+# --- edges: slugs `check` would refuse, links among the folders, special files ----------
+
+@pytest.mark.parametrize(("options", "message"), [
+    (["--slug", "x" * 300], "is longer than 100 characters"),
+    (["--title", "Con"], "the title gives the slug 'con', which may not be 'con'"),
+    (["--title", "Index"], "the title gives the slug 'index', which may not be 'index'"),
+])
+def test_a_slug_check_would_refuse_is_refused_and_nothing_is_written(
+        content_dir: Path, options: list[str], message: str,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Hostile case 8: `new --slug <300 characters>` was a traceback; a slug or title that
+    becomes `con` or `index` wrote a file that `check` refuses."""
+    before = sorted(content_dir.rglob("*"))
+    assert new(content_dir, *BLINKEN, *options) == 1
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err, err
+    assert sorted(content_dir.rglob("*")) == before
+
+
+def test_new_never_writes_through_a_linked_year_folder(
+        content_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Hostile case 11: a committed `briefings/2023 -> ../../elsewhere` must not decide where
+    the editor's file goes; `new` refuses, as `check` refuses the link."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    year = content_dir / "briefings" / "2023"
+    if year.exists():
+        for path in year.iterdir():
+            path.rename(content_dir / "briefings" / path.name)
+        year.rmdir()
+    year.symlink_to(elsewhere)
+    assert new(content_dir, *BLINKEN) == 1
+    err = capsys.readouterr().err
+    assert "briefings/2023: error: is a symbolic link; nothing was written through it" in err
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_new_does_not_hang_or_read_for_ever_on_special_files(
+        content_dir: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    """Hostile case 2: the slugs in use are read through the safe reader: a FIFO and a link
+    to /dev/zero among the briefings are skipped (check reports them), never read."""
+    import os
+
+    from hostile_catalogue import hang_guard
+    os.mkfifo(content_dir / "briefings" / "pipe.md")
+    (content_dir / "briefings" / "zero.md").symlink_to("/dev/zero")
+    with hang_guard():
+        assert new(content_dir, *BLINKEN) == 0
+    assert Path(capfd.readouterr().out.strip()).is_file()

@@ -3,14 +3,17 @@ the real command line, and every file compared before and after a refusal."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import stat
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from generator import cli
+from generator.editions import bundle
 from generator.engine import sitedir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -123,3 +126,55 @@ def test_bundle_refuses_a_zip_it_did_not_make(project: Path) -> None:
     before = other.read_bytes()
     assert cli.main(["bundle", "--output", str(other)]) == cli.EXIT_USAGE
     assert other.read_bytes() == before
+
+
+def test_bundle_refuses_a_zip_that_only_looks_like_a_bundle(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Hostile case 1: a reader's zip whose first entry is `something/README.txt` (what an
+    earlier version took for its own) is not replaced: a bundle is known by its comment."""
+    other = project / "backup.zip"
+    with zipfile.ZipFile(other, "w") as archive:
+        archive.writestr("thesis/README.txt", "my thesis")
+        archive.writestr("thesis/chapter-1.tex", "\\chapter{One}")
+    before = other.read_bytes()
+    assert cli.main(["bundle", "--output", "backup.zip"]) == cli.EXIT_USAGE
+    assert "is not an offline bundle this tool made" in capsys.readouterr().err
+    assert other.read_bytes() == before
+
+
+def _fifo(path: Path) -> Path:
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.parametrize("command", ["bundle", "zim"])
+@pytest.mark.parametrize(("make", "reason"), [
+    (lambda p: p.joinpath("notes.txt").write_text("notes") and "notes.txt/out.x",
+     "'notes.txt' is a file, not a folder"),
+    (lambda p: p.joinpath("notes.txt").write_text("notes") and "notes.txt/a/b/out.x",
+     "'notes.txt' is a file, not a folder"),
+    (lambda p: "x" * 240 + ".out", "is too long"),
+    (lambda p: _fifo(p / "pipe.out").name, "is not a regular file"),
+    (lambda p: (p / "link.out").symlink_to(p / "README.md") or "link.out", "is a symbolic link"),
+])
+def test_an_edition_output_that_cannot_be_written_is_refused_before_the_build(
+        project: Path, command: str, make: Callable[[Path], str], reason: str,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Hostile case 7 (an output whose parent is a file; a valid name whose temporary sibling
+    is too long) and case 2 (a FIFO as output is never opened): one line, before any build."""
+    output = make(project)
+    before = snapshot(project)
+    assert cli.main([command, "--output", output]) == cli.EXIT_USAGE
+    error = capsys.readouterr().err
+    assert reason in error and "Traceback" not in error, error
+    assert error.count("\n") == 1
+    assert not (project / ".build").exists()  # refused before anything was built
+    assert snapshot(project) == before
+
+
+def test_a_bundle_of_ours_is_recognised_and_replaced(project: Path) -> None:
+    assert cli.main(["bundle", "--output", "offline.zip"]) == cli.EXIT_OK
+    with zipfile.ZipFile(project / "offline.zip") as archive:
+        assert archive.comment == bundle.ZIP_COMMENT
+    assert bundle.is_our_bundle(project / "offline.zip")
+    assert cli.main(["bundle", "--output", "offline.zip"]) == cli.EXIT_OK

@@ -169,6 +169,15 @@ def test_every_kind_of_edit_rebuilds_only_changes_and_equals_a_full_build(
     content = work / "content"
     archive.write(content)
     site = _build(content, work)
+    # The maps and charts are on the pages these edits change (the regions map on
+    # /regions/ and home, locator maps and charts on region and actor pages, the timeline's
+    # chart), so "added", "regions" (moved to another region) and "removed" cover them.
+    region = next(r for r in archive.regions if r.kind == "country")
+    for route, part in (("regions", 'class="ba-map ba-map-world"'),
+                        (f"regions/{region.id}", 'class="ba-map ba-map-locator"'),
+                        (f"regions/{region.id}", 'class="ba-chart"'),
+                        ("timeline", 'class="ba-chart"')):
+        assert part in (site / route / "index.html").read_text("utf-8"), (route, part)
     for name, edit in _edits(content, archive):
         before = {p: p.stat().st_ino for p in site.rglob("index.html")}
         edit()

@@ -55,7 +55,7 @@ def test_an_edited_briefing_is_made_again(archive: Archive, tmp_path: Path,
     made = []
     rows = recordcache.exports.briefing_rows
     monkeypatch.setattr(recordcache.exports, "briefing_rows",
-                        lambda b, site: made.append(b.slug) or rows(b, site))
+                        lambda b, site, states=None: made.append(b.slug) or rows(b, site, states))
     files = _files(edited, kept)
     assert made == [first.slug]
     assert "A title edited since" in files["briefings.json"].decode()

@@ -129,3 +129,17 @@ def test_share_cards_give_every_value_back(site: Path) -> None:
                              ("twitter:description", description)):
             values = re.findall(rf'<meta (?:property|name)="{name}" content="([^"]*)">', page)
             assert [html.unescape(v) for v in values] == [prefix + PAYLOAD], (route, name)
+
+
+def test_citation_tags_and_citations_give_every_value_back(site: Path) -> None:
+    page = (site / "briefings" / "hostile" / "index.html").read_text("utf-8")
+    for name in ("citation_title", "DC.title"):
+        values = re.findall(rf'<meta name="{name}" content="([^"]*)">', page)
+        assert [html.unescape(v) for v in values] == ["Title " + PAYLOAD], name
+    keywords = [html.unescape(v) for v in
+                re.findall(r'<meta name="citation_keywords" content="([^"]*)">', page)]
+    assert {"Someone " + PAYLOAD, "Land " + PAYLOAD, "tag " + PAYLOAD} <= set(keywords)
+    apa, chicago = re.findall(r'<dd class="ba-citation">(.*?)</dd>', page)
+    # APA keeps the title as written (in italics): the text gives it back exactly.
+    assert "Title " + PAYLOAD in html.unescape(re.sub(r"</?i>", "", apa))
+    assert "alert(1)" in html.unescape(chicago) and "<script" not in chicago

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
-from babel import Locale, UnknownLocaleError
-
 from generator.content.syntax import suggest, textrules
 from generator.content.syntax.located import LocatedError
 from generator.content.syntax.slugs import ID_PATTERN, slug_problem
@@ -185,55 +183,6 @@ def url(item: Located, key: str) -> str:
     return value
 
 
-_LANGUAGE_TAG = re.compile(r"\A[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
-LANGUAGE_HINT = "a BCP 47 language tag Unicode's CLDR knows, for example en, ru, ar or hy"
-
-
-def canonical_language(value: object) -> str | None:
-    """A BCP 47 tag in its usual case (``ar``, ``zh-Hant-TW``), or None: not a language
-    tag, or one CLDR has no data for (pages in it could show no dates or labels)."""
-    if not isinstance(value, str) or not _LANGUAGE_TAG.match(value):
-        return None
-    try:
-        locale = Locale.parse(value, sep="-")
-    except (ValueError, UnknownLocaleError):
-        return None
-    return "-".join(p for p in (locale.language, locale.script, locale.territory,
-                                locale.variant) if p)
-
-
-def language_tag(item: Located, key: str) -> str:
-    """A BCP 47 language tag (``lang``, the keys of ``names``), in its usual case."""
-    found = canonical_language(item.value)
-    if found is None:
-        shown = item.value.replace("_", "-") if isinstance(item.value, str) else ""
-        hint = f"write '{shown}' with '-'" if canonical_language(shown) else LANGUAGE_HINT
-        raise FieldError(f"'{key}' is not a known language tag: {_show(item.value)}",
-                         item.line, hint)
-    return found
-
-
-def names_by_language(item: Located, key: str) -> tuple[tuple[str, str], ...]:
-    """A mapping of language tags to names (``names: {ru: Армения, ar: أرمينيا}``)."""
-    if not isinstance(item.value, dict) or not item.value:
-        raise FieldError(f"'{key}' must be a mapping of language tags to names",
-                         item.line, "for example {ru: Армения, ar: أرمينيا}")
-    found: dict[str, str] = {}
-    errors: list[FieldError] = []
-    for tag, entry in item.value.items():
-        try:
-            language = language_tag(Located(tag, entry.line), f"{key}.{tag}")
-            if language in found:
-                raise FieldError(f"'{key}' gives two names in '{language}'", entry.line,
-                                 "keep one, and put the other among 'aliases'")
-            found[language] = _text(entry, f"'{key}.{tag}'", 200)
-        except FieldError as error:
-            errors.append(error)
-    if errors:
-        raise FieldErrors(errors)
-    return tuple(found.items())
-
-
 def list_safe(parse: Parser) -> Parser:
     """``parse``, refusing ';': the CSV export joins these values with ';'."""
     def checked(item: Located, key: str) -> Any:
@@ -331,12 +280,18 @@ def parse_mapping(mapping: dict[str, Located], fields: tuple[Field, ...], line: 
     table = {f.key: f for f in fields}
     values: dict[str, Any] = {}
     errors: list[FieldError] = []
+    misspelt: set[str] = set()  # required keys an unknown key is a misspelling of
     for key, item in mapping.items():
         field = table.get(key)
         if field is None:
+            meant = _closest(key, tuple(table))
+            required = meant is not None and table[meant].required and meant not in mapping
+            if required and meant is not None:
+                misspelt.add(meant)
             errors.append(FieldError(f"unknown key '{prefix}{_clip(key)}'", item.line,
-                                     _suggest(key, tuple(table)) or
-                                     f"allowed keys: {', '.join(table)}"))
+                                     (f"did you mean '{meant}'? It is required" if required
+                                      else f"did you mean '{meant}'?" if meant else
+                                      f"allowed keys: {', '.join(table)}")))
             continue
         if item.value is None and not field.required:
             continue
@@ -345,7 +300,7 @@ def parse_mapping(mapping: dict[str, Located], fields: tuple[Field, ...], line: 
         except FieldError as error:
             errors.extend(error.errors if isinstance(error, FieldErrors) else [error])
     for field in fields:
-        if field.required and field.key not in mapping:
+        if field.required and field.key not in mapping and field.key not in misspelt:
             errors.append(FieldError(f"missing required key '{prefix}{field.key}'", line,
                                      f"add '{field.key}:', {field.meaning}"))
     return values, errors
@@ -364,6 +319,68 @@ def _clip(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
+def _closest(value: str, choices: tuple[str, ...]) -> str | None:
+    close = suggest.closest(value, choices)
+    return close[0] if close else None
+
+
 def _suggest(value: object, choices: tuple[str, ...]) -> str | None:
     close = suggest.closest(value, choices) if isinstance(value, str) else []
     return f"did you mean '{close[0]}'?" if close else None
+
+
+# --- coordinates (regions.yml: point, bbox) ----------------------------------------------
+
+_RANGES = {"longitude": 180.0, "latitude": 90.0}
+
+
+def _degrees(entry: Located, label: str, axis: str) -> float:
+    """A number of degrees within its axis' range (longitude ±180, latitude ±90)."""
+    value = entry.value
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise FieldError(f"{label} must be a number of degrees, not {_show(value)}",
+                         entry.line, "write decimal degrees such as 44.51, without quotes or °")
+    if not -_RANGES[axis] <= value <= _RANGES[axis]:
+        raise FieldError(f"{label} is {value}, out of range for a {axis} "
+                         f"(-{_RANGES[axis]:g} to {_RANGES[axis]:g})", entry.line,
+                         "longitude comes first, then latitude" if axis == "latitude" else
+                         "east of Greenwich is positive, west negative")
+    return float(value)
+
+
+def _numbers(item: Located, key: str, count: int, form: str, example: str) -> list[Located]:
+    if not isinstance(item.value, list) or len(item.value) != count:
+        raise FieldError(f"'{key}' must be {form}, not {_show(item.value)}", item.line,
+                         f"for example {example}")
+    return item.value
+
+
+def point(item: Located, key: str) -> tuple[float, float]:
+    """[longitude, latitude] in decimal degrees: where a map marks a place."""
+    lon, lat = _numbers(item, key, 2, "[longitude, latitude]", "[44.51, 40.18] (Yerevan)")
+    if (isinstance(lon.value, (int, float)) and isinstance(lat.value, (int, float))
+            and abs(lat.value) > 90 >= abs(lon.value)):
+        raise FieldError(f"'{key}' has a latitude of {lat.value}, beyond ±90", item.line,
+                         f"it looks like [latitude, longitude]: write [{lat.value}, {lon.value}]")
+    axis = {id(lon): "longitude", id(lat): "latitude"}
+    values = _each([lon, lat], lambda entry: _degrees(
+        entry, f"the {axis[id(entry)]} of '{key}'", axis[id(entry)]))
+    return values[0], values[1]
+
+
+def bbox(item: Located, key: str) -> tuple[float, float, float, float]:
+    """[west, south, east, north] in decimal degrees: the area a locator map shows."""
+    entries = _numbers(item, key, 4, "[west, south, east, north]", "[43.4, 38.8, 46.7, 41.3]")
+    sides = {id(entry): side
+             for entry, side in zip(entries, ("west", "south", "east", "north"), strict=True)}
+    west, south, east, north = _each(entries, lambda entry: _degrees(
+        entry, f"the {sides[id(entry)]} side of '{key}'",
+        "latitude" if sides[id(entry)] in ("south", "north") else "longitude"))
+    if south >= north:
+        raise FieldError(f"'{key}' has its south side ({south:g}) not below its north "
+                         f"({north:g})", item.line, "the order is [west, south, east, north]")
+    if west >= east:
+        raise FieldError(f"'{key}' has its west side ({west:g}) not west of its east "
+                         f"({east:g})", item.line, "the order is [west, south, east, north]; "
+                         "a box across the 180th meridian is not supported")
+    return west, south, east, north

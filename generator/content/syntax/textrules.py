@@ -116,6 +116,33 @@ def network_path(href: str) -> bool:
     return cleaned.startswith("//")
 
 
+def climbs_above_root(href: str, depth: int) -> bool:
+    """Whether a relative link, followed from a page ``depth`` folders below the root,
+    climbs above it with '..' (a browser reads a backslash as a slash)."""
+    cleaned = re.sub(r"[\t\n\r]", "", href.strip("\x00\x20")).replace("\\", "/")
+    if _SCHEME.match(cleaned) or cleaned.startswith(("/", "#", "?")):
+        return False
+    path = re.split(r"[?#]", cleaned, maxsplit=1)[0]
+    level = depth
+    for part in path.split("/"):
+        if part.lower() in ("..", ".%2e", "%2e.", "%2e%2e"):
+            level -= 1
+            if level < 0:
+                return True
+        elif part.lower() not in ("", ".", "%2e"):
+            level += 1
+    return False
+
+
+def host_without_scheme(href: str) -> bool:
+    """Whether a relative link starts with a host name: ``www.reuters.com/...``."""
+    return bool(_WWW.match(href.strip()))
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_WWW = re.compile(r"^www\d?\.[^/\s.]+\.[^/\s]+", re.IGNORECASE)
+
+
 def windows_reserved(value: str) -> bool:
     """Names Windows cannot give a file or folder (also with an extension: con.html)."""
     return value.split(".", 1)[0].casefold() in WINDOWS_RESERVED

@@ -104,7 +104,11 @@ def _marked_problem(error: yaml.MarkedYAMLError, lines: _Lines) -> YamlProblem:
     problem = " ".join(str(error.problem or error.context).split())
     # At the end of the text, where the unclosed quote or bracket began says more.
     ended = error.problem_mark is None or error.problem_mark.index >= len(lines.text.rstrip())
-    mark = error.context_mark if ended and error.context_mark else error.problem_mark
+    # An unclosed '[' or '{' is found on a later line: where it opened is where to fix it
+    # (reported one line late, "end it with ']' on the line where it starts" misled).
+    unclosed = "expected ',' or ']'" in problem or "expected ',' or '}'" in problem
+    mark = error.context_mark if (ended or unclosed) and error.context_mark \
+        else error.problem_mark
     line = lines.at(mark.index) if mark else lines.first_line
     if "alias" in problem:  # an alias to an undefined anchor: the rule, not the symptom
         return YamlProblem("YAML aliases (*name) are not allowed", line,

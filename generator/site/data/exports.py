@@ -1,18 +1,17 @@
-"""Machine-readable exports: briefings.json, briefings.csv and the sitemap."""
+"""Machine-readable exports: briefings.json and briefings.csv (the sitemap: sitemaps.py)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
-from xml.sax.saxutils import escape
 
-from generator.content.model import Archive, Briefing
+from generator.content.model import Briefing
 from generator.content.sourcestate import SourceRecord
 from generator.site import urls
-from generator.site.outputs import DataFile, Page, Site
+from generator.site.outputs import DataFile, Site
 
 CSV_COLUMNS = ("slug", "url", "title", "date", "regions", "actors", "tags", "source_names",
                "source_urls", "summary", "updated", "corrections", "source_statuses",
@@ -106,34 +105,3 @@ def _cell(value: str) -> str:
     """Neutralise spreadsheet formulas (CSV injection): a leading = + - @ becomes text."""
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
-
-def alternates(archive: Archive) -> dict[str, tuple[tuple[str, str], ...]]:
-    """Each route of a briefing with translations: (language, route) of every member of its
-    set, itself included (the hreflang links of the sitemap and of the pages)."""
-    found: dict[str, tuple[tuple[str, str], ...]] = {}
-    for briefing in archive.briefings:
-        members = archive.translations(briefing)
-        if len(members) > 1:
-            found[urls.briefing(briefing.slug)] = tuple((b.lang, urls.briefing(b.slug))
-                                                         for b in members)
-    return found
-
-
-def sitemap(pages: Iterable[Page], site: Site,
-            languages: Mapping[str, tuple[tuple[str, str], ...]] | None = None) -> DataFile:
-    """Every page, with ``lastmod`` from the content (never the build day); a page with
-    versions in other languages lists each (itself too) as an ``xhtml:link``."""
-    rows = []
-    languages = languages or {}
-    for page in sorted(pages, key=lambda p: p.route):
-        lastmod = f"<lastmod>{page.lastmod.isoformat()}</lastmod>" if page.lastmod else ""
-        links = "".join(f'<xhtml:link rel="alternate" hreflang="{escape(lang)}" '
-                        f'href="{escape(site.absolute(route))}"/>'
-                        for lang, route in languages.get(page.route, ()))
-        rows.append(f"  <url><loc>{escape(site.absolute(page.route))}</loc>{lastmod}{links}"
-                    "</url>")
-    text = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
-            + (' xmlns:xhtml="http://www.w3.org/1999/xhtml"' if languages else "") + '>\n'
-            + "\n".join(rows) + "\n</urlset>\n")
-    return DataFile("sitemap.xml", text.encode("utf-8"))

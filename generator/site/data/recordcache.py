@@ -14,11 +14,9 @@ beside the tree; a missing, broken or foreign one only means the pieces are made
 
 from __future__ import annotations
 
-import os
-import pickle
-import tempfile
 from pathlib import Path
 
+from generator.content.syntax.sealed import read_sealed, write_sealed
 from generator.site.data import exports
 from generator.site.data.searchindex import briefing_entry, search_index
 from generator.site.index import Index
@@ -49,23 +47,15 @@ def archive_files(index: Index, site: Site, key: str, outward: dict[str, bytes],
 
 
 def load(path: Path, key: str) -> dict[bytes, Piece]:
-    """The pieces kept at ``path`` for ``key``, or none."""
-    try:
-        with open(path, "rb") as handle:
-            if pickle.load(handle) != key:
-                return {}
-            pieces = pickle.load(handle)
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError,
-            ImportError, KeyError, IndexError):
+    """The pieces kept at ``path`` for ``key``, or none (never from a file this machine did
+    not seal: content.syntax.sealed)."""
+    found = read_sealed(path)
+    if found is None or len(found) != 2 or found[0] != key or not isinstance(found[1], dict):
         return {}
-    return pieces if isinstance(pieces, dict) else {}
+    pieces: dict[bytes, Piece] = found[1]
+    return pieces
 
 
 def save(path: Path, key: str, pieces: dict[bytes, Piece]) -> None:
     """Keep ``pieces`` for ``key`` at ``path`` (atomically: builds may run side by side)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=path.name, suffix=".tmp",
-                                     delete=False) as handle:
-        pickle.dump(key, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        pickle.dump(pieces, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(handle.name, path)
+    write_sealed(path, [key, pieces])

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from generator.content.model import Actor, Archive, Briefing, Region, Source, last_changed
 from generator.site import urls
-from generator.site.html import language, sharecards
+from generator.site.html import citeblock, language, sharecards
 from generator.site.html.editorial import (
     briefing_links,
     revisions,
@@ -21,12 +21,12 @@ from generator.site.html.markup import (
     count_label,
     esc,
     external,
-    long_date,
     section,
     time_tag,
 )
 from generator.site.html.sourcestatus import link_state
 from generator.site.index import Index
+from generator.site.maps import regionmaps
 from generator.site.outputs import Page, Site
 
 KIND_LABELS = {
@@ -76,7 +76,7 @@ def briefing_page(briefing: Briefing, index: Index, site: Site) -> Page:
     if related:
         parts.append(section(t("Related briefings"),
                              link.briefing_list(related, summary=False), "related"))
-    parts.append(section(t("Cite this briefing"), _citation(briefing, site), "cite"))
+    parts.append(citeblock.cite_section(briefing, archive, site, link))
     parts.append(_older_newer(briefing, index, link))
     body = "\n".join(p for p in parts if p)
     return Page(route, briefing.title,
@@ -84,6 +84,7 @@ def briefing_page(briefing: Briefing, index: Index, site: Site) -> Page:
                 "briefing", description=briefing.summary, lastmod=last_changed(briefing),
                 published=briefing.date,
                 structured=sharecards.json_ld(sharecards.briefing_data(briefing, index, site)),
+                citation_head=citeblock.head_tags(briefing, archive, site),
                 lang=lang if lang != archive.language else "",
                 alternates=tuple((b.lang, urls.briefing(b.slug)) for b in members)
                 if len(members) > 1 else ())
@@ -113,34 +114,6 @@ def _source(source: Source, archive: Archive, lang: str, bdi: Callable[[str], st
     if source.via:
         parts.append(f"{t('via')} {bdi(esc(source.via))}")
     return t(", ").join(parts) + link_state(source, archive.source_states.get(source.url))
-
-
-def _citation(briefing: Briefing, site: Site) -> str:
-    permalink = site.absolute(urls.briefing(briefing.slug))
-    lang = briefing.lang
-    text = (f"{site.name}. “{briefing.title}.” {long_date(briefing.date, lang)}. {permalink}")
-    bibtex = "\n".join([
-        f"@misc{{{briefing.slug},",
-        f"  title = {{{{{_bibtex(briefing.title)}}}}},",
-        f"  howpublished = {{{_bibtex(site.name)}}},",
-        f"  year = {{{briefing.date.year}}},",
-        f"  month = {{{briefing.date.month}}},",
-        f"  day = {{{briefing.date.day}}},",
-        f"  url = {{{permalink}}},",
-        "}",
-    ])
-    bdi = language.isolator(lang, "en")
-    auto, ltr = ("", "") if lang == "en" else (' dir="auto"', ' dir="ltr"')
-    return (f'<p class="ba-permalink">{esc(language.text(lang, "Permalink"))}: '
-            f"{bdi(external(permalink, permalink))}</p>\n"
-            f'<p class="ba-citation"{auto}>{esc(text)}</p>\n'
-            f'<pre class="ba-bibtex"{ltr}><code>{esc(bibtex)}</code></pre>')
-
-
-def _bibtex(text: str) -> str:
-    for char in "\\{}%&$#_^~":
-        text = text.replace(char, "\\" + char if char not in "\\^~" else " ")
-    return text
 
 
 def _older_newer(briefing: Briefing, index: Index, link: Linker) -> str:
@@ -221,6 +194,7 @@ def region_pages(region: Region, index: Index, site: Site) -> Iterator[Page]:
     head.append(f'<dl class="ba-facts">{"".join(facts)}</dl>')
     if region.description_html:
         head.append(f'<div class="ba-description">{region.description_html}</div>')
+    head.append(regionmaps.locator_figure(index, region.id, route, site.style))
     head.append(_feed_and_finder(link, route, f"region={region.id}"))
     head.append(_registry_links(site, route, region.name, "regions.yml", region.origin.line))
     children = index.children.get(region.id, ())

@@ -7,6 +7,7 @@ from itertools import groupby
 
 from generator.content.model import Briefing
 from generator.site.html.markup import Linker, count_label, esc, month_name
+from generator.site.maps import charts
 from generator.site.outputs import Page, Site
 
 LONG_LIST = 150  # above this many briefings a listing gets one page per year
@@ -47,10 +48,21 @@ def dated_listing(route: str, name: str, head: str, side: str, briefings: Sequen
         body = (f"<h3>Latest</h3>\n{link.briefing_list(briefings[:LATEST])}\n"
                 f"<h3>By year</h3>\n{_year_links(link, route, years)}")
         yield from _year_pages(route, name, years, site, kind)
-    content = f'{head}\n{side}\n<h2 id="briefings">Briefings</h2>\n{body}'
+    chart = charts.activity([b.date for b in briefings], _month_link(link, route, len(briefings)))
+    content = f'{head}\n{chart}\n{side}\n<h2 id="briefings">Briefings</h2>\n{body}'
     yield Page(route, name, f'<div class="ba-{kind}">\n{content}\n</div>', kind,
                description=f"{name}: {count_label(len(briefings))} in the archive.", feed=feed,
                lastmod=lastmod)
+
+
+def _month_link(link: Linker, route: str, count: int) -> charts.MonthLink:
+    """Where a month's heading is: on the listing itself, or on its year's page when the
+    list is split into years."""
+    def href(year: int, month: int) -> str:
+        page = f"{route}{year}/" if count > LONG_LIST else route
+        anchor = f"#m{year}-{month:02d}"
+        return anchor if page == link.here else link.to(page) + anchor
+    return href
 
 
 def _year_links(link: Linker, route: str, years: list[tuple[int, list[Briefing]]]) -> str:

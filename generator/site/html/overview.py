@@ -9,6 +9,7 @@ from generator.site.edition import Edition
 from generator.site.html.listing import dated_listing
 from generator.site.html.markup import Linker, count_label, esc, long_date
 from generator.site.index import Index
+from generator.site.maps import regionmaps
 from generator.site.outputs import Page, Site
 
 HOME_LATEST = 12
@@ -42,7 +43,9 @@ def home_page(index: Index, site: Site) -> Page:
                f'Follow new briefings with the '
                f'<a href="{esc(link.to("feed.xml"))}" type="application/atom+xml">'
                "Atom feed</a>.</p>\n"
-               '<h2 id="latest">Latest briefings</h2>\n'
+               + (regionmaps.regions_figure(index, "", site.style, "ba-map-home") + "\n"
+                  if briefings else "")
+               + '<h2 id="latest">Latest briefings</h2>\n'
                + link.briefing_list(briefings[:HOME_LATEST]))
     return Page("", site.name, f'<div class="ba-home">\n{content}\n</div>', "home",
                 description=extent, feed="feed.xml",
@@ -78,11 +81,15 @@ def regions_page(index: Index, site: Site) -> Page:
             below = index.children.get(region_id, ())
             items.append(f"<li>{link.link(urls.region(region_id), region.name)} "
                          f'<span class="ba-count">{len(index.by_region[region_id]):,}</span>'
+                         f" {regionmaps.latest_label(index, region_id)}"
                          + (tree(below) if below else "") + "</li>")
         return f'<ul class="ba-tree">{"".join(items)}</ul>'
 
+    figure = regionmaps.regions_figure(index, "regions/", site.style, detail=True) \
+        if index.archive.briefings else ""
     content = ('<h1 id="top">Regions</h1>\n<p>Every region with the number of briefings about '
-               "it and everything below it.</p>\n" + tree(index.roots))
+               "it and everything below it, and the date of the latest.</p>\n"
+               f"{figure}\n" + tree(index.roots))
     return Page("regions/", "Regions", f'<div class="ba-regions">\n{content}\n</div>', "regions",
                 description=f"All {len(index.archive.regions)} regions of the archive.")
 

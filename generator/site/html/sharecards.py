@@ -48,6 +48,8 @@ def head_html(page: Page, site: Site) -> str:
              ("name", "twitter:description", description),
              ("name", "twitter:image", image)]
     lines = [f'<meta {kind}="{name}" content="{esc(value)}">' for kind, name, value in tags]
+    if page.citation_head:
+        lines.append(page.citation_head)
     if page.structured:
         lines.append(f'<script type="application/ld+json">{page.structured}</script>')
     return "\n".join(lines)

@@ -19,7 +19,7 @@ from pathlib import Path
 from generator import workers
 from generator.content.model import Archive, Briefing
 from generator.site import urls
-from generator.site.data import exports, feeds, recordcache
+from generator.site.data import citation, datapackage, feeds, recordcache, sitemaps
 from generator.site.html import editorial
 from generator.site.html.editorial import editorial_pages
 from generator.site.html.entities import actor_pages, briefing_page, region_pages
@@ -145,8 +145,8 @@ def _plan(index: Index, site: Site, key: str, since: _Since | None,
     # in a second process meanwhile, when the archive is large and they are planned at all.
     archive = index.archive
     export = functools.partial(_exports, index, site, key, since, kept)
-    exporting = Helper(export) if parallel and workers.PLANNING.worth(len(archive.briefings)) \
-        and _summaries(since) else None
+    exporting = Helper(export, start="fork") if parallel and _summaries(since) \
+        and workers.PLANNING.worth(len(archive.briefings)) else None
     try:
         return _plan_pages(index, site, key, since, helper, exporting or export)
     finally:
@@ -175,8 +175,12 @@ def _exports(index: Index, site: Site, key: str, since: _Since | None, kept: Pat
     them already, so none travel back)."""
     selected = (None, None) if since is None else (since.only.actors, since.only.regions)
     outward = increment.outward_digests(index.archive) if since is None else since.outward
+    archive = index.archive
     return Exported([*feeds.all_feeds(index, site, *selected),
-                     *recordcache.archive_files(index, site, key, outward, kept)],
+                     *recordcache.archive_files(index, site, key, outward, kept),
+                     *datapackage.files(site),
+                     *(item for briefing in archive.briefings
+                       for item in citation.briefing_files(briefing, archive, site))],
                     outward if since is None else {})
 
 
@@ -221,9 +225,9 @@ def _plan_pages(index: Index, site: Site, key: str, since: _Since | None,
     made = Exported([], {})
     if finder is not None:  # the summaries are planned
         made = exporting.result() if isinstance(exporting, Helper) else exporting()
-        sitemap = exports.sitemap(_sitemap_pages(lastmods), site,
-                                  exports.alternates(index.archive))
-        for item in [*made.files, sitemap, *finder[1]]:
+        sitemap = sitemaps.sitemap_files(
+            _sitemap_pages(lastmods, sitemaps.alternates(index.archive)), site)
+        for item in [*made.files, *sitemap, *finder[1]]:
             files[claims.claim(item.path, f"file '{item.path}'")] = item.content
     deleted = frozenset(urls.source_path(route) for route in gone)
     digests = (since.digests, since.outward) if since else (None, made.outward)
@@ -242,7 +246,8 @@ class _PageHelper:
     def start(cls, index: Index, site: Site, docs: Path) -> _PageHelper:
         briefings = [b for b in index.archive.briefings
                      if workers.PLANNING.helper_takes(workers.briefing_path(b.slug))]
-        helper = Helper(functools.partial(_helper_plan, briefings, index, site, docs))
+        helper = Helper(functools.partial(_helper_plan, briefings, index, site, docs),
+                        start="fork")
         return cls(helper, frozenset(b.slug for b in briefings))
 
     def result(self) -> list[HelperPage]:
@@ -264,8 +269,10 @@ def _helper_plan(briefings: list[Briefing], index: Index, site: Site, docs: Path
     return done
 
 
-def _sitemap_pages(lastmods: dict[str, date | None]) -> Iterator[Page]:
-    return (Page(route, "", "", "", lastmod=day) for route, day in lastmods.items())
+def _sitemap_pages(lastmods: dict[str, date | None],
+                   languages: dict[str, tuple[tuple[str, str], ...]]) -> Iterator[Page]:
+    return (Page(route, "", "", "", lastmod=day, alternates=languages.get(route, ()))
+            for route, day in lastmods.items())
 
 
 class TreeWriter:
@@ -325,13 +332,17 @@ def _remove_unplanned(plan: Plan, docs: Path) -> list[str]:
 
 # Folders of data files split in numbered parts (the search index's shards, the finder's
 # parts): a plan that writes any file in one writes all of it, so the parts it no longer has
-# go even from a partial plan (an archive that shrinks needs fewer).
-WHOLE_FOLDERS = ("search/", "finder/data/")
+# go even from a partial plan (an archive that shrinks needs fewer). The sitemap's parts
+# sit at the root (see sitemaps.py): a plan with the sitemap has all of them.
+WHOLE_FOLDERS = ("search/", "finder/data/", citation.FOLDER)
 
 
 def _stale_parts(plan: Plan, docs: Path) -> set[str]:
-    """The files of WHOLE_FOLDERS that the plan writes into but no longer has."""
+    """The files of WHOLE_FOLDERS, and sitemap parts, that the plan writes but no longer has."""
     stale = set()
+    if sitemaps.NAME in plan.files:
+        stale |= {path.name for path in docs.glob(f"{sitemaps.PARTS_PREFIX}*.xml")
+                  if path.name not in plan.files}
     for folder in WHOLE_FOLDERS:
         if not any(path.startswith(folder) for path in plan.files):
             continue

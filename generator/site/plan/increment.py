@@ -40,6 +40,7 @@ from pathlib import Path
 from generator.content.loadcache import code_digest
 from generator.content.model import Archive, Briefing
 from generator.site.index import RELATED_NEAREST, Index
+from generator.site.maps import atlas
 from generator.site.outputs import Site
 
 FORMAT = 2
@@ -83,6 +84,7 @@ def state_key(archive: Archive, site: Site, options: str) -> str:
     # check) rebuilds everything, which is what the site's own build does anyway.
     digest.update(repr(sorted(archive.source_states.items())).encode("utf-8", "surrogatepass"))
     digest.update(code_digest().encode())
+    digest.update(atlas.data_digest().encode())  # the maps' shapes: data, not code
     return digest.hexdigest()
 
 

@@ -1,0 +1,107 @@
+"""The host a site is published to, and whether the built site fits it.
+
+A host refuses a deploy past its limits; the build says so first. The host is
+``extra.host`` in mkdocs.yml, GitHub Pages (where the Pages workflow deploys) when unset.
+The limits are the hosts' published ones (checked late 2026):
+
+- GitHub Pages: "Published GitHub Pages sites may be no larger than 1 GB";
+- Cloudflare Pages: 20,000 files per deployment (free plan) and 25 MiB per file;
+- ``none``: no limits (a server of one's own).
+
+:func:`measure` reads the built site's size (the sum of its files' sizes, about what a
+host's artefact holds) and file count; :func:`report` gives one line for the build's output
+and a warning for each limit the site is past, or within a tenth of.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT = "github-pages"
+WARN_FROM = 0.9  # share of a limit from which the build warns
+
+
+@dataclass(frozen=True)
+class Limits:
+    title: str
+    max_bytes: int | None = None  # the whole site
+    max_files: int | None = None
+    max_file_bytes: int | None = None  # one file
+
+
+HOSTS = {
+    "github-pages": Limits("GitHub Pages", max_bytes=1_000_000_000),
+    "cloudflare-pages": Limits("Cloudflare Pages", max_files=20_000,
+                               max_file_bytes=25 * 1024 * 1024),
+    "none": Limits("your own server"),
+}
+
+
+@dataclass(frozen=True)
+class SiteSize:
+    """What a built site holds: bytes, files, and its largest file."""
+
+    bytes: int
+    files: int
+    largest: int
+    largest_path: str
+
+
+def host_limits(name: object) -> Limits:
+    """The limits of ``extra.host`` as mkdocs.yml gives it (None: the default)."""
+    key = DEFAULT if name is None else str(name)
+    if key not in HOSTS:
+        raise ValueError(f"mkdocs.yml: extra.host '{key}' is not one of "
+                         f"{', '.join(sorted(HOSTS))}")
+    return HOSTS[key]
+
+
+def measure(site_dir: Path) -> SiteSize:
+    total = files = largest = 0
+    largest_path = ""
+    for folder, _dirs, names in os.walk(site_dir):
+        for name in names:
+            size = os.stat(os.path.join(folder, name)).st_size
+            total, files = total + size, files + 1
+            if size > largest:
+                largest = size
+                largest_path = os.path.relpath(os.path.join(folder, name), site_dir)
+    return SiteSize(total, files, largest, largest_path)
+
+
+def report(size: SiteSize, limits: Limits) -> tuple[str, list[str]]:
+    """One line saying the site's size against the host's limits, and the warnings."""
+    said = [f"{_size(size.bytes)} in {size.files:,} files"]
+    warnings = []
+    for amount, limit, what in ((size.bytes, limits.max_bytes, "size"),
+                                (size.files, limits.max_files, "files")):
+        if limit is None:
+            continue
+        shown = _size(limit) if what == "size" else f"{limit:,} files"
+        said.append(f"{amount / limit:.0%} of {_owner(limits.title)} {shown}")
+        if amount > limit:
+            warnings.append(f"the site is past {_owner(limits.title)} limit of {shown} "
+                            f"({_size(amount) if what == 'size' else f'{amount:,} files'}):"
+                            " a deploy would be refused")
+        elif amount >= WARN_FROM * limit:
+            warnings.append(f"the site is at {amount / limit:.0%} of {_owner(limits.title)} limit "
+                            f"of {shown}: a little more and a deploy would be refused")
+    if limits.max_file_bytes is not None and size.largest > limits.max_file_bytes:
+        warnings.append(f"{size.largest_path} is {_size(size.largest)}, past "
+                        f"{_owner(limits.title)} limit of {_size(limits.max_file_bytes)} a file:"
+                        " a deploy would be refused")
+    return "site: " + ", ".join(said), warnings
+
+
+def _owner(title: str) -> str:
+    return f"{title}'" if title.endswith("s") else f"{title}'s"
+
+
+def _size(length: int) -> str:
+    if length >= 1_000_000_000:
+        return f"{length / 1_000_000_000:.2f} GB"
+    if length >= 1_000_000:
+        return f"{length / 1_000_000:.1f} MB"
+    return f"{length / 1000:.0f} kB"

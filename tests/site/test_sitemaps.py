@@ -1,0 +1,93 @@
+"""The sitemap follows the protocol at every size: one file up to 50,000 URLs, past that a
+sitemap index and its parts (generator/site/data/sitemaps.py), each checked by the rules of
+https://www.sitemaps.org/protocol.html."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from pathlib import Path
+from xml.etree import ElementTree
+
+from generator.site.data import sitemaps
+from generator.site.outputs import DataFile, Page, Site
+
+SITE = Site(name="Briefings", url="https://example.org/archive/")
+NS = f"{{{sitemaps.NAMESPACE}}}"
+_W3C_DATE = re.compile(r"\A\d{4}-\d{2}-\d{2}\Z")
+
+
+def _pages(count: int) -> list[Page]:
+    return [Page(f"briefings/b{n:06d}/", "", "", "briefing",
+                 lastmod=date(2020, 1, 1) + timedelta(days=n % 1000) if n % 7 else None)
+            for n in range(count)]
+
+
+def _valid(file: DataFile, root: str, limit: int) -> ElementTree.Element:
+    """The protocol's rules for one file: size, the namespace, at most ``limit`` entries,
+    absolute addresses at or below the file's own folder, W3C dates."""
+    assert len(file.content) <= sitemaps.MAX_BYTES
+    assert file.content.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n')
+    tree = ElementTree.fromstring(file.content)
+    assert tree.tag == f"{NS}{root}"
+    child = "url" if root == "urlset" else "sitemap"
+    assert 0 < len(tree) <= limit
+    folder = SITE.absolute(file.path).rsplit("/", 1)[0] + "/"
+    for entry in tree:
+        assert entry.tag == f"{NS}{child}"
+        assert [part.tag for part in entry][:1] == [f"{NS}loc"]
+        assert {part.tag for part in entry} <= {f"{NS}loc", f"{NS}lastmod"}
+        assert entry.findtext(f"{NS}loc", "").startswith(folder)
+        lastmod = entry.findtext(f"{NS}lastmod")
+        assert lastmod is None or _W3C_DATE.match(lastmod)
+    return tree
+
+
+def test_up_to_the_limit_one_sitemap_lists_every_page_in_route_order() -> None:
+    pages = _pages(40)
+    [single] = sitemaps.sitemap_files(reversed(pages), SITE, max_urls=40)
+    tree = _valid(single, "urlset", 40)
+    assert single.path == "sitemap.xml"
+    assert [u.findtext(f"{NS}loc") for u in tree] == [SITE.absolute(p.route) for p in pages]
+
+
+def test_past_the_limit_an_index_names_parts_that_list_every_page_once() -> None:
+    pages = _pages(95)
+    files = sitemaps.sitemap_files(pages, SITE, max_urls=40)
+    index, parts = files[0], files[1:]
+    assert index.path == "sitemap.xml"
+    assert [p.path for p in parts] == ["sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"]
+    tree = _valid(index, "sitemapindex", 50_000)
+    assert [s.findtext(f"{NS}loc") for s in tree] == [SITE.absolute(p.path) for p in parts]
+    listed = []
+    for entry, part in zip(tree, parts, strict=True):
+        urls = list(_valid(part, "urlset", 40))
+        listed += [u.findtext(f"{NS}loc") for u in urls]
+        days = [u.findtext(f"{NS}lastmod") for u in urls if u.findtext(f"{NS}lastmod")]
+        assert entry.findtext(f"{NS}lastmod") == max(days)
+    assert listed == [SITE.absolute(p.route) for p in pages]
+
+
+def test_at_the_protocols_own_limit_of_50000() -> None:
+    assert len(sitemaps.sitemap_files(_pages(50_000), SITE)) == 1
+    files = sitemaps.sitemap_files(_pages(50_001), SITE)
+    assert [len(_valid(part, "urlset", 50_000)) for part in files[1:]] == [50_000, 1]
+
+
+def test_a_plan_with_the_sitemap_removes_the_parts_it_no_longer_has(tmp_path: Path) -> None:
+    """An archive that shrinks below the limit (or needs fewer parts) leaves no stale part,
+    even from a rebuild that plans only what an edit changed."""
+    from typing import Any, cast
+
+    from generator.site.plan import buildtree
+
+    for name in ("sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"):
+        (tmp_path / name).write_bytes(b"old")
+    (tmp_path / "briefings").mkdir()
+    (tmp_path / "briefings" / "sitemap-1.xml.md").write_bytes(b"not a part")
+    files = {"sitemap.xml": b"index", "sitemap-1.xml": b"one"}
+    plan = buildtree.Plan(files, cast(Any, None), partial=True)
+    changed = buildtree.write(plan, tmp_path)
+    assert sorted(p.name for p in tmp_path.glob("sitemap*")) == ["sitemap-1.xml", "sitemap.xml"]
+    assert {"sitemap-2.xml", "sitemap-3.xml"} <= set(changed)
+    assert (tmp_path / "briefings" / "sitemap-1.xml.md").is_file()
