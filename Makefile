@@ -9,7 +9,7 @@ OFFLINE_ZIP := briefing-archive-offline.zip
 ZIM_FILE    := briefing-archive.zim
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve install test test-fast test-browser check sources lint bundle zim bench lock chromium kiwix clean
+.PHONY: site serve install test test-fast test-browser test-a11y check sources lint bundle zim bench lock chromium kiwix clean
 
 site: $(STAMP)            ## check the content, then build site/ (BUILD_FLAGS=--downloads adds the editions)
 	$(BIN)/briefings build $(BUILD_FLAGS)
@@ -38,6 +38,9 @@ test-fast: $(STAMP)       ## every test but the browser and Kiwix ones; needs no
 
 test-browser: $(STAMP) chromium  ## only the headless Chromium tests
 	$(BIN)/pytest -q -m browser
+
+test-a11y: $(STAMP) chromium kiwix  ## only the accessibility tests (WCAG 2.2 AA, tests/a11y/)
+	$(BIN)/pytest -q tests/a11y
 
 bundle: $(STAMP)          ## the offline zip, briefing-archive-offline.zip
 	$(BIN)/briefings bundle --output $(OFFLINE_ZIP)

@@ -6,6 +6,7 @@ Real files, a real MkDocs build and a real headless Chromium; no mocks.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import textwrap
 from collections.abc import Callable, Iterator
@@ -174,3 +175,36 @@ def network_guard(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
         yield guard
         if guard.violations:
             pytest.fail("the test reached beyond loopback: " + "; ".join(guard.violations))
+
+
+# ---- Accessibility (issue 29): the starter archive with every kind of page ----
+
+@pytest.fixture(scope="session")
+def a11y_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The starter archive (content/) built with its downloads: the hosted site, with the
+    offline zip and the ZIM under downloads/. Each starter briefing is added three more
+    times under another slug, so that long lists split into year pages (listing.LONG_LIST)
+    and every kind of page the site has exists in it."""
+    from generator.editions.downloads import build_with_downloads
+
+    work = tmp_path_factory.mktemp("a11y")
+    content = work / "content"
+    shutil.copytree(ROOT / "content", content)
+    again = content / "briefings" / "again"
+    again.mkdir()
+    for copy in (2, 3, 4):
+        for source in sorted((ROOT / "content" / "briefings").rglob("*.md")):
+            text = re.sub(r"^title: (.*)$", rf"title: \1 ({copy})", source.read_text("utf-8"),
+                          count=1, flags=re.M)  # titles stay unique: link texts say where
+            (again / f"{source.stem}-again-{copy}.md").write_text(text, "utf-8")
+    build_with_downloads(BuildOptions(content=content, site_dir=work / "site",
+                                      build_dir=work / ".build",
+                                      config_file=ROOT / "mkdocs.yml"))
+    return work / "site"
+
+
+@pytest.fixture(scope="session")
+def a11y_url(a11y_site: Path) -> Iterator[str]:
+    url, stop = serve_folder(a11y_site)
+    yield url
+    stop()

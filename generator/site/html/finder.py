@@ -57,8 +57,10 @@ def finder_page(index: Index, site: Site, data: DataFile) -> Page:
         _noscript(link),
         '<p class="ba-finder-skip"><a href="#ba-finder-status">Skip to the results</a></p>',
         _form(index, link),
+        # Empty until finder.js fills it: without JavaScript it would say "Loading" forever
+        # (the noscript message above says what the finder needs and where to browse).
         '<p id="ba-finder-status" class="ba-finder-status" role="status" aria-live="polite" '
-        'aria-atomic="true">Loading the briefings…</p>',
+        'aria-atomic="true"></p>',
         '<ol id="ba-finder-results" class="ba-list ba-finder-results"></ol>',
         '<p class="ba-finder-more"><button type="button" id="ba-finder-more" class="md-button" '
         "hidden>Show more</button></p>",

@@ -24,8 +24,10 @@ def by_month(briefings: Sequence[Briefing], link: Linker, year_headings: bool = 
                          f"{count_label(len(year_items))}</span></h3>")
         for month, in_month in groupby(year_items, key=lambda b: b.date.month):
             items = list(in_month)
-            parts.append(f'<h4 id="m{year}-{month:02d}">{month_name(year, month)} '
-                         f'<span class="ba-count">{len(items)}</span></h4>')
+            # months sit under the year's h3, or right under the year page's h1
+            level = 4 if year_headings else 2
+            parts.append(f'<h{level} id="m{year}-{month:02d}">{month_name(year, month)} '
+                         f'<span class="ba-count">{len(items)}</span></h{level}>')
             parts.append(link.briefing_list(items))
     return "\n".join(parts)
 

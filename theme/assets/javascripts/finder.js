@@ -313,12 +313,20 @@
     return anchor;
   }
 
+  // Each list of links is a group named by its label, so that "Armenia" the actor and
+  // "Armenia" the region each have a context that says which is which (WCAG 2.4.4).
   function addLinks(parent, label, pattern, rows) {
-    parent.appendChild(element("span", "ba-finder-label", label + ": "));
+    var group = element("span", "ba-finder-group");
+    group.setAttribute("role", "group");
+    group.setAttribute("aria-label", label);
+    var shown = element("span", "ba-finder-label", label + ": ");
+    shown.setAttribute("aria-hidden", "true");
+    group.appendChild(shown);
     rows.forEach(function (row, at) {
-      if (at) parent.appendChild(document.createTextNode(", "));
-      parent.appendChild(link(pattern, row[0], row[1]));
+      if (at) group.appendChild(document.createTextNode(", "));
+      group.appendChild(link(pattern, row[0], row[1]));
     });
+    parent.appendChild(group);
   }
 
   // Counts on every actor; shows the chosen ones, the one with focus, and those that would

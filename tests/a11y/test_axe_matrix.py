@@ -1,0 +1,145 @@
+"""axe-core on every kind of page, in both colour schemes, at 1280 and 320 CSS px, hosted,
+from the offline zip (file://) and through kiwix-serve (issue 29): zero violations of WCAG 2.0,
+2.1 and 2.2 A and AA and of Deque's best practices.
+
+One test per edition and scheme; each walks every page type (a11y_pages.page_states) with one
+browser context per page, and reports every violation of all of them at once. At 320 px it also
+checks that nothing scrolls sideways (1.4.10 reflow).
+
+The hosted site gets every combination: each page type in both schemes at both widths. The
+offline and Kiwix editions serve the same pages with other links (and Kiwix without the search
+box, under its toolbar), on the same style sheets; there each page type is checked once, in one
+of the four scheme and width combinations, in turn, so that every type, scheme and width is
+seen in each edition at a quarter of the cost. `A11Y_MATRIX=full` checks every combination there too
+(BENCHMARKS.md, "Accessibility tests": the cost of each).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import time
+import urllib.request
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from a11y_pages import HEIGHT, SCHEMES, WIDTHS, PageState, axe, describe, open_state, page_states
+from conftest import ROOT
+
+from generator.site import urls
+
+pytestmark = [pytest.mark.browser, pytest.mark.kiwix]
+
+# kiwix-serve 3.3 adds its own toolbar to every page it serves: Kiwix's markup, not ours.
+EDITORIAL = {p.stem for p in (ROOT / "content" / "pages").glob("*.md")}
+KIWIX_TOOLBAR = ["#kiwixtoolbar", "#kiwix_serve_taskbar", ".kiwix_serve_taskbar"]
+
+
+class Edition:
+    """Where an edition's pages are, how its links look, which of our page types it has."""
+
+    def __init__(self, base: str, style: urls.UrlStyle, states: list[PageState],
+                 exclude: list[str] | None = None) -> None:
+        self.base, self.style, self.states, self.exclude = base, style, states, exclude
+
+
+@pytest.fixture(scope="module")
+def offline_root(a11y_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("a11y-offline")
+    with zipfile.ZipFile(a11y_site / "downloads" / "briefing-archive-offline.zip") as bundle:
+        bundle.extractall(target)
+    (root,) = [p for p in target.iterdir() if p.is_dir()]
+    return root
+
+
+@pytest.fixture(scope="module")
+def kiwix_url(a11y_site: Path) -> Iterator[str]:
+    """The ZIM of the downloads served by kiwix-serve: the URL of its content folder."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    zim = a11y_site / "downloads" / "briefing-archive.zim"
+    server = subprocess.Popen(["kiwix-serve", "--address=127.0.0.1", f"--port={port}", str(zim)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        yield _kiwix_folder(f"http://127.0.0.1:{port}", zim.stem)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _kiwix_folder(base: str, book: str) -> str:
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        for folder in (f"{base}/content/{book}/", f"{base}/{book}/"):
+            try:
+                with urllib.request.urlopen(folder + "index.html", timeout=5):
+                    return folder
+            except OSError:
+                pass  # not listening yet, or not this layout
+        time.sleep(0.2)
+    raise AssertionError("kiwix-serve did not serve the ZIM's main page within 15 s")
+
+
+@pytest.fixture(scope="module")
+def editions(a11y_site: Path, a11y_url: str, offline_root: Path,
+             kiwix_url: str) -> dict[str, Edition]:
+    # The Kiwix edition is the offline one without a search box and without 404.html.
+    kiwix = [s for s in page_states(offline_root, EDITORIAL, search=False) if s.route != "404.html"]
+    return {
+        "hosted": Edition(a11y_url, "directory", page_states(a11y_site, EDITORIAL)),
+        "offline": Edition(offline_root.as_uri() + "/", "file",
+                           page_states(offline_root, EDITORIAL)),
+        "kiwix": Edition(kiwix_url, "file", kiwix, exclude=KIWIX_TOOLBAR),
+    }
+
+
+def test_the_matrix_covers_every_page_type_the_issue_names(editions: dict[str, Edition]) -> None:
+    names = {s.name for s in editions["hosted"].states}
+    assert {"home", "briefing", "briefing with corrections", "briefing with several sources",
+            "actors/", "actors/{slug}/", "regions/", "regions/{slug}/", "timeline/",
+            "timeline/{year}/", "finder/", "finder filtered", "finder, no results",
+            "search open", "corrections/", "editorial page", "downloads/", "404"} <= names
+    assert "downloads/" not in {s.name for s in editions["offline"].states}
+
+
+def settle(page: Any) -> None:
+    """Two animation frames: the layout of a new viewport is done."""
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("edition", ["hosted", "offline", "kiwix"])
+def test_every_page_type_has_no_axe_violations(browser: Any, editions: dict[str, Edition],
+                                               edition: str, scheme: str) -> None:
+    where = editions[edition]
+    full = edition == "hosted" or os.environ.get("A11Y_MATRIX") == "full"
+    problems: list[str] = []
+    for turn, state in enumerate(where.states):
+        widths = WIDTHS if full else (WIDTHS[turn // 2 % 2],)
+        if not full and SCHEMES[turn % 2] != scheme:
+            continue
+        context = browser.new_context(viewport={"width": WIDTHS[0], "height": HEIGHT},
+                                      color_scheme=scheme)
+        page = context.new_page()
+        try:
+            open_state(page, where.base, state, where.style)
+            shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+            assert shown == ("slate" if scheme == "dark" else "default"), state.name
+            for width in widths:
+                label = f"{edition} {scheme} {width}px {state.name}"
+                page.set_viewport_size({"width": width, "height": HEIGHT})
+                settle(page)
+                if state.search:
+                    page.wait_for_timeout(400)  # the search overlay fades in and out
+                problems += describe(label, axe(page, where.exclude))
+                sideways = page.evaluate("document.documentElement.scrollWidth")
+                if sideways > width:
+                    problems.append(f"{label}: scrolls sideways ({sideways} px wide)")
+        finally:
+            context.close()
+    assert problems == [], "\n".join(problems)
