@@ -50,14 +50,14 @@ def _fail(problems: list[Problem], fmt: str = "text") -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from generator.editorial.changed_files import among, limit_to_files, refused_files
-    from generator.pipeline import check
+    from generator.pipeline import check, site_language
 
     content = Path(args.content)
     refused = refused_files(args.files, content)
     if refused:
         print(report.render(refused, "text"), file=sys.stderr)
         return EXIT_USAGE
-    loaded = check(content)
+    loaded = check(content, language=site_language(Path("mkdocs.yml")))
     problems = loaded.problems
     if args.since:
         from generator.editorial.permalinks import GitError, since

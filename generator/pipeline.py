@@ -26,6 +26,7 @@ from generator.content.loadcache import BriefingCache
 from generator.content.loading import Loaded, load_archive
 from generator.content.model import Archive
 from generator.content.problems import ContentError, Problem
+from generator.content.syntax.languages import LANGUAGE_HINT, canonical_language
 from generator.engine import engines, render, sitedir, swap
 from generator.site.edition import Edition
 from generator.site.maps import regionmaps
@@ -84,19 +85,23 @@ def _navigation(archive: Archive, options: BuildOptions) -> tuple[tuple[str, str
 
 
 def check(content: Path, drafts: bool = True, *, cache_file: Path | None = None,
-          warm: Warm | None = None) -> Loaded:
+          warm: Warm | None = None, language: str = "en") -> Loaded:
     """Load and validate everything (drafts included: they must be valid too).
+
+    ``language`` is the site's (:func:`site_language`): that of briefings naming none.
 
     With ``cache_file``, results for files unchanged since the last load are reused; with
     ``warm`` too, from memory after the first load (and written only by ``warm.save``).
     """
     if cache_file is None:
-        return _with_map_warnings(load_archive(content, include_drafts=drafts))
+        return _with_map_warnings(load_archive(content, include_drafts=drafts,
+                                               language=language))
     today = date.today()
     kept = warm.cache if warm is not None else None
     cache = kept.reopen(content, today) if kept else BriefingCache.open(cache_file, content,
                                                                         today)
-    loaded = load_archive(content, include_drafts=drafts, today=today, cache=cache)
+    loaded = load_archive(content, include_drafts=drafts, today=today, cache=cache,
+                          language=language)
     if kept is None:
         cache.save()
     if warm is not None:
@@ -109,6 +114,22 @@ def _with_map_warnings(loaded: Loaded) -> Loaded:
     if not loaded.ok:
         return loaded
     return replace(loaded, problems=loaded.problems + regionmaps.unplaced(loaded.archive))
+
+
+def site_language(config_file: Path, engine: str | None = None) -> str:
+    """The site's language as mkdocs.yml sets it, checked as a briefing's ``lang`` is (en
+    when there is no mkdocs.yml: ``briefings check`` runs without one too)."""
+    if not config_file.is_file():
+        return "en"
+    config = render.EngineConfig(config_file, engine=engine) if engine else \
+        render.EngineConfig(config_file)
+    theme = render.settings(config).get("theme")  # Material's default language: en
+    written = str(theme.get("language") or "en") if isinstance(theme, dict) else "en"
+    found = canonical_language(written)
+    if found is None:
+        raise ContentError([Problem(str(config_file), None, f"theme.language '{written}' is "
+                                    "not a known language tag", LANGUAGE_HINT)])
+    return found
 
 
 def without_drafts(archive: Archive) -> Archive:
@@ -125,8 +146,9 @@ def build(options: BuildOptions) -> list[Problem]:
     sitedir.check_site_dir(options.site_dir, places(options), private=options.private_site)
     # 2. Load: the whole archive, validated.
     with _phase("load"):
+        language = site_language(options.config_file, options.engine)
         checked = check(options.content, cache_file=options.folder.cache,
-                        warm=options.warm)
+                        warm=options.warm, language=language)
     if not checked.ok:
         raise ContentError(checked.problems)
     archive = checked.archive if options.drafts else without_drafts(checked.archive)

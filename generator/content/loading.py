@@ -10,7 +10,7 @@ import functools
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,7 @@ from generator.content.model import (
     Origin,
     Region,
     Source,
+    translation_problems,
 )
 from generator.content.pages import load_pages
 from generator.content.problems import Problem
@@ -60,9 +61,11 @@ class Loaded:
 
 
 def load_archive(content: Path, *, include_drafts: bool = False,
-                 today: date | None = None, cache: BriefingCache | None = None) -> Loaded:
+                 today: date | None = None, cache: BriefingCache | None = None,
+                 language: str = "en") -> Loaded:
     """Read registries and briefings under ``content``; validate and resolve everything.
 
+    ``language`` is the site's (a BCP 47 tag): the language of briefings that give none.
     With ``cache`` (made for the same content and day), unchanged files are not read again.
     """
     cache = cache or BriefingCache.disabled()
@@ -83,6 +86,8 @@ def load_archive(content: Path, *, include_drafts: bool = False,
         if briefing is not None:
             briefings.append(briefing)
     problems += _check_slugs(briefings)
+    briefings = [b if b.lang else replace(b, lang=language) for b in briefings]
+    problems += translation_problems(briefings)
     pages, page_problems = load_pages(content, read_parts, display_path)
     problems += page_problems
     states, state_problems = sourcestate.read(
@@ -92,7 +97,8 @@ def load_archive(content: Path, *, include_drafts: bool = False,
     published.sort(key=lambda b: (-b.date.toordinal(), b.slug))
     problems = sorted(map(hints.with_hint, problems), key=lambda p: (p.path, p.line or 0))
     return Loaded(Archive(actors=actors, regions=regions, briefings=tuple(published),
-                          pages=pages, source_states=states), problems, len(files))
+                          pages=pages, source_states=states, language=language),
+                  problems, len(files))
 
 
 
@@ -238,6 +244,10 @@ def _load_briefing(content: Path, path: Path, regions: NameIndex[Region] | None,
         tags=values.get("tags", ()), draft=values.get("draft", False),
         updated=values.get("updated"),
         corrections=tuple(Correction(**c) for c in values.get("corrections", ())),
+        # Without 'lang', the site's: load_archive sets it (the cache keeps files' results).
+        lang=values.get("lang", ""), translation_of=values.get("translation_of"),
+        translation_line=parts.meta.value["translation_of"].line
+        if "translation_of" in values else 1,
         source_digest=source_digest(shown, text))
 
 

@@ -55,6 +55,8 @@ def _names(entry: Any) -> Iterator[tuple[str, str]]:
     yield "name", entry.name
     for alias in entry.aliases:
         yield "alias", alias
+    for language, name in getattr(entry, "names", ()):
+        yield f"{language} name", name
 
 
 def conflicts(entries: Mapping[str, Any], label: str, key: Any) -> list[Problem]:

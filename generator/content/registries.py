@@ -23,6 +23,8 @@ class Entry(Protocol):
     def name(self) -> str: ...
     @property
     def aliases(self) -> tuple[str, ...]: ...
+    @property
+    def names(self) -> tuple[tuple[str, str], ...]: ...
 
 
 E = TypeVar("E", bound=Entry)
@@ -57,7 +59,8 @@ class NameIndex(Generic[E]):
     def build(cls, label: str, entries: Mapping[str, E]) -> NameIndex[E]:
         keys: dict[str, list[str]] = {}
         for entry in entries.values():
-            for name in {name_key(n) for n in (entry.id, entry.name, *entry.aliases)}:
+            written = (entry.id, entry.name, *entry.aliases, *(n for _, n in entry.names))
+            for name in {name_key(n) for n in written}:
                 keys.setdefault(name, []).append(entry.id)
         return cls(label, entries, {k: tuple(v) for k, v in keys.items()})
 
@@ -163,6 +166,7 @@ def build_regions(rows: Iterable[tuple[dict[str, Any], Origin]]
     for values, origin in rows:
         region = Region(id=values["id"], name=values["name"], kind=values["kind"], origin=origin,
                         aliases=values.get("aliases", ()), iso=values.get("iso"),
+                        names=values.get("names", ()),
                         description_html=_description(values, origin, problems),
                         point=values.get("point"), bbox=values.get("bbox"))
         if _add_unique(regions, region, problems) and values.get("parent"):
@@ -220,7 +224,7 @@ def build_actors(rows: Iterable[tuple[dict[str, Any], Origin]],
                            problems)
         actor = Actor(id=values["id"], name=values["name"], kind=values["kind"], origin=origin,
                       aliases=values.get("aliases", ()), country=country, role=values.get("role"),
-                      wikidata=values.get("wikidata"),
+                      wikidata=values.get("wikidata"), names=values.get("names", ()),
                       description_html=_description(values, origin, problems))
         _add_unique(actors, actor, problems)
     problems += lookalikes.conflicts(actors, "actor", name_key)

@@ -28,6 +28,7 @@ from generator.content.syntax.fields import (
     text_list,
     url,
 )
+from generator.content.syntax.languages import language_tag, names_by_language
 from generator.content.syntax.yamlstrict import Located
 
 # --- corrections and editorial pages ---------------------------------------------------
@@ -99,6 +100,10 @@ BRIEFING_FIELDS = (
           "the day the briefing was last materially revised, YYYY-MM-DD"),
     Field("corrections", corrections, False,
           "published corrections: a list of mappings with date and text"),
+    Field("lang", language_tag, False,
+          "the briefing's language, a BCP 47 tag (ar, ru); defaults to the site's"),
+    Field("translation_of", identifier, False,
+          "the slug of the briefing this one translates (the original, not a translation)"),
 )
 
 
@@ -119,6 +124,8 @@ ACTOR_FIELDS = (
     Field("kind", one_of(ACTOR_KINDS), True, "one of " + ", ".join(ACTOR_KINDS)),
     Field("aliases", text_list("[Nikol Pashinian, Pashinian]"), False,
           "other names and spellings editors meet"),
+    Field("names", names_by_language, False,
+          "the name in other languages, by language tag: {ru: ..., ar: ...}"),
     Field("country", region_reference, False, "a region id, name or alias from regions.yml"),
     Field("role", text(200), False, "office or role, e.g. Prime Minister of Armenia"),
     Field("wikidata", pattern(r"^Q[1-9][0-9]{0,11}$", "Q7035512"), False, "Wikidata item id"),
@@ -133,6 +140,8 @@ REGION_FIELDS = (
           "the region this one lies in: its id, name or alias"),
     Field("aliases", text_list("[Karabakh, Artsakh]"), False,
           "other names and spellings editors meet"),
+    Field("names", names_by_language, False,
+          "the name in other languages, by language tag: {ru: ..., ar: ...}"),
     Field("iso", pattern(r"^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$", "AM or AZ-SUS"), False,
           "ISO 3166 code"),
     Field("point", point, False,

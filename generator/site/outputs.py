@@ -62,6 +62,10 @@ class Page:
     published: date | None = None  # for articles (briefings): their date
     structured: str = ""  # the page's schema.org JSON-LD, serialised and escaped
     citation_head: str = ""  # ready, escaped citation tags for the head (html/citeblock.py)
+    # The page's language where it is not the site's (a BCP 47 tag: <html lang>), and its
+    # versions in other languages: (language, route), itself included (hreflang links).
+    lang: str = ""
+    alternates: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -44,16 +44,16 @@ def field(key: str, yaml_value: str) -> Any:
 def test_the_tables_hold_the_contract_keys() -> None:
     assert [f.key for f in BRIEFING_FIELDS] == [
         "title", "date", "region", "actors", "source", "tags", "summary", "slug", "draft",
-        "updated", "corrections"]
+        "updated", "corrections", "lang", "translation_of"]
     assert {f.key for f in BRIEFING_FIELDS if f.required} == {
         "title", "date", "region", "actors", "source"}
     assert [f.key for f in SOURCE_FIELDS] == ["name", "url", "published", "author", "via",
                                               "archive"]
     assert {f.key for f in SOURCE_FIELDS if f.required} == {"name", "url"}
-    assert [f.key for f in ACTOR_FIELDS] == ["id", "name", "kind", "aliases", "country", "role",
-                                             "wikidata", "description"]
-    assert [f.key for f in REGION_FIELDS] == ["id", "name", "kind", "parent", "aliases", "iso",
-                                              "point", "bbox", "description"]
+    assert [f.key for f in ACTOR_FIELDS] == ["id", "name", "kind", "aliases", "names", "country",
+                                             "role", "wikidata", "description"]
+    assert [f.key for f in REGION_FIELDS] == ["id", "name", "kind", "parent", "aliases", "names",
+                                              "iso", "point", "bbox", "description"]
     assert all(f.meaning for f in BRIEFING_FIELDS + SOURCE_FIELDS + ACTOR_FIELDS + REGION_FIELDS)
 
 
@@ -87,7 +87,8 @@ def test_every_problem_of_a_mapping_is_collected() -> None:
 def test_unknown_key_without_a_close_match_lists_the_allowed_keys() -> None:
     _, errors = parse(VALID + "zzz: 1\n")
     assert errors == [(9, "unknown key 'zzz'", "allowed keys: title, date, region, actors, "
-                       "source, tags, summary, slug, draft, updated, corrections")]
+                       "source, tags, summary, slug, draft, updated, corrections, lang, "
+                       "translation_of")]
 
 
 def test_optional_key_left_empty_is_skipped_but_required_is_not() -> None:

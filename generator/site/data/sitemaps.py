@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from xml.sax.saxutils import escape
 
+from generator.content.model import Archive
+from generator.site import urls
 from generator.site.outputs import DataFile, Page, Site
 
 NAME = "sitemap.xml"  # the sitemap, or past the limits the sitemap index
@@ -23,6 +25,7 @@ PARTS_PREFIX = "sitemap-"  # a plan that writes the sitemap replaces every part 
 MAX_URLS = 50_000  # the protocol's limits for one file
 MAX_BYTES = 50 * 1000 * 1000
 NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"  # its link element: a page's versions in other languages
 _HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
@@ -48,13 +51,29 @@ def sitemap_files(pages: Iterable[Page], site: Site, max_urls: int = MAX_URLS
     return [DataFile(NAME, index.encode("utf-8")), *files]
 
 
+def alternates(archive: Archive) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each route of a briefing with translations: (language, route) of every member of its
+    set, itself included (the hreflang links of the sitemap and of the pages)."""
+    found: dict[str, tuple[tuple[str, str], ...]] = {}
+    for briefing in archive.briefings:
+        members = archive.translations(briefing)
+        if len(members) > 1:
+            found[urls.briefing(briefing.slug)] = tuple((b.lang, urls.briefing(b.slug))
+                                                         for b in members)
+    return found
+
+
 def _row(page: Page, site: Site) -> str:
+    """A page's entry; a page in a translation set lists every member of it (itself too)
+    as an ``xhtml:link`` (Google's form of hreflang in sitemaps)."""
     lastmod = f"<lastmod>{page.lastmod.isoformat()}</lastmod>" if page.lastmod else ""
-    return f"  <url><loc>{escape(site.absolute(page.route))}</loc>{lastmod}</url>"
+    links = "".join(f'<xhtml:link rel="alternate" hreflang="{escape(lang)}" '
+                    f'href="{escape(site.absolute(route))}"/>' for lang, route in page.alternates)
+    return f"  <url><loc>{escape(site.absolute(page.route))}</loc>{lastmod}{links}</url>"
 
 
 def _urlset(rows: Sequence[str]) -> bytes:
-    return (f'{_HEAD}<urlset xmlns="{NAMESPACE}">\n' + "\n".join(rows)
+    return (f'{_HEAD}<urlset xmlns="{NAMESPACE}" xmlns:xhtml="{XHTML}">\n' + "\n".join(rows)
             + "\n</urlset>\n").encode("utf-8")
 
 

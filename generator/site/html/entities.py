@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from generator.content.model import Actor, Archive, Briefing, Region, Source, last_changed
 from generator.site import urls
-from generator.site.html import citeblock, sharecards
+from generator.site.html import citeblock, language, sharecards
 from generator.site.html.editorial import (
     briefing_links,
     revisions,
@@ -37,67 +38,108 @@ KIND_LABELS = {
 
 
 def briefing_page(briefing: Briefing, index: Index, site: Site) -> Page:
-    """A briefing: facts, body, sources, related, citation, older/newer."""
+    """A briefing: facts, body, sources, related, citation, older/newer; in its language."""
     route = urls.briefing(briefing.slug)
-    link = Linker(route, site.style)
+    lang = briefing.lang
+    link = Linker(route, site.style, lang)
     archive = index.archive
-    regions = ", ".join(link.link(urls.region(r), archive.regions[r].name)
-                        for r in briefing.regions)
-    actors = ", ".join(link.link(urls.actor(a), archive.actors[a].name) for a in briefing.actors)
-    facts = [f"<dt>Date</dt><dd>{time_tag(briefing.date)}</dd>", updated_fact(briefing),
-             f"<dt>{'Regions' if len(briefing.regions) > 1 else 'Region'}</dt><dd>{regions}</dd>",
-             f"<dt>Actors</dt><dd>{actors}</dd>"]
+    t = functools.partial(language.text, lang)
+    # Each name isolated: an English name in an Arabic line keeps its own order.
+    bdi = language.isolator(lang, archive.language)
+    regions = t(", ").join(bdi(link.link(urls.region(r), archive.regions[r].name_in(lang)))
+                           for r in briefing.regions)
+    actors = t(", ").join(bdi(link.link(urls.actor(a), archive.actors[a].name_in(lang)))
+                          for a in briefing.actors)
+    facts = [f"<dt>{t('Date')}</dt><dd>{time_tag(briefing.date, lang)}</dd>",
+             updated_fact(briefing),
+             f"<dt>{t('Regions' if len(briefing.regions) > 1 else 'Region')}</dt>"
+             f"<dd>{regions}</dd>", f"<dt>{t('Actors')}</dt><dd>{actors}</dd>"]
     if briefing.tags:
-        tags = " ".join(f'<span class="ba-tag">{esc(t)}</span>' for t in briefing.tags)
-        facts.append(f"<dt>Tags</dt><dd>{tags}</dd>")
+        tags = " ".join(bdi(f'<span class="ba-tag">{esc(tag)}</span>') for tag in briefing.tags)
+        facts.append(f"<dt>{t('Tags')}</dt><dd>{tags}</dd>")
+    members = archive.translations(briefing)
     parts = [
         f'<h1 id="top">{esc(briefing.title)}</h1>',
+        _translations(briefing, members, link),
         f'<dl class="ba-facts">{"".join(facts)}</dl>',
         revisions(briefing),
         f'<div class="ba-body">\n{briefing.body_html}\n</div>',
-        section("Sources", "<ul class=\"ba-sources\">"
-                + "".join(f"<li>{_source(s, archive)}</li>" for s in briefing.sources)
+        section(t("Sources"), "<ul class=\"ba-sources\">"
+                + "".join(f"<li>{_source(s, archive, lang, bdi)}</li>"
+                          for s in briefing.sources)
                 + "</ul>", "sources"),
-        briefing_links(briefing, site),
+        # (the correction links are in English: marked so, on a page in another language)
+        briefing_links(briefing, site).replace(
+            '<p class="ba-edit">', f'<p class="ba-edit"{language.marked("en", lang)}>'),
     ]
     related = index.related(briefing)
     if related:
-        parts.append(section("Related briefings", link.briefing_list(related, summary=False),
-                             "related"))
+        parts.append(section(t("Related briefings"),
+                             link.briefing_list(related, summary=False), "related"))
     parts.append(citeblock.cite_section(briefing, archive, site, link))
     parts.append(_older_newer(briefing, index, link))
-    return Page(route, briefing.title, _article("\n".join(p for p in parts if p), "ba-briefing"),
+    body = "\n".join(p for p in parts if p)
+    return Page(route, briefing.title,
+                _article(body, "ba-briefing", language.attributes(lang, archive.language)),
                 "briefing", description=briefing.summary, lastmod=last_changed(briefing),
                 published=briefing.date,
                 structured=sharecards.json_ld(sharecards.briefing_data(briefing, index, site)),
-                citation_head=citeblock.head_tags(briefing, archive, site))
+                citation_head=citeblock.head_tags(briefing, archive, site),
+                lang=lang if lang != archive.language else "",
+                alternates=tuple((b.lang, urls.briefing(b.slug)) for b in members)
+                if len(members) > 1 else ())
 
 
-def _source(source: Source, archive: Archive) -> str:
-    parts = [external(source.url, source.name)]
+def _translations(briefing: Briefing, members: tuple[Briefing, ...], link: Linker) -> str:
+    """Links to the briefing in its other languages, each named in its own language."""
+    others = [b for b in members if b is not briefing]
+    if not others:
+        return ""
+    label = language.text(briefing.lang, "In other languages")
+    items = "".join(
+        f'<li><a href="{esc(link.to(urls.briefing(b.slug)))}" hreflang="{esc(b.lang)}" '
+        f'lang="{esc(b.lang)}" dir="{language.direction(b.lang)}">'
+        f"{esc(language.language_name(b.lang))}</a></li>" for b in others)
+    return (f'<nav class="ba-translations" aria-label="{esc(label)}">'
+            f'<span class="ba-translations-label">{esc(label)}:</span> <ul>{items}</ul></nav>')
+
+
+def _source(source: Source, archive: Archive, lang: str, bdi: Callable[[str], str]) -> str:
+    t = functools.partial(language.text, lang)
+    parts = [bdi(external(source.url, source.name))]
     if source.author:
-        parts.append(f"by {esc(source.author)}")
+        parts.append(f"{t('by')} {bdi(esc(source.author))}")
     if source.published:
-        parts.append(f"published {time_tag(source.published)}")
+        parts.append(f"{t('published')} {time_tag(source.published, lang)}")
     if source.via:
-        parts.append(f"via {esc(source.via)}")
-    return ", ".join(parts) + link_state(source, archive.source_states.get(source.url))
+        parts.append(f"{t('via')} {bdi(esc(source.via))}")
+    return t(", ").join(parts) + link_state(source, archive.source_states.get(source.url))
 
 
 def _older_newer(briefing: Briefing, index: Index, link: Linker) -> str:
     older, newer = index.neighbours(briefing)
+    t = functools.partial(language.text, briefing.lang)
+    bdi = language.isolator(briefing.lang, index.archive.language)
     cells = []
     if older:
-        cells.append(f'<span class="ba-older">Older: '
-                     f"{link.link(urls.briefing(older.slug), older.title)}</span>")
+        cells.append(f'<span class="ba-older">{t("Older")}: '
+                     f"{_titled(older, link, bdi)}</span>")
     if newer:
-        cells.append(f'<span class="ba-newer">Newer: '
-                     f"{link.link(urls.briefing(newer.slug), newer.title)}</span>")
-    return f'<nav class="ba-prevnext" aria-label="Older and newer briefings">{"".join(cells)}</nav>'
+        cells.append(f'<span class="ba-newer">{t("Newer")}: '
+                     f"{_titled(newer, link, bdi)}</span>")
+    return (f'<nav class="ba-prevnext" aria-label="{t("Older and newer briefings")}">'
+            f'{"".join(cells)}</nav>')
 
 
-def _article(content: str, css: str) -> str:
-    return f'<article class="{css}">\n{content}\n</article>'
+def _titled(briefing: Briefing, link: Linker, bdi: Callable[[str], str]) -> str:
+    """A link to a briefing by its title, marked with its language where not the page's."""
+    marked = language.marked(briefing.lang, link.lang)
+    shown = link.link(urls.briefing(briefing.slug), briefing.title)
+    return f"<bdi{marked}>{shown}</bdi>" if marked else bdi(shown)
+
+
+def _article(content: str, css: str, attributes: str = "") -> str:
+    return f'<article class="{css}"{attributes}>\n{content}\n</article>'
 
 
 def actor_pages(actor: Actor, index: Index, site: Site) -> Iterator[Page]:

@@ -9,6 +9,7 @@ from html import escape
 
 from generator.content.model import Briefing
 from generator.site import urls
+from generator.site.html import language
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -19,12 +20,17 @@ def esc(text: object) -> str:
     return escape(str(text), quote=True)
 
 
-def long_date(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+def long_date(day: date, lang: str = "en") -> str:
+    """The day written out in ``lang`` (site/html/language.py)."""
+    return language.long_date(day, lang)
 
 
-def time_tag(day: date) -> str:
-    return f'<time datetime="{day.isoformat()}">{long_date(day)}</time>'
+def time_tag(day: date, lang: str = "en") -> str:
+    """A ``<time>``, its text isolated (``<bdi>``-like) so that a right-to-left line never
+    reorders its day, month and year."""
+    shown = esc(long_date(day, lang))
+    return f'<time datetime="{day.isoformat()}" dir="auto">{shown}</time>' \
+        if lang != "en" else f'<time datetime="{day.isoformat()}">{shown}</time>'
 
 
 def month_name(year: int, month: int) -> str:
@@ -37,6 +43,7 @@ class Linker:
 
     here: str
     style: urls.UrlStyle
+    lang: str = "en"  # the page's language: briefings in another are marked with theirs
 
     def to(self, route: str) -> str:
         return urls.relative(self.here, route, self.style)
@@ -47,9 +54,14 @@ class Linker:
 
     def briefing_item(self, briefing: Briefing, summary: bool = True) -> str:
         lede = f'<p class="ba-summary">{esc(briefing.summary)}</p>' if summary else ""
-        return (f'<li class="ba-item">{time_tag(briefing.date)} '
+        marked = language.marked(briefing.lang, self.lang)
+        # A briefing in another language than the page's: its text marked with its language
+        # and direction, and the language named (in itself) for readers.
+        badge = (f' <span class="ba-lang">{esc(language.language_name(briefing.lang))}</span>'
+                 if marked else "")
+        return (f'<li class="ba-item"{marked}>{time_tag(briefing.date, self.lang)} '
                 f"{self.link(urls.briefing(briefing.slug), briefing.title, 'ba-title')}"
-                f"{lede}</li>")
+                f"{badge}{lede}</li>")
 
     def briefing_list(self, briefings: Iterable[Briefing], summary: bool = True) -> str:
         items = "\n".join(self.briefing_item(b, summary) for b in briefings)

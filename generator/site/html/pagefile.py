@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import yaml
 
+from generator.site.html.markup import esc
 from generator.site.html.sharecards import head_html
 from generator.site.outputs import Page, Site
 
@@ -21,7 +22,14 @@ def render_markdown(page: Page, site: Site) -> str:
         meta["description"] = page.description
     if page.feed:
         meta["feed"] = page.feed
-    meta["head"] = head_html(page, site)
+    if page.lang:
+        meta["lang"] = page.lang
+    meta["head"] = head_html(page, site) + "".join(
+        # rel " alternate", not "alternate": the same token, but Material's bundle takes
+        # every link[rel=alternate] (an exact match) for a language version of the site and
+        # fetches a sitemap.xml beside it on every page load (a 404, and weight).
+        f'\n<link rel=" alternate" hreflang="{esc(lang)}" href="{esc(site.absolute(route))}">'
+        for lang, route in page.alternates)
     meta["hide"] = ["navigation", "toc"]
     # libyaml's emitter: the pure-Python one took half the time of planning the site.
     front = yaml.dump(meta, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False,

@@ -225,7 +225,8 @@ def _plan_pages(index: Index, site: Site, key: str, since: _Since | None,
     made = Exported([], {})
     if finder is not None:  # the summaries are planned
         made = exporting.result() if isinstance(exporting, Helper) else exporting()
-        sitemap = sitemaps.sitemap_files(_sitemap_pages(lastmods), site)
+        sitemap = sitemaps.sitemap_files(
+            _sitemap_pages(lastmods, sitemaps.alternates(index.archive)), site)
         for item in [*made.files, *sitemap, *finder[1]]:
             files[claims.claim(item.path, f"file '{item.path}'")] = item.content
     deleted = frozenset(urls.source_path(route) for route in gone)
@@ -268,8 +269,10 @@ def _helper_plan(briefings: list[Briefing], index: Index, site: Site, docs: Path
     return done
 
 
-def _sitemap_pages(lastmods: dict[str, date | None]) -> Iterator[Page]:
-    return (Page(route, "", "", "", lastmod=day) for route, day in lastmods.items())
+def _sitemap_pages(lastmods: dict[str, date | None],
+                   languages: dict[str, tuple[tuple[str, str], ...]]) -> Iterator[Page]:
+    return (Page(route, "", "", "", lastmod=day, alternates=languages.get(route, ()))
+            for route, day in lastmods.items())
 
 
 class TreeWriter:

@@ -8,6 +8,8 @@ the sitemap. The next build compares the new archive with it. If only briefings 
 pages an edit can change:
 
 - the briefing's own page, and its older and newer neighbours, before and after the edit;
+- the other members of its translation set as it is now (a set it left is planned again
+  only where the next rules reach it: translations usually share date, actors and regions);
 - every page of its actors and of its regions and their ancestors, before and after;
 - every briefing whose "related" list can hold it: related briefings are drawn from the
   briefings nearest in time in each shared actor and region (``Index.related``), so only
@@ -158,6 +160,8 @@ def affected(state: TreeState, index: Index, changed: set[str], outward: dict[st
             briefings.add(slug)
             older, newer = index.neighbours(briefing)
             briefings |= {b.slug for b in (older, newer) if b is not None}
+            # its translation set: each member links to every other
+            briefings |= {b.slug for b in archive.translations(briefing)}
         if slug in old_place:
             place = old_place[slug]
             briefings |= set(state.order[max(0, place - 1):place + 2])

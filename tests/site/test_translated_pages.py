@@ -1,0 +1,153 @@
+"""Briefings in other languages, built with the real engine from the starter archive
+(content/, with its Russian and Arabic translations): each page's language and direction,
+labels and dates in its language, the translation sets linked both ways."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import CONFIG, ROOT
+from harness import serve_folder
+
+from generator.content.loading import Loaded, load_archive
+from generator.pipeline import BuildOptions, build
+
+CONTENT = ROOT / "content"
+ARABIC = "briefings/trilateral-ceasefire-statement-ar/"
+SITE_URL = "https://briefings.example.org/"  # mkdocs.yml's site_url
+_ALTERNATE = re.compile(r'<link rel=" alternate" hreflang="([^"]+)" href="([^"]+)">')
+
+
+@pytest.fixture(scope="module")
+def starter() -> Loaded:
+    loaded = load_archive(CONTENT, language="en")
+    assert loaded.ok, loaded.problems
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def starter_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    work = tmp_path_factory.mktemp("starter")
+    build(BuildOptions(content=CONTENT, site_dir=work / "site", build_dir=work / ".build",
+                       config_file=CONFIG))
+    return work / "site"
+
+
+def html(site: Path, route: str) -> str:
+    return (site / route / "index.html").read_text("utf-8")
+
+
+def test_the_starter_archive_has_three_russian_and_three_arabic_translations(
+        starter: Loaded) -> None:
+    translations = [b for b in starter.archive.briefings if b.translation_of]
+    assert sorted(b.lang for b in translations).count("ru") >= 3
+    assert sorted(b.lang for b in translations).count("ar") >= 3
+    for briefing in translations:  # the names they give show in their language
+        for actor in briefing.actors:
+            assert starter.archive.actors[actor].name_in(briefing.lang) != \
+                starter.archive.actors[actor].name, (briefing.slug, actor)
+
+
+def test_a_page_in_arabic_says_so_and_runs_right_to_left(starter_site: Path) -> None:
+    page = html(starter_site, ARABIC)
+    assert '<html lang="ar"' in page
+    assert '<article class="ba-briefing" lang="ar" dir="rtl">' in page
+    assert '<dt>التاريخ</dt><dd><time datetime="2020-11-10" dir="auto">10 نوفمبر 2020</time>' \
+        in page
+    assert "<dt>الأطراف</dt>" in page and ">فلاديمير بوتين</a></bdi>" in page
+    english = html(starter_site, "briefings/trilateral-ceasefire-statement/")
+    assert '<html lang="en"' in english and '<article class="ba-briefing">' in english
+    assert "<dt>Date</dt><dd><time datetime=\"2020-11-10\">10 November 2020</time>" in english
+    russian = html(starter_site, "briefings/trilateral-ceasefire-statement-ru/")
+    assert '<article class="ba-briefing" lang="ru" dir="ltr">' in russian
+    assert "10 ноября 2020\u202fг." in russian and "<dt>Дата</dt>" in russian
+
+
+def test_hreflang_links_are_reciprocal_in_every_set_and_match_the_sitemap(
+        starter: Loaded, starter_site: Path) -> None:
+    sitemap = ET.parse(starter_site / "sitemap.xml").getroot()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+          "x": "http://www.w3.org/1999/xhtml"}
+    in_sitemap = {url.findtext("s:loc", namespaces=ns): {
+        (link.get("hreflang"), link.get("href")) for link in url.findall("x:link", ns)}
+        for url in sitemap.findall("s:url", ns)}
+    sets = {tuple(b.slug for b in starter.archive.translations(b))
+            for b in starter.archive.briefings if b.translation_of}
+    assert len(sets) >= 3
+    for members in sets:
+        expected = {(starter.archive.briefing(slug).lang, f"{SITE_URL}briefings/{slug}/")
+                    for slug in members}
+        assert len({lang for lang, _ in expected}) == len(members)
+        for slug in members:
+            page = html(starter_site, f"briefings/{slug}")
+            assert set(_ALTERNATE.findall(page)) == expected, slug  # itself and every other
+            assert in_sitemap[f"{SITE_URL}briefings/{slug}/"] == expected, slug
+            # visibly linked to each other member, named in its own language
+            others = [s for s in members if s != slug]
+            assert all(f'href="../{other}/" hreflang=' in page for other in others), slug
+    untranslated = f"{SITE_URL}briefings/ganja-missile-strikes/"
+    assert in_sitemap[untranslated] == set()
+
+
+def test_actor_pages_list_briefings_in_every_language_marked(starter_site: Path) -> None:
+    page = html(starter_site, "actors/vladimir-putin")
+    item = re.search(r'<li class="ba-item" lang="ar" dir="rtl">.*?</li>', page)
+    assert item and "trilateral-ceasefire-statement-ar" in item.group(0)
+    assert '<span class="ba-lang">العربية</span>' in item.group(0)
+    assert '<li class="ba-item" lang="ru" dir="ltr">' in page
+    assert re.search(r'<li class="ba-item"><time[^>]*>10 November 2020</time> <a href="'
+                     r'../../briefings/trilateral-ceasefire-statement/"', page)
+
+
+@pytest.fixture(scope="module")
+def starter_url(starter_site: Path) -> Iterator[str]:
+    url, stop = serve_folder(starter_site)
+    yield url
+    stop()
+
+
+@pytest.mark.browser
+def test_the_arabic_page_in_a_browser(browser: Any, starter_url: str,
+                                      tmp_path_factory: pytest.TempPathFactory) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    shots = tmp_path_factory.mktemp("shots")
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    tab = context.new_page()
+    tab.goto(starter_url + ARABIC)
+    assert tab.evaluate("document.documentElement.lang") == "ar"
+    facts = tab.locator(".ba-facts")
+    assert facts.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    # mirrored: the accent border stands on the right, where the lines start
+    assert facts.evaluate("e => getComputedStyle(e).borderRightWidth") != "0px"
+    assert facts.evaluate("e => getComputedStyle(e).borderLeftWidth") == "0px"
+    # the label stands right of its value, as Arabic reads
+    label = tab.locator(".ba-facts dt").first.bounding_box()
+    value = tab.locator(".ba-facts dd").first.bounding_box()
+    assert label and value and label["x"] > value["x"]
+    # the date's day, month and year keep their order inside the right-to-left line
+    assert tab.locator(".ba-facts time").first.inner_text() == "10 نوفمبر 2020"
+    results = Axe().run(tab).response
+    rules = {"valid-lang", "html-lang-valid"}
+    assert not [v["id"] for v in results["violations"]
+                if v["impact"] in ("serious", "critical") or v["id"] in rules]
+    assert rules <= {p["id"] for p in results["passes"]}
+    tab.screenshot(path=str(shots / "arabic-light.png"), full_page=False)
+    tab.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    tab.wait_for_timeout(300)
+    tab.screenshot(path=str(shots / "arabic-dark.png"), full_page=False)
+    phone = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
+    small = phone.new_page()
+    small.goto(starter_url + ARABIC)
+    # (Its width is not asserted: after merging main the Arabic page measures 368 px at 360,
+    # its English original 360, with no element found past the edge; open, see issue 30.)
+    assert small.locator(".ba-facts").evaluate("e => getComputedStyle(e).direction") == "rtl"
+    small.screenshot(path=str(shots / "arabic-phone.png"), full_page=False)
+    print("screenshots in", shots)
+    context.close()
+    phone.close()
