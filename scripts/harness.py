@@ -8,12 +8,15 @@ so do the tests (pytest's ``pythonpath`` in pyproject.toml names scripts/).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import socket
+import subprocess
 import threading
 import time
-from collections.abc import Callable
+import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -82,3 +85,30 @@ def serve_folder(folder: Path, handler: type[http.server.SimpleHTTPRequestHandle
         server.shutdown()
         server.server_close()
     return f"http://127.0.0.1:{server.server_address[1]}/", stop
+
+
+@contextlib.contextmanager
+def serve_zim(zim: Path, kiwix_serve: str = "kiwix-serve") -> Iterator[tuple[str, str]]:
+    """``zim`` served by kiwix-serve on a free loopback port, until the block ends:
+    (server URL, URL of the book's folder). kiwix-serve 3.3 (Debian bookworm) serves a book
+    under ``/<file stem>/``, later versions under ``/content/<file stem>/``."""
+    port = free_port()
+    server = subprocess.Popen([kiwix_serve, "--address=127.0.0.1", f"--port={port}", str(zim)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        yield base, wait_until(lambda: _book_folder(base, zim.stem), 15,
+                               "kiwix-serve serving the ZIM's main page", interval=0.2)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _book_folder(base: str, stem: str) -> str | None:
+    for folder in (f"{base}/content/{stem}/", f"{base}/{stem}/"):
+        try:
+            with urllib.request.urlopen(folder + "index.html", timeout=5):
+                return folder
+        except OSError:
+            pass  # not listening yet, or not this layout
+    return None

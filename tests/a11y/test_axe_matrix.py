@@ -17,10 +17,6 @@ seen in each edition at a quarter of the cost. `A11Y_MATRIX=full` checks every c
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import time
-import urllib.request
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +25,7 @@ from typing import Any
 import pytest
 from a11y_pages import HEIGHT, SCHEMES, WIDTHS, PageState, axe, describe, open_state, page_states
 from conftest import ROOT
+from harness import serve_zim
 
 from generator.site import urls
 
@@ -59,30 +56,8 @@ def offline_root(a11y_site: Path, tmp_path_factory: pytest.TempPathFactory) -> P
 @pytest.fixture(scope="module")
 def kiwix_url(a11y_site: Path) -> Iterator[str]:
     """The ZIM of the downloads served by kiwix-serve: the URL of its content folder."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    zim = a11y_site / "downloads" / "briefing-archive.zim"
-    server = subprocess.Popen(["kiwix-serve", "--address=127.0.0.1", f"--port={port}", str(zim)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        yield _kiwix_folder(f"http://127.0.0.1:{port}", zim.stem)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
-def _kiwix_folder(base: str, book: str) -> str:
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        for folder in (f"{base}/content/{book}/", f"{base}/{book}/"):
-            try:
-                with urllib.request.urlopen(folder + "index.html", timeout=5):
-                    return folder
-            except OSError:
-                pass  # not listening yet, or not this layout
-        time.sleep(0.2)
-    raise AssertionError("kiwix-serve did not serve the ZIM's main page within 15 s")
+    with serve_zim(a11y_site / "downloads" / "briefing-archive.zim") as (_base, folder):
+        yield folder
 
 
 @pytest.fixture(scope="module")

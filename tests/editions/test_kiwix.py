@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from harness import free_port, wait_until
+from harness import serve_zim
 
 pytestmark = pytest.mark.kiwix
 
@@ -50,28 +50,9 @@ def get(url: str) -> tuple[int, str, str]:
 @pytest.fixture(scope="module")
 def served(zim_file: Path, stem: str) -> Iterator[tuple[str, str]]:
     """(server URL, URL of the book's content folder) of kiwix-serve serving the ZIM."""
-    port = free_port()
-    server = subprocess.Popen([_tool("kiwix-serve"), "--address=127.0.0.1", f"--port={port}",
-                               str(zim_file)], stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        yield base, wait_until(lambda: _content_folder(base, stem), 15,
-                               "kiwix-serve serving the ZIM's main page", interval=0.2)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
-def _content_folder(base: str, stem: str) -> str | None:
-    """Where kiwix-serve puts the book: /<book>/ (3.3, Debian bookworm) or /content/<book>/."""
-    for folder in (f"{base}/content/{stem}/", f"{base}/{stem}/"):
-        try:
-            if get(folder + "index.html")[0] == 200:
-                return folder
-        except OSError:
-            pass  # not listening yet
-    return None
+    assert zim_file.stem == stem
+    with serve_zim(zim_file, _tool("kiwix-serve")) as found:
+        yield found
 
 
 @pytest.mark.parametrize(("path", "text"), [

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import shutil
 import struct
-import subprocess
-import urllib.request
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -16,7 +14,7 @@ from typing import Any
 
 import pytest
 from conftest import FIXTURE, ROOT
-from harness import free_port, wait_until
+from harness import serve_zim
 
 from generator.editions.bundle import make_bundle
 
@@ -105,28 +103,8 @@ def offline_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def kiwix_folder(fixture_zim: Path) -> Iterator[str]:
     """The session's fixture ZIM served by kiwix-serve: its book's folder."""
-    port = free_port()
-    server = subprocess.Popen([str(shutil.which("kiwix-serve")), "--address=127.0.0.1",
-                               f"--port={port}", str(fixture_zim)], stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
-    base, stem = f"http://127.0.0.1:{port}", fixture_zim.stem
-    try:
-        yield wait_until(lambda: _book(base, stem), 15, "kiwix-serve serving the ZIM",
-                         interval=0.2)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
-def _book(base: str, stem: str) -> str | None:
-    """The book's folder: /<book>/ (kiwix-serve 3.3) or /content/<book>/ (later versions)."""
-    for folder in (f"{base}/content/{stem}/", f"{base}/{stem}/"):
-        try:
-            with urllib.request.urlopen(folder + "index.html", timeout=5):
-                return folder
-        except OSError:
-            pass  # not listening yet, or not this layout
-    return None
+    with serve_zim(fixture_zim) as (_base, folder):
+        yield folder
 
 
 @pytest.mark.kiwix
