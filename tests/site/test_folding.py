@@ -12,23 +12,49 @@ from typing import Any
 
 import pytest
 
-from generator.site.folding import fold
+from generator.site.folding import conjunction_forms, fold, words
 
 # The issue's strings and the hard cases of each: strokes and ligatures without a
 # decomposition, compatibility forms, final sigma, Cyrillic and Armenian marks, Arabic
 # harakat, separators that are not ASCII, combining marks stacked on one letter.
 STRINGS = ["Łódź", "Зеленський", "ЗЕЛЕНСЬКИЙ", "Straße", "ﬁnal", "Ərdoğan", "İlham Əliyev",
            "Château Łańcut", "ΟΔΥΣΣΕΥΣ", "Նիկոլ Փաշինյան", "Ærø", "ﬁne_day—ok",
-           "الْحُكُومَةُ الأرمنية،", "a\u00a0b\u200bc", "e\u0301\u0323", "Ёлка", "þorn ðað"]
+           "الْحُكُومَةُ الأرمنية،", "a\u00a0b\u200bc", "e\u0301\u0323", "Ёлка", "þorn ðað",
+           # Arabic: alef forms, wasla, alef maksura, teh marbuta, tatweel, superscript
+           # alef, hamza carriers, presentation forms, both kinds of Arabic-Indic digits
+           "إسرائيل وأذربيجان آسيا ٱلله مستشفى مدرسة", "الحـــكومة هٰذا", "مؤتمر رئيس",
+           "\ufedf\ufe8e\ufe97\ufeb8\ufef4\ufee6", "٢٠٢٠ ۱۹",
+           # Han, Kana (with a voicing mark, half-width), Hangul, mixed with Latin
+           "中华人民共和国", "ソ連と日本が", "ｿﾚﾝ", "대한민국 서울", "G20峰会在北京", "中"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Łódź", "lodz"), ("Straße", "strasse"), ("ﬁnal", "final"), ("ЗЕЛЕНСЬКИЙ", "зеленськии"),
-    ("Ərdoğan", "ərdogan"), ("ΟΔΥΣΣΕΥΣ", "οδυσσευσ"), ("الْحُكُومَةُ", "الحكومة"),
-    ("ﬁne_day—ok", "fine day ok"),
+    ("Ərdoğan", "ərdogan"), ("ΟΔΥΣΣΕΥΣ", "οδυσσευσ"), ("الْحُكُومَةُ", "الحكومه"),
+    ("ﬁne_day—ok", "fine day ok"), ("Ёлка", "елка"), ("آسيا", "اسيا"), ("أذربيجان", "اذربيجان"),
+    ("ٱلله", "الله"), ("مستشفى", "مستشفي"), ("مدرسة", "مدرسه"), ("الحـــكومة", "الحكومه"),
+    ("هٰذا", "هذا"), ("٢٠٢٠", "2020"), ("대한민국", "대한민국"),
 ])
 def test_fold_takes_off_what_readers_do_not_type(text: str, expected: str) -> None:
     assert fold(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("中华人民", ["中华", "华人", "人民"]), ("中", ["中"]), ("G20峰会", ["g20", "峰会"]),
+    ("ソ連と日本", ["ソ連", "連と", "と日", "日本"]),
+    ("대한민국 서울", ["대한", "한민", "민국", "서울"]),
+    ("Łódź talks", ["lodz", "talks"]),
+])
+def test_words_split_scripts_without_spaces_into_bigrams(text: str, expected: list[str]) -> None:
+    assert words(text) == expected
+
+
+@pytest.mark.parametrize(("word", "forms"), [
+    ("والحكومه", ["الحكومه"]), ("الحكومه", ["والحكومه"]), ("وال", []), ("وزر", []),
+    ("مصر", ["ومصر"]), ("مص", []), ("lodz", []), ("", []),
+])
+def test_a_leading_conjunction_is_tried_both_ways(word: str, forms: list[str]) -> None:
+    assert conjunction_forms(word) == forms
 
 
 def test_a_reader_finds_lodz_in_search_and_in_the_finder_alike() -> None:
@@ -49,7 +75,12 @@ def finder_tab(browser: Any, site_url: str) -> Iterator[Any]:
 def test_search_the_finder_and_the_generator_fold_alike(finder_tab: Any) -> None:
     folded = finder_tab.evaluate("""texts => ({
         search: texts.map(t => window.briefingsSearchCore.fold(t)),
-        finder: texts.map(t => window.briefingsFinderFilter.fold(t))})""", STRINGS)
+        finder: texts.map(t => window.briefingsFinderFilter.fold(t)),
+        words: texts.map(t => window.briefingsSearchCore.words(t)),
+        forms: texts.map(t => window.briefingsSearchCore.words(t).map(
+            w => window.briefingsSearchCore.conjunctionForms(w)))})""", STRINGS)
     expected = [fold(text) for text in STRINGS]
     assert folded["search"] == expected
     assert folded["finder"] == expected
+    assert folded["words"] == [words(text) for text in STRINGS]
+    assert folded["forms"] == [[conjunction_forms(w) for w in words(text)] for text in STRINGS]

@@ -42,7 +42,7 @@ def synthetic_docs(count: int) -> list[dict[str, Any]]:
 @pytest.fixture(scope="module")
 def sharded() -> tuple[list[dict[str, Any]], dict[str, Any], dict[str, bytes]]:
     docs = synthetic_docs(4000)
-    files = {f.path: f.content for f in searchshards.shard_files(CONFIG, docs)}
+    files = {f.path: f.content for f in searchshards.shard_files(CONFIG, [("en", docs)])}
     return docs, read(files[searchshards.MANIFEST_PATH]), files
 
 

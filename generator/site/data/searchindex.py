@@ -17,8 +17,9 @@ import html
 import json
 import re
 from collections.abc import Iterable
+from typing import Any
 
-from generator.content.model import Briefing
+from generator.content.model import Actor, Briefing, Region
 from generator.site import urls
 from generator.site.data import searchshards
 from generator.site.index import Index
@@ -56,8 +57,18 @@ def _shown(text: str) -> str:
 
 
 def briefing_entry(briefing: Briefing, index: Index, site: Site) -> str:
-    """A briefing's entry of the search index, as JSON text."""
-    names = [*briefing.tags, *index.archive.names(briefing)]
+    """A briefing's entry of the search index, as JSON text. A translation holds only words
+    of its own language: its names as the registries give them in it (not the tags, which
+    are English words), so an English query never lands on it, and never loads its records
+    (its original, which the query finds, links to it)."""
+    archive = index.archive
+    if briefing.lang == archive.language:
+        names = [*briefing.tags, *archive.names(briefing)]
+    else:
+        entries: list[Actor | Region] = [*(archive.actors[i] for i in briefing.actors),
+                                         *(archive.regions[i] for i in briefing.regions)]
+        names = [name for entry in entries
+                 if (name := entry.name_in(briefing.lang)) != entry.name]
     return _json({"location": urls.href(urls.briefing(briefing.slug), site.style),
                   "title": _shown(briefing.title),
                   "text": _shown(briefing.summary),
@@ -68,10 +79,10 @@ def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def other_entries(index: Index, site: Site) -> list[dict[str, object]]:
+def other_entries(index: Index, site: Site) -> list[dict[str, Any]]:
     """The entries of actor and region pages."""
     archive = index.archive
-    docs: list[dict[str, object]] = []
+    docs: list[dict[str, Any]] = []
     for actor in archive.actors.values():
         docs.append({"location": urls.href(urls.actor(actor.id), site.style),
                      "title": _shown(actor.name),
@@ -85,7 +96,7 @@ def other_entries(index: Index, site: Site) -> list[dict[str, object]]:
     return docs
 
 
-def _page_entries(index: Index, site: Site) -> list[dict[str, object]]:
+def _page_entries(index: Index, site: Site) -> list[dict[str, Any]]:
     """The entries of the editorial pages (about, methodology, ...): title and summary."""
     return [{"location": urls.href(urls.page(page.slug), site.style),
              "title": _shown(page.title), "text": _shown(page.summary), "boost": 0.5}
@@ -102,8 +113,11 @@ def search_index(index: Index, site: Site, entries: list[str] | None = None
     """The search index, split into the manifest, shards and record files the site's worker
     loads (see :mod:`searchshards`); ``entries``: every briefing's entry
     (:func:`briefing_entry`), in order, if made."""
+    archive = index.archive
     if entries is None:
-        entries = [briefing_entry(b, index, site) for b in index.archive.briefings]
-    docs = [*map(json.loads, entries), *other_entries(index, site),
-            *_page_entries(index, site)]
-    return searchshards.shard_files(CONFIG, docs)
+        entries = [briefing_entry(b, index, site) for b in archive.briefings]
+    groups: dict[str, list[dict[str, Any]]] = {archive.language: []}
+    for briefing, entry in zip(archive.briefings, entries, strict=True):
+        groups.setdefault(briefing.lang, []).append(json.loads(entry))
+    groups[archive.language] += [*other_entries(index, site), *_page_entries(index, site)]
+    return searchshards.shard_files(CONFIG, list(groups.items()))

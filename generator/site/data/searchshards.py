@@ -9,6 +9,13 @@ The index of :mod:`searchindex` (one entry per briefing, actor and region) is sp
   A query term loads the keys that start with it and those it starts with.
 - **records**, ``search/docs/<n>.js``: what a result shows (location, title, text), for
   :data:`DOC_CHUNK` documents in index order per file; only the shown results' files load.
+
+By language and script: the documents come in groups by language, the site's language
+first, and each group starts a record file (the files of one language hold nothing of
+another; the positions left over at a group's end hold no document). A shard holds the words
+of one script only (keys of two scripts never share a file), so a query in Latin letters
+loads no shard of Arabic words, and an Arabic query none of Latin ones. Han, Kana and
+Hangul are indexed as bigrams (``folding.words``).
 - the **manifest**, ``search/manifest.js``: the field weights, the documents' boosts, every
   key's shard and every file's content hash (files are asked for as ``<n>.js?v=<hash>``, so
   a cache may keep them for ever).
@@ -27,10 +34,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from generator.site.folding import fold
+from generator.site import folding
 from generator.site.outputs import DataFile
 
 FOLDER = "search"
@@ -70,17 +78,22 @@ def doc_words(doc: dict[str, Any]) -> dict[str, int]:
         value = doc.get(name)
         if not isinstance(value, str):
             continue
-        for word in fold(decode_html(value) if shown else value).split(" "):
-            if word and word not in best:
+        for word in folding.words(decode_html(value) if shown else value):
+            if word not in best:
                 best[word] = field
     return best
 
 
-def postings(docs: Sequence[dict[str, Any]]) -> dict[str, list[int]]:
+Docs = Sequence[dict[str, Any] | None]  # by position; None: no document there
+
+
+def postings(docs: Docs) -> dict[str, list[int]]:
     """word -> its documents, ascending, delta-encoded: (doc - previous doc) * 3 + field."""
     found: dict[str, list[int]] = {}
     last: dict[str, int] = {}
     for position, doc in enumerate(docs):
+        if doc is None:
+            continue
         for word, field in doc_words(doc).items():
             found.setdefault(word, []).append((position - last.get(word, 0)) * FIELD_CODES
                                               + field)
@@ -117,15 +130,24 @@ def keys_of(found: dict[str, list[int]]) -> dict[str, list[str]]:
     return keys
 
 
+def script_of(key: str) -> str:
+    """The script of a key's first letter, as Unicode names it ("LATIN", "ARABIC", "CJK",
+    "DIGIT" for 0-9), which is all a shard needs to keep scripts apart."""
+    return unicodedata.name(key[0], "?").split(" ")[0]
+
+
 def pack(keys: dict[str, list[str]], found: dict[str, list[int]]) -> list[list[str]]:
-    """The keys grouped into files: neighbours in sorted order, up to PACK_UP_TO each."""
+    """The keys grouped into files: neighbours in sorted order of one script, up to
+    PACK_UP_TO each."""
     files: list[list[str]] = []
     size = PACK_UP_TO
+    script = ""
     for key in sorted(keys):
         weight = _size(keys[key], found)
-        if size + weight > PACK_UP_TO:
+        if size + weight > PACK_UP_TO or script_of(key) != script:
             files.append([])
             size = 0
+            script = script_of(key)
         files[-1].append(key)
         size += weight
     return files
@@ -148,18 +170,38 @@ def _record(doc: dict[str, Any]) -> list[Any]:
     return [*record, doc["tags"]] if isinstance(doc.get("tags"), list) else record
 
 
-def _boosts(docs: Sequence[dict[str, Any]]) -> list[list[float]]:
+def _boosts(docs: Docs) -> list[list[float]]:
     """[[first document, boost], ...]: runs of documents sharing a boost."""
     runs: list[list[float]] = []
     for position, doc in enumerate(docs):
+        if doc is None:
+            continue
         boost = float(doc.get("boost", 1.0))
         if not runs or runs[-1][1] != boost:
             runs.append([position, boost])
     return runs
 
 
-def shard_files(config: dict[str, Any], docs: Sequence[dict[str, Any]]) -> list[DataFile]:
-    """The manifest, the shards and the record files of these index entries."""
+def by_language(groups: Sequence[tuple[str, Sequence[dict[str, Any]]]]
+                ) -> tuple[list[dict[str, Any] | None], list[list[Any]]]:
+    """The documents of each language's group, each group from the start of a record file
+    on, and [[first position, language], ...]."""
+    docs: list[dict[str, Any] | None] = []
+    languages: list[list[Any]] = []
+    for language, group in groups:
+        if not group:
+            continue
+        docs += [None] * (-len(docs) % DOC_CHUNK)
+        languages.append([len(docs), language])
+        docs += group
+    return docs, languages
+
+
+def shard_files(config: dict[str, Any],
+                groups: Sequence[tuple[str, Sequence[dict[str, Any]]]]) -> list[DataFile]:
+    """The manifest, the shards and the record files of these index entries, given as
+    (language, entries) groups."""
+    docs, languages = by_language(groups)
     found = postings(docs)
     keys = keys_of(found)
     files: list[DataFile] = []
@@ -172,11 +214,13 @@ def shard_files(config: dict[str, Any], docs: Sequence[dict[str, Any]]) -> list[
         shard_of.update((key, number) for key in group)
     doc_tags = []
     for number, start in enumerate(range(0, len(docs), DOC_CHUNK)):
-        content = script(f"d{number}", [_record(d) for d in docs[start:start + DOC_CHUNK]])
+        content = script(f"d{number}", [_record(d) for d in docs[start:start + DOC_CHUNK]
+                                        if d is not None])
         files.append(DataFile(f"{FOLDER}/docs/{number}.js", content))
         doc_tags.append(_tag(content))
     manifest = {"version": FORMAT_VERSION, "config": config,
                 "fields": [name for name, _shown in FIELDS], "count": len(docs),
-                "boosts": _boosts(docs), "chunk": DOC_CHUNK, "keys": shard_of,
+                "boosts": _boosts(docs), "languages": languages, "chunk": DOC_CHUNK,
+                "keys": shard_of,
                 "shards": shard_tags, "docs": doc_tags}
     return [DataFile(MANIFEST_PATH, script("manifest", manifest)), *files]

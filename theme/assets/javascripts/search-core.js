@@ -46,8 +46,15 @@
   /* ---- Folding: the one form in which documents and queries are compared ---- */
 
   // Letters without a decomposition that readers type without their stroke or ligature.
+  // Then Arabic: the tatweel goes, alef wasla is alef, ى is ي, ة is ه, and the digits
+  // are ASCII digits (generator/site/folding.py says why).
   const SPECIAL_LETTERS = { "ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h",
-    "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ς": "σ" };  // final sigma: see fold()
+    "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ς": "σ",  // final sigma: see fold()
+    "\u0640": "", "\u0671": "\u0627", "\u0649": "\u064a", "\u0629": "\u0647" };
+  for (let n = 0; n < 10; n++) {
+    SPECIAL_LETTERS[String.fromCharCode(0x0660 + n)] = String(n);
+    SPECIAL_LETTERS[String.fromCharCode(0x06f0 + n)] = String(n);
+  }
   const SPECIAL = new RegExp("[" + Object.keys(SPECIAL_LETTERS).join("") + "]", "g");
   const MARKS = /\p{M}+/gu;
   // Separators (every character but letters, digits and marks) become spaces. The space
@@ -57,6 +64,15 @@
   const OTHER_SEPARATOR = /[^\x00-\x7f\p{L}\p{N}\p{M}]/gu;
   const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/gu;  // splits the query into words as typed
   const NON_ASCII = /[^\x00-\x7f]/;
+  const JAMO = /[\u1100-\u11ff]/;
+  // Scripts written without spaces between words (folding.py's CJK_RANGES, the same list).
+  const CJK = "\u1100-\u11ff\u2e80-\u2fdf\u3005-\u3007\u3021-\u3029\u3038-\u303c" +
+    "\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff" +
+    "\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\u{20000}-\u{3ffff}";
+  const CJK_RUN = new RegExp("[" + CJK + "]+", "gu");
+  const HAS_CJK = new RegExp("[" + CJK + "]", "u");
+  const CONJUNCTION = "\u0648";  // a leading "و" ("and"), see conjunctionForms()
+  const CONJUNCTION_REST = 3;
 
   /* Lower case, compatibility-decomposed (NFKD: "ﬁ" is "fi", "é" is "e" + a mark), without
    * combining marks, a few letters spelled out (SPECIAL_LETTERS), and every character that
@@ -67,9 +83,45 @@
    * document before the first query can be answered. */
   function fold(text) {
     if (!NON_ASCII.test(text)) return text.toLowerCase().replace(ASCII_SEPARATOR, " ");
-    return text.normalize("NFKD").toLowerCase().replace(MARKS, "")
+    const folded = text.normalize("NFKD").toLowerCase().replace(MARKS, "")
       .replace(SPECIAL, function (letter) { return SPECIAL_LETTERS[letter]; })
       .replace(ASCII_SEPARATOR, " ").replace(OTHER_SEPARATOR, " ");
+    return JAMO.test(folded) ? folded.normalize("NFC") : folded;  // Hangul stays syllables
+  }
+
+  /* The searchable words of a text: its folded words, every run of Han, Kana or Hangul
+   * split into overlapping bigrams (folding.py's words(), the same rule). */
+  function words(text) {
+    const folded = fold(text);
+    const found = [];
+    for (const word of folded.split(" ")) {
+      if (!word) continue;
+      if (!HAS_CJK.test(word)) {
+        found.push(word);
+        continue;
+      }
+      let at = 0;
+      for (const run of word.matchAll(CJK_RUN)) {
+        if (run.index > at) found.push(word.slice(at, run.index));
+        const chars = Array.from(run[0]);
+        if (chars.length === 1) found.push(chars[0]);
+        for (let i = 0; i + 1 < chars.length; i++) found.push(chars[i] + chars[i + 1]);
+        at = run.index + run[0].length;
+      }
+      if (at < word.length) found.push(word.slice(at));
+    }
+    return found;
+  }
+
+  /* The other spelling of a folded Arabic query word as to a leading "و" (folding.py's
+   * conjunction_forms()): without it if it has one, else with it; matched as whole words. */
+  function conjunctionForms(word) {
+    const last = word.charCodeAt(word.length - 1);
+    if (!word || !(last >= 0x0621 && last <= 0x064a)) return [];
+    if (word[0] === CONJUNCTION) {
+      return word.length - 1 >= CONJUNCTION_REST ? [word.slice(1)] : [];
+    }
+    return word.length >= CONJUNCTION_REST ? [CONJUNCTION + word] : [];
   }
 
   /* fold() of one character (a code point), cached: the highlighter's inner loop. */
@@ -119,10 +171,12 @@
     const where = foldWithOrigins(plain, foldChar);
     const ranges = [];
     for (const term of terms) {
-      const needle = " " + term;
+      // A bigram may start anywhere in a run of Han, Kana or Hangul (see words()).
+      const needle = HAS_CJK.test(term) ? term : " " + term;
       for (let at = where.folded.indexOf(needle); at >= 0;
         at = where.folded.indexOf(needle, at + 1)) {
-        ranges.push([where.starts[at + 1], where.ends[at + term.length]]);
+        const from = at + needle.length - term.length;
+        ranges.push([where.starts[from], where.ends[from + term.length - 1]]);
       }
     }
     if (!ranges.length) return escapeHTML(plain);
@@ -182,9 +236,7 @@
         }
         word = word.replace(/[~^][0-9]*$/, "").replace(/\*/g, "");
         for (const shown of word.split(NOT_WORD)) {
-          for (const folded of fold(shown).split(" ")) {
-            if (folded) terms.push(makeTerm(shown, folded, presence));
-          }
+          for (const folded of words(shown)) terms.push(makeTerm(shown, folded, presence));
         }
       }
     });
@@ -192,10 +244,11 @@
   }
 
   /* A term, with the strings the scan looks for: the term at a word's start, and as a
-   * whole word (folded text has a space before and after every word). */
+   * whole word (folded text has a space before and after every word); `also`: other
+   * spellings that match as whole words (conjunctionForms()). */
   function makeTerm(shown, folded, presence) {
     return { shown: shown, folded: folded, presence: presence, start: " " + folded,
-      word: " " + folded + " " };
+      word: " " + folded + " ", also: conjunctionForms(folded) };
   }
 
   function distinct(terms) {
@@ -235,7 +288,7 @@
     OPTIONAL: OPTIONAL, REQUIRED: REQUIRED, PROHIBITED: PROHIBITED,
     HIGHLIGHT_LIMIT: HIGHLIGHT_LIMIT, DEFAULT_FIELDS: DEFAULT_FIELDS,
     SHOWN_FIELDS: SHOWN_FIELDS, PREFIX_FACTOR: PREFIX_FACTOR, SUGGEST_TRIES: SUGGEST_TRIES,
-    fold: fold, makeCharFolder: makeCharFolder, decodeHTML: decodeHTML,
+    fold: fold, words: words, conjunctionForms: conjunctionForms, makeCharFolder: makeCharFolder, decodeHTML: decodeHTML,
     escapeHTML: escapeHTML, highlight: highlight, parseQuery: parseQuery,
     completion: completion, plainField: plainField
   };

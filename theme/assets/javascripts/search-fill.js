@@ -84,7 +84,7 @@
     if (words !== null) address.searchParams.set("h", words);
     link.href = address.href;
     var terms = rank < search.HIGHLIGHT_LIMIT && words
-      ? search.fold(words).split(" ").filter(Boolean) : [];
+      ? search.words(words) : [];
     var folder = search.makeCharFolder();
     // Material puts these fields into the entry as HTML; highlight() escapes everything
     // and adds only <mark>, as the worker does for the first results.
@@ -109,7 +109,7 @@
     var content = document.querySelector("[data-md-component=content]");
     if (!words || !content) return;
     core().then(function (search) {
-      var terms = search.fold(words).split(" ").filter(Boolean);
+      var terms = search.words(words);
       var folder = search.makeCharFolder();
       var walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT);
       var found = [];

@@ -102,12 +102,14 @@
 
   /* ---- Shards: which files a term needs, and what they say of it ---- */
 
-  /* The shard files that can hold words starting with `folded`: those of the keys it
-   * starts and of the keys that start it. */
-  function shardsFor(index, folded) {
+  /* The shard files that can hold words starting with the term (or being one of its other
+   * spellings, term.also): those of the keys it starts and of the keys that start it. */
+  function shardsFor(index, term) {
     const files = new Set();
-    for (const key in index.keys) {
-      if (key.startsWith(folded) || folded.startsWith(key)) files.add(index.keys[key]);
+    for (const folded of [term.folded].concat(term.also)) {
+      for (const key in index.keys) {
+        if (key.startsWith(folded) || folded.startsWith(key)) files.add(index.keys[key]);
+      }
     }
     return Array.from(files);
   }
@@ -116,13 +118,15 @@
     return load("shards/" + number + ".js", "s" + number, index.shards[number]);
   }
 
-  /* For one term: document -> [best field, field of the word that is the whole term]. */
-  function termHits(shards, folded, width) {
+  /* For one term: document -> [best field, field of the word that is the whole term].
+   * A word matches that starts with the term or is one of its other spellings. */
+  function termHits(shards, term, width) {
+    const folded = term.folded;
     const hits = new Map();
     for (const words of shards) {
       for (const word in words) {
-        if (!word.startsWith(folded)) continue;
-        const whole = word === folded;
+        const whole = word === folded || term.also.indexOf(word) >= 0;
+        if (!whole && !word.startsWith(folded)) continue;
         let doc = 0;
         for (const code of words[word]) {
           doc += Math.floor(code / width);
@@ -240,9 +244,9 @@
         "\" data-rank=\"" + rank + "\"></span>";
       return result;
     }
-    const marked = rank < core.HIGHLIGHT_LIMIT ? terms.filter(function (term, t) {
-      return term.presence !== core.PROHIBITED && known(t);
-    }).map(function (term) { return term.folded; }) : [];
+    const marked = rank < core.HIGHLIGHT_LIMIT ? [].concat.apply([], terms.filter(
+      function (term, t) { return term.presence !== core.PROHIBITED && known(t); })
+      .map(function (term) { return [term.folded].concat(term.also); })) : [];
     result.location = String(doc.location);
     result.title = core.highlight(core.plainField(doc.title), marked, foldChar);
     result.text = core.highlight(core.plainField(doc.text), marked, foldChar);
@@ -294,7 +298,7 @@
       return post(number, { items: [] });
     }
     return manifest().then(function (index) {
-      const files = terms.map(function (term) { return shardsFor(index, term.folded); });
+      const files = terms.map(function (term) { return shardsFor(index, term); });
       const unloaded = new Set([].concat.apply([], files).filter(function (n) {
         return !loads.has("shards/" + n + ".js");
       }));
@@ -314,7 +318,7 @@
     terms.forEach(function (term, t) {
       Promise.all(files[t].map(function (n) { return loadShard(index, n); }))
         .then(function (shards) {
-          perTerm[t] = termHits(shards, term.folded, index.fields.length);
+          perTerm[t] = termHits(shards, term, index.fields.length);
           arrived += 1;
           const complete = arrived === terms.length;
           // Prohibited terms alone give no answer; an answer waits for one wanted term.
@@ -372,8 +376,7 @@
       index.boosts.push([position, boost > 0 ? boost : 1]);
       return names.map(function (name) {
         const value = typeof doc[name] === "string" ? doc[name] : "";
-        return core.fold(core.SHOWN_FIELDS.has(name) ? core.decodeHTML(value) : value)
-          .split(" ").filter(Boolean);
+        return core.words(core.SHOWN_FIELDS.has(name) ? core.decodeHTML(value) : value);
       });
     });
     return index;
@@ -404,7 +407,8 @@
       return post(number, { items: [] });
     }
     if (!given.shard) given.shard = givenShard(given);
-    const perTerm = terms.map(function (term) { return termHits([given.shard], term.folded, given.fields.length);
+    const perTerm = terms.map(function (term) {
+      return termHits([given.shard], term, given.fields.length);
     });
     const hits = rankShards(given, terms, perTerm);
     const record = function (doc) { return given.docs[doc]; };
