@@ -5,10 +5,12 @@ worker's side of Material's message protocol."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from conftest import FIXTURE
@@ -37,9 +39,21 @@ BRIEFINGS = {
 }
 
 
-def briefing_file(title: str, summary: str, actor: str, day: str) -> str:
-    return (f"---\ntitle: \"{title}\"\ndate: {day}\nregion: Ukraine\nactors: [{actor}]\n"
-            f"summary: \"{summary}\"\nsource:\n  name: Reuters\n"
+# Briefings in other languages and scripts (file name -> (lang, title, summary)); the
+# Chinese one is made up for the test. The Arabic one holds "الحكومة" bare and "والبرلمان"
+# only with its conjunction; the Russian one "объём" with its ё.
+SCRIPTS = {
+    "2024-04-30-arabic": ("ar", "الحكومة الأرمنية تستأنف المحادثات مع أذربيجان",
+                          "وافق والبرلمان على الخطة بعد يومين من النقاش."),
+    "2024-04-29-chinese": ("zh", "峰会在北京举行", "中华人民共和国外交部发表声明。"),
+    "2024-04-28-russian": ("ru", "Объём помощи растёт",
+                           "Делегации обсудили объём гуманитарной помощи."),
+}
+
+
+def briefing_file(title: str, summary: str, actor: str, day: str, lang: str = "en") -> str:
+    return (f"---\ntitle: \"{title}\"\ndate: {day}\nlang: {lang}\nregion: Ukraine\n"
+            f"actors: [{actor}]\nsummary: \"{summary}\"\nsource:\n  name: Reuters\n"
             f"  url: https://www.reuters.com/world/example\n---\n{summary}\n")
 
 
@@ -54,11 +68,15 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     for name, (title, summary, actor) in BRIEFINGS.items():
         text = briefing_file(title, summary, actor, name[:10])
         (content / "briefings" / f"{name}.md").write_text(text, encoding="utf-8")
+    for name, (lang, title, summary) in SCRIPTS.items():
+        text = briefing_file(title, summary, "Antony Blinken", name[:10], lang)
+        (content / "briefings" / f"{name}.md").write_text(text, encoding="utf-8")
     for variant in ("hosted", "offline"):
         build(BuildOptions(content=content, site_dir=work / variant, build_dir=work / "b",
                            config_file=ROOT / "mkdocs.yml", edition=Edition(variant)))
     base, stop = serve_folder(work / "hosted")
-    yield {"hosted": base, "offline": (work / "offline" / "index.html").as_uri()}
+    yield {"hosted": base, "offline": (work / "offline" / "index.html").as_uri(),
+           "hosted_dir": str(work / "hosted")}
     stop()
 
 
@@ -151,6 +169,82 @@ def test_case_and_diacritics_are_ignored(page: Any, sites: dict[str, str], varia
     assert slugs(results)[0] == slug
     assert results[0]["marks"] == marked
     assert page.problems == []
+
+
+@pytest.mark.parametrize("variant", ["hosted", "offline"])
+@pytest.mark.parametrize(("query", "slug", "marked"), [
+    ("الحكومة", "arabic", ["الحكومة"]),
+    ("الْحُكُومَةُ", "arabic", ["الحكومة"]),          # with harakat
+    ("والحكومة", "arabic", ["الحكومة"]),            # with a conjunction the text has not
+    ("الحكـــومه", "arabic", ["الحكومة"]),           # tatweel, and ه for ة
+    ("البرلمان", "arabic", ["والبرلمان"]),           # without the conjunction the text has
+    ("وَالْبَرْلَمَان", "arabic", ["والبرلمان"]),
+    ("北京", "chinese", ["北京"]),                     # two characters inside a run of seven
+    ("外交", "chinese", ["外交"]),
+    ("объем", "russian", ["Объём", "объём"]),         # ё folds to е, both ways
+    ("ОБЪЁМ", "russian", ["Объём", "объём"]),
+])
+def test_a_query_in_every_script_finds_its_briefing(page: Any, sites: dict[str, str],
+                                                    variant: str, query: str, slug: str,
+                                                    marked: list[str]) -> None:
+    results = search(page, sites[variant], query)
+    assert slugs(results) == [slug]
+    assert results[0]["marks"] == marked
+    assert page.problems == []
+
+
+def test_the_conjunction_comes_off_only_where_the_rest_is_a_whole_word(
+        page: Any, sites: dict[str, str]) -> None:
+    """"والحك" typed midway: "الحك" is no word, and as a prefix "ال" (the article) would
+    match nearly every Arabic word, so nothing is found until the word is whole."""
+    assert search_count(page, sites["hosted"], "والحك") == 0
+    assert search_count(page, sites["hosted"], "والحكومة") == 1
+
+
+def search_count(page: Any, url: str, query: str) -> int:
+    page.goto(url)
+    page.keyboard.press("/")
+    box = page.locator("input.md-search__input")
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function("() => /\\d|No matching/.test("
+                           "document.querySelector('.md-search-result__meta').innerText)")
+    return len(page.query_selector_all(".md-search-result__item"))
+
+
+ARABIC = re.compile("[\u0600-\u06ff]")
+HAN = re.compile("[\u4e00-\u9fff]")
+
+
+def index_files_loaded(page: Any, sites: dict[str, str], query: str) -> dict[str, str]:
+    """The files of the search index a query made the hosted site load, with their text."""
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    search(page, sites["hosted"], query)
+    page.wait_for_timeout(300)  # the worker's later loads, if any
+    root = Path(sites["hosted_dir"])
+    found = {}
+    for url in asked:
+        path = urlsplit(url).path.lstrip("/")
+        if path.startswith(("search/shards/", "search/docs/")):
+            found[path] = (root / path).read_text(encoding="utf-8")
+    return found
+
+
+def test_an_english_query_loads_no_file_of_another_script(page: Any,
+                                                          sites: dict[str, str]) -> None:
+    english = index_files_loaded(page, sites, "convoys Blinken")
+    assert any(p.startswith("search/shards/") for p in english)
+    assert any(p.startswith("search/docs/") for p in english)
+    for path, text in english.items():
+        assert not ARABIC.search(text) and not HAN.search(text), path
+
+
+def test_an_arabic_query_loads_arabic_shards_only(page: Any, sites: dict[str, str]) -> None:
+    arabic = index_files_loaded(page, sites, "الحكومة")
+    shards = [text for path, text in arabic.items() if path.startswith("search/shards/")]
+    assert shards and all(ARABIC.search(text) for text in shards)
+    assert not any(re.search("[a-z]{2}", text.split(",", 1)[1]) for text in shards)
 
 
 def test_result_links_carry_the_matched_terms_for_the_page_highlight(
