@@ -23,6 +23,8 @@ import re
 from datetime import date
 from typing import Any
 
+from babel import Locale
+
 from generator.content.model import Archive, Briefing
 from generator.site import urls
 from generator.site.outputs import DataFile, Site
@@ -59,7 +61,7 @@ def briefing_item(briefing: Briefing, site: Site, words: tuple[str, ...] = ()
         "publisher": site.name,
         "issued": _date(briefing.date),
         "URL": site.absolute(urls.briefing(briefing.slug)),
-        "language": LANGUAGE,
+        "language": briefing.lang,
         "abstract": briefing.summary,
     }
     if words:
@@ -128,13 +130,18 @@ def bibtex(item: dict[str, Any], keywords: tuple[str, ...] = ()) -> str:
               ("month", str(month)),
               ("date", f"{year:04d}-{month:02d}-{day:02d}"),
               ("url", item["URL"]),
-              ("language", "english")]
+              ("language", _bibtex_language(str(item["language"])))]
     if "version" in item:
         fields.append(("version", _tex(item["version"])))
     if keywords:
         fields.append(("keywords", _tex(", ".join(keywords))))
     body = "".join(f"  {name} = {{{value}}},\n" for name, value in fields)
     return f"@misc{{{_key(item['id'])},\n{body}}}\n"
+
+
+def _bibtex_language(tag: str) -> str:
+    """biblatex names a language in English, lower case ("english", "arabic")."""
+    return str(Locale.parse(tag, sep="-").english_name or "English").split(" (")[0].lower()
 
 
 def reference_files(item: dict[str, Any], stem: str, keywords: tuple[str, ...] = ()

@@ -86,7 +86,7 @@ def render(item: dict[str, Any], style: Style) -> str:
     template = _template(style, json.dumps(shape, sort_keys=True))
     if template is None:
         return render_full(item, style)
-    cased = html.escape(_case(style, title), quote=False)
+    cased = html.escape(_case(style, title, str(item.get("language", "en"))), quote=False)
     return (template.replace(_TITLE, cased).replace(_URL, html.escape(url, quote=False))
             .replace(_DAY, str(parts[2])).replace(str(_YEAR), str(parts[0])))
 
@@ -109,12 +109,12 @@ def _template(style: Style, item_json: str) -> str | None:
     return text if all(text.count(mark) == 1 for mark in marks) else None
 
 
-def _case(style: Style, title: str) -> str:
+def _case(style: Style, title: str, language: str = "en") -> str:
     """The title as the style cases it, by citeproc-py's own text-case (of a one-line
-    style's ``cs:text`` element)."""
+    style's ``cs:text`` element), in the item's language (CSL title-cases English only)."""
     if style.title_case is None:
         return title
-    return str(_case_element(style.title_case).case(String(title), "en"))
+    return str(_case_element(style.title_case).case(String(title), language))
 
 
 @functools.cache

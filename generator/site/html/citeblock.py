@@ -20,6 +20,7 @@ from datetime import date
 from generator.content.model import Archive, Briefing, last_changed
 from generator.site import urls
 from generator.site.data import citation, cslrender
+from generator.site.html import language
 from generator.site.html.markup import Linker, esc, external, section
 from generator.site.outputs import DataFile, Site
 
@@ -35,7 +36,7 @@ def head_tags(briefing: Briefing, archive: Archive, site: Site) -> str:
             ("citation_publication_date", f"{day.year:04d}/{day.month:02d}/{day.day:02d}"),
             ("citation_publisher", site.name),
             ("citation_public_url", permalink),
-            ("citation_language", citation.LANGUAGE),
+            ("citation_language", briefing.lang),
             *(("citation_keywords", word) for word in citation.keywords(briefing, archive)),
             ("DC.type", DC_TYPE),
             ("DC.title", briefing.title),
@@ -43,7 +44,7 @@ def head_tags(briefing: Briefing, archive: Archive, site: Site) -> str:
             ("DC.publisher", site.name),
             ("DC.date", day.isoformat()),
             ("DC.identifier", permalink),
-            ("DC.language", citation.LANGUAGE)]
+            ("DC.language", briefing.lang)]
     changed = last_changed(briefing)
     if changed != day:
         tags.append(("DCTERMS.modified", changed.isoformat()))
@@ -53,11 +54,19 @@ def head_tags(briefing: Briefing, archive: Archive, site: Site) -> str:
 
 
 def cite_section(briefing: Briefing, archive: Archive, site: Site, link: Linker) -> str:
-    """"Cite this briefing": the citation in each style, permalink, files to download."""
+    """"Cite this briefing": the citation in each style, permalink, files to download.
+    The styles are English: on a page in another language the block is marked English
+    (a screen reader switches voice), and the title inside it with its own language."""
     words = citation.keywords(briefing, archive)
     item = citation.briefing_item(briefing, site, words)
-    return section("Cite this briefing", cite_block(
-        item, link, citation.FOLDER + briefing.slug, citation.bibtex(item, words)), "cite")
+    block = cite_block(item, link, citation.FOLDER + briefing.slug, citation.bibtex(item, words))
+    heading = language.text(briefing.lang, "Cite this briefing")
+    english = language.marked(citation.LANGUAGE, briefing.lang)
+    if english:
+        title = esc(briefing.title)
+        block = block.replace(title, f"<span{language.marked(briefing.lang, '')}>{title}</span>")
+        block = f'<div class="ba-cite-block"{english}>\n{block}\n</div>'
+    return section(heading, block, "cite")
 
 
 def cite_block(item: dict[str, object], link: Linker, stem: str, bibtex: str) -> str:

@@ -55,7 +55,10 @@ def briefing_page(briefing: Briefing, index: Index, site: Site) -> Page:
              f"<dt>{t('Regions' if len(briefing.regions) > 1 else 'Region')}</dt>"
              f"<dd>{regions}</dd>", f"<dt>{t('Actors')}</dt><dd>{actors}</dd>"]
     if briefing.tags:
-        tags = " ".join(bdi(f'<span class="ba-tag">{esc(tag)}</span>') for tag in briefing.tags)
+        # tags are the archive's words, in the site's language (marked so on another's page)
+        english = language.marked(archive.language, lang)
+        tags = " ".join(bdi(f'<span class="ba-tag"{english}>{esc(tag)}</span>')
+                        for tag in briefing.tags)
         facts.append(f"<dt>{t('Tags')}</dt><dd>{tags}</dd>")
     members = archive.translations(briefing)
     parts = [

@@ -25,12 +25,14 @@ def long_date(day: date, lang: str = "en") -> str:
     return language.long_date(day, lang)
 
 
-def time_tag(day: date, lang: str = "en") -> str:
+def time_tag(day: date, lang: str = "en", within: str = "") -> str:
     """A ``<time>``, its text isolated (``<bdi>``-like) so that a right-to-left line never
-    reorders its day, month and year."""
+    reorders its day, month and year; marked with ``lang`` where it stands ``within`` an
+    element of another language (a listed briefing in another language than the page's)."""
     shown = esc(long_date(day, lang))
-    return f'<time datetime="{day.isoformat()}" dir="auto">{shown}</time>' \
-        if lang != "en" else f'<time datetime="{day.isoformat()}">{shown}</time>'
+    mark = f' lang="{esc(lang)}"' if within and within != lang else ""
+    return f'<time datetime="{day.isoformat()}"{mark} dir="auto">{shown}</time>' \
+        if lang != "en" or mark else f'<time datetime="{day.isoformat()}">{shown}</time>'
 
 
 def month_name(year: int, month: int) -> str:
@@ -59,7 +61,8 @@ class Linker:
         # and direction, and the language named (in itself) for readers.
         badge = (f' <span class="ba-lang">{esc(language.language_name(briefing.lang))}</span>'
                  if marked else "")
-        return (f'<li class="ba-item"{marked}>{time_tag(briefing.date, self.lang)} '
+        when = time_tag(briefing.date, self.lang, within=briefing.lang)
+        return (f'<li class="ba-item"{marked}>{when} '
                 f"{self.link(urls.briefing(briefing.slug), briefing.title, 'ba-title')}"
                 f"{badge}{lede}</li>")
 
