@@ -57,11 +57,15 @@ class Index:
         return [r.id for r in reversed(region_chain(region_id, self.archive.regions)[1:])]
 
     def neighbours(self, briefing: Briefing) -> tuple[Briefing | None, Briefing | None]:
-        """(older, newer) in the archive's time order."""
+        """(older, newer) in the archive's time order, in the briefing's language: a reader
+        paging through the Arabic briefings stays among them (its translations are linked
+        from each page, and the lists show every language)."""
         place = self.position[briefing.slug]
         items = self.archive.briefings
-        older = items[place + 1] if place + 1 < len(items) else None
-        newer = items[place - 1] if place > 0 else None
+        older = next((items[at] for at in range(place + 1, len(items))
+                      if items[at].lang == briefing.lang), None)
+        newer = next((items[at] for at in range(place - 1, -1, -1)
+                      if items[at].lang == briefing.lang), None)
         return older, newer
 
     def related(self, briefing: Briefing, limit: int = 5) -> list[Briefing]:

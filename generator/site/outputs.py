@@ -58,6 +58,7 @@ class Page:
     kind: str
     description: str = ""
     feed: str | None = None  # route of the page's Atom feed
+    feed_title: str = ""  # the feed's name where it is not the page's title
     lastmod: date | None = None
     published: date | None = None  # for articles (briefings): their date
     structured: str = ""  # the page's schema.org JSON-LD, serialised and escaped

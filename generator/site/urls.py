@@ -34,6 +34,12 @@ def region(region_id: str) -> str:
 CORRECTIONS = "corrections/"
 
 
+def language_feed(language: str, site_language: str) -> str:
+    """The feed of the briefings in one language: ``feed.xml`` for the site's language,
+    ``feed-<tag>.xml`` for another (``feed-ar.xml``)."""
+    return "feed.xml" if language == site_language else f"feed-{language}.xml"
+
+
 def page(slug: str) -> str:
     """An editorial page (content/pages/<slug>.md)."""
     return f"{slug}/"

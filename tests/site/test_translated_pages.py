@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import feedparser
 import pytest
 from conftest import CONFIG, ROOT
 from harness import serve_folder
@@ -88,6 +89,43 @@ def test_english_inside_an_arabic_page_says_it_is_english(starter_site: Path) ->
         'dir="auto">10 نوفمبر 2020</time>' in related
     english = html(starter_site, ARABIC.replace("-ar/", "/"))
     assert 'class="ba-chrome" lang' not in english and "ba-cite-block" not in english
+
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def test_every_language_has_a_feed_its_pages_link(starter: Loaded, starter_site: Path) -> None:
+    archive = starter.archive
+    for lang, route in (("en", "feed.xml"), ("ar", "feed-ar.xml"), ("ru", "feed-ru.xml")):
+        parsed = feedparser.parse((starter_site / route).read_bytes())
+        assert not parsed.bozo, (route, parsed.get("bozo_exception"))
+        root = ET.parse(starter_site / route).getroot()
+        assert root.get(XML_LANG) == lang
+        ids = [e.findtext(f"{ATOM}id") for e in root.findall(f"{ATOM}entry")]
+        expected = [f"{SITE_URL}briefings/{b.slug}/" for b in archive.briefings
+                    if b.lang == lang and not b.draft][:50]
+        assert ids == expected, route
+    page = html(starter_site, ARABIC)
+    assert re.search(r'<link rel="alternate feed" type="application/atom\+xml" '
+                     r'title="Briefing Archive \(العربية\) \(Atom\)" href="../../feed-ar.xml">',
+                     page)
+    # an actor's feed follows its page: every language, each entry marked with its own
+    actor = ET.parse(starter_site / "actors/vladimir-putin/feed.xml").getroot()
+    marks = {e.get(XML_LANG) for e in actor.findall(f"{ATOM}entry")}
+    assert marks == {None, "ar", "ru"}
+
+
+def test_older_and_newer_stay_in_the_pages_language(starter: Loaded,
+                                                    starter_site: Path) -> None:
+    for briefing in starter.archive.briefings:
+        if briefing.draft:
+            continue
+        page = html(starter_site, f"briefings/{briefing.slug}")
+        nav = page[page.index('<nav class="ba-prevnext"'):]
+        nav = nav[:nav.index("</nav>")]
+        for slug in re.findall(r'href="\.\./([^/"]+)/"', nav):
+            assert starter.archive.briefing(slug).lang == briefing.lang, (briefing.slug, slug)
 
 
 def test_hreflang_links_are_reciprocal_in_every_set_and_match_the_sitemap(

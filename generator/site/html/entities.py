@@ -89,6 +89,11 @@ def briefing_page(briefing: Briefing, index: Index, site: Site) -> Page:
                 structured=sharecards.json_ld(sharecards.briefing_data(briefing, index, site)),
                 citation_head=citeblock.head_tags(briefing, archive, site),
                 lang=lang if lang != archive.language else "",
+                # a page in another language links the feed of that language
+                feed=urls.language_feed(lang, archive.language)
+                if lang != archive.language else None,
+                feed_title=f"{site.name} ({language.language_name(lang)})"
+                if lang != archive.language else "",
                 alternates=tuple((b.lang, urls.briefing(b.slug)) for b in members)
                 if len(members) > 1 else ())
 

@@ -22,6 +22,8 @@ def render_markdown(page: Page, site: Site) -> str:
         meta["description"] = page.description
     if page.feed:
         meta["feed"] = page.feed
+    if page.feed_title:
+        meta["feed_title"] = page.feed_title
     if page.lang:
         meta["lang"] = page.lang
     meta["head"] = head_html(page, site) + "".join(
