@@ -382,10 +382,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--count", type=int, required=True, help="number of briefings")
     parser.add_argument("--out", type=Path, required=True, help="content folder to write")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--translated", type=float, default=0.0,
+                        help="share of briefings that are translations (synth_languages.py)")
     args = parser.parse_args(argv)
     if args.out.exists() and any(args.out.iterdir()):
         parser.error(f"{args.out} is not empty")
-    generate(args.count, args.seed).write(args.out)
+    archive = generate(args.count, args.seed)
+    if args.translated:
+        from synth_languages import with_translations
+        archive = with_translations(archive, args.translated, args.seed)
+    archive.write(args.out)
     print(args.out)
     return 0
 

@@ -68,3 +68,19 @@ def test_past_16000_the_registries_grow_as_a_real_archives_do() -> None:
     assert 288 < len(localities) < 4 * 288
     made = synth.make_actors(rng, actors[2], regions)
     assert len({a.id for a in made}) == len(made) == actors[2]
+
+
+def test_a_share_of_translations_keeps_the_count_and_checks_clean(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from synth_languages import with_translations
+
+    archive = with_translations(synth.generate(COUNT), 0.2)
+    archive.write(tmp_path / "content")
+    assert main(["check", "--content", str(tmp_path / "content")]) == 0
+    assert capsys.readouterr().out.strip() == f"no problems found: {COUNT} briefings, no drafts"
+    loaded = load_archive(tmp_path / "content", language="en")
+    languages = Counter(b.lang for b in loaded.archive.briefings)
+    assert languages["en"] == COUNT - 24 and sum(languages[x] for x in ("ar", "ru", "zh")) == 24
+    assert all(b.translation_of for b in loaded.archive.briefings if b.lang != "en")
+    again = with_translations(synth.generate(COUNT), 0.2)
+    assert [b.text for b in again.briefings] == [b.text for b in archive.briefings]
