@@ -162,6 +162,15 @@ def test_actor_pages_list_briefings_in_every_language_marked(starter_site: Path)
     assert '<li class="ba-item" lang="ru" dir="ltr">' in page
     assert re.search(r'<li class="ba-item"><time[^>]*>10 November 2020</time> <a href="'
                      r'../../briefings/trilateral-ceasefire-statement/"', page)
+    # the English date inside the Arabic item says it is English
+    assert '<time datetime="2020-11-10" lang="en" dir="auto">10 November 2020</time>' \
+        in item.group(0)
+    # region pages alike
+    region = html(starter_site, "regions/nagorno-karabakh")
+    for lang, direction, name in (("ar", "rtl", "العربية"), ("ru", "ltr", "русский")):
+        marked = re.search(rf'<li class="ba-item" lang="{lang}" dir="{direction}">.*?</li>',
+                           region)
+        assert marked and f'<span class="ba-lang">{name}</span>' in marked.group(0), lang
 
 
 @pytest.fixture(scope="module")
@@ -214,3 +223,21 @@ def test_the_arabic_page_in_a_browser(browser: Any, starter_url: str,
     print("screenshots in", shots)
     context.close()
     phone.close()
+
+
+def test_a_sources_note_on_an_arabic_page_is_marked_english() -> None:
+    from datetime import date
+
+    from generator.content.model import Source
+    from generator.content.sourcestate import SourceRecord
+    from generator.site.html.sourcestatus import link_state
+
+    source = Source("Reuters", "https://example.org/a", archive="https://web.archive.org/a")
+    day = date(2026, 10, 9)
+    dead = SourceRecord("https://example.org/a", "dead", day, day, dead=day)
+    note = link_state(source, dead, "ar")
+    assert note.startswith(' <span lang="en" dir="ltr" class="ba-link-state ba-link-dead">'
+                           "(link reported dead on ")
+    assert 'class="ba-link-state' in link_state(source, dead) and "lang=" not in \
+        link_state(source, dead)
+    assert ">نسخة مؤرشفة</a>)" in link_state(source, None, "ar")  # the copy's label in Arabic

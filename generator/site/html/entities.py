@@ -121,7 +121,8 @@ def _source(source: Source, archive: Archive, lang: str, bdi: Callable[[str], st
         parts.append(f"{t('published')} {time_tag(source.published, lang)}")
     if source.via:
         parts.append(f"{t('via')} {bdi(esc(source.via))}")
-    return t(", ").join(parts) + link_state(source, archive.source_states.get(source.url))
+    return t(", ").join(parts) + link_state(source, archive.source_states.get(source.url),
+                                             lang)
 
 
 def _older_newer(briefing: Briefing, index: Index, link: Linker) -> str:
