@@ -6,8 +6,10 @@
  * document matches a query term when one of its words starts with the term, ignoring case
  * and diacritics in every script (see fold(): "ЗЕЛЕНСЬКИЙ" finds "Зеленський", "chateau
  * lancut" finds "Château Łańcut", "sarg" finds "Sárgsyan"). The price: letters that differ
- * only by a mark fall together ("й" and "и", "ё" and "е"). generator/site/data/
- * searchshards.py folds the index's words the same way (keep the two in step). Terms are
+ * only by a mark fall together ("й" and "и", "ё" and "е"). Per script (Arabic letter
+ * variants, a leading "و", Han/Kana/Hangul as bigrams): generator/site/folding.py, whose
+ * words() and conjunction_forms() are words() and conjunctionForms() here. generator/site/
+ * data/searchshards.py folds the index's words the same way (keep the two in step). Terms are
  * optional (any one makes a match) unless written +term or in "quotes"; -term excludes.
  * A few English function words are ignored when other terms are given.
  *
