@@ -10,10 +10,12 @@ temporary file beside the output and renamed into place, so a failed build leave
 half-written file.
 
 Same archive and same date, same bytes: entries go in sorted, one worker thread packs
-and indexes them in that order, the Date is ``SOURCE_DATE_EPOCH``'s day (else today's),
-and the three random UUIDs (the ZIM header's, which python-libzim gives no way to set,
-and one in each Xapian index) are replaced by ones made from the file's other bytes, with
-the MD5 checksum at the end written again (see README, "Kiwix").
+and indexes them in that order (uncompressed: :mod:`generator.editions.zimclusters` then
+compresses the clusters on every core, each on its own), the Date is
+``SOURCE_DATE_EPOCH``'s day (else today's), and the three random UUIDs (the ZIM header's,
+which python-libzim gives no way to set, and one in each Xapian index) are replaced by ones
+made from the file's other bytes, with the MD5 checksum at the end written again (see
+README, "Kiwix").
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from libzim.writer import Creator, FileProvider, Hint, IndexData, Item
 from generator.buildfolder import BuildFolder
 from generator.content.model import Archive
 from generator.content.syntax import safefile
-from generator.editions import packaged, zimitems
+from generator.editions import packaged, zimclusters, zimitems
 from generator.editions.bundle import folder_name
 from generator.engine import sitedir
 from generator.engine.render import EngineConfig, EngineError, settings
@@ -98,8 +100,8 @@ class _Entry(Item):  # type: ignore[misc]  # libzim ships no types for its base 
         return FileProvider(str(self.entry.file))
 
     def get_hints(self) -> dict[Hint, int]:
-        compress = self.entry.mime.startswith(("text/", "application/", "image/svg"))
-        return {Hint.FRONT_ARTICLE: self.entry.front, Hint.COMPRESS: compress}
+        return {Hint.FRONT_ARTICLE: self.entry.front,
+                Hint.COMPRESS: zimclusters.compressible(self.entry.mime)}
 
 
 class _Indexed(_Entry):
@@ -252,17 +254,23 @@ def _write_atomically(output: Path, items: Iterable[zimitems.SiteEntry],
     handle, temporary = tempfile.mkstemp(prefix=f".{output.stem}.", suffix=".zim",
                                          dir=output.parent)
     os.close(handle)
+    # libzim writes it uncompressed here first (zimclusters); the name is no longer than
+    # the temporary's, and so are libzim's own files beside it.
+    raw = Path(temporary).with_suffix(".raw")
     try:
-        _write_zim(Path(temporary), items, meta)
+        _write_zim(raw, items, meta)
+        zimclusters.compress_clusters(raw, Path(temporary))
+        raw.unlink()
         _fix_uuid(Path(temporary))
         os.chmod(temporary, 0o644)  # mkstemp makes it private; a file to share is not
         os.replace(temporary, output)
-    except RuntimeError as error:  # libzim's errors
-        raise EngineError(f"libzim could not write the ZIM: {error}") from error
+    except (RuntimeError, ValueError) as error:  # libzim's errors, or a file zimclusters
+        raise EngineError(f"libzim could not write the ZIM: {error}") from error  # refused
     finally:
         Path(temporary).unlink(missing_ok=True)
         # libzim writes FILE.tmp and FILE_*.idx.tmp/ beside it and renames only at the end.
-        for left in Path(temporary).parent.glob(f"{Path(temporary).name}*.tmp"):
+        for left in [*output.parent.glob(f"{Path(temporary).name}*.tmp"),
+                     *output.parent.glob(f"{raw.name}*")]:
             if left.is_dir():
                 shutil.rmtree(left)
             else:
@@ -273,8 +281,9 @@ def _write_zim(path: Path, items: Iterable[zimitems.SiteEntry], meta: Mapping[st
                ) -> None:
     language = meta["Language"]
     # One worker: with more, pages could reach the Xapian index in the order they finish.
+    # No compression: zimclusters compresses the clusters afterwards, on every core.
     creator = (Creator(str(path)).config_indexing(True, language).config_nbworkers(1)
-               .config_clustersize(CLUSTER_SIZE))
+               .config_clustersize(CLUSTER_SIZE).config_compression("none"))
     with _no_stdout(), creator:
         creator.set_mainpath(MAIN_PAGE)
         for name, value in meta.items():
