@@ -20,6 +20,7 @@ README, "Kiwix").
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
 import hashlib
@@ -167,7 +168,8 @@ CHECK_OUTPUT = functools.partial(sitedir.check_edition_output, edition=OUTPUT)
 
 def make_zim(content: Path, output: Path, config_file: Path, *,
              build_dir: Path = Path(".build"), engine: str | None = None,
-             meanwhile: Callable[[], object] | None = None) -> ZimInfo:
+             meanwhile: Callable[[], object] | None = None,
+             rendered: packaged.Rendered | None = None) -> ZimInfo:
     """Build the Kiwix edition of ``content`` and write it to ``output``.
 
     ``meanwhile``: work to do while libzim writes the file (most of the time a ZIM takes,
@@ -178,10 +180,14 @@ def make_zim(content: Path, output: Path, config_file: Path, *,
     EngineError if MkDocs or libzim fails; in every case no ZIM is written and an
     existing one is left as it was. Raises sitedir.SiteDirError, before anything is written,
     when ``output`` is a folder or a file that is not a ZIM.
+
+    ``rendered``: the Kiwix edition's site, already made (``build --downloads`` derives it
+    from the offline edition's, editions/kiwixsite.py); the caller has checked ``output``.
     """
-    with packaged.rendered_for(Edition.KIWIX, content, output, config_file,
-                               check_output=CHECK_OUTPUT, build_dir=build_dir,
-                               engine=engine) as (site_dir, engine_used):
+    site = contextlib.nullcontext(rendered) if rendered else packaged.rendered_for(
+        Edition.KIWIX, content, output, config_file, check_output=CHECK_OUTPUT,
+        build_dir=build_dir, engine=engine)
+    with site as (site_dir, engine_used):
         archive = without_drafts(check(content, cache_file=BuildFolder(build_dir).cache).archive)
         config = settings(EngineConfig(config_file, engine=engine_used))
         items = list(zimitems.entries(site_dir, str(config["site_name"]),
