@@ -30,6 +30,7 @@ import shutil
 import sys
 import tempfile
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -46,7 +47,7 @@ from generator.editions import packaged, zimclusters, zimitems
 from generator.editions.bundle import folder_name
 from generator.engine import sitedir
 from generator.engine.render import EngineConfig, EngineError, settings
-from generator.pipeline import check, without_drafts
+from generator.pipeline import check, site_language, without_drafts
 from generator.site.edition import Edition
 from generator.workers import Helper
 
@@ -188,7 +189,8 @@ def make_zim(content: Path, output: Path, config_file: Path, *,
         Edition.KIWIX, content, output, config_file, check_output=CHECK_OUTPUT,
         build_dir=build_dir, engine=engine)
     with site as (site_dir, engine_used):
-        archive = without_drafts(check(content, cache_file=BuildFolder(build_dir).cache).archive)
+        archive = without_drafts(check(content, cache_file=BuildFolder(build_dir).cache,
+                                       language=site_language(config_file, engine_used)).archive)
         config = settings(EngineConfig(config_file, engine=engine_used))
         items = list(zimitems.entries(site_dir, str(config["site_name"]),
                                       zimitems.briefing_keywords(archive)))
@@ -226,9 +228,6 @@ def metadata(config: Mapping[str, Any], archive: Archive, day: datetime.date) ->
     zim = (config.get("extra") or {}).get("zim") or {}
     name = str(config["site_name"])
     language = str((config.get("theme") or {}).get("language") or "en")
-    if language not in LANGUAGES:
-        raise EngineError(f"mkdocs.yml: theme.language '{language}' has no ISO 639-3 code "
-                          f"here; add it to LANGUAGES in {Path(__file__).name}")
     described = str(config.get("site_description") or name)
     briefings = archive.briefings
     extent = (f"{len(briefings):,} briefings from {briefings[-1].date} to {briefings[0].date}"
@@ -239,11 +238,30 @@ def metadata(config: Mapping[str, Any], archive: Archive, day: datetime.date) ->
         "Description": _shortened(described, 80),
         "LongDescription": _shortened(f"{described} {extent}, on {len(archive.actors)} actors "
                                       f"and {len(archive.regions)} regions.", 4000),
-        "Language": LANGUAGES[language], "Creator": str(zim.get("creator") or name),
+        "Language": ",".join(languages(language, archive)),
+        "Creator": str(zim.get("creator") or name),
         "Publisher": str(zim.get("publisher") or name), "Date": day.isoformat(),
         "Tags": ";".join(tags), "Source": str(config.get("site_url") or ""),
         "License": str(zim.get("license") or ""), "Scraper": SCRAPER,
     }
+
+
+def languages(site_language: str, archive: Archive) -> list[str]:
+    """The ZIM's languages as ISO 639-3 codes, as Kiwix reads its Language metadata: the
+    site's first (the full-text index's language), then those of the briefings in other
+    languages, most briefings first. One ZIM holds them all, as the offline zip does (see
+    README, "Kiwix": the index is in the site's language, and words of other languages are
+    indexed folded and unstemmed)."""
+    counts = Counter(b.lang.split("-")[0].lower() for b in archive.briefings)
+    site = site_language.split("-")[0].lower()
+    order = [site, *sorted((c for c in counts if c != site), key=lambda c: (-counts[c], c))]
+    unknown = [tag for tag in order if tag not in LANGUAGES]
+    if unknown:
+        where = ("mkdocs.yml: theme.language" if unknown[0] == site
+                 else "a briefing's lang")
+        raise EngineError(f"{where} '{unknown[0]}' has no ISO 639-3 code here; add it to "
+                          f"LANGUAGES in {Path(__file__).name}")
+    return [LANGUAGES[tag] for tag in order]
 
 
 def _shortened(text: str, limit: int) -> str:
@@ -285,7 +303,7 @@ def _write_atomically(output: Path, items: Iterable[zimitems.SiteEntry],
 
 def _write_zim(path: Path, items: Iterable[zimitems.SiteEntry], meta: Mapping[str, str]
                ) -> None:
-    language = meta["Language"]
+    language = meta["Language"].split(",")[0]  # the site's: the full-text index's stemmer
     # One worker: with more, pages could reach the Xapian index in the order they finish.
     # No compression: zimclusters compresses the clusters afterwards, on every core.
     creator = (Creator(str(path)).config_indexing(True, language).config_nbworkers(1)
