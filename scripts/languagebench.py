@@ -53,7 +53,11 @@ def main(argv: list[str] | None = None) -> int:
         archive.write(work / f"content{number}")
     for round_number in range(args.rounds):
         for number, name in enumerate(archives):
-            run = build_ours(work, work / f"content{number}", work / f"site{number}")
+            # a full build each time: a folder of its own (bench.py does the same), so
+            # neither archive's build folder nor record cache serves the other
+            folder = work / f"build{round_number}-{number}"
+            folder.mkdir()
+            run = build_ours(folder, work / f"content{number}", work / f"site{number}")
             runs[name].append(run)
             print(f"round {round_number + 1} {name}: {run.seconds:.1f} s wall, "
                   f"{run.cpu_seconds:.1f} s CPU, {run.peak_mb:.0f} MB, "
