@@ -3,20 +3,25 @@
  * No DOM here; assets/javascripts/finder.js (the page) uses it through
  * window.briefingsFinderFilter. Reads the data set by finder/data.js (see
  * generator/site/data/finderdata.py):
+ *   count:   how many briefings there are
  *   links:   {briefing|actor|region: [prefix, suffix]}, link = prefix + id + suffix
- *   actors:  [[id, name], ...]
+ *   actors:  [[id, name, other names (where there are any)], ...], most named first
  *   regions: [[id, name, parent index or -1], ...], a parent before its descendants
- *   items:   [[days since the previous item, [actor index], [region index]], ...], newest
- *            first (the first item's number is its day since 1970-01-01)
+ *   langs:   [[tag, direction, name], ...], the site's language first
+ *   items:   the first chunk of [[days since the previous item, [actor index],
+ *            [region index], language index (absent: 0)], ...], newest first (the first
+ *            item of a chunk gives its day since 1970-01-01)
+ *   chunks:  {size, tags}: the other chunks (finder/data/i<n>.js?v=<tag>, n from 1), added
+ *            by addItems() as they arrive
  *   parts:   {size, tags}: the texts come in parts (finder/data/<n>.js?v=<tag>), rows
  *            [title, slug, summary] of `size` items each, added by addPart() as they arrive
- * prepare() makes each item [day, title, slug, [actor], [region], summary], the texts null
- * until their part is in. Filtering by actors, region and dates needs no text; words do,
- * and run() looks for them in the items whose texts are in, up to the first that is not
+ * prepare() makes each item [day, title, slug, [actor], [region], summary, language], the
+ * texts null until their part is in. Filtering looks at the items from the newest up to the
+ * first whose chunk is not in, or, when words are asked for, whose text is not in
  * (result.scanned): the matches found so far are the first of the whole answer.
  * The query is the URL's: actor (repeatable: all must appear), region (with everything
- * below it), from and to (YYYY, YYYY-MM or YYYY-MM-DD, both ends included) and q (every
- * word, in titles, summaries, actor and region names).
+ * below it), lang (a language tag), from and to (YYYY, YYYY-MM or YYYY-MM-DD, both ends
+ * included) and q (every word, in titles, summaries, actor and region names).
  */
 (function () {
   "use strict";
@@ -64,35 +69,56 @@
 
   function prepare(data) {
     var regions = data.regions;
-    var chains = regions.map(function (region, at) {
-      var chain = [];
-      for (var up = at; up >= 0 && chain.length <= regions.length; up = regions[up][2]) {
-        chain.push(up);
-      }
-      return chain;
-    });
-    var day = 0;
-    var items = data.items.map(function (row, at) {
-      day = at === 0 ? row[0] : day - row[0];
-      return [day, null, null, row[1], row[2], null];
-    });
-    return {
+    var archive = {
       data: data,
-      items: items,
+      items: new Array(data.count),
+      available: 0,  // the items from the newest on whose chunk is in
+      chunkSize: data.chunks.size,
+      chunks: data.chunks.tags.map(function () { return false; }),
       partSize: data.parts.size,
       loaded: data.parts.tags.map(function () { return false; }),
       actorAt: indexById(data.actors),
       regionAt: indexById(regions),
-      // each briefing's regions and every region above them, each once: the roll-up
-      rolled: items.map(function (item) {
-        var seen = new Set();
-        item[4].forEach(function (region) {
-          chains[region].forEach(function (up) { seen.add(up); });
-        });
-        return Int32Array.from(seen);
+      langAt: indexById(data.langs),
+      // each region and every region above it: a briefing's roll-up
+      chains: regions.map(function (region, at) {
+        var chain = [];
+        for (var up = at; up >= 0 && chain.length <= regions.length; up = regions[up][2]) {
+          chain.push(up);
+        }
+        return chain;
       }),
+      // each briefing's regions and every region above them, each once
+      rolled: new Array(data.count),
       haystacks: []
     };
+    addItems(archive, 0, data.items);
+    return archive;
+  }
+
+  // A chunk of the filtering data has arrived: its rows become items.
+  function addItems(archive, number, rows) {
+    if (archive.chunks[number] !== false) return;
+    var start = number * archive.chunkSize;
+    var day = 0;
+    rows.forEach(function (row, k) {
+      var at = start + k;
+      day = k === 0 ? row[0] : day - row[0];
+      archive.items[at] = [day, null, null, row[1], row[2], null, row[3] || 0];
+      var seen = new Set();
+      row[2].forEach(function (region) {
+        archive.chains[region].forEach(function (up) { seen.add(up); });
+      });
+      archive.rolled[at] = Int32Array.from(seen);
+    });
+    archive.chunks[number] = true;
+    while (archive.available < archive.items.length && archive.items[archive.available]) {
+      archive.available++;
+    }
+  }
+
+  function chunkOf(archive, at) {
+    return Math.floor(at / archive.chunkSize);
   }
 
   function indexById(rows) {
@@ -146,14 +172,14 @@
       id = id.trim();
       if (id && actors.indexOf(id) < 0) actors.push(id);
     });
-    return { actors: actors, region: text("region"), from: text("from"), to: text("to"),
-      q: text("q") };
+    return { actors: actors, region: text("region"), lang: text("lang"), from: text("from"),
+      to: text("to"), q: text("q") };
   }
 
   function queryString(query) {
     var params = new URLSearchParams();
     query.actors.forEach(function (id) { params.append("actor", id); });
-    ["region", "from", "to", "q"].forEach(function (name) {
+    ["region", "lang", "from", "to", "q"].forEach(function (name) {
       if (query[name]) params.set(name, query[name]);
     });
     var text = params.toString();
@@ -162,8 +188,8 @@
 
   // The query in terms of the data: indexes, day numbers, folded words, and what was wrong.
   function resolve(archive, query) {
-    var filter = { actors: [], region: -1, from: null, to: null, words: [], notes: [],
-      impossible: false };
+    var filter = { actors: [], region: -1, lang: -1, from: null, to: null, words: [],
+      notes: [], impossible: false };
     query.actors.forEach(function (id) {
       var at = archive.actorAt.get(id);
       if (at === undefined) {
@@ -180,6 +206,15 @@
         filter.impossible = true;
       } else {
         filter.region = region;
+      }
+    }
+    if (query.lang) {
+      var lang = archive.langAt.get(query.lang);
+      if (lang === undefined) {
+        filter.notes.push("No briefing is in the language “" + query.lang + "”.");
+        filter.impossible = true;
+      } else {
+        filter.lang = lang;
       }
     }
     [["from", false], ["to", true]].forEach(function (bound) {
@@ -211,18 +246,23 @@
   }
 
   // One pass: matches (newest first, as the data), and for each region the matches it
-  // would leave if chosen instead of the current region, and for each actor the matches
-  // that name it (what adding it would leave).
+  // would leave if chosen instead of the current region (base: those of "any region"),
+  // the same for each language (langBase: "any language"), and for each actor the
+  // matches that name it (what adding it would leave).
   function run(archive, filter) {
     var started = performance.now();
     var data = archive.data;
     var items = archive.items;
-    var result = { matches: [], base: 0, ms: 0, scanned: items.length,
+    var result = { matches: [], base: 0, langBase: 0, ms: 0, scanned: archive.available,
       regionCounts: new Int32Array(data.regions.length),
+      langCounts: new Int32Array(data.langs.length),
       actorCounts: new Int32Array(data.actors.length) };
-    if (filter.impossible) return result;
+    if (filter.impossible) {
+      result.scanned = items.length;  // nothing can match: nothing to wait for
+      return result;
+    }
     var words = filter.words.length > 0;
-    for (var i = 0; i < items.length; i++) {
+    for (var i = 0; i < archive.available; i++) {
       var item = items[i];
       if (words && !hasText(archive, i)) {
         result.scanned = i;  // the texts from here on are not in yet
@@ -234,14 +274,19 @@
           (words && !hasWords(haystack(archive, i), filter.words))) {
         continue;
       }
-      result.base++;
+      var inLang = filter.lang < 0 || item[6] === filter.lang;
       var rolled = archive.rolled[i];
       var inRegion = filter.region < 0;
       for (var r = 0; r < rolled.length; r++) {
-        result.regionCounts[rolled[r]]++;
+        if (inLang) result.regionCounts[rolled[r]]++;
         if (rolled[r] === filter.region) inRegion = true;
       }
-      if (!inRegion) continue;
+      if (inLang) result.base++;
+      if (inRegion) {
+        result.langBase++;
+        result.langCounts[item[6]]++;
+      }
+      if (!inRegion || !inLang) continue;
       result.matches.push(i);
       for (var a = 0; a < item[3].length; a++) result.actorCounts[item[3][a]]++;
     }
@@ -282,7 +327,8 @@
   window.briefingsFinderFilter = {
     restoreSearch: restoreSearch,
     fold: fold, parseDay: parseDay, isoDay: isoDay, longDay: longDay, prepare: prepare,
-    addPart: addPart, partOf: partOf, hasText: hasText, readQuery: readQuery, queryString: queryString, resolve: resolve,
+    addItems: addItems, chunkOf: chunkOf, addPart: addPart, partOf: partOf, hasText: hasText,
+    readQuery: readQuery, queryString: queryString, resolve: resolve,
     hasWords: hasWords, run: run
   };
 }());
