@@ -14,10 +14,10 @@ for needs them (issue 16: at 16,000 briefings one file was 5 MB, a minute on a s
 Design notes:
 - Small per briefing: each is ``[days since the previous item, actor indexes, region
   indexes]``, plus the index of its language when that is not the site's (the first of
-  ``langs``, each ``[tag, direction, name]``), newest first; the first item of each chunk counts days since 1970-01-01, so a
-  chunk reads alone. A part row is ``[title, slug, summary]`` for :data:`PART_SIZE`
-  briefings in the same order, the summary shortened for display. Chunks and parts are
-  asked for as ``<name>.js?v=<hash>``.
+  ``langs``, each ``[tag, direction, name]``), newest first; the first item of each chunk
+  counts days since 1970-01-01, so a chunk reads alone. A part row is ``[title, slug,
+  summary]`` for :data:`PART_SIZE` briefings in the same order, the summary shortened for
+  display. Chunks and parts are asked for as ``<name>.js?v=<hash>``.
 - An actor is ``[id, name]``, plus its other names (aliases, names by language) joined by
   spaces where it has any: the finder page writes the choices of the most named actors
   only, and the script makes the others' from here (the page was 45 kB gzip at 16,000

@@ -6,8 +6,8 @@ they exist before any script runs; of the actors only the most named
 (:data:`ACTORS_UP_FRONT`, as many as the finder shows before "Show all actors"),
 the script adds the others' choices from the data (issue 25: 1,150 checkboxes were
 most of the page's 45 kB gzip at 16,000 briefings). The language choice shows only
-when the archive holds briefings in more than one language. The theme's ``assets/javascripts/finder.js``
-then reads the query from the URL, filters ``finder/data.js`` (see
+when the archive holds briefings in more than one language. The theme's
+``assets/javascripts/finder.js`` then reads the query from the URL, filters ``finder/data.js`` (see
 ``finderdata``) with ``finder-filter.js``, shows the matches and the facet
 counts, and keeps the URL in step with the controls. No inline script or style:
 the page only loads its scripts by ``src``, so a Content-Security-Policy without
