@@ -224,32 +224,36 @@ FINDER_HEADER = ("| briefings | where, link | query | first results: bytes | tim
                  "| every count exact: bytes | time |\n|---:|---|---|---:|---:|---:|---:|")
 
 
-def measure_finder(sites: Sites) -> list[str]:
-    """The finder alone: first results and exact counts for three queries."""
+def measure_finder(hosted: list[Path], archive: synth.SynthArchive,
+                   offline: Path | None) -> list[str]:
+    """The finder alone: first results and exact counts for three queries, on each of the
+    ``hosted`` sites (built from ``archive``) in turn, query by query."""
     from playwright.sync_api import sync_playwright
 
-    _slug, _query, actor = subjects(sites.archive)
-    named = Counter(a for b in sites.archive.briefings for a in b.actor_ids)
+    _slug, _query, actor = subjects(archive)
+    named = Counter(a for b in archive.briefings for a in b.actor_ids)
     rare = min(named, key=lambda a: (named[a], a))
-    count = len(sites.archive.briefings)
+    count = len(archive.briefings)
     queries = [(f"actor={actor}", f"?actor={actor}"), (f"actor={rare} (1 briefing)",
                                                        f"?actor={rare}"), ("none", "")]
-    url, stop = serve_folder(sites.hosted, _Handler)
+    served = [(site.name, *serve_folder(site, _Handler)) for site in hosted]
     rows = []
     try:
         with sync_playwright() as playwright:
             browser = launch_chromium(playwright)
             for name, search in queries:
                 for link, slow in (("slow", True), ("fast", False)):
-                    costs = finder_costs(browser, f"{url}finder/{search}", slow, exact=True)
-                    rows.append(_row(count, f"hosted, {link} | {name}", list(costs)))
-                if sites.offline is not None:
-                    page = (sites.offline.resolve() / "finder" / "index.html").as_uri()
+                    for label, url, _stop in served:
+                        costs = finder_costs(browser, f"{url}finder/{search}", slow, exact=True)
+                        rows.append(_row(count, f"{label}, hosted, {link} | {name}", costs))
+                if offline is not None:
+                    page = (offline.resolve() / "finder" / "index.html").as_uri()
                     costs = finder_costs(browser, page + search, False, exact=True)
-                    rows.append(_row(count, f"file:// | {name}", list(costs)))
+                    rows.append(_row(count, f"file:// | {name}", costs))
             browser.close()
     finally:
-        stop()
+        for _label, _url, stop in served:
+            stop()
     return [f"| {count:,} | " + row for row in rows]
 
 
@@ -354,7 +358,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,16000")
     parser.add_argument("--work", type=Path, help="keep archives and sites here (reused)")
-    parser.add_argument("--site", type=Path, help="a built hosted site (with --synth)")
+    parser.add_argument("--site", type=Path, action="append",
+                        help="a built hosted site (with --synth; with --finder, repeat it to "
+                        "compare sites, measured in turn)")
     parser.add_argument("--offline", type=Path, help="its offline build (the folder of its "
                         "index.html), if any")
     parser.add_argument("--synth", type=int, help="the synthetic size --site was built from")
@@ -367,14 +373,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.finder:
         if not (args.site and args.synth):
             parser.error("--finder needs --site and --synth")
-        print(f"Measured {bench.machine()}.\n\n" + "\n".join(
-            [FINDER_HEADER, *measure_finder(Sites(args.site, args.offline,
-                                                  synth.generate(args.synth)))]))
+        rows = measure_finder(args.site, synth.generate(args.synth), args.offline)
+        print(f"Measured {bench.machine()}.\n\n" + "\n".join([FINDER_HEADER, *rows]))
         return 0
     if args.site:
         if not args.synth:
             parser.error("--site needs --synth")
-        rows += measure(Sites(args.site, args.offline, synth.generate(args.synth)),
+        rows += measure(Sites(args.site[0], args.offline, synth.generate(args.synth)),
                         args.pagefind)
     else:
         work = args.work or Path(tempfile.mkdtemp(prefix="briefings-slowlink-"))

@@ -32,6 +32,8 @@ from generator.site.data.finderdata import (
     CHUNK_SIZE,
     DATA_PATH,
     GLOBAL_NAME,
+    NAMES_CALLBACK,
+    NAMES_PATH,
     PART_CALLBACK,
     actor_order,
     chunk_path,
@@ -62,6 +64,12 @@ def read_data(index: Index, style: urls.UrlStyle) -> dict[str, Any]:
     _page, files = finder_outputs(index, site_of(style))
     assert files[0].path == DATA_PATH
     data: dict[str, Any] = json.loads(script_value(files[0].content, f"window.{GLOBAL_NAME}="))
+    assert files[1].path == NAMES_PATH
+    names = json.loads(script_value(files[1].content, f"window.{NAMES_CALLBACK}(", ")"))
+    assert len(names) == len(data["actors"])
+    for row in data["actors"] + data["regions"]:  # an id of 0: the name, plainly
+        row[0] = row[0] or row[1].lower().replace(" ", "-")
+    files = [files[0], *files[2:]]
     chunks = len(data["chunks"]["tags"]) - 1
     assert [f.path for f in files[1:]] == [chunk_path(n) for n in range(1, chunks + 1)] + [
         part_path(n) for n in range(len(files) - 1 - chunks)]
@@ -83,7 +91,7 @@ def read_data(index: Index, style: urls.UrlStyle) -> dict[str, Any]:
         assert lang != [0]  # the site's language is left out
         items.append([day, title, slug, actors, regions, summary,
                       data["langs"][lang[0] if lang else 0][0]])
-    return {**data, "items": items}
+    return {**data, "items": items, "names": names}
 
 
 def script_value(content: bytes, prefix: str, suffix: str = "") -> str:
@@ -156,7 +164,7 @@ def search_of(query: Query) -> str:
 def test_data_file_holds_every_published_briefing_newest_first(index: Index,
                                                               style: urls.UrlStyle) -> None:
     data = read_data(index, style)
-    actors = [a for a, *_names in data["actors"]]
+    actors = [a for a, _name in data["actors"]]
     regions = [r for r, _name, _parent in data["regions"]]
     assert actors == actor_order(index) and sorted(actors) == sorted(index.archive.actors)
     assert sorted(regions) == sorted(index.archive.regions)
@@ -167,6 +175,7 @@ def test_data_file_holds_every_published_briefing_newest_first(index: Index,
     assert rows == [(b.date, b.title, b.slug, b.actors, b.regions, b.summary, b.lang)
                     for b in index.archive.briefings]
     assert "draft-note" not in {row[2] for row in rows}
+    assert "Зеленський" in data["names"][actors.index("volodymyr-zelensky")]  # "Find an actor"
     assert [row[0] for row in rows] == sorted((row[0] for row in rows), reverse=True)
 
 

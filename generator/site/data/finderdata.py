@@ -18,10 +18,13 @@ Design notes:
   counts days since 1970-01-01, so a chunk reads alone. A part row is ``[title, slug,
   summary]`` for :data:`PART_SIZE` briefings in the same order, the summary shortened for
   display. Chunks and parts are asked for as ``<name>.js?v=<hash>``.
-- An actor is ``[id, name]``, plus its other names (aliases, names by language) joined by
-  spaces where it has any: the finder page writes the choices of the most named actors
-  only, and the script makes the others' from here (the page was 45 kB gzip at 16,000
-  briefings, most of it 1,150 actor checkboxes); "Find an actor" looks in all these names.
+- An actor is ``[id, name]``, a region ``[id, name, parent]``; the id is 0 where it is the
+  name in lower case with hyphens for spaces (ASCII names only), which the script undoes
+  (at 16,000 synthetic briefings that halves the actors' 17 kB gzip). The finder page
+  writes the choices of the most named actors only, and the script makes the others'
+  from here (the page was 45 kB gzip at 16,000 briefings, most of it 1,150 actor
+  checkboxes). Their other names (aliases, names by language), which only "Find an
+  actor" looks in, come last, in ``finder/data/names.js`` (``briefingsFinderNames``).
 - Links are built in the browser as ``prefix + slug + suffix``; the prefix and
   suffix come from ``urls.relative`` for the finder page in the site's URL style,
   and every briefing's link is checked against ``urls.relative`` here, so a change
@@ -50,8 +53,10 @@ PARTS_FOLDER = "finder/data"
 GLOBAL_NAME = "briefingsFinderData"
 PART_CALLBACK = "briefingsFinderPart"
 CHUNK_CALLBACK = "briefingsFinderItems"
+NAMES_CALLBACK = "briefingsFinderNames"
+NAMES_PATH = f"{PARTS_FOLDER}/names.js"
 FORMAT_VERSION = 3
-PART_SIZE = 250  # briefings per text part: the first page of results is fifty
+PART_SIZE = 100  # briefings per text part: the first page of results is fifty
 # Briefings per chunk of filtering data (a multiple of PART_SIZE): the first, in data.js,
 # is what the first results of a query need; 1,000 is about 9 kB gzip.
 CHUNK_SIZE = 1000
@@ -140,20 +145,26 @@ def finder_data(index: Index, site: Site, about: Callable[[str], tuple[str, str]
             "actor": link_pattern(urls.actor, actors, site.style),
             "region": link_pattern(urls.region, region_at, site.style),
         },
-        "actors": [_actor_row(archive.actors[a]) for a in actors],
-        "regions": [[r, archive.regions[r].name, _parent_at(r, index, region_at)]
-                    for r, _depth in regions],
+        "actors": [[compact_id(a, archive.actors[a].name), archive.actors[a].name]
+                   for a in actors],
+        "regions": [[compact_id(r, archive.regions[r].name), archive.regions[r].name,
+                     _parent_at(r, index, region_at)] for r, _depth in regions],
+        "names": [_other_names(archive.actors[a]) for a in actors],
         "langs": [[tag, *about(tag)] for tag in languages],
         "items": items,
         "texts": [[b.title, b.slug, shown_summary(b.summary)] for b in archive.briefings],
     }
 
 
-def _actor_row(actor: Actor) -> list[str]:
-    """``[id, name]``, and the actor's other names as one text where it has any."""
+def compact_id(entry_id: str, name: str) -> str | int:
+    """The id as the data gives it: 0 where the script makes it from the name."""
+    return 0 if name.isascii() and name.lower().replace(" ", "-") == entry_id else entry_id
+
+
+def _other_names(actor: Actor) -> str:
+    """The actor's aliases and names by language, once each, as one text."""
     names = dict.fromkeys([*actor.aliases, *(name for _tag, name in actor.names)])
-    others = " ".join(name for name in names if name != actor.name)
-    return [actor.id, actor.name, others] if others else [actor.id, actor.name]
+    return " ".join(name for name in names if name != actor.name)
 
 
 def _parent_at(region_id: str, index: Index, region_at: dict[str, int]) -> int:
@@ -192,11 +203,12 @@ def chunk_path(number: int) -> str:
 
 def finder_files(index: Index, site: Site, about: Callable[[str], tuple[str, str]]
                  ) -> list[DataFile]:
-    """``finder/data.js``, its chunks and its parts for this archive and URL style
-    (data.js first, then the chunks, then the parts); ``about`` as for :func:`finder_data`."""
+    """``finder/data.js``, the actors' other names, the chunks and the parts for this
+    archive and URL style, in that order; ``about`` as for :func:`finder_data`."""
     data = finder_data(index, site, about)
     texts = data.pop("texts")
     items = data.pop("items")
+    names = f"window.{NAMES_CALLBACK}({_json(data.pop('names'))});\n".encode()
     parts = [part_script(n, texts[start:start + PART_SIZE])
              for n, start in enumerate(range(0, len(texts), PART_SIZE))]
     chunks = [chunk_script(n, items[start:start + CHUNK_SIZE])
@@ -205,7 +217,8 @@ def finder_files(index: Index, site: Site, about: Callable[[str], tuple[str, str
     # chunk 0 is in data.js itself
     data["chunks"] = {"size": CHUNK_SIZE, "tags": ["", *(version_tag(chunk) for chunk in chunks)]}
     data["parts"] = {"size": PART_SIZE, "tags": [version_tag(part) for part in parts]}
-    return [DataFile(DATA_PATH, data_script(data)),
+    data["names"] = version_tag(names)
+    return [DataFile(DATA_PATH, data_script(data)), DataFile(NAMES_PATH, names),
             *(DataFile(chunk_path(n), chunk) for n, chunk in enumerate(chunks, start=1)),
             *(DataFile(part_path(n), part) for n, part in enumerate(parts))]
 

@@ -51,12 +51,13 @@ def finder_page(index: Index, site: Site, data: DataFile) -> Page:
     """The finder: the filter form, a live result count, the result list and the scripts."""
     link = Linker(ROUTE, site.style)
     # The filter runs at once, before Material's script reads the URL (see finder-filter.js);
-    # the deferred data and page code run in order once the page is parsed.
+    # the data and the page code load async, the page code starting once both have run, so
+    # that the first results wait for neither the page's end nor Material's bundle.
     scripts = "\n".join([
         f'<script src="{esc(link.to(CORE_SCRIPT))}"></script>',
         f'<script src="{esc(link.to(FILTER_SCRIPT))}"></script>',
-        f'<script src="{esc(link.to(DATA_PATH))}?v={version_tag(data.content)}" defer></script>',
-        f'<script src="{esc(link.to(PAGE_SCRIPT))}" defer></script>'])
+        f'<script src="{esc(link.to(DATA_PATH))}?v={version_tag(data.content)}" async></script>',
+        f'<script src="{esc(link.to(PAGE_SCRIPT))}" async></script>'])
     parts = [
         '<h1 id="top">Finder</h1>',
         '<p class="ba-finder-intro">Choose actors (every one you choose must appear), a region '

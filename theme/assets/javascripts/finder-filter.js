@@ -5,8 +5,10 @@
  * generator/site/data/finderdata.py):
  *   count:   how many briefings there are
  *   links:   {briefing|actor|region: [prefix, suffix]}, link = prefix + id + suffix
- *   actors:  [[id, name, other names (where there are any)], ...], most named first
+ *   actors:  [[id, name], ...], most named first; their other names (aliases, names by
+ *            language) come apart (finder/data/names.js?v=<names>), added by addNames()
  *   regions: [[id, name, parent index or -1], ...], a parent before its descendants
+ *            (an id of 0, actor or region: the name in lower case, hyphens for spaces)
  *   langs:   [[tag, direction, name], ...], the site's language first
  *   items:   the first chunk of [[days since the previous item, [actor index],
  *            [region index], language index (absent: 0)], ...], newest first (the first
@@ -69,6 +71,9 @@
 
   function prepare(data) {
     var regions = data.regions;
+    data.actors.concat(regions).forEach(function (row) {
+      if (row[0] === 0) row[0] = row[1].toLowerCase().replace(/ /g, "-");
+    });
     var archive = {
       data: data,
       items: new Array(data.count),
@@ -90,6 +95,7 @@
       }),
       // each briefing's regions and every region above them, each once
       rolled: new Array(data.count),
+      names: null,  // each actor's other names, once they are in
       haystacks: []
     };
     addItems(archive, 0, data.items);
@@ -115,6 +121,11 @@
     while (archive.available < archive.items.length && archive.items[archive.available]) {
       archive.available++;
     }
+  }
+
+  // The actors' other names have arrived: one text for each actor, in the data's order.
+  function addNames(archive, rows) {
+    archive.names = rows;
   }
 
   function chunkOf(archive, at) {
@@ -297,15 +308,18 @@
   // Material's search takes a `q` parameter for itself when its script starts: it opens
   // over the page with the words and deletes `q` from the URL when closed. The finder's `q`
   // is the contract's, so this script (loaded before Material's, not deferred) hides it from
-  // the URL; the page script puts it back once Material has started (restoreSearch).
+  // the URL; the page script puts it back once Material has started (restoreSearch), unless
+  // the reader has changed the query by then.
   var initialSearch = window.location.search;
+  var hiddenSearch = initialSearch;
 
   function hideWords() {
     var params = new URLSearchParams(initialSearch);
     if (!params.has("q")) return;
     params.delete("q");
     var rest = params.toString();
-    setSearch(rest ? "?" + rest : "");
+    hiddenSearch = rest ? "?" + rest : "";
+    setSearch(hiddenSearch);
   }
 
   function setSearch(search) {
@@ -318,16 +332,22 @@
   }
 
   function restoreSearch() {
-    if (window.location.search !== initialSearch) setSearch(initialSearch);
+    if (window.location.search === hiddenSearch && hiddenSearch !== initialSearch) {
+      setSearch(initialSearch);
+    }
+  }
+
+  // The page's query as it was opened, words included.
+  function openedSearch() {
     return initialSearch;
   }
 
   hideWords();
 
   window.briefingsFinderFilter = {
-    restoreSearch: restoreSearch,
+    restoreSearch: restoreSearch, openedSearch: openedSearch,
     fold: fold, parseDay: parseDay, isoDay: isoDay, longDay: longDay, prepare: prepare,
-    addItems: addItems, chunkOf: chunkOf, addPart: addPart, partOf: partOf, hasText: hasText,
+    addItems: addItems, addNames: addNames, chunkOf: chunkOf, addPart: addPart, partOf: partOf, hasText: hasText,
     readQuery: readQuery, queryString: queryString, resolve: resolve,
     hasWords: hasWords, run: run
   };

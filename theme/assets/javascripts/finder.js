@@ -2,10 +2,12 @@
  *
  * The filtering itself is assets/javascripts/finder-filter.js (window.briefingsFinderFilter),
  * the data finder/data.js (window.briefingsFinderData) with the newest briefings' filtering
- * data, the older ones' in chunks, finder/data/i<n>.js, the texts (titles, summaries) in
- * parts, finder/data/<n>.js, all loaded here (FILES_AT_ONCE at a time, in the order
- * needed): the texts of the results shown first, then every chunk, then, when words are
- * asked for, every text. Results show as their texts arrive, in order; the counts are
+ * data, the older ones' in chunks, finder/data/i<n>.js, the actors' other names,
+ * finder/data/names.js, and the texts (titles, summaries) in parts, finder/data/<n>.js,
+ * all loaded here (FILES_AT_ONCE at a time, in the order needed): the texts of the results
+ * shown first, alone, then every chunk, the names, and, when words are asked for, every
+ * text. This file and data.js load async, so the first results need not wait for the
+ * rest of the page's scripts (Material's bundle is 35 kB gzip). Results show as their texts arrive, in order; the counts are
  * exact once every chunk is in (and every text, when words are looked for), and the
  * status says "so far" until then. The page writes the choices of the most named actors;
  * the others' are made here from the data. The form gets data-query once everything asked for
@@ -86,10 +88,18 @@
     return items;
 
     function choice(li, at) {
-      var row = actors[at] || [];
-      return { li: li, box: li.querySelector("input"), count: li.querySelector(".ba-count"),
-        at: at, names: filters.fold([row[1], row[0], row[2] || ""].join(" ")) };
+      var item = { li: li, box: li.querySelector("input"), count: li.querySelector(".ba-count"),
+        at: at, names: "" };
+      nameChoice(archive, item);
+      return item;
     }
+  }
+
+  // What "Find an actor" looks in: the actor's name and id, and its other names once in.
+  function nameChoice(archive, item) {
+    var row = archive.data.actors[item.at] || [];
+    var others = archive.names && item.at !== undefined ? archive.names[item.at] : "";
+    item.names = filters.fold([row[1] || "", row[0] || "", others].join(" "));
   }
 
   Finder.prototype.start = function () {
@@ -119,9 +129,14 @@
       self.renderActors();
     });
     this.more.addEventListener("click", function () { self.showMore(); });
-    window.addEventListener("popstate", function () { self.load(); });
-    filters.restoreSearch();
-    this.load();
+    window.addEventListener("popstate", function () { self.load(window.location.search); });
+    // Material's bundle, which would take `q` for its search, has run by the load event.
+    if (document.readyState === "complete") {
+      filters.restoreSearch();
+    } else {
+      window.addEventListener("load", filters.restoreSearch);
+    }
+    this.load(filters.openedSearch());
   };
 
   // Typing a word, or arrowing through the regions, makes one history step, not one a key.
@@ -132,11 +147,11 @@
     return again ? "replace" : "push";
   };
 
-  // The URL's query: into the controls, then the results.
-  Finder.prototype.load = function () {
+  // The URL's query (`search`): into the controls, then the results.
+  Finder.prototype.load = function (search) {
     clearTimeout(this.timer);
     this.lastStep = { control: null, time: 0 };
-    var query = filters.readQuery(window.location.search);
+    var query = filters.readQuery(search);
     this.setControls(query);
     this.apply(query, null);
   };
@@ -189,7 +204,7 @@
   // scanned items are all older), the rest is added.
   Finder.prototype.update = function (more) {
     this.result = filters.run(this.archive, this.filter);
-    this.loader.want(this.neededFiles());
+    this.loader.want.apply(this.loader, this.neededFiles());
     if (more) {
       this.appendShown();
       this.renderFacets();
@@ -200,24 +215,27 @@
     this.markReady();
   };
 
-  // The texts of the results to show, then the chunks not in yet, then the texts still to
-  // look for words in (all from the first missing), in that order.
+  // [the texts of the results to show], [the chunks not in yet, the actors' other names,
+  // the texts still to look for words in (all from the first missing)]: the second list
+  // waits for the first, so that on a slow link nothing shares the line with it.
   Finder.prototype.neededFiles = function () {
     var archive = this.archive;
-    var wanted = [];
+    var first = [];
+    var then = [];
     var total = archive.items.length;
     var matches = this.result.matches;
     for (var i = 0; i < Math.min(matches.length, this.limit); i++) {
-      wanted.push("t" + filters.partOf(archive, matches[i]));
+      first.push("t" + filters.partOf(archive, matches[i]));
     }
     for (var c = 0; c < archive.chunks.length; c++) {
-      if (!archive.chunks[c]) wanted.push("i" + c);
+      if (!archive.chunks[c]) then.push("i" + c);
     }
+    then.push("n");
     if (this.result.scanned < total) {
       for (var n = filters.partOf(archive, this.result.scanned);
-        n <= filters.partOf(archive, total - 1); n++) wanted.push("t" + n);
+        n <= filters.partOf(archive, total - 1); n++) then.push("t" + n);
     }
-    return wanted;
+    return [first, then];
   };
 
   // A chunk or a part of the texts is in: look further, or show the results it holds.
@@ -300,7 +318,7 @@
   Finder.prototype.showMore = function () {
     this.limit = this.shown + PAGE_SIZE;
     this.focusNext = true;
-    this.loader.want(this.neededFiles());
+    this.loader.want.apply(this.loader, this.neededFiles());
     this.appendShown();
     this.markReady();
   };
@@ -458,6 +476,7 @@
     this.base = data ? data.src : window.location.href;
     this.state = { i0: "in" };  // the first chunk is data.js's; absent: none
     this.queue = [];
+    this.first = [];
     this.busy = 0;
     var loader = this;
     window.briefingsFinderPart = function (number, rows) {
@@ -470,7 +489,14 @@
       loader.state["i" + number] = "in";
       finder.arrived();
     };
+    window.briefingsFinderNames = function (rows) {
+      filters.addNames(archive, rows);
+      loader.state.n = "in";
+      finder.actorItems.forEach(function (item) { nameChoice(archive, item); });
+      finder.renderActors();
+    };
     this.address = function (key) {
+      if (key === "n") return new URL("data/names.js?v=" + archive.data.names, loader.base).href;
       var number = Number(key.slice(1));
       var chunk = key[0] === "i";
       var tag = (chunk ? archive.data.chunks : archive.data.parts).tags[number];
@@ -478,12 +504,15 @@
     };
   }
 
-  // Load these files, first first; files queued for an earlier query and not started wait.
-  PartLoader.prototype.want = function (keys) {
+  // Load these files, first first, and `then` once every one of `first` is in; files
+  // queued for an earlier query and not started wait.
+  PartLoader.prototype.want = function (first, then) {
     var loader = this;
     this.queue.forEach(function (key) { delete loader.state[key]; });
     this.queue = [];
-    keys.forEach(function (key) {
+    this.first = [];
+    first.concat(then).forEach(function (key, at) {
+      if (at < first.length && loader.first.indexOf(key) < 0) loader.first.push(key);
       if (!loader.state[key]) {
         loader.state[key] = "queued";
         loader.queue.push(key);
@@ -494,7 +523,9 @@
 
   PartLoader.prototype.pump = function () {
     var loader = this;
+    var waiting = this.first.some(function (key) { return loader.state[key] !== "in"; });
     while (this.busy < FILES_AT_ONCE && this.queue.length) {
+      if (waiting && this.first.indexOf(this.queue[0]) < 0) break;
       var key = this.queue.shift();
       this.state[key] = "loading";
       this.busy++;
@@ -518,15 +549,31 @@
     }
   };
 
+  // Starts once data.js has run (both load async: whichever comes second starts).
   function main() {
     var status = document.getElementById("ba-finder-status");
     if (!document.getElementById("ba-finder-form")) return;
-    var data = window.briefingsFinderData;
-    if (!filters || !data || data.version !== 3) {
-      status.textContent = "The briefings could not be loaded; reload the page to try again.";
+    var started = false;
+    var begin = function () {
+      if (started) return;
+      started = true;
+      var data = window.briefingsFinderData;
+      if (!filters || !data || data.version !== 3) {
+        status.textContent = "The briefings could not be loaded; reload the page to try again.";
+        return;
+      }
+      new Finder(filters.prepare(data)).start();
+    };
+    var script = Array.prototype.find.call(document.scripts, function (element) {
+      return /\/data\.js(\?|$)/.test(element.src);
+    });
+    if (window.briefingsFinderData || !script) {
+      begin();
       return;
     }
-    new Finder(filters.prepare(data)).start();
+    script.addEventListener("load", begin);
+    script.addEventListener("error", begin);
+    window.addEventListener("load", begin);  // by then data.js has run or failed
   }
 
   main();
