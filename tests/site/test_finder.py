@@ -40,11 +40,13 @@ from generator.site.data.finderdata import (
     data_script,
     part_path,
     shown_summary,
+    version_tag,
 )
 from generator.site.edition import Edition
 from generator.site.folding import fold
 from generator.site.html.finder import finder_outputs
 from generator.site.html.overview import timeline_pages
+from generator.site.html.pagefile import render_markdown
 from generator.site.index import Index, build_index
 from generator.site.outputs import Site
 
@@ -231,6 +233,21 @@ def test_page_loads_data_and_code_by_src_only(index: Index, style: urls.UrlStyle
                         "assets/javascripts/finder-filter.js", DATA_PATH,
                         "assets/javascripts/finder.js"]
     assert re.search(r"\son\w+=", page.html) is None and "style=" not in page.html
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_head_asks_at_once_for_the_scripts_the_first_results_need(index: Index,
+                                                                  style: urls.UrlStyle) -> None:
+    """On a slow link each script found in the page waited for the one before (issue 25)."""
+    page, files = finder_outputs(index, site_of(style))
+    sources = re.findall(r'<script src="([^"]+)"', page.html)
+    assert set(sources) <= set(page.preload)
+    newest = next(f for f in files if f.path == part_path(0))
+    assert any(href.startswith("data/0.js?v=") and href.endswith(version_tag(newest.content))
+               for href in page.preload)
+    head = render_markdown(page, site_of(style))
+    for href in page.preload:
+        assert f'<link rel="preload" href="{href}" as="script">' in head
 
 
 def test_page_is_a_labelled_get_form_of_the_contract_parameters(index: Index) -> None:
