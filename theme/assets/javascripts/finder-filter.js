@@ -5,7 +5,8 @@
  * generator/site/data/finderdata.py):
  *   count:   how many briefings there are
  *   links:   {briefing|actor|region: [prefix, suffix]}, link = prefix + id + suffix
- *   actors:  [[id, name], ...], most named first; their other names (aliases, names by
+ *   actors:  [[id, name, the newest chunk naming it (absent: 0)], ...], most named first
+ *            (a query choosing it skips the chunks before); their other names (aliases, names by
  *            language) come apart (finder/data/names.js?v=<names>), added by addNames()
  *   regions: [[id, name, parent index or -1], ...], a parent before its descendants
  *            (an id of 0, actor or region: the name in lower case, hyphens for spaces)
@@ -20,7 +21,9 @@
  * prepare() makes each item [day, title, slug, [actor], [region], summary, language], the
  * texts null until their part is in. Filtering looks at the items from the newest up to the
  * first whose chunk is not in, or, when words are asked for, whose text is not in
- * (result.scanned): the matches found so far are the first of the whole answer.
+ * (result.scanned): the matches found so far are the first of the whole answer. The chunks
+ * before filter.fromChunk (the newest chunk naming the chosen actor whose newest chunk is
+ * the oldest) hold no match and count for nothing: they are skipped, in or not.
  * The query is the URL's: actor (repeatable: all must appear), region (with everything
  * below it), lang (a language tag), from and to (YYYY, YYYY-MM or YYYY-MM-DD, both ends
  * included) and q (every word, in titles, summaries, actor and region names).
@@ -77,7 +80,6 @@
     var archive = {
       data: data,
       items: new Array(data.count),
-      available: 0,  // the items from the newest on whose chunk is in
       chunkSize: data.chunks.size,
       chunks: data.chunks.tags.map(function () { return false; }),
       partSize: data.parts.size,
@@ -118,9 +120,6 @@
       archive.rolled[at] = Int32Array.from(seen);
     });
     archive.chunks[number] = true;
-    while (archive.available < archive.items.length && archive.items[archive.available]) {
-      archive.available++;
-    }
   }
 
   // The actors' other names have arrived: one text for each actor, in the data's order.
@@ -200,7 +199,7 @@
   // The query in terms of the data: indexes, day numbers, folded words, and what was wrong.
   function resolve(archive, query) {
     var filter = { actors: [], region: -1, lang: -1, from: null, to: null, words: [],
-      notes: [], impossible: false };
+      notes: [], impossible: false, fromChunk: 0 };
     query.actors.forEach(function (id) {
       var at = archive.actorAt.get(id);
       if (at === undefined) {
@@ -208,6 +207,7 @@
         filter.impossible = true;
       } else {
         filter.actors.push(at);
+        filter.fromChunk = Math.max(filter.fromChunk, archive.data.actors[at][2] || 0);
       }
     });
     if (query.region) {
@@ -264,7 +264,7 @@
     var started = performance.now();
     var data = archive.data;
     var items = archive.items;
-    var result = { matches: [], base: 0, langBase: 0, ms: 0, scanned: archive.available,
+    var result = { matches: [], base: 0, langBase: 0, ms: 0, scanned: items.length,
       regionCounts: new Int32Array(data.regions.length),
       langCounts: new Int32Array(data.langs.length),
       actorCounts: new Int32Array(data.actors.length) };
@@ -273,8 +273,12 @@
       return result;
     }
     var words = filter.words.length > 0;
-    for (var i = 0; i < archive.available; i++) {
+    for (var i = filter.fromChunk * archive.chunkSize; i < items.length; i++) {
       var item = items[i];
+      if (!item) {
+        result.scanned = i;  // this chunk is not in yet
+        break;
+      }
       if (words && !hasText(archive, i)) {
         result.scanned = i;  // the texts from here on are not in yet
         break;

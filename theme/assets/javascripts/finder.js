@@ -6,14 +6,16 @@
  * finder/data/names.js, and the texts (titles, summaries) in parts, finder/data/<n>.js,
  * all loaded here (FILES_AT_ONCE at a time, in the order needed): the texts of the results
  * shown first, alone, then every chunk, the names, and, when words are asked for, every
- * text. This file and data.js load async, so the first results need not wait for the
- * rest of the page's scripts (Material's bundle is 35 kB gzip). Results show as their texts arrive, in order; the counts are
- * exact once every chunk is in (and every text, when words are looked for), and the
- * status says "so far" until then. The page writes the choices of the most named actors;
- * the others' are made here from the data. The form gets data-query once everything asked for
- * is shown (data-loading until then). The query lives in the URL, so a
- * view can be bookmarked and shared; the form is a plain GET form this script takes over.
- * No eval, no inline handlers, no HTML built from data: text goes in through textContent.
+ * text; the chunks that the chosen actors rule out come last. This file and data.js load
+ * async, so the first results need not wait for the rest of the page's scripts (Material's
+ * bundle is 35 kB gzip). Results show as their texts arrive, in order; the counts are
+ * exact once every chunk that can hold a match is in (and every text, when words are
+ * looked for), and the status says "so far" until then. The page writes the choices of
+ * the most named actors; the others' are made here from the data. The form gets
+ * data-query once everything asked for is shown (data-loading until then). The query
+ * lives in the URL, so a view can be bookmarked and shared; the form is a plain GET form
+ * this script takes over. No eval, no inline handlers, no HTML built from data: text goes
+ * in through textContent.
  */
 (function () {
   "use strict";
@@ -227,15 +229,16 @@
     for (var i = 0; i < Math.min(matches.length, this.limit); i++) {
       first.push("t" + filters.partOf(archive, matches[i]));
     }
+    var skipped = [];  // the chunks before filter.fromChunk hold no match: last
     for (var c = 0; c < archive.chunks.length; c++) {
-      if (!archive.chunks[c]) then.push("i" + c);
+      if (!archive.chunks[c]) (c < this.filter.fromChunk ? skipped : then).push("i" + c);
     }
     then.push("n");
     if (this.result.scanned < total) {
       for (var n = filters.partOf(archive, this.result.scanned);
         n <= filters.partOf(archive, total - 1); n++) then.push("t" + n);
     }
-    return [first, then];
+    return [first, then.concat(skipped)];
   };
 
   // A chunk or a part of the texts is in: look further, or show the results it holds.
