@@ -63,8 +63,9 @@ def finder_page(index: Index, site: Site, data: DataFile, newest: DataFile | Non
     parts = [
         '<h1 id="top">Finder</h1>',
         '<p class="ba-finder-intro">Choose actors (every one you choose must appear), a region '
-        "(with everything below it), dates and words. The address of this page keeps your "
-        "choice: bookmark it or share it.</p>",
+        f"(with everything below it), {'a language, ' if len(language_order(index)) > 1 else ''}"
+        "dates and words. The address of this page keeps your choice: bookmark it or share "
+        "it.</p>",
         _noscript(link),
         '<p class="ba-finder-skip"><a href="#ba-finder-status">Skip to the results</a></p>',
         _form(index, link),
