@@ -217,7 +217,8 @@
     this.markReady();
   };
 
-  // [the texts of the results to show], [the chunks not in yet, the actors' other names,
+  // [the texts of the results to show, or the next chunk to look in while there is none],
+  // [the chunks not in yet, the actors' other names,
   // the texts still to look for words in (all from the first missing)]: the second list
   // waits for the first, so that on a slow link nothing shares the line with it.
   Finder.prototype.neededFiles = function () {
@@ -228,6 +229,11 @@
     var matches = this.result.matches;
     for (var i = 0; i < Math.min(matches.length, this.limit); i++) {
       first.push("t" + filters.partOf(archive, matches[i]));
+    }
+    // no result yet, and the next chunk to look in is not in: it is urgent
+    var next = this.result.scanned;
+    if (!matches.length && next < total && !archive.items[next]) {
+      first.push("i" + filters.chunkOf(archive, next));
     }
     var skipped = [];  // the chunks before filter.fromChunk hold no match: last
     for (var c = 0; c < archive.chunks.length; c++) {
