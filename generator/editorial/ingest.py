@@ -66,6 +66,7 @@ class Draft:
     regions: tuple[str, ...]
     unknown_names: tuple[str, ...]
     article: tuple[str, ...]
+    title_candidates: tuple[str, ...] = ()  # the page's titles, where they disagree
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,7 @@ def draft_from_page(text: str, finder: NameFinder, today: date) -> Draft:
     known = [*skip, *((m.start, m.end) for m in found.mentions)]
     unknown = candidates(paragraphs, known, offsets[1:])
     return Draft(_shorten(title), facts, found.actors, found.regions, tuple(unknown),
-                 tuple(paragraphs))
+                 tuple(paragraphs), page.title_candidates)
 
 
 def _article_text(title: str | None, paragraphs: list[str]
@@ -180,7 +181,7 @@ def _fields(draft: Draft, day: date | None, actors: NameIndex[Any], regions: Nam
                    "author": facts.author, "via": facts.via}}
     refused = _refuse_bad_values(fields)
     fill_in = {
-        "title": "the page's title was not found; write the headline",
+        "title": _title_hint(draft.title_candidates),
         "date": _date_hint(facts), "region": "no region of regions.yml is named; add one",
         "actors": "no actor of actors.yml is named; add at least one",
         "source.name": _outlet_hint(facts),
@@ -221,6 +222,13 @@ def _missing(fields: dict[str, Any], key: str) -> bool:
     if key.startswith("source."):
         return fields["source"].get(key[7:]) is None
     return fields.get(key) is None
+
+
+def _title_hint(candidates: tuple[str, ...]) -> str:
+    if candidates:
+        shown = "; ".join(f'"{one_line(title, 120)}"' for title in candidates)
+        return f"the page states titles that disagree ({shown}): write the headline"
+    return "the page's title was not found; write the headline"
 
 
 def _outlet_hint(facts: Facts) -> str:

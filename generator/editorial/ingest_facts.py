@@ -18,7 +18,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from generator.editorial import outlets, pagedates
+from generator.editorial import headlines, outlets, pagedates, pageurls
+from generator.editorial.headlines import is_link_label
 from generator.editorial.ingest_text import CREDIT, PageText, classify
 
 _DATELINE = re.compile(
@@ -75,6 +76,7 @@ class Facts:
     author: str | None
     date_candidates: tuple[date, ...] = ()  # stamps that disagree, for the FILL IN note
     outlet_candidates: tuple[str, ...] = ()  # credits that disagree, likewise
+    outlet_unmapped: str | None = None  # an outlet named only in its own script
 
 
 def dateline(paragraph: str) -> tuple[int, str | None]:
@@ -106,13 +108,24 @@ def gather(page: PageText, markup: Markup, today: date) -> Facts:
     name, via = (None if disputed else outlet or site), None
     if outlet and site and outlets.canonical(outlet) != outlets.canonical(site):
         via = site
+    unmapped = next((n for n in (name, via) if n and _unmapped(n)), None)
+    name, via = (None if name and _unmapped(name) else name), (None if via and _unmapped(via)
+                                                               else via)
     stated, candidates = _page_date(page)
     published = markup.published or stated or _url_date(markup.url or _page_url(page))
     if published is not None and published > today:
         published = None
     partial = None if published else _partial(page)
-    return Facts(published, partial, _show(name), _show(via), markup.url or _page_url(page),
-                 _author(page, markup), candidates, tuple(_show(n) or n for n in disputed))
+    url = markup.url or _page_url(page)
+    return Facts(published, partial, _show(name), _show(via), url and pageurls.readable(url),
+                 _author(page, markup), candidates, tuple(_show(n) or n for n in disputed),
+                 unmapped)
+
+
+def _unmapped(name: str) -> bool:
+    """An outlet written only in its own script and not in the table: briefings name
+    outlets in Latin letters, and a transliteration would be a guess, so it is left out."""
+    return outlets.by_name(name) is None and outlets.is_native_script(name)
 
 
 def _url_date(url: str | None) -> date | None:
@@ -139,9 +152,15 @@ def _site(page: PageText, markup: Markup) -> str | None:
         return masthead.name
     short = [line for line in page.furniture if len(line) <= _SHORT_LINE]
     holders = [h for h in (_copyright_holder(line) for line in short) if h]
-    top = page.furniture[0] if page.furniture else ""
-    if top and len(top.split()) <= 6 and holders and top.casefold() in holders[-1].casefold():
-        return top  # the masthead, confirmed by the footer's copyright holder
+    top = _masthead(page.furniture)
+    if top and len(top.split()) <= 12 and holders and top.casefold() in holders[-1].casefold():
+        # the masthead, confirmed by the footer's copyright holder; where the masthead is
+        # part of the holder's name ("Republic of Azerbaijan" in "Ministry of Foreign
+        # Affairs of the Republic of Azerbaijan"), the whole organisation is the holder
+        return holders[-1] if len(holders[-1]) <= 120 else top
+    if top and ((top != page.furniture[0] and outlets.looks_like_outlet(top))
+                or _ORGANISATION.search(top)):
+        return top  # a masthead over two lines, joined: "Ministry of Foreign Affairs" / "of ..."
     if holders:
         return _outlet_in(holders[-1])  # the page footer's, not an article's own
     counts: Counter[str] = Counter()
@@ -152,6 +171,23 @@ def _site(page: PageText, markup: Markup) -> str | None:
         return counts.most_common(1)[0][0]
     url = markup.url or _page_url(page)
     return outlets.site_from_domain(outlets.host_of(url)) if url else None
+
+
+_ORGANISATION = re.compile(r"^(?:the\s+)?(?:ministry|embassy|office|mission|permanent mission|"
+                           r"presidency|administration|government)\s+of\b.*\s(?:of|for)\s",
+                           re.IGNORECASE)
+
+
+def _masthead(furniture: tuple[str, ...]) -> str | None:
+    """The page's name at its top: the first line, joined with the next where that one
+    goes on the same name ("Ministry of Foreign Affairs" / "of the Republic of Armenia")."""
+    if not furniture:
+        return None
+    top = furniture[0]
+    if len(furniture) > 1 and re.match(r"^(?:of|for|and|de|du|des|d['’])\s", furniture[1]) \
+            and len(top.split()) + len(furniture[1].split()) <= 14:
+        return f"{top} {furniture[1]}"
+    return top
 
 
 def _copyright_holder(line: str) -> str | None:
@@ -178,6 +214,7 @@ def _outlet(page: PageText, markup: Markup) -> tuple[str | None, tuple[str, ...]
         if name:
             return _outlet_in(name), ()
     said = [quoted.group("who") for quoted in map(CREDIT.match, page.header) if quoted]
+    said += [headlines.credit_line(line) for line in page.header]  # "Yerevan (AFP) –"
     said += [b for b in map(_byline, (*page.header, *page.tail))
              if b and outlets.looks_like_outlet(b)]
     said.append(dateline(page.body[0])[1] if page.body else None)
@@ -294,7 +331,7 @@ def _before_furniture(lines: tuple[str, ...]) -> tuple[str, ...]:
     """The lines under an article up to its furniture: a date in a related link or a
     copyright line below that is another article's or the site's, never this one's."""
     for index, line in enumerate(lines):
-        if classify(line) == "end":
+        if classify(line) == "end" or is_link_label(line):
             return lines[:index]
     return lines
 

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from generator.editorial import pagedates
+from generator.editorial.headlines import credit_line, is_link_label, not_a_headline
 
 Kind = Literal["prose", "short", "date", "byline", "skip", "end", "bullet"]
+
 
 # Furniture, whatever it looks like: ads, photo credits, agency desk codes.
 _ALWAYS_SKIP = re.compile(r"""(?ix)^(?:
@@ -31,6 +33,8 @@ _ALWAYS_SKIP = re.compile(r"""(?ix)^(?:
     (?:\ via\ getty\ images|/getty\ images)?\.?\)?|
     (?:à\ )?lire\ aussi\b.*|(?:read|see|also)\ (?:also|read)\b.*|читайте\ также.*|
     читать\ также.*|смотрите\ также.*|اقرأ\ أيضا.*|اقرأ\ ايضا.*|
+    (?:this\ content|the\ content\ you|le\ contenu\ auquel)\b.*(?:not|no\ longer|
+    n'existe\ pas|plus\ disponible)\b.*|
     [¹²³⁴⁵⁶⁷⁸⁹⁰]+\ .*|\d{1,3}(?:\ ?/\ ?\d{1,3})?|.*\bpage\ \d{1,3}|
     (?:updated|published|posted|modified|issued)?:?\ ?(?:on\ )?(?:\d+|an?|one)
     \ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\ ago\b.*|
@@ -99,6 +103,9 @@ _APPEAL = re.compile(r"""(?ix).*\b(?:
     contributed\ (?:to\ this\ )?report(?:ing)?|undesirable\ organi[sz]ation|
     abonnez-vous|réservé\ aux\ abonnés|подпишитесь|اشترك
 )\b.*""")
+_SELF_DESCRIPTION = re.compile(  # "Hetq is an investigative online newspaper": the outlet's
+    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4} is (?:an?|the) (?:[\w-]+ ){0,5}(?:newspaper|"
+    r"news (?:outlet|site|website|agency|portal)|outlet|magazine|broadcaster)\b")
 _BULLET = re.compile(r"^\s*(?:[•·▪►◦*]|[-–]\s|\d{1,2}[.)]\s)")
 _BYLINE = re.compile(r"^(?:by|written by|words by|author:?|story by|(?:translated|edited|"
                      r"compiled) by:?|par|por|von|автор:?|بقلم)\s+(?P<who>\S.{0,119})$", re.I)
@@ -111,8 +118,6 @@ _AUTHOR_LABEL = re.compile(r"^(?:authors?|auteurs?|автор[ыа]?|الكات�
 # "Key points" and the like: a label whose bullets sit between the title and the article.
 _KEY_POINTS = re.compile(r"^(?:key points|key takeaways|summary|highlights|in brief|"
                          r"at a glance|what we know)$", re.I)
-_INLINE_LINK = re.compile(r"^(?:(?:à )?lire aussi|read also|also read|see also|читайте также|"
-                          r"читать также|смотрите также|اقرأ أيضا|اقرأ ايضا)\W*$", re.I)
 _TICKER = re.compile(r"[-+]\d+(?:\.\d+)?%?\s*$|^(?:buy|sell)\s+[\d.,]+$", re.I)
 _FURNITURE_SPAN = 800
 _SENTENCE_END = re.compile(r"[.!?…:؟。][\"'”’»)\]]*$")
@@ -127,6 +132,7 @@ class PageText:
     header: tuple[str, ...]
     tail: tuple[str, ...]
     furniture: tuple[str, ...]
+    title_candidates: tuple[str, ...] = ()  # titles the markup states that disagree
 
 
 def lines_of(text: str) -> list[str]:
@@ -145,9 +151,11 @@ def classify(line: str) -> Kind:
         return "prose" if is_prose(line) else "short"
     if _BULLET.match(line):
         return "bullet"
-    if _ALWAYS_SKIP.match(line):
+    if _ALWAYS_SKIP.match(line) or is_link_label(line):
         return "skip"
-    if _ALWAYS_END.match(line) or _BIO.match(line) or (
+    if credit_line(line):
+        return "byline"  # "Yerevan (AFP) –": where and whose, not a headline
+    if _ALWAYS_END.match(line) or _BIO.match(line) or _SELF_DESCRIPTION.match(line) or (
             len(line) < _FURNITURE_SPAN and _APPEAL.match(line)):
         return "end"
     if _NAMED_BYLINE.match(line) and len(line.split()) <= 25:
@@ -184,7 +192,8 @@ def is_headline(line: str) -> bool:
     words = line.split()
     first = next((c for c in line if c.isalpha()), "")
     return (3 <= len(words) <= 30 and 15 <= len(line) <= 250 and not line.endswith((":", ","))
-            and first != "" and not first.islower() and not line.isupper())
+            and first != "" and not first.islower() and not line.isupper()
+            and not not_a_headline(line))
 
 
 def analyse(text: str) -> PageText:
@@ -247,7 +256,7 @@ def _in_context(lines: list[str], kinds: list[Kind]) -> list[Kind]:
         elif _AUTHOR_LABEL.match(line):  # an author block: the label, the name, the post
             for below in range(index, min(index + 3, len(lines))):
                 kinds[below] = "byline" if kinds[below] == "short" else kinds[below]
-        elif kinds[index] == "skip" and _INLINE_LINK.match(line) and index + 1 < len(lines) \
+        elif kinds[index] == "skip" and is_link_label(line, bare=True) and index + 1 < len(lines) \
                 and len(lines[index + 1].split()) <= 25:
             kinds[index + 1] = "skip"
         elif _KEY_POINTS.match(line):
@@ -338,7 +347,7 @@ def _title_above(lines: list[str], kinds: list[Kind], start: int
         elif kind == "prose" and not lede:
             lede = (index,)  # a standfirst: the article's own lede
         elif kind == "short" and is_headline(lines[index]) and not is_navigation(lines, index):
-            return _prefer_title_over_standfirst(lines, kinds, index), lede
+            return _prefer_title_over_standfirst(lines, kinds, index, start), lede
         elif kind == "prose":
             break
         index -= 1
@@ -358,16 +367,22 @@ def _is_caption(line: str) -> bool:
     return len(line.split()) <= 35 and bool(ends_with_year and pagedates.complete_dates(line))
 
 
-def _prefer_title_over_standfirst(lines: list[str], kinds: list[Kind], index: int) -> int:
+def _prefer_title_over_standfirst(lines: list[str], kinds: list[Kind], index: int,
+                                  start: int) -> int:
     """A standfirst sits under the title: take the headline above it where there is one.
 
-    Either right above a long unpunctuated standfirst, or above the byline and date block
-    that separates the title from a standfirst written under it.
+    Either right above a long unpunctuated standfirst; or right above a deck that the
+    byline or date block follows (headline, deck, then byline: the deck is never the
+    title, however short); or above the byline and date block that separates the title
+    from a standfirst written under it.
     """
     above = index - 1
-    if (above >= 0 and kinds[above] == "short" and is_headline(lines[above])
-            and not is_navigation(lines, above)
-            and len(lines[index].split()) >= max(10, 1.5 * len(lines[above].split()))):
+    stacked = (above >= 0 and kinds[above] == "short" and is_headline(lines[above])
+               and not is_navigation(lines, above))
+    if stacked and len(lines[index].split()) >= max(10, 1.5 * len(lines[above].split())):
+        return above
+    if stacked and len(lines[above].split()) >= 4 and any(
+            kinds[i] in ("date", "byline") for i in range(index + 1, start)):
         return above
     while above >= 0 and kinds[above] in ("date", "byline", "skip"):
         above -= 1

@@ -1,0 +1,73 @@
+"""A page's address as a reference manager keeps it: the form the page writes, normalised.
+
+The address is the one the page states (its canonical link as written, else og:url,
+else one written in the copied text; never one made up). Its form is kept: a canonical
+written as an IRI ("aawsat.com/العالم/...") stays one, and one written percent-encoded
+("achev%C3%A9") stays encoded; trafilatura's re-encoding is not used. Only the changes
+RFC 3986 (section 6.2.2) says leave the same URL are made: scheme and host in lower case,
+escapes in upper case, and an escaped unreserved character ("%7E", "%41") decoded.
+Decoding UTF-8 escapes into letters would give an IRI, which RFC 3987 maps back to the
+same URL, but it changes the form the page chose, so it is not done.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+_ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+_UNRESERVED = re.compile(r"[A-Za-z0-9._~-]")
+
+
+def readable(url: str) -> str:
+    """``url`` with its scheme and host in lower case and escaped unreserved characters
+    decoded; everything else as written."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return url
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return url
+    netloc = parts.netloc if "@" in parts.netloc else parts.netloc.lower()
+    return urlunsplit((parts.scheme.lower(), netloc, _decode(parts.path),
+                       _decode(parts.query), _decode(parts.fragment)))
+
+
+def _decode(text: str) -> str:
+    return _ESCAPES.sub(lambda match: _decoded_run(match.group(0)), text)
+
+
+def _decoded_run(run: str) -> str:
+    """A run of escapes, each character decoded where that keeps the identifier."""
+    raw = bytes(int(run[i + 1:i + 3], 16) for i in range(0, len(run), 3))
+    out, index = [], 0
+    while index < len(raw):
+        length = _utf8_length(raw[index])
+        piece = raw[index:index + length]
+        try:
+            char = piece.decode("utf-8") if length else ""
+        except UnicodeDecodeError:
+            char = ""
+        if char and _safe(char):
+            out.append(char)
+        else:
+            piece = piece if char else raw[index:index + 1]
+            out.append("".join(f"%{byte:02X}" for byte in piece))
+        index += len(piece)
+    return "".join(out)
+
+
+def _utf8_length(first: int) -> int:
+    if first < 0x80:
+        return 1
+    if 0xC2 <= first <= 0xDF:
+        return 2
+    if 0xE0 <= first <= 0xEF:
+        return 3
+    if 0xF0 <= first <= 0xF4:
+        return 4
+    return 0
+
+
+def _safe(char: str) -> bool:
+    return char.isascii() and bool(_UNRESERVED.fullmatch(char))
