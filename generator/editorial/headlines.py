@@ -78,6 +78,22 @@ def credit_line(line: str) -> str | None:
     return None
 
 
+def is_navigation(lines: list[str], index: int) -> bool:
+    """A menu or breadcrumb item: a short line repeated on the page, or one of three or
+    more short lines in a row."""
+    line = lines[index]
+    if len(line.split()) > 5:
+        return False
+    if sum(other == line for other in lines) > 1:
+        return True
+    low, high = index, index
+    while low > 0 and len(lines[low - 1].split()) <= 4:
+        low -= 1
+    while high + 1 < len(lines) and len(lines[high + 1].split()) <= 4:
+        high += 1
+    return high - low >= 2 and len(line.split()) <= 4
+
+
 def not_a_headline(line: str) -> bool:
     """True for a headline-shaped line that is a reference or a credit, not a title."""
     return is_document_label(line) or credit_line(line) is not None

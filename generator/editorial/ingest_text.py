@@ -15,7 +15,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from generator.editorial import pagedates
-from generator.editorial.headlines import credit_line, is_link_label, not_a_headline
+from generator.editorial.headlines import (
+    credit_line,
+    is_link_label,
+    is_navigation,
+    not_a_headline,
+)
 
 Kind = Literal["prose", "short", "date", "byline", "skip", "end", "bullet"]
 
@@ -120,6 +125,8 @@ _KEY_POINTS = re.compile(r"^(?:key points|key takeaways|summary|highlights|in br
                          r"at a glance|what we know)$", re.I)
 _TICKER = re.compile(r"[-+]\d+(?:\.\d+)?%?\s*$|^(?:buy|sell)\s+[\d.,]+$", re.I)
 _FURNITURE_SPAN = 800
+_CAPTION_DATE = re.compile(r"(?:,|\b(?:on|le))\s+(?:[^\W\d]+,?\s+)?(?:\d{1,2}\s+[^\W\d]+\.?|"
+                           r"[^\W\d]+\.?\s+\d{1,2}),?\s+(?:19|20)\d\d\W{0,2}$")  # ", June 12, 2024"
 _SENTENCE_END = re.compile(r"[.!?…:؟。][\"'”’»)\]]*$")
 
 
@@ -175,10 +182,12 @@ def classify(line: str) -> Kind:
 
 
 def is_prose(line: str) -> bool:
-    """A sentence or more of running text, as opposed to a label, link or headline."""
+    """A sentence or more of running text, as opposed to a label, link or headline (or a
+    string of labels, "For information media. Not an official record.": no sentence in it)."""
     words = line.split()
     lower = sum(1 for w in words if w[:1].isalpha() and not w[:1].isupper())  # Arabic too
-    return len(words) >= 7 and lower >= 2 and bool(_SENTENCE_END.search(line))
+    return len(words) >= 7 and lower >= 2 and bool(_SENTENCE_END.search(line)) and (
+        len(words) > 12 or max(len(s.split()) for s in re.split(r"[.!?]\s", line)) >= 5)
 
 
 def _digit_share(line: str) -> float:
@@ -288,22 +297,6 @@ def _stamp_above(kinds: list[Kind], index: int) -> int:
     return index
 
 
-def is_navigation(lines: list[str], index: int) -> bool:
-    """A menu or breadcrumb item: a short line repeated on the page, or one of three or
-    more short lines in a row."""
-    line = lines[index]
-    if len(line.split()) > 5:
-        return False
-    if sum(other == line for other in lines) > 1:
-        return True
-    low, high = index, index
-    while low > 0 and len(lines[low - 1].split()) <= 4:
-        low -= 1
-    while high + 1 < len(lines) and len(lines[high + 1].split()) <= 4:
-        high += 1
-    return high - low >= 2 and len(line.split()) <= 4
-
-
 def _runs(kinds: list[Kind]) -> list[tuple[int, int]]:
     """Stretches of prose, allowing skipped furniture and one short line between paragraphs."""
     runs: list[tuple[int, int]] = []
@@ -363,8 +356,8 @@ def _key_points_above(lines: list[str], kinds: list[Kind], index: int) -> int | 
 
 def _is_caption(line: str) -> bool:
     """A photo caption above an article: "X speaks in Yerevan, June 12, 2024." """
-    ends_with_year = re.search(r"(?:19|20)\d\d\W{0,2}$", line)
-    return len(line.split()) <= 35 and bool(ends_with_year and pagedates.complete_dates(line))
+    return len(line.split()) <= 35 and bool(_CAPTION_DATE.search(line)  # not "of 9 May 2020."
+                                            and pagedates.complete_dates(line))
 
 
 def _prefer_title_over_standfirst(lines: list[str], kinds: list[Kind], index: int,

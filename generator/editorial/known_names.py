@@ -32,11 +32,14 @@ _UNIFORM = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013":
                           "\u00a0": " ", "\u202f": " ", "\u2009": " "})
 _PLACE_WORDS = frozenset((
     "in", "at", "near", "into", "inside", "outside", "around", "across", "via", "reach",
-    "reaching", "reached", "visited", "visiting", "based", "hosted"))
+    "reaching", "reached", "visited", "visiting", "based", "hosted",
+    # and in the archive's other languages: "à Erevan", "dans Bakou", "в Баку", "في باكو"
+    "à", "au", "dans", "près", "в", "во", "في"))
 # "to" and "from" name a place only after a movement or a person ("flew to Baku", "a woman
 # from Stepanakert"), not otherwise ("a letter to Baku", "pressure from Moscow").
 _MOVES = frozenset((
-    "visit", "visits", "trip", "journey", "flight", "flew", "fly", "travel", "travelled",
+    "visit", "visits", "trip", "journey", "move", "moving", "marches", "marched", "flight",
+    "flew", "fly", "travel", "travelled",
     "traveled", "went", "go", "going", "came", "come", "returned", "return", "moved", "taken",
     "brought", "arrived", "fled", "evacuated", "deported", "transferred", "road", "route",
     "way", "headed", "driven", "bused", "march", "marched", "marching", "walked", "drove",
@@ -140,7 +143,8 @@ class NameFinder:
                 kept = tuple(t for t in targets if _case_fits(t.spelling, text[first:last]))
                 if kept:
                     candidates.append(Mention(first, last, kept))
-        mentions = _leftmost_longest(candidates)
+        mentions = [m for m in _leftmost_longest(candidates)
+                    if not _inside_longer_name(text, m.start, m.end)]
         return _collect(text, mentions)
 
 
@@ -223,6 +227,23 @@ def _case_fits(spelling: str, written: str) -> bool:
     return True
 
 
+# A name is part of a longer proper name, not a mention of itself, where a noun that makes
+# names follows it ("Alma-Ata Declaration", "European Union Monitoring Mission", "Iran
+# International") or a civic body is "of" it ("Union of Journalists of Armenia"): the
+# declaration, mission, outlet or union is another entity, unknown to the registries.
+_NAMING_NOUN_AFTER = re.compile(
+    r"^[ \u00a0](?:Declaration|Accords?|Fund|Foundation|Institute|International|Monitoring|"
+    r"Centre|Center|University|Airlines|Times|Today|Review|Journal|Club|Society|Academy)\b")
+_CIVIC_BODY_BEFORE = re.compile(
+    r"\b(?:Union|Association|Institute|Foundation|Fund|University|Academy|Club|Society|"
+    r"Federation|Chamber|Bar)(?: (?:of |for |and )?[A-Z][\w'’-]*)* (?:of|in) (?:the )?$")
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    return bool(_NAMING_NOUN_AFTER.match(text[end:end + 20])
+                or _CIVIC_BODY_BEFORE.search(text[max(0, start - 120):start]))
+
+
 def _leftmost_longest(candidates: list[Mention]) -> list[Mention]:
     chosen: list[Mention] = []
     for mention in sorted(candidates, key=lambda m: (m.start, m.start - m.end)):
@@ -244,13 +265,22 @@ def _collect(text: str, mentions: list[Mention]) -> Found:
     return Found(tuple(actors), tuple(regions), tuple(mentions))
 
 
+_GIVING = ("rend", "remi", "remet", "céd", "cède", "livr", "transf", "restitu")
+_LISTED_BEFORE = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}(?:,| or| and) $")
+
+
 def _place_context(text: str, start: int) -> bool:
-    """True where the words before a name make it a place ("in Baku", "city of Baku")."""
+    """True where the words before a name make it a place ("in Baku", "city of Baku"),
+    also through a list ("in Brussels or Washington")."""
+    listed = _LISTED_BEFORE.search(text[max(0, start - 80):start])
+    if listed:
+        start = start - len(listed.group(0))
     words = re.findall(r"[\w'-]+", text[max(0, start - 60):start].lower())
     if not words:
         return False
-    if words[-1] in _PLACE_WORDS:
-        return True
+    if words[-1] in _PLACE_WORDS:  # but "rendus à Bakou": given to Baku, the government
+        return not (words[-1] == "à" and len(words) > 1 and words[-2].startswith(_GIVING))
+
     before = words[-2] if len(words) >= 2 else ""
     return ((words[-1] == "of" and before in _PLACE_NOUNS)
-            or (words[-1] in ("to", "from") and before in _MOVES))
+            or (words[-1] in ("to", "from", "on") and before in _MOVES))
