@@ -232,6 +232,10 @@ def _title_hint(candidates: tuple[str, ...]) -> str:
 
 
 def _outlet_hint(facts: Facts) -> str:
+    if facts.outlet_unmapped:
+        return (f"the outlet that published the report; the page names it only as "
+                f"\"{one_line(facts.outlet_unmapped, 80)}\": write the name briefings use for "
+                "it, in Latin letters")
     if facts.outlet_candidates:
         shown = "; ".join(one_line(name, 80) for name in facts.outlet_candidates)
         return f"the outlet that published the report; the page credits several ({shown})"
