@@ -64,21 +64,22 @@ def _parsed(html: str) -> lxml.html.HtmlElement | None:
 def _keep_word_boundaries(root: lxml.html.HtmlElement) -> None:
     """A space where two elements meet with no white space and the words run together
     ("<span>Lire aussi</span><a>Arménie ...</a>" reads "Lire aussiArménie"): a small
-    letter before a capital, at an element's edge, is two words, as the page shows them."""
-    for element in root.iter():
-        if not isinstance(element.tag, str) or element.tag in _DROP:
+    letter before a capital, across a tag, is two words, as the page shows them. One walk
+    over the text pieces in document order (linear in the page)."""
+    previous: tuple[lxml.html.HtmlElement, str] | None = None
+    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+        if not isinstance(element.tag, str):
             continue
-        children = [child for child in element if isinstance(child.tag, str)]
-        if element.text and children and _runs_on(element.text, children[0]):
-            element.text += " "
-        following = element.getnext()
-        if not element.tail and following is not None and isinstance(following.tag, str) \
-                and _runs_on(element.text_content(), following):
-            element.tail = " "
-
-
-def _runs_on(left: str, right: lxml.html.HtmlElement) -> bool:
-    return left[-1:].islower() and right.text_content()[:1].isupper()
+        piece = (element, "text" if event == "start" else "tail")
+        value = getattr(element, piece[1])
+        if not value:
+            continue
+        if previous is not None and value[:1].isupper():
+            owner, attribute = previous
+            before = getattr(owner, attribute)
+            if before[-1:].islower():
+                setattr(owner, attribute, before + " ")
+        previous = piece
 
 
 def _canonical(root: lxml.html.HtmlElement) -> str | None:
@@ -99,9 +100,10 @@ def _markup_titles(root: lxml.html.HtmlElement, markup: Markup) -> list[str]:
         except ValueError:
             continue
         items = data.get("@graph", [data]) if isinstance(data, dict) else data
-        for item in items if isinstance(items, list) else ():
-            if isinstance(item, dict) and isinstance(item.get("headline"), str):
-                found.append(item["headline"])
+        articles = [item for item in (items if isinstance(items, list) else ())
+                    if isinstance(item, dict) and isinstance(item.get("headline"), str)
+                    and re.search(r"Article|Posting", str(item.get("@type", "")))]
+        found += [articles[0]["headline"]] if articles else []  # not a related item's
     found += [str(v) for v in root.xpath('//meta[@property="og:title"]/@content')]
     found += [_strip_site(t.text_content(), markup.site, markup.url)
               for t in root.iter("title")]
