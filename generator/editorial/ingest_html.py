@@ -30,6 +30,9 @@ _BLOCK = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "hea
           "table", "tr", "td", "th", "br", "hr", "dl", "dt", "dd", "address", "time", "pre"}
 
 
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def read_html(html: str) -> tuple[PageText, Markup]:
     """The article and its surroundings, and what the markup states."""
     root = _parsed(html)
@@ -77,7 +80,7 @@ def _keep_word_boundaries(root: lxml.html.HtmlElement) -> None:
         if previous is not None and value[:1].isupper():
             owner, attribute = previous
             before = getattr(owner, attribute)
-            if before[-1:].islower():
+            if before[-1:].islower() and not _NOT_XML.search(before):  # lxml would refuse
                 setattr(owner, attribute, before + " ")
         previous = piece
 
