@@ -33,12 +33,14 @@ _CREDIT_LINE = re.compile(
 _DOMAIN_SHAPED = re.compile(r"\w\.(?:[a-z]{2,4}|نت|ру|рф)$", re.IGNORECASE)
 # An inline link to another article, in any case ("READ MORE:", "À lire aussiArménie",
 # "Читайте также:", "اقرأ أيضا"): it interrupts the article, it never ends it.
-_LINK_LABEL = (r"(?:(?:à\ )?lire\ (?:aussi|également|plus)|read\ (?:also|more|next)|also\ read|"
-               r"see\ also|related|читайте\ также|читать\ также|смотрите\ также|по\ теме|"
-               r"اقرأ\ (?:أيضا|ايضا|أيضاً|المزيد))")
+_LINK_LABEL = (r"(?:(?:[àa]\ )?(?:lire|voir)\ (?:aussi|également|plus)|read\ (?:also|more|next)|"
+               r"also\ read|see\ also|more|recommended|related(?:\ (?:stories|articles?|"
+               r"coverage|news|reading))?|читайте\ (?:также|ещё|еще)|читать\ также|"
+               r"смотрите\ также|по\ теме|подробнее|[اإ]قرأ\ (?:أيضا|ايضا|أيضاً|ايضاً|المزيد))")
 _INLINE_LINK_LINE = re.compile(rf"(?ix)^{_LINK_LABEL}(?:\s*[:|»›>•–—-]+\s*\S.*|"
                                r"(?-i:[A-ZÀ-ÝА-ЯЁ]).*)$")
-_BARE_LINK_LABEL = re.compile(rf"(?ix)^(?!related){_LINK_LABEL}\W*$")  # bare "Related": a list
+# A bare "Related" or "Recommended" heads a list of links, and a bare "More" is a menu item.
+_BARE_LINK_LABEL = re.compile(rf"(?ix)^(?!related|more|recommended){_LINK_LABEL}\W*$")
 
 
 def is_link_label(line: str, bare: bool = False) -> bool:

@@ -37,10 +37,11 @@ OUTLETS: tuple[Outlet, ...] = (
            ("Radio Free Europe/Radio Liberty", "Radio Free Europe", "RFE/RL's Armenian Service",
             "RFE/RL's Azerbaijani Service", "Azatutyun", "Radio Azatutyun")),
     Outlet("Oilprice.com", ("oilprice.com",), ("Oilprice", "OilPrice.com")),
-    Outlet("Reuters", ("reuters.com",), ("Thomson Reuters",)),
+    Outlet("Reuters", ("reuters.com",), ("Thomson Reuters", "رويترز", "Рейтер", "Рейтерс")),
     Outlet("Associated Press", ("apnews.com", "ap.org"),
            ("The Associated Press", "AP", "AP News")),
-    Outlet("AFP", ("afp.com",), ("Agence France-Presse", "Agence France Presse")),
+    Outlet("AFP", ("afp.com",), ("Agence France-Presse", "Agence France Presse", "فرانس برس",
+                                 "أ ف ب", "Франс Пресс")),
     Outlet("Eurasianet", ("eurasianet.org",), ("EurasiaNet",)),
     Outlet("OC Media", ("oc-media.org",)),
     Outlet("CivilNet", ("civilnet.am",)),
@@ -103,7 +104,7 @@ OUTLETS: tuple[Outlet, ...] = (
     Outlet("Crisis Group", ("crisisgroup.org",), ("International Crisis Group",)),
     Outlet("Euractiv", ("euractiv.com",), ("EURACTIV",)),
     Outlet("EUobserver", ("euobserver.com",)),
-    Outlet("Anadolu Agency", ("aa.com.tr",), ("Anadolu", "AA")),
+    Outlet("Anadolu Agency", ("aa.com.tr",), ("Anadolu", "AA", "الأناضول", "Анадолу")),
     Outlet("Daily Sabah", ("dailysabah.com",)),
     Outlet("Hürriyet Daily News", ("hurriyetdailynews.com",), ("Hurriyet Daily News",)),
     Outlet("Civil.ge", ("civil.ge",), ("Civil Georgia",)),
@@ -162,7 +163,7 @@ def by_name(text: str) -> Outlet | None:
 
 
 def _bare(text: str) -> str:
-    key = name_key(text.strip(" .,:;'’\"“”"))
+    key = name_key(text.strip(" .,:;'’\"“”«»"))
     return key[4:] if key.startswith("the ") else key
 
 

@@ -100,6 +100,7 @@ def test_the_second_round_pages_score_as_the_issue_asks(folder: Path) -> None:
 @pytest.mark.parametrize(("line", "credit"), [
     ("Yerevan (AFP) –", "AFP"), ("BAKU (Reuters) -", "Reuters"),
     ("يريفان - العربية.نت", "العربية.نت"), ("Abu Dhabi - Sky News Arabia", "Sky News Arabia"),
+    ("باكو - الأناضول", "الأناضول"),
     ("X (Twitter)", None), ("Mirzoyan - Bayramov", None),
     ("Armenia and Azerbaijan (again) agree", None),
 ])
@@ -138,6 +139,7 @@ def test_titles_that_disagree_leave_a_fill_in_quoting_them(content: Path) -> Non
     "À lire aussiArménie : la contestation gagne Erevan", "LIRE AUSSI : Arménie, la colère",
     "Читайте также: Пашинян назвал сроки", "اقرأ أيضا: ترامب يستضيف قمة",
     "Related: Government extends refugee aid programme until 2025",
+    "إقرأ أيضاً: باشينيان يزور بروكسل", "A lire aussi : Erevan et Bakou", "MORE: Talks resume",
 ])
 def test_an_inline_link_interrupts_the_article(line: str) -> None:
     assert classify(line) == "skip"
