@@ -223,7 +223,8 @@ def _outlet(page: PageText, markup: Markup) -> tuple[str | None, tuple[str, ...]
     named: dict[str, str] = {}
     for text in filter(None, said):
         name = _outlet_in(text)
-        named.setdefault(outlets.canonical(name).casefold(), name)
+        if not _STAFF_ONLY.match(name):  # "By Staff", "By our correspondent": nobody named
+            named.setdefault(outlets.canonical(name).casefold(), name)
     if len(named) > 1:
         return None, tuple(named.values())
     return next(iter(named.values()), None), ()
@@ -250,6 +251,11 @@ _CORPORATE_TAIL = re.compile(
     r"s\.a)\.?)+$", re.IGNORECASE)
 _BESIDE = re.compile(r"^(?:\s*(?:,|/|\+|&|with|and|staff|desk|newsroom|reporters?|news|"
                      r"wires?|(?:news )?agencies|journalists?))*\s*$", re.IGNORECASE)
+
+
+_STAFF_ONLY = re.compile(r"^(?:(?:our|the|a|staff|news|editorial|web|wire|foreign|special)\s+)*"
+                         r"(?:staff|reporters?|writers?|correspondents?|desk|newsroom|team|"
+                         r"editors?|bureau)?$", re.IGNORECASE)
 
 
 def _outlet_in(text: str) -> str:

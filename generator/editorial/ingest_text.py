@@ -340,7 +340,7 @@ def _title_above(lines: list[str], kinds: list[Kind], start: int
         elif kind == "prose" and not lede:
             lede = (index,)  # a standfirst: the article's own lede
         elif kind == "short" and is_headline(lines[index]) and not is_navigation(lines, index):
-            return _prefer_title_over_standfirst(lines, kinds, index, start), lede
+            return _prefer_title_over_standfirst(lines, kinds, index), lede
         elif kind == "prose":
             break
         index -= 1
@@ -360,22 +360,22 @@ def _is_caption(line: str) -> bool:
                                             and pagedates.complete_dates(line))
 
 
-def _prefer_title_over_standfirst(lines: list[str], kinds: list[Kind], index: int,
-                                  start: int) -> int:
+def _prefer_title_over_standfirst(lines: list[str], kinds: list[Kind], index: int) -> int:
     """A standfirst sits under the title: take the headline above it where there is one.
 
-    Either right above a long unpunctuated standfirst; or right above a deck that the
-    byline or date block follows (headline, deck, then byline: the deck is never the
-    title, however short); or above the byline and date block that separates the title
-    from a standfirst written under it.
+    Either right above a long unpunctuated standfirst; or right above a deck about as
+    long as itself (two headline-shaped lines alone: the upper is the headline, the lower
+    its deck, however short; a much shorter upper line is a kicker); or above the byline
+    and date block that separates the title from a standfirst written under it.
     """
     above = index - 1
     stacked = (above >= 0 and kinds[above] == "short" and is_headline(lines[above])
                and not is_navigation(lines, above))
-    if stacked and len(lines[index].split()) >= max(10, 1.5 * len(lines[above].split())):
+    upper, lower = (len(lines[above].split()), len(lines[index].split())) if stacked else (0, 0)
+    if stacked and lower >= max(10, 1.5 * upper):
         return above
-    if stacked and len(lines[above].split()) >= 4 and any(
-            kinds[i] in ("date", "byline") for i in range(index + 1, start)):
+    alone = above == 0 or not (kinds[above - 1] == "short" and is_headline(lines[above - 1]))
+    if stacked and alone and upper >= max(4, 0.6 * lower):  # not a kicker, nor a sidebar list
         return above
     while above >= 0 and kinds[above] in ("date", "byline", "skip"):
         above -= 1

@@ -25,7 +25,7 @@ import pytest
 
 from generator.content.loading import load_registries
 from generator.editorial import headlines, outlets
-from generator.editorial.ingest import ingest_file
+from generator.editorial.ingest import draft_from_page, ingest_file
 from generator.editorial.ingest_facts import _outlet_in
 from generator.editorial.ingest_html import read_html
 from generator.editorial.ingest_text import analyse, classify, unwrap
@@ -164,6 +164,33 @@ def test_a_name_inside_a_longer_proper_name_is_not_named() -> None:
     assert found.actors == () and found.regions == ()
     found = finder.find("Talks in Brussels or Washington; Armenia said it was ready.")
     assert found.actors == ("armenia",) and "washington-dc" in found.regions
+
+
+_P = ("Armenia and Azerbaijan held a new round of talks on the border on Wednesday, officials "
+      "said in both capitals.\nThe commissions met at the border between the two countries for "
+      "hours, the ministries added.")
+
+
+@pytest.mark.parametrize(("top", "title"), [
+    ("Armenia and Azerbaijan resume border talks\nCommissions meet at the border again",
+     "Armenia and Azerbaijan resume border talks"),  # headline, then its deck
+    ("World\nPolitics\nSouth Caucasus peace process explained\nArmenia and Azerbaijan resume "
+     "border talks after a pause\nMarch 14, 2024",
+     "Armenia and Azerbaijan resume border talks after a pause"),  # a kicker, then headline
+    ("OSCE\nPC.DEL/312/24\n14 March 2024\nStatement on the talks between Armenia and "
+     "Azerbaijan", "Statement on the talks between Armenia and Azerbaijan"),
+])
+def test_the_title_is_the_headline_not_a_deck_kicker_or_symbol(top: str, title: str) -> None:
+    regions, actors, _ = load_registries(ROOT / "content")
+    draft = draft_from_page(f"{top}\n{_P}\n", NameFinder(actors, regions), ingest_score.TODAY)
+    assert draft.title == title
+
+
+def test_a_byline_naming_nobody_names_no_outlet() -> None:
+    regions, actors, _ = load_registries(ROOT / "content")
+    page = f"Pashinyan and Aliyev meet in Prague for talks\nBy Staff\nMarch 14, 2024\n{_P}\n"
+    assert draft_from_page(page, NameFinder(actors, regions), ingest_score.TODAY).facts.name \
+        is None
 
 
 def test_words_stay_apart_where_inline_elements_meet() -> None:
