@@ -117,7 +117,7 @@ def gather(page: PageText, markup: Markup, today: date) -> Facts:
         published = None
     partial = None if published else _partial(page)
     url = markup.url or _page_url(page)
-    return Facts(published, partial, _show(name), _show(via), url and pageurls.readable(url),
+    return Facts(published, partial, _show(name), _show(via), pageurls.page_address(url),
                  _author(page, markup), candidates, tuple(_show(n) or n for n in disputed),
                  unmapped)
 

@@ -19,6 +19,18 @@ _ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
 _UNRESERVED = re.compile(r"[A-Za-z0-9._~-]")
 
 
+def page_address(url: str | None) -> str | None:
+    """``url`` normalised (``readable``), or None for a site's home page: a page whose
+    canonical link names "https://example.org/" states no address of its own."""
+    if not url:
+        return None
+    try:
+        path = urlsplit(url.strip()).path
+    except ValueError:
+        return None
+    return readable(url) if path.strip("/") else None
+
+
 def readable(url: str) -> str:
     """``url`` with its scheme and host in lower case and escaped unreserved characters
     decoded; everything else as written."""

@@ -31,7 +31,7 @@ from generator.editorial.ingest_html import read_html
 from generator.editorial.ingest_text import analyse, classify, unwrap
 from generator.editorial.known_names import NameFinder
 from generator.editorial.pagedates import stamps
-from generator.editorial.pageurls import readable
+from generator.editorial.pageurls import page_address, readable
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -209,6 +209,7 @@ def test_words_stay_apart_where_inline_elements_meet() -> None:
 ])
 def test_an_address_keeps_the_form_the_page_writes(url: str, kept: str) -> None:
     assert readable(url) == kept
+    assert page_address("https://www.rfi.fr/") is None  # a home page: no article's address
 
 
 @pytest.mark.parametrize(("line", "meaning"), [
