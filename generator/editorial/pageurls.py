@@ -25,10 +25,12 @@ def page_address(url: str | None) -> str | None:
     if not url:
         return None
     try:
-        path = urlsplit(url.strip()).path
+        parts = urlsplit(url.strip())
     except ValueError:
-        return None
-    return readable(url) if path.strip("/") else None
+        return readable(url)  # the field's parser says what is wrong with it
+    home = re.fullmatch(r"[\w.-]+(?::\d+)?", parts.netloc) and not parts.path.strip("/") \
+        and not parts.query
+    return None if home else readable(url)
 
 
 def readable(url: str) -> str:
