@@ -259,6 +259,8 @@ def _collect(text: str, mentions: list[Mention]) -> Found:
         kinds = {t.kind for t in mention.targets}
         ids = {t.id for t in mention.targets}
         place = _place_context(text, mention.start) if len(kinds) == 2 and len(ids) > 1 else None
+        if kinds == {"actor"} and _city_for_state(text, mention):
+            continue  # "talks in Paris": a place the regions lack, not France acting
         for target in mention.targets:
             if place is None or (target.kind == "region") == place:
                 (actors if target.kind == "actor" else regions).setdefault(target.id)
@@ -267,6 +269,17 @@ def _collect(text: str, mentions: list[Mention]) -> Found:
 
 _GIVING = ("rend", "remi", "remet", "céd", "cède", "livr", "transf", "restitu")
 _LISTED_BEFORE = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}(?:,| or| and) $")
+
+
+def _city_for_state(text: str, mention: Mention) -> bool:
+    """An actor named by another name (a capital: "Paris" for France) right after "in",
+    "at" or "near": the place, which the regions registry does not hold."""
+    written = text[mention.start:mention.end]
+    if written.isupper() or any(written.casefold() == name.casefold() for name in
+                                (t.id.replace("-", " ") for t in mention.targets)):
+        return False
+    before = re.findall(r"[\w'-]+", text[max(0, mention.start - 12):mention.start])
+    return bool(before) and before[-1] in ("in", "at", "near")
 
 
 def _place_context(text: str, start: int) -> bool:
