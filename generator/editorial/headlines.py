@@ -54,6 +54,11 @@ def symbols(line: str) -> list[str]:
     return [match.group(0) for match in _SYMBOL.finditer(line)]
 
 
+def without_symbols(line: str) -> str:
+    """The line with its document symbols taken out ("United Nations S/2024/312")."""
+    return " ".join(_SYMBOL.sub(" ", line).split())
+
+
 def is_document_label(line: str) -> bool:
     """A document symbol with at most a label beside it: a reference, not a headline."""
     found = symbols(line)

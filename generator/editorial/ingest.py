@@ -128,7 +128,7 @@ def draft_from_page(text: str, finder: NameFinder, today: date) -> Draft:
         page, markup = read_html(text)
     else:
         page, markup = analyse(text), Markup()
-    facts = gather(page, markup, today)
+    facts = gather(page, markup, today, finder.organisation)
     paragraphs = [text for text in (one_line(unicodedata.normalize("NFC", p), 1_000_000)
                                     for p in page.body) if text]
     title = one_line(unicodedata.normalize("NFC", page.title), 100_000) if page.title else None

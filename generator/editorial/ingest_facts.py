@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -101,9 +102,11 @@ def _credit_line(paragraph: str) -> tuple[int, str | None]:
     return 0, None
 
 
-def gather(page: PageText, markup: Markup, today: date) -> Facts:
-    """Everything the page says about its source and date."""
-    site = _site(page, markup)
+def gather(page: PageText, markup: Markup, today: date,
+           organisation: Callable[[str], str | None] = lambda name: None) -> Facts:
+    """Everything the page says about its source and date; ``organisation`` gives the
+    registries' name of an organisation named whole ("United Nations"), or None."""
+    site = _site(page, markup, organisation)
     outlet, disputed = _outlet(page, markup)
     name, via = (None if disputed else outlet or site), None
     if outlet and site and outlets.canonical(outlet) != outlets.canonical(site):
@@ -143,7 +146,8 @@ def _show(name: str | None) -> str | None:
     return outlets.canonical(name) if name else None
 
 
-def _site(page: PageText, markup: Markup) -> str | None:
+def _site(page: PageText, markup: Markup,
+          organisation: Callable[[str], str | None]) -> str | None:
     """The site the page was saved from: markup, masthead, footer copyright, address."""
     if markup.site:
         return markup.site
@@ -163,6 +167,9 @@ def _site(page: PageText, markup: Markup) -> str | None:
         return top  # a masthead over two lines, joined: "Ministry of Foreign Affairs" / "of ..."
     if holders:
         return _outlet_in(holders[-1])  # the page footer's, not an article's own
+    known = organisation(headlines.without_symbols(top)) if top else None
+    if known:  # a document's header: "United Nations    S/2024/312"
+        return known
     counts: Counter[str] = Counter()
     for line in short:
         if not _ATTRIBUTION.search(line):

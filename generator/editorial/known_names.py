@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from generator.content.model import Actor, Region
+from generator.content.registries import name_key
 
 _UNIFORM = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
                           "\u2212": "-", "\u2019": "'", "\u2018": "'", "\u02bc": "'",
@@ -129,6 +130,13 @@ class NameFinder:
         for key, found in targets.items():
             self._automaton.add_word(key, (key, tuple(found)))
         self._automaton.make_automaton()
+        self._organisations = {
+            name_key(spelling): actor.name for actor in actors.values()
+            if actor.kind == "organization" for spelling in (actor.name, *actor.aliases)}
+
+    def organisation(self, text: str) -> str | None:
+        """The registry organisation ``text`` names whole ("United Nations"), or None."""
+        return self._organisations.get(name_key(text.strip()))
 
     def find(self, text: str, skip: Iterable[tuple[int, int]] = ()) -> Found:
         """Actors and regions named in ``text`` (NFC), ignoring the ``skip`` spans."""

@@ -188,6 +188,16 @@ def test_the_title_is_the_headline_not_a_deck_kicker_or_symbol(top: str, title: 
     assert draft.title == title
 
 
+def test_a_document_header_naming_a_registry_organisation_names_the_outlet() -> None:
+    regions, actors, _ = load_registries(ROOT / "content")
+    finder = NameFinder(actors, regions)
+    assert finder.organisation("United Nations") == "United Nations"
+    assert finder.organisation("Republic of Armenia") is None  # a state is no publisher
+    page = (f"United Nations     S/2024/99\nSecurity Council\nDistr.: General\n12 March 2024\n"
+            f"Letter dated 11 March 2024 from the Permanent Representative of Armenia\n{_P}\n")
+    assert draft_from_page(page, finder, ingest_score.TODAY).facts.name == "United Nations"
+
+
 def test_a_byline_naming_nobody_names_no_outlet() -> None:
     regions, actors, _ = load_registries(ROOT / "content")
     page = f"Pashinyan and Aliyev meet in Prague for talks\nBy Staff\nMarch 14, 2024\n{_P}\n"
