@@ -101,9 +101,19 @@ def is_navigation(lines: list[str], index: int) -> bool:
     return high - low >= 2 and len(line.split()) <= 4
 
 
+def credit_shaped(line: str) -> bool:
+    """A place-and-credit line, credited organisation known or not: "Tbilisi -
+    Interpressnews", "القاهرة - صحيفة الشرق" (at most four words, each capitalised where
+    the script has capitals). Never a title; but only ``credit_line`` names an outlet."""
+    match = _CREDIT_LINE.match(line.strip())
+    words = [w for w in line.split() if w not in "-–—"]
+    return bool(match) and (credit_line(line) is not None or (
+        len(words) <= 4 and all(not w[:1].islower() for w in words)))
+
+
 def not_a_headline(line: str) -> bool:
     """True for a headline-shaped line that is a reference or a credit, not a title."""
-    return is_document_label(line) or credit_line(line) is not None
+    return is_document_label(line) or credit_shaped(line)
 
 
 def _key(title: str) -> str:

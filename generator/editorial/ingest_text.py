@@ -16,7 +16,7 @@ from typing import Literal
 
 from generator.editorial import pagedates
 from generator.editorial.headlines import (
-    credit_line,
+    credit_shaped,
     is_link_label,
     is_navigation,
     not_a_headline,
@@ -160,7 +160,7 @@ def classify(line: str) -> Kind:
         return "bullet"
     if _ALWAYS_SKIP.match(line) or is_link_label(line):
         return "skip"
-    if credit_line(line):
+    if credit_shaped(line):
         return "byline"  # "Yerevan (AFP) –": where and whose, not a headline
     if _ALWAYS_END.match(line) or _BIO.match(line) or _SELF_DESCRIPTION.match(line) or (
             len(line) < _FURNITURE_SPAN and _APPEAL.match(line)):

@@ -108,6 +108,17 @@ def test_a_place_and_credit_line_names_an_organisation(line: str, credit: str | 
     assert headlines.credit_line(line) == credit
 
 
+@pytest.mark.parametrize(("line", "shaped"), [
+    ("Tbilisi - Interpressnews", True), ("القاهرة - صحيفة الشرق", True),
+    ("Yerevan (AFP) –", True), ("Pashinyan - Aliyev meeting in Prague", False),
+    ("Talks - a new round", False),
+])
+def test_a_credit_line_is_never_a_title_even_for_an_unknown_outlet(line: str,
+                                                                   shaped: bool) -> None:
+    assert headlines.not_a_headline(line) is shaped
+    assert headlines.credit_line(line) in (None, "AFP")  # but names an outlet only if known
+
+
 @pytest.mark.parametrize(("line", "label"), [
     ("Press release SC/15424", True), ("S/2024/312", True), ("A/HRC/55/L.1", True),
     ("No:512/23", True), ("RFE/RL reports on the talks in Almaty", False),
