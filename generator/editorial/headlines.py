@@ -34,7 +34,7 @@ _DOMAIN_SHAPED = re.compile(r"\w\.(?:[a-z]{2,4}|نت|ру|рф)$", re.IGNORECASE
 # An inline link to another article, in any case ("READ MORE:", "À lire aussiArménie",
 # "Читайте также:", "اقرأ أيضا"): it interrupts the article, it never ends it.
 _LINK_LABEL = (r"(?:(?:[àa]\ )?(?:lire|voir)\ (?:aussi|également|plus)|read\ (?:also|more|next)|"
-               r"also\ read|see\ also|more|recommended|related(?:\ (?:stories|articles?|"
+               r"also\ read|see\ also|more(?=\s*:)|recommended|related(?:\ (?:stories|articles?|"
                r"coverage|news|reading))?|читайте\ (?:также|ещё|еще)|читать\ также|"
                r"смотрите\ также|по\ теме|подробнее|[اإ]قرأ\ (?:أيضا|ايضا|أيضاً|ايضاً|المزيد))")
 _INLINE_LINK_LINE = re.compile(rf"(?ix)^{_LINK_LABEL}(?:\s*[:|»›>•–—-]+\s*\S.*|"
