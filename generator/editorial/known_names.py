@@ -104,7 +104,8 @@ def fold(text: str) -> tuple[str, list[int]]:
 
 
 def spelling_variants(spelling: str) -> set[str]:
-    """The spelling and its regular variants ("X of Y" -> "Y's X"; "UN X" -> "U.N. X")."""
+    """The spelling and its regular variants ("X of Y" -> "Y's X"; "UN X" -> "U.N. X";
+    "Grigoryan" -> "Grigorian")."""
     found = {spelling}
     of_form = _OF_FORM.match(spelling)
     if of_form:
@@ -112,6 +113,8 @@ def spelling_variants(spelling: str) -> set[str]:
     for short, dotted in _DOTTED.items():
         if re.search(rf"\b{short}\b", spelling) and spelling != short:
             found.add(re.sub(rf"\b{short}\b", dotted, spelling))
+    if re.search(r"[a-z]yan\b", spelling):  # Armenian "-yan" as French writes it: "-ian"
+        found.add(re.sub(r"(?<=[a-z])yan\b", "ian", spelling))
     return found
 
 

@@ -177,6 +177,7 @@ def test_a_name_inside_a_longer_proper_name_is_not_named() -> None:
     assert found.actors == ("armenia",) and "washington-dc" in found.regions
     assert finder.find("Pashinyan spoke to reporters in Paris.").actors == ("nikol-pashinyan",)
     assert "france" in finder.find("Paris said it would send observers.").actors
+    assert "mher-grigoryan" in finder.find("Le vice-premier ministre Mher Grigorian a dit.").actors
 
 
 _P = ("Armenia and Azerbaijan held a new round of talks on the border on Wednesday, officials "
