@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit, urlunsplit
 
-_ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 _UNRESERVED = re.compile(r"[A-Za-z0-9._~-]")
 
 
@@ -48,40 +48,10 @@ def readable(url: str) -> str:
 
 
 def _decode(text: str) -> str:
-    return _ESCAPES.sub(lambda match: _decoded_run(match.group(0)), text)
+    return _ESCAPE.sub(_one, text)
 
 
-def _decoded_run(run: str) -> str:
-    """A run of escapes, each character decoded where that keeps the identifier."""
-    raw = bytes(int(run[i + 1:i + 3], 16) for i in range(0, len(run), 3))
-    out, index = [], 0
-    while index < len(raw):
-        length = _utf8_length(raw[index])
-        piece = raw[index:index + length]
-        try:
-            char = piece.decode("utf-8") if length else ""
-        except UnicodeDecodeError:
-            char = ""
-        if char and _safe(char):
-            out.append(char)
-        else:
-            piece = piece if char else raw[index:index + 1]
-            out.append("".join(f"%{byte:02X}" for byte in piece))
-        index += len(piece)
-    return "".join(out)
-
-
-def _utf8_length(first: int) -> int:
-    if first < 0x80:
-        return 1
-    if 0xC2 <= first <= 0xDF:
-        return 2
-    if 0xE0 <= first <= 0xEF:
-        return 3
-    if 0xF0 <= first <= 0xF4:
-        return 4
-    return 0
-
-
-def _safe(char: str) -> bool:
-    return char.isascii() and bool(_UNRESERVED.fullmatch(char))
+def _one(match: re.Match[str]) -> str:
+    """One escape: its character where unreserved ("%7E" -> "~"), else in upper case."""
+    char = chr(int(match.group(0)[1:], 16))
+    return char if _UNRESERVED.fullmatch(char) else match.group(0).upper()
