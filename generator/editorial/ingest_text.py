@@ -158,11 +158,11 @@ def classify(line: str) -> Kind:
         return "prose" if is_prose(line) else "short"
     if _BULLET.match(line):
         return "bullet"
-    if _ALWAYS_SKIP.match(line) or is_link_label(line):
+    if _ALWAYS_SKIP.match(line) or is_link_label(line) or _SELF_DESCRIPTION.match(line):
         return "skip"
     if credit_shaped(line):
         return "byline"  # "Yerevan (AFP) –": where and whose, not a headline
-    if _ALWAYS_END.match(line) or _BIO.match(line) or _SELF_DESCRIPTION.match(line) or (
+    if _ALWAYS_END.match(line) or _BIO.match(line) or (
             len(line) < _FURNITURE_SPAN and _APPEAL.match(line)):
         return "end"
     if _NAMED_BYLINE.match(line) and len(line.split()) <= 25:
