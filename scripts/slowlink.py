@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/slowlink.py --sizes 1000,16000 [--work DIR] [--write]
     .venv/bin/python scripts/slowlink.py --site SITE --offline SITE --synth 16000 [--pagefind]
+    .venv/bin/python scripts/slowlink.py --finder --site SITE [--offline SITE] --synth 16000
 
 For each archive size (synthetic, scripts/synth.py) it builds the hosted site and the offline
 bundle (or takes built ones with --site/--offline), then measures in headless Chromium, each
@@ -13,7 +14,9 @@ in a fresh browser context (a first visit: nothing cached):
   second); from the last key to the first result of the whole query (Material puts the
   matched words in the result's ?h=), and the bytes fetched from the first key on.
 - **finder**: the finder opened on the most named actor (?actor=ID); from the navigation
-  to the first result in the list, and the bytes until then.
+  to the first result in the list, and the bytes until then. With --finder, only the
+  finder is measured, on that actor, on one named in a single briefing and with no query,
+  and also until every count is exact (the form's data-query: all its data is in).
 
 Hosted, the site is served on 127.0.0.1 by a small server that gzips text (as GitHub Pages
 does); bytes are what that server sent (headers included), so a Web Worker's requests count
@@ -196,14 +199,62 @@ def search(browser: Any, url: str, query: str, slow: bool, pagefind: bool = Fals
 
 
 def finder(browser: Any, url: str, slow: bool) -> Cost:
+    """The first results."""
+    return finder_costs(browser, url, slow, exact=False)[0]
+
+
+def finder_costs(browser: Any, url: str, slow: bool, exact: bool) -> list[Cost]:
+    """The first results (``exact``: and, second, every count exact)."""
     tab = Tab(browser, slow)
     try:
         start, started = _Handler.sent, time.perf_counter()
         tab.page.goto(url, wait_until="commit", timeout=WAIT_S * 1000)
         tab.page.wait_for_selector("#ba-finder-results > li", timeout=WAIT_S * 1000)
-        return Cost(tab.bytes_since(start, 0), time.perf_counter() - started)
+        first = Cost(tab.bytes_since(start, 0), time.perf_counter() - started)
+        if not exact:
+            return [first]
+        tab.page.wait_for_selector("#ba-finder-form[data-query]", state="attached",
+                                   timeout=WAIT_S * 1000)
+        return [first, Cost(tab.bytes_since(start, 0), time.perf_counter() - started)]
     finally:
         tab.close()
+
+
+FINDER_HEADER = ("| briefings | where, link | query | first results: bytes | time "
+                 "| every count exact: bytes | time |\n|---:|---|---|---:|---:|---:|---:|")
+
+
+def measure_finder(hosted: list[Path], archive: synth.SynthArchive,
+                   offline: Path | None) -> list[str]:
+    """The finder alone: first results and exact counts for three queries, on each of the
+    ``hosted`` sites (built from ``archive``) in turn, query by query."""
+    from playwright.sync_api import sync_playwright
+
+    _slug, _query, actor = subjects(archive)
+    named = Counter(a for b in archive.briefings for a in b.actor_ids)
+    rare = min(named, key=lambda a: (named[a], a))
+    count = len(archive.briefings)
+    queries = [(f"actor={actor}", f"?actor={actor}"), (f"actor={rare} (1 briefing)",
+                                                       f"?actor={rare}"), ("none", "")]
+    served = [(site.name, *serve_folder(site, _Handler)) for site in hosted]
+    rows = []
+    try:
+        with sync_playwright() as playwright:
+            browser = launch_chromium(playwright)
+            for name, search in queries:
+                for link, slow in (("slow", True), ("fast", False)):
+                    for label, url, _stop in served:
+                        costs = finder_costs(browser, f"{url}finder/{search}", slow, exact=True)
+                        rows.append(_row(count, f"{label}, hosted, {link} | {name}", costs))
+                if offline is not None:
+                    page = (offline.resolve() / "finder" / "index.html").as_uri()
+                    costs = finder_costs(browser, page + search, False, exact=True)
+                    rows.append(_row(count, f"file:// | {name}", costs))
+            browser.close()
+    finally:
+        for _label, _url, stop in served:
+            stop()
+    return [f"| {count:,} | " + row for row in rows]
 
 
 @dataclass(frozen=True)
@@ -307,18 +358,28 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,16000")
     parser.add_argument("--work", type=Path, help="keep archives and sites here (reused)")
-    parser.add_argument("--site", type=Path, help="a built hosted site (with --synth)")
+    parser.add_argument("--site", type=Path, action="append",
+                        help="a built hosted site (with --synth; with --finder, repeat it to "
+                        "compare sites, measured in turn)")
     parser.add_argument("--offline", type=Path, help="its offline build (the folder of its "
                         "index.html), if any")
     parser.add_argument("--synth", type=int, help="the synthetic size --site was built from")
     parser.add_argument("--pagefind", action="store_true", help="add Pagefind's line")
     parser.add_argument("--write", action="store_true", help="put the table in BENCHMARKS.md")
+    parser.add_argument("--finder", action="store_true", help="the finder alone, also until "
+                        "every count is exact (with --site; prints, never writes)")
     args = parser.parse_args(argv)
     rows = [HEADER]
+    if args.finder:
+        if not (args.site and args.synth):
+            parser.error("--finder needs --site and --synth")
+        rows = measure_finder(args.site, synth.generate(args.synth), args.offline)
+        print(f"Measured {bench.machine()}.\n\n" + "\n".join([FINDER_HEADER, *rows]))
+        return 0
     if args.site:
         if not args.synth:
             parser.error("--site needs --synth")
-        rows += measure(Sites(args.site, args.offline, synth.generate(args.synth)),
+        rows += measure(Sites(args.site[0], args.offline, synth.generate(args.synth)),
                         args.pagefind)
     else:
         work = args.work or Path(tempfile.mkdtemp(prefix="briefings-slowlink-"))

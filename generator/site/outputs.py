@@ -67,6 +67,9 @@ class Page:
     # versions in other languages: (language, route), itself included (hreflang links).
     lang: str = ""
     alternates: tuple[tuple[str, str], ...] = ()
+    # Scripts the page needs soon, as links from the page (query included): the head asks
+    # for them at once (<link rel="preload">) instead of one after another as found.
+    preload: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -122,6 +122,33 @@ def test_zimcheck_finds_only_the_known_version_gap(zim_file: Path) -> None:
     assert "Title index table outside" in result.stdout + result.stderr
 
 
+@pytest.mark.browser
+def test_the_finder_works_through_kiwix_serve(served: tuple[str, str], browser: Any) -> None:
+    """Its data, chunks, the actors' other names and the texts all load as ZIM entries
+    (issue 25 split them), and the icons are drawn by the stylesheet."""
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400
+            else None)
+    page.goto(served[1] + "finder/index.html?actor=nikol-pashinyan&region=azerbaijan")
+    page.wait_for_selector("#ba-finder-form[data-query]", state="attached")
+    slugs = page.eval_on_selector_all("#ba-finder-results > li",
+                                      "els => els.map(e => e.dataset.slug)")
+    assert slugs and page.inner_text("#ba-finder-status").startswith(f"{len(slugs)} of ")
+    assert page.evaluate("document.querySelectorAll('#ba-finder-actors > li').length"
+                         " === briefingsFinderData.actors.length")
+    page.goto(served[1] + "finder/index.html")
+    page.wait_for_selector("#ba-finder-form[data-query]", state="attached")
+    page.fill("#ba-finder-actor-search", "Зеленський")  # an alias: from names.js
+    page.wait_for_function("() => [...document.querySelectorAll('#ba-finder-actors > li')]"
+                           ".some(li => !li.hidden && li.querySelector('input').value === "
+                           "'volodymyr-zelensky')")
+    mask = page.evaluate("getComputedStyle(document.querySelector('.md-logo svg')).maskImage")
+    page.close()
+    assert mask.startswith('url("data:image/svg+xml') and not problems
+
+
 def test_one_zim_for_every_language_with_its_iso_639_3_codes_and_searchable_in_each(
         write_archive: WriteArchive, tmp_path: Path) -> None:
     """Issue 30: the ZIM holds every language, as the zip does. Its Language metadata lists

@@ -7,6 +7,7 @@ archive and its index, for queries given as URL parameters, hosted and from ``fi
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import json
 import posixpath
 import re
@@ -27,17 +28,25 @@ from generator.content.loading import load_archive
 from generator.pipeline import BuildOptions, build
 from generator.site import urls
 from generator.site.data.finderdata import (
+    CHUNK_CALLBACK,
+    CHUNK_SIZE,
     DATA_PATH,
     GLOBAL_NAME,
+    NAMES_CALLBACK,
+    NAMES_PATH,
     PART_CALLBACK,
+    actor_order,
+    chunk_path,
     data_script,
     part_path,
     shown_summary,
+    version_tag,
 )
 from generator.site.edition import Edition
 from generator.site.folding import fold
 from generator.site.html.finder import finder_outputs
 from generator.site.html.overview import timeline_pages
+from generator.site.html.pagefile import render_markdown
 from generator.site.index import Index, build_index
 from generator.site.outputs import Site
 
@@ -52,23 +61,43 @@ def site_of(style: urls.UrlStyle) -> Site:
 
 
 def read_data(index: Index, style: urls.UrlStyle) -> dict[str, Any]:
-    """data.js and its parts, put together as [day, title, slug, actors, regions, summary]."""
+    """data.js, its chunks and its parts, put together as [day, title, slug, actors,
+    regions, summary, language tag]."""
     _page, files = finder_outputs(index, site_of(style))
     assert files[0].path == DATA_PATH
     data: dict[str, Any] = json.loads(script_value(files[0].content, f"window.{GLOBAL_NAME}="))
-    assert [f.path for f in files[1:]] == [part_path(n) for n in range(len(files) - 1)]
+    assert files[1].path == NAMES_PATH
+    names = json.loads(script_value(files[1].content, f"window.{NAMES_CALLBACK}(", ")"))
+    assert len(names) == len(data["actors"])
+    for row in data["actors"] + data["regions"]:  # an id of 0: the name, plainly
+        row[0] = row[0] or row[1].lower().replace(" ", "-")
+    for at, row in enumerate(data["actors"]):  # the newest chunk naming the actor, if not 0
+        named = [n for n, b in enumerate(index.archive.briefings) if row[0] in b.actors]
+        assert row[2:] == ([named[0] // CHUNK_SIZE] if named and named[0] >= CHUNK_SIZE
+                           else []), at
+    files = [files[0], *files[2:]]
+    chunks = len(data["chunks"]["tags"]) - 1
+    assert [f.path for f in files[1:]] == [chunk_path(n) for n in range(1, chunks + 1)] + [
+        part_path(n) for n in range(len(files) - 1 - chunks)]
+    rows = data["items"]
+    assert len(rows) == min(CHUNK_SIZE, data["count"])
+    for number, chunk in enumerate(files[1:chunks + 1], start=1):
+        rows += json.loads(script_value(chunk.content, f"window.{CHUNK_CALLBACK}({number},",
+                                        ")"))
     texts = []
-    for number, part in enumerate(files[1:]):
-        rows = json.loads(script_value(part.content, f"window.{PART_CALLBACK}({number},", ")"))
-        assert len(rows) <= data["parts"]["size"]
-        texts += rows
+    for number, part in enumerate(files[chunks + 1:]):
+        found = json.loads(script_value(part.content, f"window.{PART_CALLBACK}({number},", ")"))
+        assert len(found) <= data["parts"]["size"]
+        texts += found
     day = 0
     items = []
-    for at, ((step, actors, regions), (title, slug, summary)) in enumerate(
-            zip(data["items"], texts, strict=True)):
-        day = step if at == 0 else day - step
-        items.append([day, title, slug, actors, regions, summary])
-    return {**data, "items": items}
+    for at, (row, (title, slug, summary)) in enumerate(zip(rows, texts, strict=True)):
+        step, actors, regions, *lang = row
+        day = step if at % CHUNK_SIZE == 0 else day - step
+        assert lang != [0]  # the site's language is left out
+        items.append([day, title, slug, actors, regions, summary,
+                      data["langs"][lang[0] if lang else 0][0]])
+    return {**data, "items": items, "names": names}
 
 
 def script_value(content: bytes, prefix: str, suffix: str = "") -> str:
@@ -95,6 +124,8 @@ class Expected:
     actor_counts: dict[str, int]
     region_counts: dict[str, int]
     any_region: int  # matches of every filter but the region
+    lang_counts: dict[str, int]
+    any_lang: int  # matches of every filter but the language
 
 
 def oracle(index: Index, query: Query) -> Expected:
@@ -108,20 +139,25 @@ def oracle(index: Index, query: Query) -> Expected:
         names += [archive.regions[r].name for r in b.regions]
         return fold("\n".join([b.title, shown_summary(b.summary), *names]))
 
+    langs = {b.lang for b in archive.briefings}
     known = all(a in archive.actors for a in query.get("actor", ())) and \
-        query.get("region", "") in ("", *archive.regions)
-    base = [b for b in archive.briefings if known
-            and (start is None or b.date >= start) and (end is None or b.date <= end)
-            and all(a in b.actors for a in query.get("actor", ()))
-            and all(w in text(b) for w in words)]
+        query.get("region", "") in ("", *archive.regions) and query.get("lang", "") in ("", *langs)
+    common = [b for b in archive.briefings if known
+              and (start is None or b.date >= start) and (end is None or b.date <= end)
+              and all(a in b.actors for a in query.get("actor", ()))
+              and all(w in text(b) for w in words)]
     under = {r: {b.slug for b in index.by_region[r]} for r in archive.regions}
-    region = query.get("region")
-    matches = [b for b in base if not region or b.slug in under[region]]
+    region, lang = query.get("region"), query.get("lang")
+    base = [b for b in common if not lang or b.lang == lang]  # any region
+    in_region = [b for b in common if not region or b.slug in under[region]]  # any language
+    matches = [b for b in base if b in in_region]
     return Expected(
         slugs=[b.slug for b in matches],
         actor_counts={a: sum(a in b.actors for b in matches) for a in archive.actors},
         region_counts={r: sum(b.slug in under[r] for b in base) for r in archive.regions},
-        any_region=len(base))
+        any_region=len(base),
+        lang_counts={t: sum(b.lang == t for b in in_region) for t in langs},
+        any_lang=len(in_region))
 
 
 def search_of(query: Query) -> str:
@@ -134,16 +170,18 @@ def search_of(query: Query) -> str:
 def test_data_file_holds_every_published_briefing_newest_first(index: Index,
                                                               style: urls.UrlStyle) -> None:
     data = read_data(index, style)
-    actors = [a for a, _name in data["actors"]]
+    actors = [a for a, _name, *_newest in data["actors"]]
     regions = [r for r, _name, _parent in data["regions"]]
-    assert sorted(actors) == sorted(index.archive.actors)
+    assert actors == actor_order(index) and sorted(actors) == sorted(index.archive.actors)
     assert sorted(regions) == sorted(index.archive.regions)
     rows = [(date.fromordinal(date(1970, 1, 1).toordinal() + day), title, slug,
-             tuple(actors[a] for a in actor_at), tuple(regions[r] for r in region_at), summary)
-            for day, title, slug, actor_at, region_at, summary in data["items"]]
-    assert rows == [(b.date, b.title, b.slug, b.actors, b.regions, b.summary)
+             tuple(actors[a] for a in actor_at), tuple(regions[r] for r in region_at), summary,
+             lang)
+            for day, title, slug, actor_at, region_at, summary, lang in data["items"]]
+    assert rows == [(b.date, b.title, b.slug, b.actors, b.regions, b.summary, b.lang)
                     for b in index.archive.briefings]
     assert "draft-note" not in {row[2] for row in rows}
+    assert "Зеленський" in data["names"][actors.index("volodymyr-zelensky")]  # "Find an actor"
     assert [row[0] for row in rows] == sorted((row[0] for row in rows), reverse=True)
 
 
@@ -201,13 +239,29 @@ def test_page_loads_data_and_code_by_src_only(index: Index, style: urls.UrlStyle
     assert re.search(r"\son\w+=", page.html) is None and "style=" not in page.html
 
 
+@pytest.mark.parametrize("style", STYLES)
+def test_head_asks_at_once_for_the_scripts_the_first_results_need(index: Index,
+                                                                  style: urls.UrlStyle) -> None:
+    """On a slow link each script found in the page waited for the one before (issue 25)."""
+    page, files = finder_outputs(index, site_of(style))
+    sources = re.findall(r'<script src="([^"]+)"', page.html)
+    assert set(sources) <= set(page.preload)
+    newest = next(f for f in files if f.path == part_path(0))
+    assert any(href.startswith("data/0.js?v=") and href.endswith(version_tag(newest.content))
+               for href in page.preload)
+    head = render_markdown(page, site_of(style))
+    for href in page.preload:
+        assert f'<link rel="preload" href="{href}" as="script">' in head
+
+
 def test_page_is_a_labelled_get_form_of_the_contract_parameters(index: Index) -> None:
     html = finder_outputs(index, site_of("file"))[0].html
     assert '<form id="ba-finder-form"' in html and 'method="get" action="index.html"' in html
+    assert 'name="lang"' not in html  # one language: no choice of it
     for name in ("q", "region", "from", "to"):
         assert f'name="{name}"' in html and f'<label for="ba-finder-{name}">' in html
     boxes = re.findall(r'<label><input type="checkbox" name="actor" value="([^"]+)">', html)
-    assert sorted(boxes) == sorted(index.archive.actors)
+    assert boxes == actor_order(index)[:15]  # the script adds the others' from the data
     options = re.findall(r'<option value="([^"]+)"', html)
     assert sorted(options) == sorted(index.archive.regions)
     assert 'aria-live="polite"' in html
@@ -237,11 +291,13 @@ QUERIES: list[Query] = [
     {"q": "karabakh", "region": "caucasus", "actor": ["nikol-pashinyan"]},
     {"actor": ["russia"], "region": "ukraine"},  # nothing matches
     {"actor": ["no-such-actor"]},
+    {"lang": "en", "actor": ["nikol-pashinyan"], "from": "2023"},  # the only language
+    {"lang": "xx"},  # no briefing in it
 ]
 
 
 def sweep() -> list[Query]:
-    """Many unseen combinations: actor sets by regions, dates by words."""
+    """Many unseen combinations: actor sets by regions, dates by words, languages by both."""
     actors = ["nikol-pashinyan", "ilham-aliyev", "csto", "russia", "antony-blinken", "icrc"]
     sets = [[], *([a] for a in actors), *(list(pair) for pair in combinations(actors[:4], 2))]
     regions = ["", "europe", "caucasus", "azerbaijan", "lachin-corridor", "donetsk-oblast"]
@@ -259,6 +315,8 @@ SHOWN = """() => ({
   actors: Object.fromEntries([...document.querySelectorAll('#ba-finder-actors > li')]
     .map(li => [li.querySelector('input').value, Number(li.dataset.count)])),
   regions: Object.fromEntries([...document.getElementById('ba-finder-region').options]
+    .map(o => [o.value, Number(o.dataset.count)])),
+  langs: Object.fromEntries([...(document.getElementById('ba-finder-lang') || {}).options || []]
     .map(o => [o.value, Number(o.dataset.count)])),
 })"""
 
@@ -290,6 +348,10 @@ def check_shown(shown: dict[str, Any], expected: Expected, total: int, query: Qu
         assert status.startswith(f"{total} briefings"), status
     assert shown["actors"] == expected.actor_counts, query
     assert shown["regions"] == {"": expected.any_region, **expected.region_counts}, query
+    if len(expected.lang_counts) > 1:
+        assert shown["langs"] == {"": expected.any_lang, **expected.lang_counts}, query
+    else:  # one language: no choice of it
+        assert shown["langs"] == {}, query
 
 
 @pytest.mark.browser
@@ -596,7 +658,11 @@ def test_at_scale_counts_facets_and_paging_match_the_oracle(
     wait_ready(tab)
     popular = [a for a, _ in sorted(index.by_actor.items(), key=lambda kv: -len(kv[1]))[:3]]
     country = next(r.id for r in index.archive.regions.values() if r.kind == "country")
+    # an actor named only before the newest chunk: its query skips that chunk
+    old = next(a for a in index.archive.actors if index.by_actor[a] and not any(
+        a in b.actors for b in index.archive.briefings[:CHUNK_SIZE]))
     queries: list[Query] = [
+        {"actor": [old]}, {"actor": [old, popular[0]], "q": "the"},
         {}, {"actor": popular[:1]}, {"actor": popular[:2], "from": "2015"},
         {"region": index.roots[0]}, {"region": country, "to": "2016-06-30"},
         {"q": "ceasefire"}, {"q": "talks border", "actor": popular[1:3]},
@@ -634,4 +700,60 @@ def test_at_scale_counts_facets_and_paging_match_the_oracle(
         assert tab.evaluate("document.activeElement.closest('li').dataset.slug") == \
             expected[before]
     assert tab.evaluate(SHOWN)["slugs"] == expected
+    assert attempted == []
+
+
+# ---- Languages (issue 30): the fixture archive with some briefings in Russian and Arabic ---
+
+@pytest.fixture(scope="module")
+def multilingual(loaded: Any, tmp_path_factory: pytest.TempPathFactory) -> tuple[Index, Path]:
+    """The fixture archive with every third briefing in Russian and every fifth in Arabic
+    (their texts stay English: the finder filters by ``lang``, not by script), written as a
+    bare finder page (no theme) to drive the script from file://."""
+    briefings = tuple(
+        dataclasses.replace(b, lang="ar" if at % 5 == 4 else "ru" if at % 3 == 2 else b.lang)
+        for at, b in enumerate(loaded.archive.briefings))
+    index = build_index(dataclasses.replace(loaded.archive, briefings=briefings))
+    return index, write_finder_alone(index, tmp_path_factory.mktemp("finder-languages"))
+
+
+def test_data_marks_each_briefing_not_in_the_sites_language(
+        multilingual: tuple[Index, Path]) -> None:
+    index, _page = multilingual
+    data = read_data(index, "file")
+    assert data["langs"] == [["en", "ltr", "English"], ["ar", "rtl", "العربية"],
+                             ["ru", "ltr", "русский"]]
+    assert [row[6] for row in data["items"]] == [b.lang for b in index.archive.briefings]
+    html = finder_outputs(index, site_of("file"))[0].html
+    assert re.findall(r'<option value="(\w*)"', html.split('id="ba-finder-lang"')[1]) == [
+        "", "en", "ar", "ru"]
+
+
+@pytest.mark.browser
+def test_finder_filters_and_counts_by_language(offline_tab: tuple[Any, list[str]],
+                                               multilingual: tuple[Index, Path]) -> None:
+    index, page = multilingual
+    tab, attempted = offline_tab
+    actors = ["nikol-pashinyan", "ilham-aliyev", "russia"]
+    queries: list[Query] = [{"lang": lang, **extra} for lang in ("", "en", "ru", "ar")
+                            for extra in ({}, {"actor": actors[:1]}, {"region": "caucasus"},
+                                          {"actor": actors[1:], "q": "the", "to": "2023-06"})]
+    queries = [{k: v for k, v in q.items() if v} for q in queries]
+    tab.goto(page.as_uri())
+    wait_ready(tab)
+    shown = tab.evaluate(SHOWN_FOR_EACH, [search_of(q) for q in queries])
+    total = len(index.archive.briefings)
+    for query, seen in zip(queries, shown, strict=True):
+        expected = oracle(index, query)
+        assert len(expected.lang_counts) == 3
+        check_shown(seen, expected, total, query)
+    tab.goto(f"{page.as_uri()}?lang=ar")
+    wait_ready(tab)
+    assert "written in العربية" in tab.inner_text("#ba-finder-status")
+    marked = tab.eval_on_selector_all(
+        "#ba-finder-results .ba-title", "els => els.map(e => [e.lang, e.dir])")
+    assert marked and set(map(tuple, marked)) == {("ar", "rtl")}
+    tab.select_option("#ba-finder-lang", "ru")
+    tab.wait_for_url(re.compile(r"\?lang=ru$"))
+    shows(tab, index, {"lang": "ru"})
     assert attempted == []

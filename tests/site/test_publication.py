@@ -333,9 +333,10 @@ def test_every_page_has_a_canonical_link_and_a_share_card(site: Path) -> None:
         title = re.search(r"<title>(.*?)</title>", page)
         assert title is not None
         assert html.unescape(title.group(1)).startswith(_meta(page, "og:title")[0]), path
-        for name in ("og:type", "og:site_name", "og:description", "og:image", "twitter:card",
-                     "twitter:title", "twitter:image"):
+        for name in ("og:type", "og:site_name", "og:description", "og:image", "twitter:card"):
             assert len(_meta(page, name)) == 1 and _meta(page, name)[0], (path, name)
+        for name in ("twitter:title", "twitter:description", "twitter:image"):
+            assert _meta(page, name) == [], (path, name)  # X reads OpenGraph's (issue 25)
     assert (site / "assets" / "images" / "share.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 

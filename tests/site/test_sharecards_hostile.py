@@ -124,9 +124,7 @@ def test_share_cards_give_every_value_back(site: Path) -> None:
             ("briefings/hostile", "Title ", "Summary "),
             ("about", "Page ", "Page summary ")):
         page = (site / route / "index.html").read_text("utf-8")
-        for name, prefix in (("og:title", title), ("twitter:title", title),
-                             ("og:description", description),
-                             ("twitter:description", description)):
+        for name, prefix in (("og:title", title), ("og:description", description)):
             values = re.findall(rf'<meta (?:property|name)="{name}" content="([^"]*)">', page)
             assert [html.unescape(v) for v in values] == [prefix + PAYLOAD], (route, name)
 

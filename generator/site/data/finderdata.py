@@ -2,16 +2,33 @@
 
 The finder runs from ``file://`` with no network, so its data cannot be fetched: each file
 is a plain script. ``finder/data.js`` sets ``window.briefingsFinderData``, read by
-``assets/javascripts/finder.js``: what filtering and counting need, loaded with the page;
-the texts (title, slug, shown summary) come in parts, ``finder/data/<n>.js``, each calling
+``assets/javascripts/finder.js``: the actors, regions and languages, and what filtering and
+counting need of the newest :data:`CHUNK_SIZE` briefings; the same of the older ones comes in
+chunks, ``finder/data/i<n>.js``, each calling ``window.briefingsFinderItems(n, rows)``, loaded
+right after the page (issue 25: at 16,000 briefings the one file was 146 kB gzip, and the
+first results waited for all of it on a slow link; now they need the first chunk). The texts
+(title, slug, shown summary) come in parts, ``finder/data/<n>.js``, each calling
 ``window.briefingsFinderPart(n, rows)``, loaded only when a result to show or a word to look
 for needs them (issue 16: at 16,000 briefings one file was 5 MB, a minute on a slow link).
 
 Design notes:
 - Small per briefing: each is ``[days since the previous item, actor indexes, region
-  indexes]``, newest first (the first item's number counts days since 1970-01-01); a part
-  row is ``[title, slug, summary]`` for :data:`PART_SIZE` briefings in the same order, the
-  summary shortened for display. Parts are asked for as ``<n>.js?v=<hash>``.
+  indexes]``, plus the index of its language when that is not the site's (the first of
+  ``langs``, each ``[tag, direction, name]``), newest first; the first item of each chunk
+  counts days since 1970-01-01, so a chunk reads alone. A part row is ``[title, slug,
+  summary]`` for :data:`PART_SIZE` briefings in the same order, the summary shortened for
+  display. Chunks and parts are asked for as ``<name>.js?v=<hash>``.
+- An actor is ``[id, name]``, and the number of the newest chunk that names it where that
+  is not the first: no briefing before that chunk can match a query that chooses the
+  actor, so the script skips the chunks before it (an actor of old briefings was the
+  slowest query: its first result waited for every newer chunk). A region is ``[id, name,
+  parent]``; the id is 0 where it is the
+  name in lower case with hyphens for spaces (ASCII names only), which the script undoes
+  (at 16,000 synthetic briefings that halves the actors' 17 kB gzip). The finder page
+  writes the choices of the most named actors only, and the script makes the others'
+  from here (the page was 45 kB gzip at 16,000 briefings, most of it 1,150 actor
+  checkboxes). Their other names (aliases, names by language), which only "Find an
+  actor" looks in, come last, in ``finder/data/names.js`` (``briefingsFinderNames``).
 - Links are built in the browser as ``prefix + slug + suffix``; the prefix and
   suffix come from ``urls.relative`` for the finder page in the site's URL style,
   and every briefing's link is checked against ``urls.relative`` here, so a change
@@ -29,6 +46,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
+from generator.content.model import Actor
 from generator.site import urls
 from generator.site.index import Index
 from generator.site.outputs import DataFile, Site
@@ -38,8 +56,14 @@ DATA_PATH = "finder/data.js"
 PARTS_FOLDER = "finder/data"
 GLOBAL_NAME = "briefingsFinderData"
 PART_CALLBACK = "briefingsFinderPart"
-FORMAT_VERSION = 2
-PART_SIZE = 250  # briefings per text part: the first page of results is fifty
+CHUNK_CALLBACK = "briefingsFinderItems"
+NAMES_CALLBACK = "briefingsFinderNames"
+NAMES_PATH = f"{PARTS_FOLDER}/names.js"
+FORMAT_VERSION = 3
+PART_SIZE = 100  # briefings per text part: the first page of results is fifty
+# Briefings per chunk of filtering data (a multiple of PART_SIZE): the first, in data.js,
+# is what the first results of a query need; 1,000 is about 9 kB gzip.
+CHUNK_SIZE = 1000
 SUMMARY_LIMIT = 160
 EPOCH = date(1970, 1, 1)
 
@@ -88,32 +112,66 @@ def link_pattern(route_of: Callable[[str], str], keys: Iterable[str], style: url
     return [prefix, suffix]
 
 
-def finder_data(index: Index, site: Site) -> dict[str, Any]:
+def language_order(index: Index) -> list[str]:
+    """The archive's languages: the site's first, then the others by tag."""
+    archive = index.archive
+    others = {b.lang for b in archive.briefings} - {archive.language}
+    return [archive.language, *sorted(others)]
+
+
+def finder_data(index: Index, site: Site, about: Callable[[str], tuple[str, str]]
+                ) -> dict[str, Any]:
     """Everything the finder script needs, as JSON-ready values: ``items`` holds the
-    filtering fields, ``texts`` the rows of the parts (written apart, see
-    :func:`finder_files`)."""
+    filtering fields of every briefing and ``texts`` the rows of the parts (both written
+    apart, see :func:`finder_files`); ``about`` gives a language's direction (``ltr`` or
+    ``rtl``) and its name in itself."""
     archive = index.archive
     actors = actor_order(index)
     regions = region_order(index)
+    languages = language_order(index)
     actor_at = {a: i for i, a in enumerate(actors)}
     region_at = {r: i for i, (r, _depth) in enumerate(regions)}
+    language_at = {tag: i for i, tag in enumerate(languages)}
     days = [day_number(b.date) for b in archive.briefings]
+    items: list[list[Any]] = []
+    newest: dict[str, int] = {}  # each actor's newest chunk
+    for at, (day, b) in enumerate(zip(days, archive.briefings, strict=True)):
+        row: list[Any] = [day if at % CHUNK_SIZE == 0 else days[at - 1] - day,
+                          [actor_at[a] for a in b.actors], [region_at[r] for r in b.regions]]
+        if language_at[b.lang]:
+            row.append(language_at[b.lang])
+        items.append(row)
+        for actor_id in b.actors:
+            newest.setdefault(actor_id, at // CHUNK_SIZE)
     return {
         "version": FORMAT_VERSION,
+        "count": len(items),
         "links": {
             "briefing": link_pattern(urls.briefing, (b.slug for b in archive.briefings),
                                      site.style),
             "actor": link_pattern(urls.actor, actors, site.style),
             "region": link_pattern(urls.region, region_at, site.style),
         },
-        "actors": [[a, archive.actors[a].name] for a in actors],
-        "regions": [[r, archive.regions[r].name, _parent_at(r, index, region_at)]
-                    for r, _depth in regions],
-        "items": [[day if at == 0 else days[at - 1] - day, [actor_at[a] for a in b.actors],
-                   [region_at[r] for r in b.regions]]
-                  for at, (day, b) in enumerate(zip(days, archive.briefings, strict=True))],
+        "actors": [[compact_id(a, archive.actors[a].name), archive.actors[a].name,
+                    *([newest[a]] if newest.get(a) else [])] for a in actors],
+        "regions": [[compact_id(r, archive.regions[r].name), archive.regions[r].name,
+                     _parent_at(r, index, region_at)] for r, _depth in regions],
+        "names": [_other_names(archive.actors[a]) for a in actors],
+        "langs": [[tag, *about(tag)] for tag in languages],
+        "items": items,
         "texts": [[b.title, b.slug, shown_summary(b.summary)] for b in archive.briefings],
     }
+
+
+def compact_id(entry_id: str, name: str) -> str | int:
+    """The id as the data gives it: 0 where the script makes it from the name."""
+    return 0 if name.isascii() and name.lower().replace(" ", "-") == entry_id else entry_id
+
+
+def _other_names(actor: Actor) -> str:
+    """The actor's aliases and names by language, once each, as one text."""
+    names = dict.fromkeys([*actor.aliases, *(name for _tag, name in actor.names)])
+    return " ".join(name for name in names if name != actor.name)
 
 
 def _parent_at(region_id: str, index: Index, region_at: dict[str, int]) -> int:
@@ -137,18 +195,38 @@ def part_script(number: int, rows: list[list[str]]) -> bytes:
     return f"window.{PART_CALLBACK}({number},{_json(rows)});\n".encode()
 
 
+def chunk_script(number: int, rows: list[list[Any]]) -> bytes:
+    """One chunk of the filtering data: a script handing its rows to the finder."""
+    return f"window.{CHUNK_CALLBACK}({number},{_json(rows)});\n".encode()
+
+
 def part_path(number: int) -> str:
     return f"{PARTS_FOLDER}/{number}.js"
 
 
-def finder_files(index: Index, site: Site) -> list[DataFile]:
-    """``finder/data.js`` and its parts for this archive and URL style (data.js first)."""
-    data = finder_data(index, site)
+def chunk_path(number: int) -> str:
+    return f"{PARTS_FOLDER}/i{number}.js"
+
+
+def finder_files(index: Index, site: Site, about: Callable[[str], tuple[str, str]]
+                 ) -> list[DataFile]:
+    """``finder/data.js``, the actors' other names, the chunks and the parts for this
+    archive and URL style, in that order; ``about`` as for :func:`finder_data`."""
+    data = finder_data(index, site, about)
     texts = data.pop("texts")
+    items = data.pop("items")
+    names = f"window.{NAMES_CALLBACK}({_json(data.pop('names'))});\n".encode()
     parts = [part_script(n, texts[start:start + PART_SIZE])
              for n, start in enumerate(range(0, len(texts), PART_SIZE))]
+    chunks = [chunk_script(n, items[start:start + CHUNK_SIZE])
+              for n, start in enumerate(range(CHUNK_SIZE, len(items), CHUNK_SIZE), start=1)]
+    data["items"] = items[:CHUNK_SIZE]
+    # chunk 0 is in data.js itself
+    data["chunks"] = {"size": CHUNK_SIZE, "tags": ["", *(version_tag(chunk) for chunk in chunks)]}
     data["parts"] = {"size": PART_SIZE, "tags": [version_tag(part) for part in parts]}
-    return [DataFile(DATA_PATH, data_script(data)),
+    data["names"] = version_tag(names)
+    return [DataFile(DATA_PATH, data_script(data)), DataFile(NAMES_PATH, names),
+            *(DataFile(chunk_path(n), chunk) for n, chunk in enumerate(chunks, start=1)),
             *(DataFile(part_path(n), part) for n, part in enumerate(parts))]
 
 

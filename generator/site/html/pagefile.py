@@ -31,7 +31,8 @@ def render_markdown(page: Page, site: Site) -> str:
         # every link[rel=alternate] (an exact match) for a language version of the site and
         # fetches a sitemap.xml beside it on every page load (a 404, and weight).
         f'\n<link rel=" alternate" hreflang="{esc(lang)}" href="{esc(site.absolute(route))}">'
-        for lang, route in page.alternates)
+        for lang, route in page.alternates) + "".join(
+        f'\n<link rel="preload" href="{esc(href)}" as="script">' for href in page.preload)
     meta["hide"] = ["navigation", "toc"]
     # libyaml's emitter: the pure-Python one took half the time of planning the site.
     front = yaml.dump(meta, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False,

@@ -1,10 +1,11 @@
 """Share cards and structured data: OpenGraph, Twitter card and schema.org JSON-LD.
 
-Every page gets OpenGraph and Twitter-card tags (from its title, description and route; the
-theme writes the canonical link); a briefing page also gets its published and modified
-times and one ``NewsArticle``, an actor's page a ``Person`` or ``Organization``, a region's
-page a ``Place`` (why NewsArticle: see the README's design notes). Values are escaped for
-their place: attributes with HTML escaping, JSON-LD with ``<``, ``>`` and ``&`` written as
+Every page gets OpenGraph tags (from its title, description and route; the theme writes
+the canonical link) and the Twitter card's kind (X falls back to OpenGraph for the rest);
+a briefing page also gets its published and modified times and one ``NewsArticle``, an
+actor's page a ``Person`` or ``Organization``, a region's page a ``Place`` (why
+NewsArticle: see the README's design notes). Values are escaped for their place:
+attributes with HTML escaping, JSON-LD with ``<``, ``>`` and ``&`` written as
 ``\\u003c`` and so on, so that no value can end the script element or open a comment.
 """
 
@@ -43,10 +44,9 @@ def head_html(page: Page, site: Site) -> str:
         tags.append(("property", "article:published_time", page.published.isoformat()))
         if page.lastmod is not None:
             tags.append(("property", "article:modified_time", page.lastmod.isoformat()))
-    tags += [("name", "twitter:card", "summary_large_image"),
-             ("name", "twitter:title", title),
-             ("name", "twitter:description", description),
-             ("name", "twitter:image", image)]
+    # X (Twitter) reads the title, description and image from OpenGraph where its own tags
+    # are absent (its card markup documentation says so): only the card's kind is its own.
+    tags.append(("name", "twitter:card", "summary_large_image"))
     lines = [f'<meta {kind}="{name}" content="{esc(value)}">' for kind, name, value in tags]
     if page.citation_head:
         lines.append(page.citation_head)

@@ -3,20 +3,30 @@
  * No DOM here; assets/javascripts/finder.js (the page) uses it through
  * window.briefingsFinderFilter. Reads the data set by finder/data.js (see
  * generator/site/data/finderdata.py):
+ *   count:   how many briefings there are
  *   links:   {briefing|actor|region: [prefix, suffix]}, link = prefix + id + suffix
- *   actors:  [[id, name], ...]
+ *   actors:  [[id, name, the newest chunk naming it (absent: 0)], ...], most named first
+ *            (a query choosing it skips the chunks before); their other names (aliases, names by
+ *            language) come apart (finder/data/names.js?v=<names>), added by addNames()
  *   regions: [[id, name, parent index or -1], ...], a parent before its descendants
- *   items:   [[days since the previous item, [actor index], [region index]], ...], newest
- *            first (the first item's number is its day since 1970-01-01)
+ *            (an id of 0, actor or region: the name in lower case, hyphens for spaces)
+ *   langs:   [[tag, direction, name], ...], the site's language first
+ *   items:   the first chunk of [[days since the previous item, [actor index],
+ *            [region index], language index (absent: 0)], ...], newest first (the first
+ *            item of a chunk gives its day since 1970-01-01)
+ *   chunks:  {size, tags}: the other chunks (finder/data/i<n>.js?v=<tag>, n from 1), added
+ *            by addItems() as they arrive
  *   parts:   {size, tags}: the texts come in parts (finder/data/<n>.js?v=<tag>), rows
  *            [title, slug, summary] of `size` items each, added by addPart() as they arrive
- * prepare() makes each item [day, title, slug, [actor], [region], summary], the texts null
- * until their part is in. Filtering by actors, region and dates needs no text; words do,
- * and run() looks for them in the items whose texts are in, up to the first that is not
- * (result.scanned): the matches found so far are the first of the whole answer.
+ * prepare() makes each item [day, title, slug, [actor], [region], summary, language], the
+ * texts null until their part is in. Filtering looks at the items from the newest up to the
+ * first whose chunk is not in, or, when words are asked for, whose text is not in
+ * (result.scanned): the matches found so far are the first of the whole answer. The chunks
+ * before filter.fromChunk (the newest chunk naming the chosen actor whose newest chunk is
+ * the oldest) hold no match and count for nothing: they are skipped, in or not.
  * The query is the URL's: actor (repeatable: all must appear), region (with everything
- * below it), from and to (YYYY, YYYY-MM or YYYY-MM-DD, both ends included) and q (every
- * word, in titles, summaries, actor and region names).
+ * below it), lang (a language tag), from and to (YYYY, YYYY-MM or YYYY-MM-DD, both ends
+ * included) and q (every word, in titles, summaries, actor and region names).
  */
 (function () {
   "use strict";
@@ -64,35 +74,61 @@
 
   function prepare(data) {
     var regions = data.regions;
-    var chains = regions.map(function (region, at) {
-      var chain = [];
-      for (var up = at; up >= 0 && chain.length <= regions.length; up = regions[up][2]) {
-        chain.push(up);
-      }
-      return chain;
+    data.actors.concat(regions).forEach(function (row) {
+      if (row[0] === 0) row[0] = row[1].toLowerCase().replace(/ /g, "-");
     });
-    var day = 0;
-    var items = data.items.map(function (row, at) {
-      day = at === 0 ? row[0] : day - row[0];
-      return [day, null, null, row[1], row[2], null];
-    });
-    return {
+    var archive = {
       data: data,
-      items: items,
+      items: new Array(data.count),
+      chunkSize: data.chunks.size,
+      chunks: data.chunks.tags.map(function () { return false; }),
       partSize: data.parts.size,
       loaded: data.parts.tags.map(function () { return false; }),
       actorAt: indexById(data.actors),
       regionAt: indexById(regions),
-      // each briefing's regions and every region above them, each once: the roll-up
-      rolled: items.map(function (item) {
-        var seen = new Set();
-        item[4].forEach(function (region) {
-          chains[region].forEach(function (up) { seen.add(up); });
-        });
-        return Int32Array.from(seen);
+      langAt: indexById(data.langs),
+      // each region and every region above it: a briefing's roll-up
+      chains: regions.map(function (region, at) {
+        var chain = [];
+        for (var up = at; up >= 0 && chain.length <= regions.length; up = regions[up][2]) {
+          chain.push(up);
+        }
+        return chain;
       }),
+      // each briefing's regions and every region above them, each once
+      rolled: new Array(data.count),
+      names: null,  // each actor's other names, once they are in
       haystacks: []
     };
+    addItems(archive, 0, data.items);
+    return archive;
+  }
+
+  // A chunk of the filtering data has arrived: its rows become items.
+  function addItems(archive, number, rows) {
+    if (archive.chunks[number] !== false) return;
+    var start = number * archive.chunkSize;
+    var day = 0;
+    rows.forEach(function (row, k) {
+      var at = start + k;
+      day = k === 0 ? row[0] : day - row[0];
+      archive.items[at] = [day, null, null, row[1], row[2], null, row[3] || 0];
+      var seen = new Set();
+      row[2].forEach(function (region) {
+        archive.chains[region].forEach(function (up) { seen.add(up); });
+      });
+      archive.rolled[at] = Int32Array.from(seen);
+    });
+    archive.chunks[number] = true;
+  }
+
+  // The actors' other names have arrived: one text for each actor, in the data's order.
+  function addNames(archive, rows) {
+    archive.names = rows;
+  }
+
+  function chunkOf(archive, at) {
+    return Math.floor(at / archive.chunkSize);
   }
 
   function indexById(rows) {
@@ -146,14 +182,14 @@
       id = id.trim();
       if (id && actors.indexOf(id) < 0) actors.push(id);
     });
-    return { actors: actors, region: text("region"), from: text("from"), to: text("to"),
-      q: text("q") };
+    return { actors: actors, region: text("region"), lang: text("lang"), from: text("from"),
+      to: text("to"), q: text("q") };
   }
 
   function queryString(query) {
     var params = new URLSearchParams();
     query.actors.forEach(function (id) { params.append("actor", id); });
-    ["region", "from", "to", "q"].forEach(function (name) {
+    ["region", "lang", "from", "to", "q"].forEach(function (name) {
       if (query[name]) params.set(name, query[name]);
     });
     var text = params.toString();
@@ -162,8 +198,8 @@
 
   // The query in terms of the data: indexes, day numbers, folded words, and what was wrong.
   function resolve(archive, query) {
-    var filter = { actors: [], region: -1, from: null, to: null, words: [], notes: [],
-      impossible: false };
+    var filter = { actors: [], region: -1, lang: -1, from: null, to: null, words: [],
+      notes: [], impossible: false, fromChunk: 0 };
     query.actors.forEach(function (id) {
       var at = archive.actorAt.get(id);
       if (at === undefined) {
@@ -171,6 +207,7 @@
         filter.impossible = true;
       } else {
         filter.actors.push(at);
+        filter.fromChunk = Math.max(filter.fromChunk, archive.data.actors[at][2] || 0);
       }
     });
     if (query.region) {
@@ -180,6 +217,15 @@
         filter.impossible = true;
       } else {
         filter.region = region;
+      }
+    }
+    if (query.lang) {
+      var lang = archive.langAt.get(query.lang);
+      if (lang === undefined) {
+        filter.notes.push("No briefing is in the language “" + query.lang + "”.");
+        filter.impossible = true;
+      } else {
+        filter.lang = lang;
       }
     }
     [["from", false], ["to", true]].forEach(function (bound) {
@@ -211,19 +257,28 @@
   }
 
   // One pass: matches (newest first, as the data), and for each region the matches it
-  // would leave if chosen instead of the current region, and for each actor the matches
-  // that name it (what adding it would leave).
+  // would leave if chosen instead of the current region (base: those of "any region"),
+  // the same for each language (langBase: "any language"), and for each actor the
+  // matches that name it (what adding it would leave).
   function run(archive, filter) {
     var started = performance.now();
     var data = archive.data;
     var items = archive.items;
-    var result = { matches: [], base: 0, ms: 0, scanned: items.length,
+    var result = { matches: [], base: 0, langBase: 0, ms: 0, scanned: items.length,
       regionCounts: new Int32Array(data.regions.length),
+      langCounts: new Int32Array(data.langs.length),
       actorCounts: new Int32Array(data.actors.length) };
-    if (filter.impossible) return result;
+    if (filter.impossible) {
+      result.scanned = items.length;  // nothing can match: nothing to wait for
+      return result;
+    }
     var words = filter.words.length > 0;
-    for (var i = 0; i < items.length; i++) {
+    for (var i = filter.fromChunk * archive.chunkSize; i < items.length; i++) {
       var item = items[i];
+      if (!item) {
+        result.scanned = i;  // this chunk is not in yet
+        break;
+      }
       if (words && !hasText(archive, i)) {
         result.scanned = i;  // the texts from here on are not in yet
         break;
@@ -234,14 +289,19 @@
           (words && !hasWords(haystack(archive, i), filter.words))) {
         continue;
       }
-      result.base++;
+      var inLang = filter.lang < 0 || item[6] === filter.lang;
       var rolled = archive.rolled[i];
       var inRegion = filter.region < 0;
       for (var r = 0; r < rolled.length; r++) {
-        result.regionCounts[rolled[r]]++;
+        if (inLang) result.regionCounts[rolled[r]]++;
         if (rolled[r] === filter.region) inRegion = true;
       }
-      if (!inRegion) continue;
+      if (inLang) result.base++;
+      if (inRegion) {
+        result.langBase++;
+        result.langCounts[item[6]]++;
+      }
+      if (!inRegion || !inLang) continue;
       result.matches.push(i);
       for (var a = 0; a < item[3].length; a++) result.actorCounts[item[3][a]]++;
     }
@@ -252,15 +312,18 @@
   // Material's search takes a `q` parameter for itself when its script starts: it opens
   // over the page with the words and deletes `q` from the URL when closed. The finder's `q`
   // is the contract's, so this script (loaded before Material's, not deferred) hides it from
-  // the URL; the page script puts it back once Material has started (restoreSearch).
+  // the URL; the page script puts it back once Material has started (restoreSearch), unless
+  // the reader has changed the query by then.
   var initialSearch = window.location.search;
+  var hiddenSearch = initialSearch;
 
   function hideWords() {
     var params = new URLSearchParams(initialSearch);
     if (!params.has("q")) return;
     params.delete("q");
     var rest = params.toString();
-    setSearch(rest ? "?" + rest : "");
+    hiddenSearch = rest ? "?" + rest : "";
+    setSearch(hiddenSearch);
   }
 
   function setSearch(search) {
@@ -273,16 +336,23 @@
   }
 
   function restoreSearch() {
-    if (window.location.search !== initialSearch) setSearch(initialSearch);
+    if (window.location.search === hiddenSearch && hiddenSearch !== initialSearch) {
+      setSearch(initialSearch);
+    }
+  }
+
+  // The page's query as it was opened, words included.
+  function openedSearch() {
     return initialSearch;
   }
 
   hideWords();
 
   window.briefingsFinderFilter = {
-    restoreSearch: restoreSearch,
+    restoreSearch: restoreSearch, openedSearch: openedSearch,
     fold: fold, parseDay: parseDay, isoDay: isoDay, longDay: longDay, prepare: prepare,
-    addPart: addPart, partOf: partOf, hasText: hasText, readQuery: readQuery, queryString: queryString, resolve: resolve,
+    addItems: addItems, addNames: addNames, chunkOf: chunkOf, addPart: addPart, partOf: partOf, hasText: hasText,
+    readQuery: readQuery, queryString: queryString, resolve: resolve,
     hasWords: hasWords, run: run
   };
 }());

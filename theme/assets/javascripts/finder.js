@@ -1,14 +1,21 @@
 /* The finder page: the form, the result count, the results and the facet counts.
  *
  * The filtering itself is assets/javascripts/finder-filter.js (window.briefingsFinderFilter),
- * the data finder/data.js (window.briefingsFinderData), the texts (titles, summaries) its
- * parts, finder/data/<n>.js, loaded here (PARTS_AT_ONCE at a time, in the order needed)
- * only for the results shown and, when words are asked for, for every briefing: results
- * show as their parts arrive, in order, and the counts are exact from the start unless
- * words are still being looked for. The form gets data-query once everything asked for
- * is shown (data-loading until then). The query lives in the URL, so a
- * view can be bookmarked and shared; the form is a plain GET form this script takes over.
- * No eval, no inline handlers, no HTML built from data: text goes in through textContent.
+ * the data finder/data.js (window.briefingsFinderData) with the newest briefings' filtering
+ * data, the older ones' in chunks, finder/data/i<n>.js, the actors' other names,
+ * finder/data/names.js, and the texts (titles, summaries) in parts, finder/data/<n>.js,
+ * all loaded here (FILES_AT_ONCE at a time, in the order needed): the texts of the results
+ * shown first, alone, then every chunk, the names, and, when words are asked for, every
+ * text; the chunks that the chosen actors rule out come last. This file and data.js load
+ * async, so the first results need not wait for the rest of the page's scripts (Material's
+ * bundle is 35 kB gzip). Results show as their texts arrive, in order; the counts are
+ * exact once every chunk that can hold a match is in (and every text, when words are
+ * looked for), and the status says "so far" until then. The page writes the choices of
+ * the most named actors; the others' are made here from the data. The form gets
+ * data-query once everything asked for is shown (data-loading until then). The query
+ * lives in the URL, so a view can be bookmarked and shared; the form is a plain GET form
+ * this script takes over. No eval, no inline handlers, no HTML built from data: text goes
+ * in through textContent.
  */
 (function () {
   "use strict";
@@ -18,7 +25,7 @@
   var ACTORS_SHOWN = 15;   // actor choices shown before "Show all actors"
   var TYPING_DELAY = 200;  // ms of quiet after a keystroke before the words are applied
   var STEP_GAP = 1500;     // changes of one control closer than this make one history step
-  var PARTS_AT_ONCE = 2;   // text parts loading at a time: on a slow link the first comes soon
+  var FILES_AT_ONCE = 3;   // data files loading at a time: on a slow link the first comes soon
 
   function thousands(number) {
     return String(number).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
@@ -40,14 +47,10 @@
     this.region = document.getElementById("ba-finder-region");
     this.from = document.getElementById("ba-finder-from");
     this.to = document.getElementById("ba-finder-to");
+    this.lang = document.getElementById("ba-finder-lang");  // only with two languages or more
     this.actorSearch = document.getElementById("ba-finder-actor-search");
     this.allActors = document.getElementById("ba-finder-all-actors");
-    this.actorItems = Array.prototype.map.call(
-      document.querySelectorAll("#ba-finder-actors > li"), function (li) {
-        var box = li.querySelector("input");
-        return { li: li, box: box, count: li.querySelector(".ba-count"),
-          at: archive.actorAt.get(box.value), names: li.getAttribute("data-names") || "" };
-      });
+    this.actorItems = actorChoices(archive, document.getElementById("ba-finder-actors"));
     this.query = null;
     this.filter = null;
     this.result = null;
@@ -57,6 +60,48 @@
     this.loader = new PartLoader(archive, this);
     this.lastStep = { control: null, time: 0 };
     this.timer = 0;
+  }
+
+  // Every actor's choice: the page's, then one made from the data for each other actor.
+  function actorChoices(archive, list) {
+    var actors = archive.data.actors;
+    var items = Array.prototype.map.call(list.children, function (li) {
+      return choice(li, archive.actorAt.get(li.querySelector("input").value));
+    });
+    var fragment = document.createDocumentFragment();
+    for (var at = items.length; at < actors.length; at++) {
+      var li = document.createElement("li");
+      var label = document.createElement("label");
+      var box = document.createElement("input");
+      box.type = "checkbox";
+      box.name = "actor";
+      box.value = actors[at][0];
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(" "));
+      label.appendChild(element("span", "ba-finder-name", actors[at][1]));
+      label.appendChild(document.createTextNode(" "));
+      label.appendChild(element("span", "ba-count"));
+      li.appendChild(label);
+      li.hidden = true;
+      fragment.appendChild(li);
+      items.push(choice(li, at));
+    }
+    list.appendChild(fragment);
+    return items;
+
+    function choice(li, at) {
+      var item = { li: li, box: li.querySelector("input"), count: li.querySelector(".ba-count"),
+        at: at, names: "" };
+      nameChoice(archive, item);
+      return item;
+    }
+  }
+
+  // What "Find an actor" looks in: the actor's name and id, and its other names once in.
+  function nameChoice(archive, item) {
+    var row = archive.data.actors[item.at] || [];
+    var others = archive.names && item.at !== undefined ? archive.names[item.at] : "";
+    item.names = filters.fold([row[1] || "", row[0] || "", others].join(" "));
   }
 
   Finder.prototype.start = function () {
@@ -86,9 +131,14 @@
       self.renderActors();
     });
     this.more.addEventListener("click", function () { self.showMore(); });
-    window.addEventListener("popstate", function () { self.load(); });
-    filters.restoreSearch();
-    this.load();
+    window.addEventListener("popstate", function () { self.load(window.location.search); });
+    // Material's bundle, which would take `q` for its search, has run by the load event.
+    if (document.readyState === "complete") {
+      filters.restoreSearch();
+    } else {
+      window.addEventListener("load", filters.restoreSearch);
+    }
+    this.load(filters.openedSearch());
   };
 
   // Typing a word, or arrowing through the regions, makes one history step, not one a key.
@@ -99,11 +149,11 @@
     return again ? "replace" : "push";
   };
 
-  // The URL's query: into the controls, then the results.
-  Finder.prototype.load = function () {
+  // The URL's query (`search`): into the controls, then the results.
+  Finder.prototype.load = function (search) {
     clearTimeout(this.timer);
     this.lastStep = { control: null, time: 0 };
-    var query = filters.readQuery(window.location.search);
+    var query = filters.readQuery(search);
     this.setControls(query);
     this.apply(query, null);
   };
@@ -111,6 +161,7 @@
   Finder.prototype.setControls = function (query) {
     this.q.value = query.q;
     this.region.value = this.archive.regionAt.has(query.region) ? query.region : "";
+    if (this.lang) this.lang.value = this.archive.langAt.has(query.lang) ? query.lang : "";
     var from = filters.parseDay(query.from, false);
     var to = filters.parseDay(query.to, true);
     this.from.value = from === null ? "" : filters.isoDay(from);
@@ -128,8 +179,8 @@
       return checked.indexOf(id) >= 0;
     });
     checked.forEach(function (id) { if (actors.indexOf(id) < 0) actors.push(id); });
-    return { actors: actors, region: this.region.value, from: this.from.value,
-      to: this.to.value, q: this.q.value.trim() };
+    return { actors: actors, region: this.region.value, lang: this.lang ? this.lang.value : "",
+      from: this.from.value, to: this.to.value, q: this.q.value.trim() };
   };
 
   // how: "push" adds a history entry, "replace" rewrites the current one, null leaves it.
@@ -150,36 +201,56 @@
     this.update();
   };
 
-  // Filter (again), ask for the texts that are needed, show what can be shown.
-  Finder.prototype.update = function () {
+  // Filter (again), ask for the files that are needed, show what can be shown. With
+  // `more`, the same query over more of the archive: the matches shown stay (the newly
+  // scanned items are all older), the rest is added.
+  Finder.prototype.update = function (more) {
     this.result = filters.run(this.archive, this.filter);
-    this.loader.want(this.neededParts());
-    this.render(this.query, this.filter);
+    this.loader.want.apply(this.loader, this.neededFiles());
+    if (more) {
+      this.appendShown();
+      this.renderFacets();
+    } else {
+      this.render();
+    }
     this.form.setAttribute("data-filter-ms", this.result.ms.toFixed(2));
     this.markReady();
   };
 
-  // The parts still to look for words in (all from the first missing), then those of
-  // the results to show, in that order.
-  Finder.prototype.neededParts = function () {
+  // [the texts of the results to show, or the next chunk to look in while there is none],
+  // [the chunks not in yet, the actors' other names,
+  // the texts still to look for words in (all from the first missing)]: the second list
+  // waits for the first, so that on a slow link nothing shares the line with it.
+  Finder.prototype.neededFiles = function () {
     var archive = this.archive;
-    var wanted = [];
+    var first = [];
+    var then = [];
     var total = archive.items.length;
-    if (this.result.scanned < total) {
-      for (var n = filters.partOf(archive, this.result.scanned);
-        n <= filters.partOf(archive, total - 1); n++) wanted.push(n);
-    }
     var matches = this.result.matches;
     for (var i = 0; i < Math.min(matches.length, this.limit); i++) {
-      wanted.push(filters.partOf(archive, matches[i]));
+      first.push("t" + filters.partOf(archive, matches[i]));
     }
-    return wanted;
+    // no result yet, and the next chunk to look in is not in: it is urgent
+    var next = this.result.scanned;
+    if (!matches.length && next < total && !archive.items[next]) {
+      first.push("i" + filters.chunkOf(archive, next));
+    }
+    var skipped = [];  // the chunks before filter.fromChunk hold no match: last
+    for (var c = 0; c < archive.chunks.length; c++) {
+      if (!archive.chunks[c]) (c < this.filter.fromChunk ? skipped : then).push("i" + c);
+    }
+    then.push("n");
+    if (this.result.scanned < total) {
+      for (var n = filters.partOf(archive, this.result.scanned);
+        n <= filters.partOf(archive, total - 1); n++) then.push("t" + n);
+    }
+    return [first, then.concat(skipped)];
   };
 
-  // A part of the texts is in: look for the words again, or show the results it holds.
-  Finder.prototype.partArrived = function () {
+  // A chunk or a part of the texts is in: look further, or show the results it holds.
+  Finder.prototype.arrived = function () {
     if (this.result.scanned < this.archive.items.length) {
-      this.update();
+      this.update(true);
       return;
     }
     this.appendShown();
@@ -199,29 +270,34 @@
     }
   };
 
-  Finder.prototype.render = function (query, filter) {
+  Finder.prototype.render = function () {
     var started = performance.now();
     this.list.textContent = "";
     this.shown = 0;
     this.focusNext = false;
     this.appendShown();
-    this.renderStatus(query, filter);
+    this.renderFacets();
+    this.form.setAttribute("data-render-ms", (performance.now() - started).toFixed(2));
+  };
+
+  Finder.prototype.renderFacets = function () {
+    this.renderStatus(this.query, this.filter);
     this.renderActors();
     this.renderRegions();
-    this.form.setAttribute("data-render-ms", (performance.now() - started).toFixed(2));
+    this.renderLanguages();
   };
 
   Finder.prototype.renderStatus = function (query, filter) {
     var total = this.archive.items.length;
     var count = this.result.matches.length;
     if (this.result.scanned < total) {
-      this.status.textContent = "Looking for the words: " + countLabel(count, "match") +
-        " in the newest " + thousands(this.result.scanned) + " of " +
-        countLabel(total, "briefing") + " so far…";
+      this.status.textContent = (filter.words.length ? "Looking for the words: " : "Loading: ") +
+        countLabel(count, "match") + " in the newest " + thousands(this.result.scanned) +
+        " of " + countLabel(total, "briefing") + " so far…";
       return;
     }
     var unfiltered = !filter.impossible && !filter.actors.length && filter.region < 0 &&
-      filter.from === null && filter.to === null && !filter.words.length;
+      filter.lang < 0 && filter.from === null && filter.to === null && !filter.words.length;
     var text = unfiltered
       ? countLabel(total, "briefing") + ", newest first."
       : (count === 0 ? "No briefing matches" : thousands(count) + " of " +
@@ -240,6 +316,7 @@
         : names.slice(0, -1).join(", ") + " and " + names[names.length - 1]);
     }
     if (filter.region >= 0) parts.push("in " + data.regions[filter.region][1]);
+    if (filter.lang >= 0) parts.push("written in " + data.langs[filter.lang][2]);
     if (filter.from !== null) parts.push("from " + filters.longDay(filter.from));
     if (filter.to !== null) parts.push("to " + filters.longDay(filter.to));
     if (filter.words.length) parts.push("with “" + query.q + "”");
@@ -250,7 +327,7 @@
   Finder.prototype.showMore = function () {
     this.limit = this.shown + PAGE_SIZE;
     this.focusNext = true;
-    this.loader.want(this.neededParts());
+    this.loader.want.apply(this.loader, this.neededFiles());
     this.appendShown();
     this.markReady();
   };
@@ -288,8 +365,16 @@
     time.setAttribute("datetime", filters.isoDay(item[0]));
     li.appendChild(time);
     li.appendChild(document.createTextNode(" "));
-    li.appendChild(link(data.links.briefing, item[2], item[1], "ba-title"));
-    if (item[5]) li.appendChild(element("p", "ba-summary", item[5]));
+    var title = li.appendChild(link(data.links.briefing, item[2], item[1], "ba-title"));
+    var summary = item[5] ? li.appendChild(element("p", "ba-summary", item[5])) : null;
+    if (item[6]) {  // not in the site's language: its title and summary say in which
+      var lang = data.langs[item[6]];
+      [title, summary].forEach(function (node) {
+        if (!node) return;
+        node.setAttribute("lang", lang[0]);
+        node.setAttribute("dir", lang[1]);
+      });
+    }
     var facts = element("p", "ba-finder-facts");
     addLinks(facts, "Actors", data.links.actor,
       item[3].map(function (a) { return data.actors[a]; }));
@@ -372,34 +457,74 @@
     }
   };
 
-  /* ---- The texts' parts: script elements (they load from file:// too), in order ---- */
+  // Language options, as the regions': "Name (matches if chosen)".
+  Finder.prototype.renderLanguages = function () {
+    if (!this.lang) return;
+    var data = this.archive.data;
+    var counts = this.result.langCounts;
+    var options = this.lang.options;
+    for (var i = 0; i < options.length; i++) {
+      var option = options[i];
+      var at = this.archive.langAt.get(option.value);
+      var count = at === undefined ? this.result.langBase : counts[at];
+      var name = at === undefined ? "Any language" : data.langs[at][2];
+      var text = name + " (" + thousands(count) + ")";
+      if (option.textContent !== text) option.textContent = text;
+      option.setAttribute("data-count", String(count));
+      option.disabled = count === 0 && !option.selected && at !== undefined;
+    }
+  };
+
+  /* ---- The data's chunks ("i<n>") and the texts' parts ("t<n>"): script elements (they
+     load from file:// too), in order ---- */
 
   function PartLoader(archive, finder) {
     var data = Array.prototype.find.call(document.scripts, function (script) {
       return /\/data\.js(\?|$)/.test(script.src);
     });
     this.base = data ? data.src : window.location.href;
-    this.tags = archive.data.parts.tags;
-    this.state = this.tags.map(function () { return "none"; });
+    this.state = { i0: "in" };  // the first chunk is data.js's; absent: none
     this.queue = [];
+    this.first = [];
     this.busy = 0;
     var loader = this;
     window.briefingsFinderPart = function (number, rows) {
       filters.addPart(archive, number, rows);
-      loader.state[number] = "in";
-      finder.partArrived();
+      loader.state["t" + number] = "in";
+      finder.arrived();
+    };
+    window.briefingsFinderItems = function (number, rows) {
+      filters.addItems(archive, number, rows);
+      loader.state["i" + number] = "in";
+      finder.arrived();
+    };
+    window.briefingsFinderNames = function (rows) {
+      filters.addNames(archive, rows);
+      loader.state.n = "in";
+      finder.actorItems.forEach(function (item) { nameChoice(archive, item); });
+      finder.renderActors();
+    };
+    this.address = function (key) {
+      if (key === "n") return new URL("data/names.js?v=" + archive.data.names, loader.base).href;
+      var number = Number(key.slice(1));
+      var chunk = key[0] === "i";
+      var tag = (chunk ? archive.data.chunks : archive.data.parts).tags[number];
+      return new URL("data/" + (chunk ? "i" : "") + number + ".js?v=" + tag, loader.base).href;
     };
   }
 
-  // Load these parts, first first; parts queued for an earlier query and not started wait.
-  PartLoader.prototype.want = function (numbers) {
+  // Load these files, first first, and `then` once every one of `first` is in; files
+  // queued for an earlier query and not started wait.
+  PartLoader.prototype.want = function (first, then) {
     var loader = this;
-    this.queue.forEach(function (n) { loader.state[n] = "none"; });
+    this.queue.forEach(function (key) { delete loader.state[key]; });
     this.queue = [];
-    numbers.forEach(function (n) {
-      if (loader.state[n] === "none") {
-        loader.state[n] = "queued";
-        loader.queue.push(n);
+    this.first = [];
+    first.concat(then).forEach(function (key, at) {
+      if (at < first.length && loader.first.indexOf(key) < 0) loader.first.push(key);
+      if (!loader.state[key]) {
+        loader.state[key] = "queued";
+        loader.queue.push(key);
       }
     });
     this.pump();
@@ -407,22 +532,24 @@
 
   PartLoader.prototype.pump = function () {
     var loader = this;
-    while (this.busy < PARTS_AT_ONCE && this.queue.length) {
-      var number = this.queue.shift();
-      this.state[number] = "loading";
+    var waiting = this.first.some(function (key) { return loader.state[key] !== "in"; });
+    while (this.busy < FILES_AT_ONCE && this.queue.length) {
+      if (waiting && this.first.indexOf(this.queue[0]) < 0) break;
+      var key = this.queue.shift();
+      this.state[key] = "loading";
       this.busy++;
       var script = document.createElement("script");
-      script.src = new URL("data/" + number + ".js?v=" + this.tags[number], this.base).href;
-      script.onload = script.onerror = done(number, script);
+      script.src = this.address(key);
+      script.onload = script.onerror = done(key, script);
       document.head.appendChild(script);
     }
 
-    function done(number, script) {
+    function done(key, script) {
       return function (event) {
         loader.busy--;
         script.remove();
         if (event.type === "error") {
-          loader.state[number] = "none";  // asked for again by the next change
+          delete loader.state[key];  // asked for again by the next change
           document.getElementById("ba-finder-status").textContent =
             "Some briefings could not be loaded; reload the page to try again.";
         }
@@ -431,15 +558,31 @@
     }
   };
 
+  // Starts once data.js has run (both load async: whichever comes second starts).
   function main() {
     var status = document.getElementById("ba-finder-status");
     if (!document.getElementById("ba-finder-form")) return;
-    var data = window.briefingsFinderData;
-    if (!filters || !data || data.version !== 2) {
-      status.textContent = "The briefings could not be loaded; reload the page to try again.";
+    var started = false;
+    var begin = function () {
+      if (started) return;
+      started = true;
+      var data = window.briefingsFinderData;
+      if (!filters || !data || data.version !== 3) {
+        status.textContent = "The briefings could not be loaded; reload the page to try again.";
+        return;
+      }
+      new Finder(filters.prepare(data)).start();
+    };
+    var script = Array.prototype.find.call(document.scripts, function (element) {
+      return /\/data\.js(\?|$)/.test(element.src);
+    });
+    if (window.briefingsFinderData || !script) {
+      begin();
       return;
     }
-    new Finder(filters.prepare(data)).start();
+    script.addEventListener("load", begin);
+    script.addEventListener("error", begin);
+    window.addEventListener("load", begin);  // by then data.js has run or failed
   }
 
   main();
