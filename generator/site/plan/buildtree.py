@@ -355,20 +355,26 @@ def _stale_parts(plan: Plan, docs: Path) -> set[str]:
 
 
 def _write_one(docs: Path, path: str, content: bytes, made: set[str]) -> bool:
-    """Write one file of the tree unless it already holds these bytes; True if written."""
+    """Write one file of the tree unless it already holds these bytes; True if written.
+
+    A file that changes is replaced, never rewritten in place: the site holds the tree's
+    data files as hard links (engine/hook.py), which must keep their bytes until that site
+    is replaced.
+    """
     target = os.path.join(docs, path)
     try:
         if os.stat(target).st_size == len(content):
             with open(target, "rb") as handle:
                 if handle.read() == content:
                     return False
+        os.unlink(target)
     except FileNotFoundError:
         pass
     folder = os.path.dirname(target)
     if folder not in made:
         os.makedirs(folder, exist_ok=True)
         made.add(folder)
-    # In place: the tree is the build's own, and a file a crash left half-written differs
+    # Not atomic: the tree is the build's own, and a file a crash left half-written differs
     # from its plan, so the next build writes (and renders) it again.
     with open(target, "wb") as handle:
         handle.write(content)
