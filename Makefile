@@ -39,8 +39,8 @@ test-fast: $(STAMP)       ## every test but the browser and Kiwix ones; needs no
 test-browser: $(STAMP) chromium  ## only the headless Chromium tests
 	$(BIN)/pytest -q -m browser
 
-test-a11y: $(STAMP) chromium kiwix  ## only the accessibility tests (WCAG 2.2 AA, tests/a11y/)
-	$(BIN)/pytest -q tests/a11y
+test-a11y: $(STAMP) chromium kiwix  ## only the accessibility tests (WCAG 2.2 AA, tests/a11y/), every page type in every scheme, width and edition
+	A11Y_MATRIX=full $(BIN)/pytest -q tests/a11y
 
 bundle: $(STAMP)          ## the offline zip, briefing-archive-offline.zip
 	$(BIN)/briefings bundle --output $(OFFLINE_ZIP)

@@ -61,14 +61,16 @@ def serve(content: Path, config_file: Path, dev_addr: str, drafts: bool,
     signal.signal(signal.SIGTERM, _interrupt)  # stopped by a service manager: as by Ctrl+C
     check_free(host, port)  # taken meanwhile: said in one line, before "serving"
     url = server.url.replace(f"//{host}:", f"//[{host}]:") if ":" in host else server.url
-    print(f"briefings serve: serving the preview on {url} (Ctrl+C stops it)",
-          file=sys.stderr, flush=True)
-    if host in ANY_HOST:
-        print(f"briefings serve: warning: {host} serves the preview to every machine that "
-              "can reach this one" + (", drafts included" if drafts else "") +
-              "; use 127.0.0.1 to keep it to this machine", file=sys.stderr, flush=True)
+
+    def ready() -> None:  # listening and watching: a page loads, a save is seen
+        print(f"briefings serve: serving the preview on {url} (Ctrl+C stops it)",
+              file=sys.stderr, flush=True)
+        if host in ANY_HOST:
+            print(f"briefings serve: warning: {host} serves the preview to every machine "
+                  "that can reach this one" + (", drafts included" if drafts else "") +
+                  "; use 127.0.0.1 to keep it to this machine", file=sys.stderr, flush=True)
     try:
-        server.serve()  # type: ignore[no-untyped-call]
+        server.serve_then(ready)
     except KeyboardInterrupt:
         print("briefings serve: stopped", file=sys.stderr)
     except OSError as error:  # the port was taken between the check and the server's bind

@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -95,6 +96,8 @@ def test_the_terminal_says_where_and_what_each_rebuild_did(served: Served) -> No
     served.wait_for(r"first build: built in \d+\.\d\d s")
     address = served.wait_for(r"serving the preview on (\S+)").group(1)
     assert address == served.url
+    with urllib.request.urlopen(address, timeout=10) as answer:  # at once: no retry needed
+        assert answer.status == 200
     briefing = served.log.parent / "content" / BRIEFING
     save(briefing, briefing.read_text(encoding="utf-8") + "\nOne more line.\n")
     served.wait_for(rf"content/{re.escape(BRIEFING)} changed: rebuilt in \d+\.\d\d s")

@@ -43,6 +43,18 @@ class PreviewServer(LiveReloadServer):
         self.changed: set[str] = set()
         self._changes = threading.Lock()
 
+    def serve_then(self, ready: Callable[[], None]) -> None:
+        """MkDocs' ``serve``, calling ``ready`` once the socket listens and the watcher
+        watches, just before requests are answered: whoever waits for "serving" can then
+        both load a page and save a file that is seen."""
+        start = self.serve_thread.start
+
+        def ready_then_start() -> None:
+            ready()
+            start()
+        self.serve_thread.start = ready_then_start  # type: ignore[method-assign]
+        self.serve()  # type: ignore[no-untyped-call]
+
     def show_problems(self, problems: Sequence[Problem]) -> None:
         """What the page shows over itself from the next reload on (nothing if empty)."""
         self.problems = json.dumps([p.as_dict() for p in problems], ensure_ascii=False).encode()
