@@ -46,7 +46,8 @@ from generator.editorial.known_names import NameFinder
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
-SETS = ("ingest", "ingest-unseen", "ingest-heldout", "ingest-dev", "ingest-dev-heldout")
+SETS = ("ingest", "ingest-unseen", "ingest-heldout", "ingest-dev", "ingest-dev-heldout",
+        "ingest-dev2")
 TODAY = date(2026, 11, 29)
 FIELDS = ("title", "date", "published", "name", "via", "url")
 

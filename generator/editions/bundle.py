@@ -32,8 +32,8 @@ from generator.engine import sitedir
 from generator.engine.render import EngineConfig, EngineError, site_settings
 from generator.site.edition import Edition
 
-__all__ = ["README_NAME", "ZIP_COMMENT", "folder_name", "is_our_bundle", "make_bundle",
-           "zip_timestamp"]
+__all__ = ["CHECK_OUTPUT", "README_NAME", "ZIP_COMMENT", "folder_name", "is_our_bundle",
+           "make_bundle", "write_bundle", "zip_timestamp"]
 
 README_NAME = "README.txt"
 
@@ -88,6 +88,9 @@ assets/javascripts/iframe-worker/LICENSE).
 """
 
 
+CHECK_OUTPUT = functools.partial(sitedir.check_edition_output, edition=OUTPUT)
+
+
 def make_bundle(content: Path, output: Path, config_file: Path, *,
                 build_dir: Path = Path(".build"), engine: str | None = None) -> Path:
     """Build the site for ``file://`` from ``content`` and zip it to ``output``; returns ``output``.
@@ -99,18 +102,23 @@ def make_bundle(content: Path, output: Path, config_file: Path, *,
     sitedir.SiteDirError, before anything is written, when ``output`` is a folder or a
     file that is not a bundle.
     """
-    check = functools.partial(sitedir.check_edition_output, edition=OUTPUT)
     with packaged.rendered_for(Edition.OFFLINE, content, output, config_file,
-                               check_output=check, build_dir=build_dir,
-                               engine=engine) as (site_dir, engine_used):
-        if not (site_dir / OFFLINE_SEARCH_INDEX).is_file():
-            raise EngineError(f"the offline build has no {OFFLINE_SEARCH_INDEX}, so search "
-                              "would not work from disk")
-        site_name = site_settings(EngineConfig(config_file, engine=engine_used)).name
-        folder = folder_name(site_name)
-        entries: list[Entry] = [(f"{folder}/{README_NAME}", _readme(site_name, folder))]
-        entries += [(f"{folder}/{name}", path) for name, path in _site_files(site_dir)]
-        _write_atomically(output, entries, zip_timestamp(os.environ.get("SOURCE_DATE_EPOCH")))
+                               check_output=CHECK_OUTPUT, build_dir=build_dir,
+                               engine=engine) as rendered:
+        return write_bundle(rendered, output, config_file)
+
+
+def write_bundle(rendered: packaged.Rendered, output: Path, config_file: Path) -> Path:
+    """Zip a site rendered for the offline edition to ``output``; returns ``output``."""
+    site_dir, engine_used = rendered
+    if not (site_dir / OFFLINE_SEARCH_INDEX).is_file():
+        raise EngineError(f"the offline build has no {OFFLINE_SEARCH_INDEX}, so search "
+                          "would not work from disk")
+    site_name = site_settings(EngineConfig(config_file, engine=engine_used)).name
+    folder = folder_name(site_name)
+    entries: list[Entry] = [(f"{folder}/{README_NAME}", _readme(site_name, folder))]
+    entries += [(f"{folder}/{name}", path) for name, path in _site_files(site_dir)]
+    _write_atomically(output, entries, zip_timestamp(os.environ.get("SOURCE_DATE_EPOCH")))
     return output
 
 

@@ -1,7 +1,8 @@
 """The site with its offline editions to download: ``briefings build --downloads``.
 
-Both editions are built first (the zip for ``file://``, the ZIM for Kiwix), each from its
-own build of the archive, so neither holds the downloads; the zip is built while a second
+Both editions are built first (the zip for ``file://``, the ZIM for Kiwix), from one
+build of the archive for the offline edition, which the Kiwix edition's site is made from
+(editions/kiwixsite.py), so neither holds the downloads; the zip is written while a second
 process writes the ZIM (zim.make_zim, ``meanwhile``). Then the site is built with
 ``downloads/`` in its tree: both files, a SHA-256 file each (``sha256sum -c`` reads it)
 and the Downloads page listing them. The pipeline swaps the site in only when all of it
@@ -20,7 +21,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.content.problems import Problem
-from generator.editions.bundle import folder_name, make_bundle
+from generator.editions import bundle, kiwixsite, packaged
+from generator.editions.bundle import folder_name
+from generator.editions.zim import CHECK_OUTPUT as CHECK_ZIM
 from generator.editions.zim import make_zim, zim_date
 from generator.engine import sitedir
 from generator.engine.render import EngineConfig, site_settings
@@ -69,13 +72,25 @@ def build_with_downloads(options: BuildOptions) -> list[Problem]:
     stem = folder_name(site.name)
     with tempfile.TemporaryDirectory(prefix="downloads-", dir=options.build_dir) as work:
         zip_file = Path(work) / Edition.OFFLINE.file_name(stem)
-        # Side by side: the zip is built while a second process writes the ZIM.
-        zim = make_zim(options.content, Path(work) / Edition.KIWIX.file_name(stem),
-                       options.config_file, build_dir=options.build_dir, engine=options.engine,
-                       meanwhile=functools.partial(make_bundle, options.content, zip_file,
-                                                   options.config_file,
-                                                   build_dir=options.build_dir,
-                                                   engine=options.engine))
+        zim_file = Path(work) / Edition.KIWIX.file_name(stem)
+
+        def check_outputs(_: Path, where: sitedir.Places) -> None:
+            bundle.CHECK_OUTPUT(zip_file, where)
+            CHECK_ZIM(zim_file, where)
+
+        # One render for both editions: the Kiwix site is the offline one with three changes
+        # to each page's head and header (kiwixsite). Then side by side: the zip is written
+        # while a second process writes the ZIM.
+        with packaged.rendered_for(Edition.OFFLINE, options.content, zip_file,
+                                   options.config_file, check_output=check_outputs,
+                                   build_dir=options.build_dir,
+                                   engine=options.engine) as offline:
+            kiwix = packaged.Rendered(kiwixsite.derive(offline.site_dir, Path(work) / "kiwix"),
+                                      offline.engine)
+            zim = make_zim(options.content, zim_file, options.config_file,
+                           build_dir=options.build_dir, engine=options.engine, rendered=kiwix,
+                           meanwhile=functools.partial(bundle.write_bundle, offline, zip_file,
+                                                       options.config_file))
         editions = [_edition("zip", zip_file, zim.briefings), _edition("zim", zim.path,
                                                                          zim.briefings)]
     day = zim_date(os.environ.get("SOURCE_DATE_EPOCH"))

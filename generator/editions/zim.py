@@ -10,14 +10,17 @@ temporary file beside the output and renamed into place, so a failed build leave
 half-written file.
 
 Same archive and same date, same bytes: entries go in sorted, one worker thread packs
-and indexes them in that order, the Date is ``SOURCE_DATE_EPOCH``'s day (else today's),
-and the three random UUIDs (the ZIM header's, which python-libzim gives no way to set,
-and one in each Xapian index) are replaced by ones made from the file's other bytes, with
-the MD5 checksum at the end written again (see README, "Kiwix").
+and indexes them in that order (uncompressed: :mod:`generator.editions.zimclusters` then
+compresses the clusters on every core, each on its own), the Date is
+``SOURCE_DATE_EPOCH``'s day (else today's), and the three random UUIDs (the ZIM header's,
+which python-libzim gives no way to set, and one in each Xapian index) are replaced by ones
+made from the file's other bytes, with the MD5 checksum at the end written again (see
+README, "Kiwix").
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
 import hashlib
@@ -27,6 +30,7 @@ import shutil
 import sys
 import tempfile
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -39,11 +43,11 @@ from libzim.writer import Creator, FileProvider, Hint, IndexData, Item
 from generator.buildfolder import BuildFolder
 from generator.content.model import Archive
 from generator.content.syntax import safefile
-from generator.editions import packaged, zimitems
+from generator.editions import packaged, zimclusters, zimitems
 from generator.editions.bundle import folder_name
 from generator.engine import sitedir
 from generator.engine.render import EngineConfig, EngineError, settings
-from generator.pipeline import check, without_drafts
+from generator.pipeline import check, site_language, without_drafts
 from generator.site.edition import Edition
 from generator.workers import Helper
 
@@ -98,8 +102,8 @@ class _Entry(Item):  # type: ignore[misc]  # libzim ships no types for its base 
         return FileProvider(str(self.entry.file))
 
     def get_hints(self) -> dict[Hint, int]:
-        compress = self.entry.mime.startswith(("text/", "application/", "image/svg"))
-        return {Hint.FRONT_ARTICLE: self.entry.front, Hint.COMPRESS: compress}
+        return {Hint.FRONT_ARTICLE: self.entry.front,
+                Hint.COMPRESS: zimclusters.compressible(self.entry.mime)}
 
 
 class _Indexed(_Entry):
@@ -165,7 +169,8 @@ CHECK_OUTPUT = functools.partial(sitedir.check_edition_output, edition=OUTPUT)
 
 def make_zim(content: Path, output: Path, config_file: Path, *,
              build_dir: Path = Path(".build"), engine: str | None = None,
-             meanwhile: Callable[[], object] | None = None) -> ZimInfo:
+             meanwhile: Callable[[], object] | None = None,
+             rendered: packaged.Rendered | None = None) -> ZimInfo:
     """Build the Kiwix edition of ``content`` and write it to ``output``.
 
     ``meanwhile``: work to do while libzim writes the file (most of the time a ZIM takes,
@@ -176,11 +181,16 @@ def make_zim(content: Path, output: Path, config_file: Path, *,
     EngineError if MkDocs or libzim fails; in every case no ZIM is written and an
     existing one is left as it was. Raises sitedir.SiteDirError, before anything is written,
     when ``output`` is a folder or a file that is not a ZIM.
+
+    ``rendered``: the Kiwix edition's site, already made (``build --downloads`` derives it
+    from the offline edition's, editions/kiwixsite.py); the caller has checked ``output``.
     """
-    with packaged.rendered_for(Edition.KIWIX, content, output, config_file,
-                               check_output=CHECK_OUTPUT, build_dir=build_dir,
-                               engine=engine) as (site_dir, engine_used):
-        archive = without_drafts(check(content, cache_file=BuildFolder(build_dir).cache).archive)
+    site = contextlib.nullcontext(rendered) if rendered else packaged.rendered_for(
+        Edition.KIWIX, content, output, config_file, check_output=CHECK_OUTPUT,
+        build_dir=build_dir, engine=engine)
+    with site as (site_dir, engine_used):
+        archive = without_drafts(check(content, cache_file=BuildFolder(build_dir).cache,
+                                       language=site_language(config_file, engine_used)).archive)
         config = settings(EngineConfig(config_file, engine=engine_used))
         items = list(zimitems.entries(site_dir, str(config["site_name"]),
                                       zimitems.briefing_keywords(archive)))
@@ -218,9 +228,6 @@ def metadata(config: Mapping[str, Any], archive: Archive, day: datetime.date) ->
     zim = (config.get("extra") or {}).get("zim") or {}
     name = str(config["site_name"])
     language = str((config.get("theme") or {}).get("language") or "en")
-    if language not in LANGUAGES:
-        raise EngineError(f"mkdocs.yml: theme.language '{language}' has no ISO 639-3 code "
-                          f"here; add it to LANGUAGES in {Path(__file__).name}")
     described = str(config.get("site_description") or name)
     briefings = archive.briefings
     extent = (f"{len(briefings):,} briefings from {briefings[-1].date} to {briefings[0].date}"
@@ -231,11 +238,30 @@ def metadata(config: Mapping[str, Any], archive: Archive, day: datetime.date) ->
         "Description": _shortened(described, 80),
         "LongDescription": _shortened(f"{described} {extent}, on {len(archive.actors)} actors "
                                       f"and {len(archive.regions)} regions.", 4000),
-        "Language": LANGUAGES[language], "Creator": str(zim.get("creator") or name),
+        "Language": ",".join(languages(language, archive)),
+        "Creator": str(zim.get("creator") or name),
         "Publisher": str(zim.get("publisher") or name), "Date": day.isoformat(),
         "Tags": ";".join(tags), "Source": str(config.get("site_url") or ""),
         "License": str(zim.get("license") or ""), "Scraper": SCRAPER,
     }
+
+
+def languages(site_language: str, archive: Archive) -> list[str]:
+    """The ZIM's languages as ISO 639-3 codes, as Kiwix reads its Language metadata: the
+    site's first (the full-text index's language), then those of the briefings in other
+    languages, most briefings first. One ZIM holds them all, as the offline zip does (see
+    README, "Kiwix": the index is in the site's language, and words of other languages are
+    indexed folded and unstemmed)."""
+    counts = Counter(b.lang.split("-")[0].lower() for b in archive.briefings)
+    site = site_language.split("-")[0].lower()
+    order = [site, *sorted((c for c in counts if c != site), key=lambda c: (-counts[c], c))]
+    unknown = [tag for tag in order if tag not in LANGUAGES]
+    if unknown:
+        where = ("mkdocs.yml: theme.language" if unknown[0] == site
+                 else "a briefing's lang")
+        raise EngineError(f"{where} '{unknown[0]}' has no ISO 639-3 code here; add it to "
+                          f"LANGUAGES in {Path(__file__).name}")
+    return [LANGUAGES[tag] for tag in order]
 
 
 def _shortened(text: str, limit: int) -> str:
@@ -252,17 +278,23 @@ def _write_atomically(output: Path, items: Iterable[zimitems.SiteEntry],
     handle, temporary = tempfile.mkstemp(prefix=f".{output.stem}.", suffix=".zim",
                                          dir=output.parent)
     os.close(handle)
+    # libzim writes it uncompressed here first (zimclusters); the name is no longer than
+    # the temporary's, and so are libzim's own files beside it.
+    raw = Path(temporary).with_suffix(".raw")
     try:
-        _write_zim(Path(temporary), items, meta)
+        _write_zim(raw, items, meta)
+        zimclusters.compress_clusters(raw, Path(temporary))
+        raw.unlink()
         _fix_uuid(Path(temporary))
         os.chmod(temporary, 0o644)  # mkstemp makes it private; a file to share is not
         os.replace(temporary, output)
-    except RuntimeError as error:  # libzim's errors
-        raise EngineError(f"libzim could not write the ZIM: {error}") from error
+    except (RuntimeError, ValueError) as error:  # libzim's errors, or a file zimclusters
+        raise EngineError(f"libzim could not write the ZIM: {error}") from error  # refused
     finally:
         Path(temporary).unlink(missing_ok=True)
         # libzim writes FILE.tmp and FILE_*.idx.tmp/ beside it and renames only at the end.
-        for left in Path(temporary).parent.glob(f"{Path(temporary).name}*.tmp"):
+        for left in [*output.parent.glob(f"{Path(temporary).name}*.tmp"),
+                     *output.parent.glob(f"{raw.name}*")]:
             if left.is_dir():
                 shutil.rmtree(left)
             else:
@@ -271,10 +303,11 @@ def _write_atomically(output: Path, items: Iterable[zimitems.SiteEntry],
 
 def _write_zim(path: Path, items: Iterable[zimitems.SiteEntry], meta: Mapping[str, str]
                ) -> None:
-    language = meta["Language"]
+    language = meta["Language"].split(",")[0]  # the site's: the full-text index's stemmer
     # One worker: with more, pages could reach the Xapian index in the order they finish.
+    # No compression: zimclusters compresses the clusters afterwards, on every core.
     creator = (Creator(str(path)).config_indexing(True, language).config_nbworkers(1)
-               .config_clustersize(CLUSTER_SIZE))
+               .config_clustersize(CLUSTER_SIZE).config_compression("none"))
     with _no_stdout(), creator:
         creator.set_mainpath(MAIN_PAGE)
         for name, value in meta.items():

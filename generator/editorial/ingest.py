@@ -66,6 +66,7 @@ class Draft:
     regions: tuple[str, ...]
     unknown_names: tuple[str, ...]
     article: tuple[str, ...]
+    title_candidates: tuple[str, ...] = ()  # the page's titles, where they disagree
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ def draft_from_page(text: str, finder: NameFinder, today: date) -> Draft:
         page, markup = read_html(text)
     else:
         page, markup = analyse(text), Markup()
-    facts = gather(page, markup, today)
+    facts = gather(page, markup, today, finder.organisation)
     paragraphs = [text for text in (one_line(unicodedata.normalize("NFC", p), 1_000_000)
                                     for p in page.body) if text]
     title = one_line(unicodedata.normalize("NFC", page.title), 100_000) if page.title else None
@@ -136,7 +137,7 @@ def draft_from_page(text: str, finder: NameFinder, today: date) -> Draft:
     known = [*skip, *((m.start, m.end) for m in found.mentions)]
     unknown = candidates(paragraphs, known, offsets[1:])
     return Draft(_shorten(title), facts, found.actors, found.regions, tuple(unknown),
-                 tuple(paragraphs))
+                 tuple(paragraphs), page.title_candidates)
 
 
 def _article_text(title: str | None, paragraphs: list[str]
@@ -180,7 +181,7 @@ def _fields(draft: Draft, day: date | None, actors: NameIndex[Any], regions: Nam
                    "author": facts.author, "via": facts.via}}
     refused = _refuse_bad_values(fields)
     fill_in = {
-        "title": "the page's title was not found; write the headline",
+        "title": _title_hint(draft.title_candidates),
         "date": _date_hint(facts), "region": "no region of regions.yml is named; add one",
         "actors": "no actor of actors.yml is named; add at least one",
         "source.name": _outlet_hint(facts),
@@ -223,7 +224,18 @@ def _missing(fields: dict[str, Any], key: str) -> bool:
     return fields.get(key) is None
 
 
+def _title_hint(candidates: tuple[str, ...]) -> str:
+    if candidates:
+        shown = "; ".join(f'"{one_line(title, 120)}"' for title in candidates)
+        return f"the page states titles that disagree ({shown}): write the headline"
+    return "the page's title was not found; write the headline"
+
+
 def _outlet_hint(facts: Facts) -> str:
+    if facts.outlet_unmapped:
+        return (f"the outlet that published the report; the page names it only as "
+                f"\"{one_line(facts.outlet_unmapped, 80)}\": write the name briefings use for "
+                "it, in Latin letters")
     if facts.outlet_candidates:
         shown = "; ".join(one_line(name, 80) for name in facts.outlet_candidates)
         return f"the outlet that published the report; the page credits several ({shown})"

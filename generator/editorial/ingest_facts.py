@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from generator.editorial import outlets, pagedates
+from generator.editorial import headlines, outlets, pagedates, pageurls
+from generator.editorial.headlines import is_link_label
 from generator.editorial.ingest_text import CREDIT, PageText, classify
 
 _DATELINE = re.compile(
@@ -75,6 +77,7 @@ class Facts:
     author: str | None
     date_candidates: tuple[date, ...] = ()  # stamps that disagree, for the FILL IN note
     outlet_candidates: tuple[str, ...] = ()  # credits that disagree, likewise
+    outlet_unmapped: str | None = None  # an outlet named only in its own script
 
 
 def dateline(paragraph: str) -> tuple[int, str | None]:
@@ -99,20 +102,33 @@ def _credit_line(paragraph: str) -> tuple[int, str | None]:
     return 0, None
 
 
-def gather(page: PageText, markup: Markup, today: date) -> Facts:
-    """Everything the page says about its source and date."""
-    site = _site(page, markup)
+def gather(page: PageText, markup: Markup, today: date,
+           organisation: Callable[[str], str | None] = lambda name: None) -> Facts:
+    """Everything the page says about its source and date; ``organisation`` gives the
+    registries' name of an organisation named whole ("United Nations"), or None."""
+    site = _site(page, markup, organisation)
     outlet, disputed = _outlet(page, markup)
     name, via = (None if disputed else outlet or site), None
     if outlet and site and outlets.canonical(outlet) != outlets.canonical(site):
         via = site
+    unmapped = next((n for n in (name, via) if n and _unmapped(n)), None)
+    name, via = (None if name and _unmapped(name) else name), (None if via and _unmapped(via)
+                                                               else via)
     stated, candidates = _page_date(page)
     published = markup.published or stated or _url_date(markup.url or _page_url(page))
     if published is not None and published > today:
         published = None
     partial = None if published else _partial(page)
-    return Facts(published, partial, _show(name), _show(via), markup.url or _page_url(page),
-                 _author(page, markup), candidates, tuple(_show(n) or n for n in disputed))
+    url = markup.url or _page_url(page)
+    return Facts(published, partial, _show(name), _show(via), pageurls.page_address(url),
+                 _author(page, markup), candidates, tuple(_show(n) or n for n in disputed),
+                 unmapped)
+
+
+def _unmapped(name: str) -> bool:
+    """An outlet written only in its own script and not in the table: briefings name
+    outlets in Latin letters, and a transliteration would be a guess, so it is left out."""
+    return outlets.by_name(name) is None and outlets.is_native_script(name)
 
 
 def _url_date(url: str | None) -> date | None:
@@ -130,7 +146,8 @@ def _show(name: str | None) -> str | None:
     return outlets.canonical(name) if name else None
 
 
-def _site(page: PageText, markup: Markup) -> str | None:
+def _site(page: PageText, markup: Markup,
+          organisation: Callable[[str], str | None]) -> str | None:
     """The site the page was saved from: markup, masthead, footer copyright, address."""
     if markup.site:
         return markup.site
@@ -139,11 +156,20 @@ def _site(page: PageText, markup: Markup) -> str | None:
         return masthead.name
     short = [line for line in page.furniture if len(line) <= _SHORT_LINE]
     holders = [h for h in (_copyright_holder(line) for line in short) if h]
-    top = page.furniture[0] if page.furniture else ""
-    if top and len(top.split()) <= 6 and holders and top.casefold() in holders[-1].casefold():
-        return top  # the masthead, confirmed by the footer's copyright holder
+    top = _masthead(page.furniture)
+    if top and len(top.split()) <= 12 and holders and top.casefold() in holders[-1].casefold():
+        # the masthead, confirmed by the footer's copyright holder; where the masthead is
+        # part of the holder's name ("Republic of Azerbaijan" in "Ministry of Foreign
+        # Affairs of the Republic of Azerbaijan"), the whole organisation is the holder
+        return holders[-1] if len(holders[-1]) <= 120 else top
+    if top and ((top != page.furniture[0] and outlets.looks_like_outlet(top))
+                or _ORGANISATION.search(top)):
+        return top  # a masthead over two lines, joined: "Ministry of Foreign Affairs" / "of ..."
     if holders:
         return _outlet_in(holders[-1])  # the page footer's, not an article's own
+    known = organisation(headlines.without_symbols(top)) if top else None
+    if known:  # a document's header: "United Nations    S/2024/312"
+        return known
     counts: Counter[str] = Counter()
     for line in short:
         if not _ATTRIBUTION.search(line):
@@ -152,6 +178,23 @@ def _site(page: PageText, markup: Markup) -> str | None:
         return counts.most_common(1)[0][0]
     url = markup.url or _page_url(page)
     return outlets.site_from_domain(outlets.host_of(url)) if url else None
+
+
+_ORGANISATION = re.compile(r"^(?:the\s+)?(?:ministry|embassy|office|mission|permanent mission|"
+                           r"presidency|administration|government)\s+of\b.*\s(?:of|for)\s",
+                           re.IGNORECASE)
+
+
+def _masthead(furniture: tuple[str, ...]) -> str | None:
+    """The page's name at its top: the first line, joined with the next where that one
+    goes on the same name ("Ministry of Foreign Affairs" / "of the Republic of Armenia")."""
+    if not furniture:
+        return None
+    top = furniture[0]
+    if len(furniture) > 1 and re.match(r"^(?:of|for|and|de|du|des|d['’])\s", furniture[1]) \
+            and len(top.split()) + len(furniture[1].split()) <= 14:
+        return f"{top} {furniture[1]}"
+    return top
 
 
 def _copyright_holder(line: str) -> str | None:
@@ -178,6 +221,7 @@ def _outlet(page: PageText, markup: Markup) -> tuple[str | None, tuple[str, ...]
         if name:
             return _outlet_in(name), ()
     said = [quoted.group("who") for quoted in map(CREDIT.match, page.header) if quoted]
+    said += [headlines.credit_line(line) for line in page.header]  # "Yerevan (AFP) –"
     said += [b for b in map(_byline, (*page.header, *page.tail))
              if b and outlets.looks_like_outlet(b)]
     said.append(dateline(page.body[0])[1] if page.body else None)
@@ -186,7 +230,8 @@ def _outlet(page: PageText, markup: Markup) -> tuple[str | None, tuple[str, ...]
     named: dict[str, str] = {}
     for text in filter(None, said):
         name = _outlet_in(text)
-        named.setdefault(outlets.canonical(name).casefold(), name)
+        if not _STAFF_ONLY.match(name):  # "By Staff", "By our correspondent": nobody named
+            named.setdefault(outlets.canonical(name).casefold(), name)
     if len(named) > 1:
         return None, tuple(named.values())
     return next(iter(named.values()), None), ()
@@ -213,6 +258,11 @@ _CORPORATE_TAIL = re.compile(
     r"s\.a)\.?)+$", re.IGNORECASE)
 _BESIDE = re.compile(r"^(?:\s*(?:,|/|\+|&|with|and|staff|desk|newsroom|reporters?|news|"
                      r"wires?|(?:news )?agencies|journalists?))*\s*$", re.IGNORECASE)
+
+
+_STAFF_ONLY = re.compile(r"^(?:(?:our|the|a|staff|news|editorial|web|wire|foreign|special)\s+)*"
+                         r"(?:staff|reporters?|writers?|correspondents?|desk|newsroom|team|"
+                         r"editors?|bureau)?$", re.IGNORECASE)
 
 
 def _outlet_in(text: str) -> str:
@@ -294,7 +344,7 @@ def _before_furniture(lines: tuple[str, ...]) -> tuple[str, ...]:
     """The lines under an article up to its furniture: a date in a related link or a
     copyright line below that is another article's or the site's, never this one's."""
     for index, line in enumerate(lines):
-        if classify(line) == "end":
+        if classify(line) == "end" or is_link_label(line):
             return lines[:index]
     return lines
 

@@ -10,14 +10,16 @@ visible page, read as lines, also serves to find bylines and site furniture.
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import replace
 from datetime import date
 
 import lxml.etree
 import lxml.html
 import trafilatura
 
-from generator.editorial import outlets
+from generator.editorial import headlines, outlets
 from generator.editorial.ingest_facts import Markup
 from generator.editorial.ingest_text import PageText, analyse, classify, is_headline, lines_of
 
@@ -28,8 +30,15 @@ _BLOCK = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "hea
           "table", "tr", "td", "th", "br", "hr", "dl", "dt", "dd", "address", "time", "pre"}
 
 
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def read_html(html: str) -> tuple[PageText, Markup]:
     """The article and its surroundings, and what the markup states."""
+    root = _parsed(html)
+    if root is not None:
+        _keep_word_boundaries(root)
+        html = lxml.html.tostring(root, encoding="unicode")
     document = trafilatura.bare_extraction(
         html, with_metadata=True, favor_precision=True, include_comments=False,
         include_tables=False, include_images=False,
@@ -38,31 +47,89 @@ def read_html(html: str) -> tuple[PageText, Markup]:
     if not isinstance(document, trafilatura.settings.Document):
         return visible, Markup()
     markup = _markup(document)
-    title = _title(html, markup) or visible.title
+    if root is not None:
+        markup = replace(markup, url=_canonical(root) or markup.url)
+    title, candidates = _title(root, markup) if root is not None else (markup.title, ())
+    title = title or (None if candidates else visible.title)
     body = _clean_body(str(document.text or ""), title)
     page = PageText(title, body or visible.body, visible.header, visible.tail,
-                    visible.furniture)
+                    visible.furniture, candidates)
     return page, markup
 
 
-def _title(html: str, markup: Markup) -> str | None:
+def _parsed(html: str) -> lxml.html.HtmlElement | None:
+    try:
+        return lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+
+
+def _keep_word_boundaries(root: lxml.html.HtmlElement) -> None:
+    """A space where two elements meet with no white space and the words run together
+    ("<span>Lire aussi</span><a>Arménie ...</a>" reads "Lire aussiArménie"): a small
+    letter before a capital, across a tag, is two words, as the page shows them. One walk
+    over the text pieces in document order (linear in the page)."""
+    previous: tuple[lxml.html.HtmlElement, str] | None = None
+    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+        if not isinstance(element.tag, str):
+            continue
+        piece = (element, "text" if event == "start" else "tail")
+        value = getattr(element, piece[1])
+        if not value:
+            continue
+        if previous is not None and value[:1].isupper():
+            owner, attribute = previous
+            before = getattr(owner, attribute)
+            if before[-1:].islower() and not _NOT_XML.search(before):  # lxml would refuse
+                setattr(owner, attribute, before + " ")
+        previous = piece
+
+
+def _canonical(root: lxml.html.HtmlElement) -> str | None:
+    """The address the page names as its own, as written: rel=canonical, else og:url."""
+    for xpath in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
+        found = [str(v).strip() for v in root.xpath(xpath) if str(v).strip()]
+        if found and found[0].startswith(("http://", "https://")):
+            return found[0]
+    return None
+
+
+def _markup_titles(root: lxml.html.HtmlElement, markup: Markup) -> list[str]:
+    """The titles the markup states: JSON-LD headline, og:title, <title> without the site."""
+    found: list[str] = []
+    for script in root.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        items = data.get("@graph", [data]) if isinstance(data, dict) else data
+        articles = [item for item in (items if isinstance(items, list) else ())
+                    if isinstance(item, dict) and isinstance(item.get("headline"), str)
+                    and re.search(r"Article|Posting", str(item.get("@type", "")))]
+        found += [articles[0]["headline"]] if articles else []  # not a related item's
+    found += [str(v) for v in root.xpath('//meta[@property="og:title"]/@content')]
+    found += [_strip_site(t.text_content(), markup.site, markup.url)
+              for t in root.iter("title")]
+    return [" ".join(t.split()) for t in found if t.strip()]
+
+
+def _title(root: lxml.html.HtmlElement, markup: Markup) -> tuple[str | None, tuple[str, ...]]:
     """The headline: the page's one visible <h1> where it reads as a headline (markup
     titles are often cut short for search engines, or carry a section and the site's
-    name); where the page has several, the one the markup's title agrees with."""
-    try:
-        root = lxml.html.fromstring(html)
-    except (lxml.etree.ParserError, ValueError):
-        return markup.title
+    name); where the page has several, the one the markup's title agrees with; with no
+    visible headline, the markup's titles where they agree (else the candidates)."""
     found = [" ".join(h.text_content().split()) for h in root.iter("h1")]
     site = (markup.site or "").casefold()
-    headlines = [h for h in found if is_headline(h) and not outlets.by_name(h)
+    shown = [h for h in found if is_headline(h) and not outlets.by_name(h)
                  and h.casefold() != site]  # a logo in an <h1> is no headline
     wanted = (markup.title or "").casefold()
-    agreeing = [h for h in headlines if wanted and (h.casefold() in wanted
+    agreeing = [h for h in shown if wanted and (h.casefold() in wanted
                                                     or wanted in h.casefold())]
-    if len(headlines) == 1:
-        return headlines[0]
-    return agreeing[0] if agreeing else markup.title
+    if len(shown) == 1:
+        return shown[0], ()
+    if agreeing:
+        return agreeing[0], ()
+    return headlines.agreed(_markup_titles(root, markup) or [markup.title or ""])
 
 
 def visible_lines(html: str) -> list[str]:

@@ -15,8 +15,15 @@ from dataclasses import dataclass
 from typing import Literal
 
 from generator.editorial import pagedates
+from generator.editorial.headlines import (
+    credit_shaped,
+    is_link_label,
+    is_navigation,
+    not_a_headline,
+)
 
 Kind = Literal["prose", "short", "date", "byline", "skip", "end", "bullet"]
+
 
 # Furniture, whatever it looks like: ads, photo credits, agency desk codes.
 _ALWAYS_SKIP = re.compile(r"""(?ix)^(?:
@@ -31,6 +38,8 @@ _ALWAYS_SKIP = re.compile(r"""(?ix)^(?:
     (?:\ via\ getty\ images|/getty\ images)?\.?\)?|
     (?:à\ )?lire\ aussi\b.*|(?:read|see|also)\ (?:also|read)\b.*|читайте\ также.*|
     читать\ также.*|смотрите\ также.*|اقرأ\ أيضا.*|اقرأ\ ايضا.*|
+    (?:this\ content|the\ content\ you|le\ contenu\ auquel)\b.*(?:not|no\ longer|
+    n'existe\ pas|plus\ disponible)\b.*|
     [¹²³⁴⁵⁶⁷⁸⁹⁰]+\ .*|\d{1,3}(?:\ ?/\ ?\d{1,3})?|.*\bpage\ \d{1,3}|
     (?:updated|published|posted|modified|issued)?:?\ ?(?:on\ )?(?:\d+|an?|one)
     \ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\ ago\b.*|
@@ -99,6 +108,9 @@ _APPEAL = re.compile(r"""(?ix).*\b(?:
     contributed\ (?:to\ this\ )?report(?:ing)?|undesirable\ organi[sz]ation|
     abonnez-vous|réservé\ aux\ abonnés|подпишитесь|اشترك
 )\b.*""")
+_SELF_DESCRIPTION = re.compile(  # "Hetq is an investigative online newspaper": the outlet's
+    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4} is (?:an?|the) (?:[\w-]+ ){0,5}(?:newspaper|"
+    r"news (?:outlet|site|website|agency|portal)|outlet|magazine|broadcaster)\b")
 _BULLET = re.compile(r"^\s*(?:[•·▪►◦*]|[-–]\s|\d{1,2}[.)]\s)")
 _BYLINE = re.compile(r"^(?:by|written by|words by|author:?|story by|(?:translated|edited|"
                      r"compiled) by:?|par|por|von|автор:?|بقلم)\s+(?P<who>\S.{0,119})$", re.I)
@@ -111,10 +123,10 @@ _AUTHOR_LABEL = re.compile(r"^(?:authors?|auteurs?|автор[ыа]?|الكات�
 # "Key points" and the like: a label whose bullets sit between the title and the article.
 _KEY_POINTS = re.compile(r"^(?:key points|key takeaways|summary|highlights|in brief|"
                          r"at a glance|what we know)$", re.I)
-_INLINE_LINK = re.compile(r"^(?:(?:à )?lire aussi|read also|also read|see also|читайте также|"
-                          r"читать также|смотрите также|اقرأ أيضا|اقرأ ايضا)\W*$", re.I)
 _TICKER = re.compile(r"[-+]\d+(?:\.\d+)?%?\s*$|^(?:buy|sell)\s+[\d.,]+$", re.I)
 _FURNITURE_SPAN = 800
+_CAPTION_DATE = re.compile(r"(?:,|\b(?:on|le))\s+(?:[^\W\d]+,?\s+)?(?:\d{1,2}\s+[^\W\d]+\.?|"
+                           r"[^\W\d]+\.?\s+\d{1,2}),?\s+(?:19|20)\d\d\W{0,2}$")  # ", June 12, 2024"
 _SENTENCE_END = re.compile(r"[.!?…:؟。][\"'”’»)\]]*$")
 
 
@@ -127,6 +139,7 @@ class PageText:
     header: tuple[str, ...]
     tail: tuple[str, ...]
     furniture: tuple[str, ...]
+    title_candidates: tuple[str, ...] = ()  # titles the markup states that disagree
 
 
 def lines_of(text: str) -> list[str]:
@@ -145,8 +158,10 @@ def classify(line: str) -> Kind:
         return "prose" if is_prose(line) else "short"
     if _BULLET.match(line):
         return "bullet"
-    if _ALWAYS_SKIP.match(line):
+    if _ALWAYS_SKIP.match(line) or is_link_label(line) or _SELF_DESCRIPTION.match(line):
         return "skip"
+    if credit_shaped(line):
+        return "byline"  # "Yerevan (AFP) –": where and whose, not a headline
     if _ALWAYS_END.match(line) or _BIO.match(line) or (
             len(line) < _FURNITURE_SPAN and _APPEAL.match(line)):
         return "end"
@@ -167,10 +182,12 @@ def classify(line: str) -> Kind:
 
 
 def is_prose(line: str) -> bool:
-    """A sentence or more of running text, as opposed to a label, link or headline."""
+    """A sentence or more of running text, as opposed to a label, link or headline (or a
+    string of labels, "For information media. Not an official record.": no sentence in it)."""
     words = line.split()
     lower = sum(1 for w in words if w[:1].isalpha() and not w[:1].isupper())  # Arabic too
-    return len(words) >= 7 and lower >= 2 and bool(_SENTENCE_END.search(line))
+    return len(words) >= 7 and lower >= 2 and bool(_SENTENCE_END.search(line)) and (
+        len(words) > 12 or max(len(s.split()) for s in re.split(r"[.!?]\s", line)) >= 5)
 
 
 def _digit_share(line: str) -> float:
@@ -184,7 +201,8 @@ def is_headline(line: str) -> bool:
     words = line.split()
     first = next((c for c in line if c.isalpha()), "")
     return (3 <= len(words) <= 30 and 15 <= len(line) <= 250 and not line.endswith((":", ","))
-            and first != "" and not first.islower() and not line.isupper())
+            and first != "" and not first.islower() and not line.isupper()
+            and not not_a_headline(line))
 
 
 def analyse(text: str) -> PageText:
@@ -247,7 +265,7 @@ def _in_context(lines: list[str], kinds: list[Kind]) -> list[Kind]:
         elif _AUTHOR_LABEL.match(line):  # an author block: the label, the name, the post
             for below in range(index, min(index + 3, len(lines))):
                 kinds[below] = "byline" if kinds[below] == "short" else kinds[below]
-        elif kinds[index] == "skip" and _INLINE_LINK.match(line) and index + 1 < len(lines) \
+        elif kinds[index] == "skip" and is_link_label(line, bare=True) and index + 1 < len(lines) \
                 and len(lines[index + 1].split()) <= 25:
             kinds[index + 1] = "skip"
         elif _KEY_POINTS.match(line):
@@ -277,22 +295,6 @@ def _stamp_above(kinds: list[Kind], index: int) -> int:
         if kinds[above] in ("date", "byline"):
             return above
     return index
-
-
-def is_navigation(lines: list[str], index: int) -> bool:
-    """A menu or breadcrumb item: a short line repeated on the page, or one of three or
-    more short lines in a row."""
-    line = lines[index]
-    if len(line.split()) > 5:
-        return False
-    if sum(other == line for other in lines) > 1:
-        return True
-    low, high = index, index
-    while low > 0 and len(lines[low - 1].split()) <= 4:
-        low -= 1
-    while high + 1 < len(lines) and len(lines[high + 1].split()) <= 4:
-        high += 1
-    return high - low >= 2 and len(line.split()) <= 4
 
 
 def _runs(kinds: list[Kind]) -> list[tuple[int, int]]:
@@ -354,20 +356,26 @@ def _key_points_above(lines: list[str], kinds: list[Kind], index: int) -> int | 
 
 def _is_caption(line: str) -> bool:
     """A photo caption above an article: "X speaks in Yerevan, June 12, 2024." """
-    ends_with_year = re.search(r"(?:19|20)\d\d\W{0,2}$", line)
-    return len(line.split()) <= 35 and bool(ends_with_year and pagedates.complete_dates(line))
+    return len(line.split()) <= 35 and bool(_CAPTION_DATE.search(line)  # not "of 9 May 2020."
+                                            and pagedates.complete_dates(line))
 
 
 def _prefer_title_over_standfirst(lines: list[str], kinds: list[Kind], index: int) -> int:
     """A standfirst sits under the title: take the headline above it where there is one.
 
-    Either right above a long unpunctuated standfirst, or above the byline and date block
-    that separates the title from a standfirst written under it.
+    Either right above a long unpunctuated standfirst; or right above a deck about as
+    long as itself (two headline-shaped lines alone: the upper is the headline, the lower
+    its deck, however short; a much shorter upper line is a kicker); or above the byline
+    and date block that separates the title from a standfirst written under it.
     """
     above = index - 1
-    if (above >= 0 and kinds[above] == "short" and is_headline(lines[above])
-            and not is_navigation(lines, above)
-            and len(lines[index].split()) >= max(10, 1.5 * len(lines[above].split()))):
+    stacked = (above >= 0 and kinds[above] == "short" and is_headline(lines[above])
+               and not is_navigation(lines, above))
+    upper, lower = (len(lines[above].split()), len(lines[index].split())) if stacked else (0, 0)
+    if stacked and lower >= max(10, 1.5 * upper):
+        return above
+    alone = above == 0 or not (kinds[above - 1] == "short" and is_headline(lines[above - 1]))
+    if stacked and alone and upper >= max(4, 0.6 * lower):  # not a kicker, nor a sidebar list
         return above
     while above >= 0 and kinds[above] in ("date", "byline", "skip"):
         above -= 1

@@ -26,17 +26,21 @@ from dataclasses import dataclass
 import ahocorasick
 
 from generator.content.model import Actor, Region
+from generator.content.registries import name_key
 
 _UNIFORM = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
                           "\u2212": "-", "\u2019": "'", "\u2018": "'", "\u02bc": "'",
                           "\u00a0": " ", "\u202f": " ", "\u2009": " "})
 _PLACE_WORDS = frozenset((
     "in", "at", "near", "into", "inside", "outside", "around", "across", "via", "reach",
-    "reaching", "reached", "visited", "visiting", "based", "hosted"))
+    "reaching", "reached", "visited", "visiting", "based", "hosted",
+    # and in the archive's other languages: "à Erevan", "dans Bakou", "в Баку", "في باكو"
+    "à", "au", "dans", "près", "в", "во", "في"))
 # "to" and "from" name a place only after a movement or a person ("flew to Baku", "a woman
 # from Stepanakert"), not otherwise ("a letter to Baku", "pressure from Moscow").
 _MOVES = frozenset((
-    "visit", "visits", "trip", "journey", "flight", "flew", "fly", "travel", "travelled",
+    "visit", "visits", "trip", "journey", "move", "moving", "marches", "marched", "flight",
+    "flew", "fly", "travel", "travelled",
     "traveled", "went", "go", "going", "came", "come", "returned", "return", "moved", "taken",
     "brought", "arrived", "fled", "evacuated", "deported", "transferred", "road", "route",
     "way", "headed", "driven", "bused", "march", "marched", "marching", "walked", "drove",
@@ -100,7 +104,8 @@ def fold(text: str) -> tuple[str, list[int]]:
 
 
 def spelling_variants(spelling: str) -> set[str]:
-    """The spelling and its regular variants ("X of Y" -> "Y's X"; "UN X" -> "U.N. X")."""
+    """The spelling and its regular variants ("X of Y" -> "Y's X"; "UN X" -> "U.N. X";
+    "Grigoryan" -> "Grigorian")."""
     found = {spelling}
     of_form = _OF_FORM.match(spelling)
     if of_form:
@@ -108,6 +113,8 @@ def spelling_variants(spelling: str) -> set[str]:
     for short, dotted in _DOTTED.items():
         if re.search(rf"\b{short}\b", spelling) and spelling != short:
             found.add(re.sub(rf"\b{short}\b", dotted, spelling))
+    if re.search(r"[a-z]yan\b", spelling):  # Armenian "-yan" as French writes it: "-ian"
+        found.add(re.sub(r"(?<=[a-z])yan\b", "ian", spelling))
     return found
 
 
@@ -126,6 +133,13 @@ class NameFinder:
         for key, found in targets.items():
             self._automaton.add_word(key, (key, tuple(found)))
         self._automaton.make_automaton()
+        self._organisations = {
+            name_key(spelling): actor.name for actor in actors.values()
+            if actor.kind == "organization" for spelling in (actor.name, *actor.aliases)}
+
+    def organisation(self, text: str) -> str | None:
+        """The registry organisation ``text`` names whole ("United Nations"), or None."""
+        return self._organisations.get(name_key(text.strip()))
 
     def find(self, text: str, skip: Iterable[tuple[int, int]] = ()) -> Found:
         """Actors and regions named in ``text`` (NFC), ignoring the ``skip`` spans."""
@@ -140,7 +154,8 @@ class NameFinder:
                 kept = tuple(t for t in targets if _case_fits(t.spelling, text[first:last]))
                 if kept:
                     candidates.append(Mention(first, last, kept))
-        mentions = _leftmost_longest(candidates)
+        mentions = [m for m in _leftmost_longest(candidates)
+                    if not _inside_longer_name(text, m.start, m.end)]
         return _collect(text, mentions)
 
 
@@ -223,6 +238,23 @@ def _case_fits(spelling: str, written: str) -> bool:
     return True
 
 
+# A name is part of a longer proper name, not a mention of itself, where a noun that makes
+# names follows it ("Alma-Ata Declaration", "European Union Monitoring Mission", "Iran
+# International") or a civic body is "of" it ("Union of Journalists of Armenia"): the
+# declaration, mission, outlet or union is another entity, unknown to the registries.
+_NAMING_NOUN_AFTER = re.compile(
+    r"^[ \u00a0](?:Declaration|Accords?|Fund|Foundation|Institute|International|Monitoring|"
+    r"Centre|Center|University|Airlines|Times|Today|Review|Journal|Club|Society|Academy)\b")
+_CIVIC_BODY_BEFORE = re.compile(
+    r"\b(?:Union|Association|Institute|Foundation|Fund|University|Academy|Club|Society|"
+    r"Federation|Chamber|Bar)(?: (?:of |for |and )?[A-Z][\w'’-]*)* (?:of|in) (?:the )?$")
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    return bool(_NAMING_NOUN_AFTER.match(text[end:end + 20])
+                or _CIVIC_BODY_BEFORE.search(text[max(0, start - 120):start]))
+
+
 def _leftmost_longest(candidates: list[Mention]) -> list[Mention]:
     chosen: list[Mention] = []
     for mention in sorted(candidates, key=lambda m: (m.start, m.start - m.end)):
@@ -238,19 +270,41 @@ def _collect(text: str, mentions: list[Mention]) -> Found:
         kinds = {t.kind for t in mention.targets}
         ids = {t.id for t in mention.targets}
         place = _place_context(text, mention.start) if len(kinds) == 2 and len(ids) > 1 else None
+        if kinds == {"actor"} and _city_for_state(text, mention):
+            continue  # "talks in Paris": a place the regions lack, not France acting
         for target in mention.targets:
             if place is None or (target.kind == "region") == place:
                 (actors if target.kind == "actor" else regions).setdefault(target.id)
     return Found(tuple(actors), tuple(regions), tuple(mentions))
 
 
+_GIVING = ("rend", "remi", "remet", "céd", "cède", "livr", "transf", "restitu")
+_LISTED_BEFORE = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}(?:,| or| and) $")
+
+
+def _city_for_state(text: str, mention: Mention) -> bool:
+    """An actor named by another name (a capital: "Paris" for France) right after "in",
+    "at" or "near": the place, which the regions registry does not hold."""
+    written = text[mention.start:mention.end]
+    if written.isupper() or any(written.casefold() == name.casefold() for name in
+                                (t.id.replace("-", " ") for t in mention.targets)):
+        return False
+    before = re.findall(r"[\w'-]+", text[max(0, mention.start - 12):mention.start])
+    return bool(before) and before[-1] in ("in", "at", "near")
+
+
 def _place_context(text: str, start: int) -> bool:
-    """True where the words before a name make it a place ("in Baku", "city of Baku")."""
+    """True where the words before a name make it a place ("in Baku", "city of Baku"),
+    also through a list ("in Brussels or Washington")."""
+    listed = _LISTED_BEFORE.search(text[max(0, start - 80):start])
+    if listed:
+        start = start - len(listed.group(0))
     words = re.findall(r"[\w'-]+", text[max(0, start - 60):start].lower())
     if not words:
         return False
-    if words[-1] in _PLACE_WORDS:
-        return True
+    if words[-1] in _PLACE_WORDS:  # but "rendus à Bakou": given to Baku, the government
+        return not (words[-1] == "à" and len(words) > 1 and words[-2].startswith(_GIVING))
+
     before = words[-2] if len(words) >= 2 else ""
     return ((words[-1] == "of" and before in _PLACE_NOUNS)
-            or (words[-1] in ("to", "from") and before in _MOVES))
+            or (words[-1] in ("to", "from", "on") and before in _MOVES))

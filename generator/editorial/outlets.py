@@ -10,6 +10,7 @@ own markup or wording, only less surely; add the ones editors meet often.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -36,10 +37,11 @@ OUTLETS: tuple[Outlet, ...] = (
            ("Radio Free Europe/Radio Liberty", "Radio Free Europe", "RFE/RL's Armenian Service",
             "RFE/RL's Azerbaijani Service", "Azatutyun", "Radio Azatutyun")),
     Outlet("Oilprice.com", ("oilprice.com",), ("Oilprice", "OilPrice.com")),
-    Outlet("Reuters", ("reuters.com",), ("Thomson Reuters",)),
+    Outlet("Reuters", ("reuters.com",), ("Thomson Reuters", "رويترز", "Рейтер", "Рейтерс")),
     Outlet("Associated Press", ("apnews.com", "ap.org"),
            ("The Associated Press", "AP", "AP News")),
-    Outlet("AFP", ("afp.com",), ("Agence France-Presse", "Agence France Presse")),
+    Outlet("AFP", ("afp.com",), ("Agence France-Presse", "Agence France Presse", "فرانس برس",
+                                 "أ ف ب", "Франс Пресс")),
     Outlet("Eurasianet", ("eurasianet.org",), ("EurasiaNet",)),
     Outlet("OC Media", ("oc-media.org",)),
     Outlet("CivilNet", ("civilnet.am",)),
@@ -67,6 +69,12 @@ OUTLETS: tuple[Outlet, ...] = (
     Outlet("Al Jazeera", ("aljazeera.com", "aljazeera.net"),
            ("Al Jazeera English", "الجزيرة", "الجزيرة نت")),
     Outlet("Asharq Al-Awsat", ("aawsat.com",), ("الشرق الأوسط", "Asharq Al Awsat")),
+    # Not "العربية" alone: that is also the word "Arabic", and mentions() finds spellings.
+    Outlet("Al Arabiya", ("alarabiya.net",), ("العربية.نت", "Al Arabiya English")),
+    Outlet("Sky News Arabia", ("skynewsarabia.com",), ("سكاي نيوز عربية",)),
+    Outlet("Izvestia", ("iz.ru",), ("Известия",)),
+    Outlet("RT", ("rt.com", "russian.rt.com"), ("Russia Today",)),
+    Outlet("Le Figaro", ("lefigaro.fr",)),
     Outlet("BBC News", ("bbc.com", "bbc.co.uk"), ("BBC",)),
     Outlet("The Guardian", ("theguardian.com",), ("Guardian",)),
     Outlet("The New York Times", ("nytimes.com",), ("New York Times", "NYT")),
@@ -96,7 +104,7 @@ OUTLETS: tuple[Outlet, ...] = (
     Outlet("Crisis Group", ("crisisgroup.org",), ("International Crisis Group",)),
     Outlet("Euractiv", ("euractiv.com",), ("EURACTIV",)),
     Outlet("EUobserver", ("euobserver.com",)),
-    Outlet("Anadolu Agency", ("aa.com.tr",), ("Anadolu", "AA")),
+    Outlet("Anadolu Agency", ("aa.com.tr",), ("Anadolu", "AA", "الأناضول", "Анадолу")),
     Outlet("Daily Sabah", ("dailysabah.com",)),
     Outlet("Hürriyet Daily News", ("hurriyetdailynews.com",), ("Hurriyet Daily News",)),
     Outlet("Civil.ge", ("civil.ge",), ("Civil Georgia",)),
@@ -115,6 +123,15 @@ _OUTLET_WORDS = re.compile(
     r"newsroom|editorial|bureau|channel)\b|/|\.(?:com|org|net|am|az|ru|ge)\b", re.IGNORECASE)
 _DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:com|org|net|am|az|ru|ge|eu|io|info|news|co\.uk|fr|"
                      r"de|tr|cn|tv))\b", re.IGNORECASE)
+
+
+_SITE_SUFFIX = re.compile(r"\.(?:fr|com|ru|am|az|ge|net|org|نت)$", re.IGNORECASE)
+
+
+def is_native_script(name: str) -> bool:
+    """A name written with letters but none of them Latin ("Новая газета", "العربية")."""
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and not any("LATIN" in unicodedata.name(c, "") for c in letters)
 
 
 def host_of(url: str) -> str:
@@ -139,11 +156,14 @@ def by_name(text: str) -> Outlet | None:
         if any(_bare(spelling) == wanted for spelling in outlet.spellings):
             return outlet
     domain = _DOMAIN.fullmatch(text.strip())
-    return by_domain(domain.group(1)) if domain else None
+    if domain:
+        return by_domain(domain.group(1))
+    site = _SITE_SUFFIX.sub("", text.strip())  # "Le Monde.fr", "العربية.نت": the name and a TLD
+    return by_name(site) if site != text.strip() and site else None
 
 
 def _bare(text: str) -> str:
-    key = name_key(text.strip(" .,:;'’\"“”"))
+    key = name_key(text.strip(" .,:;'’\"“”«»"))
     return key[4:] if key.startswith("the ") else key
 
 

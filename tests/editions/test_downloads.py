@@ -1,7 +1,8 @@
 """`briefings build --downloads`: both editions under /downloads/ with checksums and a page.
 
-The fixture archive is built once with the real pipeline (three builds: the zip's, the
-ZIM's and the site's); the files are then checked as a reader would check them.
+The fixture archive is built once with the real pipeline (two builds: the offline edition's,
+from which the Kiwix edition's site is made, and the site's); the files are then checked as
+a reader would check them.
 """
 
 from __future__ import annotations
@@ -78,6 +79,13 @@ def test_the_editions_do_not_hold_the_downloads(work: Path) -> None:
     zim = Archive(folder / ZIM)
     assert not zim.has_entry_by_path("downloads/index.html")
     assert "downloads/" not in bytes(zim.main_entry.get_item().content).decode()
+
+
+def test_the_zim_made_from_the_offline_render_is_the_zim_rendered_for_kiwix(
+        work: Path, fixture_zim: Path) -> None:
+    """One render serves both editions (editions/kiwixsite.py): the ZIM it gives is, byte
+    for byte, the one ``briefings zim`` writes from its own Kiwix render of the archive."""
+    assert (work / "site" / "downloads" / ZIM).read_bytes() == fixture_zim.read_bytes()
 
 
 def test_a_plain_build_afterwards_has_no_downloads(work: Path, tmp_path: Path) -> None:

@@ -16,7 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import ROOT, WriteArchive
 from harness import serve_zim
+from libzim.reader import Archive
+
+from generator.editions.zim import make_zim
 
 pytestmark = pytest.mark.kiwix
 
@@ -116,3 +120,44 @@ def test_zimcheck_finds_only_the_known_version_gap(zim_file: Path) -> None:
     assert errors == ["[ERROR] ZIM file's low level structure is invalid",
                       "[ERROR] Invalid low-level structure:"], result.stdout
     assert "Title index table outside" in result.stdout + result.stderr
+
+
+def test_one_zim_for_every_language_with_its_iso_639_3_codes_and_searchable_in_each(
+        write_archive: WriteArchive, tmp_path: Path) -> None:
+    """Issue 30: the ZIM holds every language, as the zip does. Its Language metadata lists
+    them as ISO 639-3 codes, the site's first (its index's language), and kiwix-serve's
+    catalog shows them; the Arabic briefing is found by an Arabic word, the English one by
+    an English word."""
+    content = write_archive({
+        "2023/2023-01-18-call.md": """\
+            ---
+            title: Blinken urges talks as the blockade deepens
+            date: 2023-01-18
+            region: Lachin corridor
+            actors: [Antony Blinken]
+            source: {name: RFE/RL, url: "https://www.rferl.org/a/call/1.html"}
+            ---
+            The only road stayed blocked.
+            """,
+        "2023/2023-01-18-call-ar.md": """\
+            ---
+            title: بلينكن يدعو إلى محادثات مع استمرار الحصار
+            date: 2023-01-18
+            lang: ar
+            translation_of: call
+            region: Lachin corridor
+            actors: [Antony Blinken]
+            source: {name: RFE/RL, url: "https://www.rferl.org/a/call/1.html"}
+            ---
+            ظل الطريق الوحيد مغلقا والحصار مستمرا.
+            """})
+    zim = make_zim(content, tmp_path / "multilingual.zim", ROOT / "mkdocs.yml",
+                   build_dir=tmp_path / ".build").path
+    assert Archive(zim).get_metadata("Language").decode() == "eng,ara"
+    with serve_zim(zim, _tool("kiwix-serve")) as (server, _):
+        catalog = get(f"{server}/catalog/v2/entries")[2]
+        assert "<language>eng,ara</language>" in catalog
+        for pattern, slug in (("blockade", "call"), ("الحصار", "call-ar")):
+            query = urllib.parse.urlencode({"content": zim.stem, "pattern": pattern})
+            status, _, body = get(f"{server}/search?{query}")
+            assert status == 200 and f"briefings/{slug}.html" in body, pattern

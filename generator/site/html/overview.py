@@ -35,12 +35,9 @@ def home_page(index: Index, site: Site) -> Page:
         points.append(("downloads/", "Downloads", "the whole archive offline, and for Kiwix"))
     entries = "".join(f"<li>{link.link(route, label)} <span>{esc(text)}</span></li>"
                       for route, label, text in points)
-    searching = ("with your Kiwix reader's search" if site.edition is Edition.KIWIX
-                 else "with the search box (press <kbd>/</kbd>)")
     content = (f'<h1 id="top">{esc(site.name)}</h1>\n<p class="ba-extent">{esc(extent)}</p>\n'
                f'<ul class="ba-entry-points">{entries}</ul>\n'
-               f'<p class="ba-search-hint">Search any name, alias or word {searching}. '
-               f'Follow new briefings with the '
+               f'{search_hint(site.edition)} Follow new briefings with the '
                f'<a href="{esc(link.to("feed.xml"))}" type="application/atom+xml">'
                "Atom feed</a>.</p>\n"
                + (regionmaps.regions_figure(index, "", site.style, "ba-map-home") + "\n"
@@ -50,6 +47,14 @@ def home_page(index: Index, site: Site) -> Page:
     return Page("", site.name, f'<div class="ba-home">\n{content}\n</div>', "home",
                 description=extent, feed="feed.xml",
                 lastmod=briefings[0].date if briefings else None)
+
+
+def search_hint(edition: Edition) -> str:
+    """The start of the home page's line on searching, which differs by edition (the Kiwix
+    edition, made from the offline one, swaps it: editions/kiwixsite.py)."""
+    searching = ("with your Kiwix reader's search" if edition is Edition.KIWIX
+                 else "with the search box (press <kbd>/</kbd>)")
+    return f'<p class="ba-search-hint">Search any name, alias or word {searching}.'
 
 
 def actors_page(index: Index, site: Site) -> Page:
