@@ -151,8 +151,11 @@ def build(options: BuildOptions) -> list[Problem]:
                         warm=options.warm, language=language)
     if not checked.ok:
         raise ContentError(checked.problems)
+    problems = checked.problems
     archive = checked.archive if options.drafts else without_drafts(checked.archive)
+    del checked  # the archive is needed until it is planned, and only in ``archive``
     config = _engine_config(archive, options)
+    briefings = len(archive.briefings)
     state_file = options.folder.plan_state(options.edition)
     with swap.locked(options.folder.lock), _long_lived():
         # 3. Plan every output and claim its path before anything is written: only what
@@ -160,11 +163,14 @@ def build(options: BuildOptions) -> list[Problem]:
         with _phase("plan"):
             previous = increment.load_state(state_file)
             plan = _plan(archive, config, options, previous)
+            # Planned: writing and rendering need none of the archive (at 100,000
+            # briefings about a GB, held through the render until this was freed).
+            del archive
         # 4. Write the build tree and 5. render it, the site swapped in at the end. A whole
         # render's second process starts as soon as the files it reads are written.
         whole = not _rendered_before(config, options)
         with render.Renderer(config, options.docs, options.site_dir, whole=whole,
-                             briefings=len(archive.briefings)) as renderer:
+                             briefings=briefings) as renderer:
             with _phase("write"):
                 tree = buildtree.TreeWriter(plan, options.docs)
                 tree.write(renderer.reads_first)
@@ -178,7 +184,7 @@ def build(options: BuildOptions) -> list[Problem]:
         if state is not previous:
             with _phase("save state"):
                 increment.save_state(state_file, state)
-    return checked.problems
+    return problems
 
 
 def _engine_config(archive: Archive, options: BuildOptions) -> render.EngineConfig:

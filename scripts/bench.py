@@ -13,6 +13,13 @@ build ``--runs`` times, the kinds in turn, reporting the medians)
   out of the navigation, built by ``mkdocs build`` with Material and its search plugin;
 - as a minimal Hugo site with actor and region taxonomies, when ``hugo`` is installed.
 
+Past 16,000 (``--sizes 16000,64000,100000 --runs 1 --no-baseline``: each 100,000 build
+takes minutes on two cores, Material's baseline there much longer) the same figures show
+how the build scales. Every build's peak memory is that of all its processes together
+(scripts/treemem.py), beside the largest one; every site's sitemap is checked by the
+protocol's rules (scripts/sitemapcheck.py) and the longest actor, region or timeline page
+is named.
+
 With ``--search`` it also times the first search result in headless Chromium at the largest
 size; with ``--editions`` it also builds the offline zip and the ZIM at every size
 (scripts/editionsize.py). The full run writes its table into BENCHMARKS.md between the
@@ -22,8 +29,10 @@ markers; a run with ``--sizes`` prints it and writes only when ``--write`` is gi
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -36,7 +45,9 @@ from importlib import metadata
 from itertools import pairwise
 from pathlib import Path
 
+import sitemapcheck
 import synth
+import treemem
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,7 +64,8 @@ class Run:
 
     seconds: float
     cpu_seconds: float  # user + system: less disturbed than wall time on a shared machine
-    peak_mb: float
+    peak_mb: float  # the largest one process (ru_maxrss)
+    tree_mb: float = 0.0  # all processes of the build together (PSS, see treemem.py)
 
 
 @dataclass(frozen=True)
@@ -80,6 +92,9 @@ class Result:
     hugo: Run | None
     ratios: tuple[float, ...] = ()  # our wall time / Material's, run by run
 
+    def seconds_ratio(self, other: Result) -> float:
+        return self.ours.seconds / other.ours.seconds
+
 
 def median_run(runs: list[Run]) -> Run:
     """The run with the median wall time (the lower middle one of an even count)."""
@@ -96,15 +111,18 @@ def timed(command: list[str], cwd: Path) -> Run:
     process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE)
     assert process.stderr is not None
+    sampler = treemem.Sampler(process.pid)
     errors = process.stderr.read()  # drained before waiting, so a chatty build cannot block
     _pid, status, usage = os.wait4(process.pid, 0)
+    tree = sampler.stop()
     process.returncode = os.waitstatus_to_exitcode(status)
     elapsed = time.perf_counter() - started
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n"
                          f"{errors.decode(errors='replace')[-3000:]}")
     return Run(elapsed, usage.ru_utime + usage.ru_stime,
-               usage.ru_maxrss / 1024)  # ru_maxrss is in KiB on Linux
+               usage.ru_maxrss / 1024,  # ru_maxrss is in KiB on Linux
+               tree.pss / 2**20)
 
 
 def measure_site(site: Path, archive: synth.SynthArchive, page: str) -> Sizes:
@@ -116,6 +134,20 @@ def measure_site(site: Path, archive: synth.SynthArchive, page: str) -> Sizes:
                  if p.is_file() and p.name != "search_index.js")
     return Sizes(sum(p.stat().st_size for p in files) / 1e6, len(files),
                  statistics.median(pages) / 1000, search / len(archive.briefings))
+
+
+DEFAULT_URL = "https://briefings.example.org/"
+
+
+def largest_listing(site: Path) -> str:
+    """The actor, region or timeline page that lists the most briefings, and how many."""
+    counts = {}
+    for folder in ("actors", "regions", "timeline"):
+        for page in (site / folder).rglob("index.html"):
+            counts[page.parent.relative_to(site).as_posix()] = \
+                page.read_bytes().count(b'class="ba-title"')
+    worst = max(counts, key=lambda name: counts[name])
+    return f"{worst}/ ({counts[worst]:,} briefings)"
 
 
 def build_ours(work: Path, content: Path, site: Path) -> Run:
@@ -137,6 +169,10 @@ def bench_ours(work: Path, archive: synth.SynthArchive, content: Path
     edit (checked to have landed)."""
     site = work / "site"
     sizes = measure_site(site, archive, "briefings/{slug}/index.html")
+    url = re.search(r"^site_url:\s*(\S+)", (ROOT / "mkdocs.yml").read_text("utf-8"), re.M)
+    files, pages = sitemapcheck.check_site(site, url.group(1) if url else DEFAULT_URL)
+    print(f"[{len(archive.briefings)}] sitemap valid: {pages:,} pages in {files} file(s); "
+          f"largest listing page {largest_listing(site)}", file=sys.stderr, flush=True)
     noop = build_ours(work, content, site)
     edited = edit_one(content, archive)
     one_edit = build_ours(work, content, site)
@@ -316,7 +352,8 @@ def _seconds(run: Run | None) -> str:
 
 def table(results: list[Result]) -> str:
     """The figures as a Markdown table, then the growth per quadrupling."""
-    rows = ["| briefings | build s (CPU s) | peak MB | Material s | vs Material | Hugo s | vs Hugo "
+    rows = ["| briefings | build s (CPU s) | peak MB, all processes (largest one) | Material s "
+            "| vs Material | Hugo s | vs Hugo "
             "| site MB | files | briefing page KB | search B/briefing (Material) "
             "| no-change rebuild s | one-edit rebuild s |",
             "|" + "---:|" * 13]
@@ -326,7 +363,7 @@ def table(results: list[Result]) -> str:
                   + (f" ({base.search_bytes_per_briefing:,.0f})" if base else ""))
         rows.append(
             f"| {r.count:,} | {r.ours.seconds:.1f} ({r.ours.cpu_seconds:.1f}) "
-            f"| {r.ours.peak_mb:,.0f} "
+            f"| {r.ours.tree_mb:,.0f} ({r.ours.peak_mb:,.0f}) "
             f"| {_seconds(r.baseline)} | {_ratio(r.ours.seconds, r.baseline)} "
             f"| {_seconds(r.hugo)} | {_ratio(r.ours.seconds, r.hugo)} "
             f"| {r.sizes.total_mb:,.1f} | {r.sizes.files:,} | {r.sizes.briefing_page_kb:.1f} "
@@ -336,11 +373,20 @@ def table(results: list[Result]) -> str:
     if per_run:
         rows += ["", "Each build is the median of its runs; vs Material run by run: "
                  + "; ".join(per_run) + "."]
-    growth = [f"{a.count:,} -> {b.count:,}: {b.ours.seconds / a.ours.seconds:.2f}x"
-              for a, b in pairwise(results) if b.count == 4 * a.count]
+    growth = [f"{a.count:,} -> {b.count:,}: {per_quadrupling(a, b):.2f}x"
+              + ("" if b.count == 4 * a.count else
+                 f" (x{b.seconds_ratio(a):.2f} for x{b.count / a.count:.2f} briefings)")
+              for a, b in pairwise(results) if b.count > a.count]
     if growth:
-        rows += ["", "Build time per quadrupling of the archive: " + "; ".join(growth) + "."]
+        rows += ["", "Build time per quadrupling of the archive (wall time; a step that is "
+                 "no quadrupling scaled to one, (t2/t1)^(ln 4/ln(n2/n1))): "
+                 + "; ".join(growth) + "."]
     return "\n".join(rows)
+
+
+def per_quadrupling(a: Result, b: Result) -> float:
+    """Growth of the build's wall time per quadrupling of the archive, from a to b."""
+    return float(b.seconds_ratio(a) ** (math.log(4) / math.log(b.count / a.count)))
 
 
 def write_report(path: Path, text: str) -> None:

@@ -182,21 +182,22 @@ def check_page(page: str | bytes, expected_policy: str) -> list[str]:
     problems = []
     policies = []
     first_script = None
-    for match in _suspect_tags(data):
+    lowered = data.lower()  # once a page (every script's end is found in it)
+    for match in _suspect_tags(data, lowered):
         tag, attributes, found = _tag(match.group(0))
         if tag == "meta" and attributes.get("http-equiv", "").lower() == META_NAME.lower():
             policies.append((match.start(), attributes.get("content", "")))
         elif tag == "script":
             first_script = match.start() if first_script is None else first_script
-            problems += _script_problems(data, match, attributes, expected_policy)
+            problems += _script_problems(data, lowered, match, attributes, expected_policy)
         problems += found
     problems += _policy_problems(policies, first_script, expected_policy)
     return problems
 
 
-def _suspect_tags(data: bytes) -> Iterator[re.Match[bytes]]:
-    """Each opening tag that holds a suspect place, once, in page order."""
-    lowered = data.lower()
+def _suspect_tags(data: bytes, lowered: bytes) -> Iterator[re.Match[bytes]]:
+    """Each opening tag that holds a suspect place, once, in page order (``lowered``:
+    the page in lower case)."""
     places = [m.start() for m in _ELEMENT.finditer(lowered)]
     places += [m.start() for m in _HANDLER.finditer(lowered)
                if lowered[m.start() - 1:m.start()] in _BEFORE_AN_ATTRIBUTE]
@@ -251,11 +252,11 @@ def _policy_problems(policies: list[tuple[int, str]], first_script: int | None,
     return problems
 
 
-def _script_problems(data: bytes, match: re.Match[bytes], attributes: Mapping[str, str],
-                     expected_policy: str) -> list[str]:
+def _script_problems(data: bytes, lowered: bytes, match: re.Match[bytes],
+                     attributes: Mapping[str, str], expected_policy: str) -> list[str]:
     if "src" in attributes:
         return []
-    end = data.lower().find(b"</script", match.end())
+    end = lowered.find(b"</script", match.end())
     body = data[match.end():end if end >= 0 else len(data)].decode("utf-8", "replace")
     if attributes.get("type", "").lower() in _DATA_SCRIPT_TYPES:
         try:  # data, never run; it must parse, or it could be something else

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import synth
 
+from generator.buildfolder import BuildFolder
 from generator.engine import render
 from generator.pipeline import BuildOptions, build, check
 from generator.site.edition import Edition
@@ -44,6 +45,7 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path, 
     page = site / "briefings" / changed.slug / "index.html"
     keep = work / "old-page.html"
     os.link(page, keep)  # the live site's file, as a reader holding it open sees it
+    os.link(site / "briefings.json", work / "old-briefings.json")  # a data file, the same
     path = content / "briefings" / changed.path
     path.write_text(path.read_text("utf-8") + "\nA sentence added later.\n", "utf-8")
     (content / "briefings" / removed.path).unlink()
@@ -65,6 +67,21 @@ def test_the_old_site_is_never_written_in_place(edited: tuple[Path, Path, Path, 
     _site, _fresh, keep, _slug, _removed = edited
     assert "A sentence added later." not in keep.read_text("utf-8")
     assert keep.stat().st_nlink == 1  # the rebuild replaced the file instead of rewriting it
+
+
+def test_data_files_are_links_to_the_tree_that_no_rebuild_rewrites(
+        edited: tuple[Path, Path, Path, str, str]) -> None:
+    """The site's data files are hard links to the build tree's (engine/hook.py); a
+    rebuild replaces a changed one in the tree, so the old site's file keeps its bytes."""
+    site, _fresh, keep, _slug, removed = edited
+    old = keep.parent / "old-briefings.json"
+    assert f'"slug":"{removed}"' in old.read_text("utf-8").replace(" ", "")
+    assert f'"slug":"{removed}"' not in (site / "briefings.json").read_text("utf-8").replace(
+        " ", "")
+    tree = BuildFolder(keep.parent / ".build").docs(Edition.HOSTED)
+    for name in ("briefings.json", "feed.xml"):
+        assert (site / name).stat().st_ino == (tree / name).stat().st_ino, name
+    assert (site / "index.html").stat().st_nlink == 1  # pages are rendered, not linked
 
 
 def test_a_rebuild_with_no_change_renders_no_page(tmp_path: Path) -> None:

@@ -260,3 +260,53 @@ def test_long_listings_split_into_linked_year_pages(write_archive: object) -> No
         year_page = built[f"actors/csto/{year}.md"].decode()
         listed = year_page.count('class="ba-title"')
         assert listed == sum(1 for name in files if name.startswith(f"{year}/"))
+
+
+def test_a_long_year_splits_into_linked_month_pages(write_archive: object) -> None:
+    """A term named in half of 100,000 briefings must not get a year page of thousands of
+    rows: a year over LONG_YEAR links to one page per month, at a stable address."""
+    from generator.content.loading import load_archive
+    from generator.site.html.listing import LONG_YEAR
+    from generator.site.outputs import Site
+    from generator.site.plan.buildtree import plan
+
+    count = LONG_YEAR + 40  # in 2021, over three months; and 5 in 2020 (a short year)
+    files = {f"2021/2021-{1 + i % 3:02d}-{1 + i % 28:02d}-b{i}.md": f"""\
+        ---
+        title: Briefing {i}
+        date: 2021-{1 + i % 3:02d}-{1 + i % 28:02d}
+        region: armenia
+        actors: [csto]
+        source: {{name: X, url: "https://x.org/{i}"}}
+        ---
+        Text {i}.
+        """ for i in range(count)}
+    files |= {f"2020/2020-05-0{1 + i}-a{i}.md": f"""\
+        ---
+        title: Earlier {i}
+        date: 2020-05-0{1 + i}
+        region: armenia
+        actors: [csto]
+        source: {{name: X, url: "https://x.org/a{i}"}}
+        ---
+        Text {i}.
+        """ for i in range(5)}
+    content = write_archive(files)  # type: ignore[operator]
+    loaded = load_archive(content)
+    assert loaded.ok, loaded.problems
+    built = plan(loaded.archive, Site("T", SITE_URL)).files
+    year = built["actors/csto/2021.md"].decode()
+    assert year.count('class="ba-title"') == 0  # it lists months, not briefings
+    for month in (1, 2, 3):
+        assert f'id="m2021-{month:02d}"' in year and f'href="{month:02d}/"' in year
+        page = built[f"actors/csto/2021/{month:02d}.md"].decode()
+        assert page.count('class="ba-title"') == len(
+            [n for n in files if n.startswith(f"2021/2021-{month:02d}-")])
+    assert 'href="../03/"' in built["actors/csto/2021/02.md"].decode()  # the newer month
+    assert built["actors/csto/2020.md"].decode().count('class="ba-title"') == 5  # short year
+    actor = built["actors/csto.md"].decode()
+    assert 'href="2021/01/"' in actor  # the chart's month links go to the month's page
+    assert 'href="2020/#m2020-05"' in actor
+    listings = [text.decode().count('class="ba-title"') for path, text in built.items()
+                if path.startswith(("actors/", "timeline", "regions/")) and path.endswith(".md")]
+    assert max(listings) <= LONG_YEAR

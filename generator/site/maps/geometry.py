@@ -121,25 +121,36 @@ def cut_ring(ring: Line) -> list[Line]:
 def clip_polygon(ring: Sequence[Point], box: tuple[float, float, float, float]) -> Line:
     """Sutherland-Hodgman: a ring clipped to the box (x0, y0, x1, y1); empty when outside."""
     x0, y0, x1, y1 = box
-    edges: tuple[tuple[Callable[[Point], bool], Callable[[Point, Point], Point]], ...] = (
-        (lambda p: p[0] >= x0, lambda a, b: _at_x(a, b, x0)),
-        (lambda p: p[0] <= x1, lambda a, b: _at_x(a, b, x1)),
-        (lambda p: p[1] >= y0, lambda a, b: _at_y(a, b, y0)),
-        (lambda p: p[1] <= y1, lambda a, b: _at_y(a, b, y1)),
+    # (the coordinate an edge tests, its bound, whether inside is at or above it, where a
+    # side crossing the edge meets it)
+    edges: tuple[tuple[int, float, bool, Callable[[Point, Point], Point]], ...] = (
+        (0, x0, True, lambda a, b: _at_x(a, b, x0)),
+        (0, x1, False, lambda a, b: _at_x(a, b, x1)),
+        (1, y0, True, lambda a, b: _at_y(a, b, y0)),
+        (1, y1, False, lambda a, b: _at_y(a, b, y1)),
     )
     points = list(ring)
-    for inside, meet in edges:
+    for axis, bound, above, meet in edges:
         if not points:
             break
+        values = [p[axis] for p in points]
+        inside = [v >= bound for v in values] if above else [v <= bound for v in values]
+        # An edge every point is inside of leaves the ring as it is; one every point is
+        # outside of leaves nothing (what the walk below gives).
+        if all(inside):
+            continue
+        if not any(inside):
+            return ()
         output: list[Point] = []
-        for i, current in enumerate(points):
-            previous = points[i - 1]
-            if inside(current):
-                if not inside(previous):
+        previous, was_inside = points[-1], inside[-1]
+        for current, is_inside in zip(points, inside, strict=True):
+            if is_inside:
+                if not was_inside:
                     output.append(meet(previous, current))
                 output.append(current)
-            elif inside(previous):
+            elif was_inside:
                 output.append(meet(previous, current))
+            previous, was_inside = current, is_inside
         points = output
     return tuple(points)
 

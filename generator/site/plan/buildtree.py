@@ -12,7 +12,7 @@ import functools
 import itertools
 import os
 from collections.abc import Callable, Container, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -98,7 +98,8 @@ def plan(archive: Archive, site: Site, key: str = "", docs: Path | None = None) 
     if docs is not None and workers.PLANNING.worth(len(archive.briefings)):
         helper = _PageHelper.start(index, site, docs)
     try:
-        return _plan(index, site, key, None, helper=helper, parallel=docs is not None)
+        return _plan(index, site, key, None, helper=helper, parallel=docs is not None,
+                     docs=docs)
     finally:
         if helper is not None:
             helper.stop()
@@ -139,16 +140,17 @@ class _Since:
 
 
 def _plan(index: Index, site: Site, key: str, since: _Since | None,
-          kept: Path | None = None, helper: _PageHelper | None = None, parallel: bool = False
-          ) -> Plan:
+          kept: Path | None = None, helper: _PageHelper | None = None, parallel: bool = False,
+          docs: Path | None = None) -> Plan:
     # The feeds, exports and search index (a second or more at 16,000 briefings) are made
     # in a second process meanwhile, when the archive is large and they are planned at all.
+    # A full plan given the tree's ``docs`` writes them there as they are made.
     archive = index.archive
-    export = functools.partial(_exports, index, site, key, since, kept)
+    export = functools.partial(_exports, index, site, key, since, kept, docs)
     exporting = Helper(export, start="fork") if parallel and _summaries(since) \
         and workers.PLANNING.worth(len(archive.briefings)) else None
     try:
-        return _plan_pages(index, site, key, since, helper, exporting or export)
+        return _plan_pages(index, site, key, since, helper, exporting or export, docs)
     finally:
         if exporting is not None:
             exporting.stop()
@@ -166,49 +168,65 @@ class Exported:
 
     files: list[DataFile]
     outward: dict[str, bytes]
+    # The files written into the tree as made (a full plan) and whether each changed: at
+    # 100,000 briefings the files (300,000 citation files) were 2 GB here, and in the build.
+    written: list[tuple[str, bool]] = field(default_factory=list)
 
 
-def _exports(index: Index, site: Site, key: str, since: _Since | None, kept: Path | None
-             ) -> Exported:
+def _exports(index: Index, site: Site, key: str, since: _Since | None, kept: Path | None,
+             docs: Path | None = None) -> Exported:
     """The feeds (of the selected actors and regions), the exports and the search index;
     and for a full plan every briefing's outward digest, made here (a partial plan has
-    them already, so none travel back)."""
+    them already, so none travel back). Given ``docs`` (a full plan), each file is written
+    there as it is made, its path claimed first, and only the paths travel back."""
     selected = (None, None) if since is None else (since.only.actors, since.only.regions)
     outward = increment.outward_digests(index.archive) if since is None else since.outward
     archive = index.archive
-    return Exported([*feeds.all_feeds(index, site, *selected),
-                     *recordcache.archive_files(index, site, key, outward, kept),
-                     *datapackage.files(site),
-                     *(item for briefing in archive.briefings
-                       for item in citation.briefing_files(briefing, archive, site))],
-                    outward if since is None else {})
+    items = itertools.chain(feeds.all_feeds(index, site, *selected),
+                            recordcache.archive_files(index, site, key, outward, kept),
+                            datapackage.files(site),
+                            (item for briefing in archive.briefings
+                             for item in citation.briefing_files(briefing, archive, site)))
+    digests = outward if since is None else {}
+    if docs is None or since is not None:
+        return Exported(list(items), digests)
+    claims = urls.OutputRegistry()
+    made: set[str] = set()
+    written = [(path, _write_one(docs, path, item.content, made)) for item in items
+               for path in [claims.claim(item.path, f"file '{item.path}'")]]
+    return Exported([], digests, written)
 
 
 def _plan_pages(index: Index, site: Site, key: str, since: _Since | None,
-                helper: _PageHelper | None, exporting: Helper[Exported] | Callable[[], Exported]
-                ) -> Plan:
+                helper: _PageHelper | None, exporting: Helper[Exported] | Callable[[], Exported],
+                docs: Path | None = None) -> Plan:
     only = since.only if since is not None else None
     finder = finder_outputs(index, site) if _summaries(since) else None
     claims = urls.OutputRegistry()
     files: dict[str, bytes] = {}
-    pages = []
+    written: dict[str, bool] = {}
+    made: set[str] = set()
+    routes: list[tuple[str, date | None]] = []  # every page's route and lastmod
     entities: dict[str, list[str]] = {}
     skip = helper.slugs if helper is not None else frozenset()
     for slug in sorted(skip):  # claimed before any other page, as in one process
         route = urls.briefing(slug)
         claims.claim(urls.source_path(route), f"page '{route}'")
-    # Each page's HTML is kept once, encoded in ``files``: at 16,000 briefings holding the
-    # pages as well doubled the build's peak memory.
+    # Each page's HTML is kept once, encoded in ``files``, or (a full plan, given the
+    # tree's ``docs``) written there at once: at 100,000 briefings hundreds of MB.
     for entity, page in itertools.chain(entity_pages(index, site, only, skip),
                                         [("finder", finder[0])] if finder else []):
         path = claims.claim(urls.source_path(page.route), f"page '{page.route}'")
-        files[path] = render_markdown(page, site).encode("utf-8")
-        pages.append(replace(page, html=""))
+        text = render_markdown(page, site).encode("utf-8")
+        if docs is None:
+            files[path] = text
+        else:
+            written[path] = _write_one(docs, path, text, made)
+        routes.append((page.route, page.lastmod))
         entities.setdefault(entity, []).append(page.route)
-    written: dict[str, bool] = {}
     if helper is not None:
         for done in helper.result():
-            pages.append(Page(done.route, "", "", "briefing", lastmod=done.lastmod))
+            routes.append((done.route, done.lastmod))
             entities[f"briefing:{done.slug}"] = [done.route]
             written[done.path] = done.changed
     owned = {entity: tuple(routes) for entity, routes in entities.items()}
@@ -221,16 +239,18 @@ def _plan_pages(index: Index, site: Site, key: str, since: _Since | None,
                     if e not in owned and e not in dropped}, **owned}
         lastmods = {route: day for route, day in since.state.lastmods.items()
                     if route not in gone}
-    lastmods.update((page.route, page.lastmod) for page in pages)
-    made = Exported([], {})
+    lastmods.update(routes)
+    exported = Exported([], {})
     if finder is not None:  # the summaries are planned
-        made = exporting.result() if isinstance(exporting, Helper) else exporting()
+        exported = exporting.result() if isinstance(exporting, Helper) else exporting()
         sitemap = sitemaps.sitemap_files(
             _sitemap_pages(lastmods, sitemaps.alternates(index.archive)), site)
-        for item in [*made.files, *sitemap, *finder[1]]:
+        for item in [*exported.files, *sitemap, *finder[1]]:
             files[claims.claim(item.path, f"file '{item.path}'")] = item.content
+        for path, was_changed in exported.written:
+            written[claims.claim(path, f"file '{path}'")] = was_changed
     deleted = frozenset(urls.source_path(route) for route in gone)
-    digests = (since.digests, since.outward) if since else (None, made.outward)
+    digests = (since.digests, since.outward) if since else (None, exported.outward)
     state = increment.new_state(key, index.archive, owned, lastmods, *digests)
     return Plan(files, state, deleted, partial=since is not None, written=written)
 
@@ -355,20 +375,23 @@ def _stale_parts(plan: Plan, docs: Path) -> set[str]:
 
 
 def _write_one(docs: Path, path: str, content: bytes, made: set[str]) -> bool:
-    """Write one file of the tree unless it already holds these bytes; True if written."""
+    """Write one file of the tree unless it already holds these bytes; True if written. A
+    changed file is replaced, never rewritten in place: the site holds the tree's data files
+    as hard links (engine/hook.py), which keep their bytes until that site is replaced."""
     target = os.path.join(docs, path)
     try:
         if os.stat(target).st_size == len(content):
             with open(target, "rb") as handle:
                 if handle.read() == content:
                     return False
+        os.unlink(target)
     except FileNotFoundError:
         pass
     folder = os.path.dirname(target)
     if folder not in made:
         os.makedirs(folder, exist_ok=True)
         made.add(folder)
-    # In place: the tree is the build's own, and a file a crash left half-written differs
+    # Not atomic: the tree is the build's own, and a file a crash left half-written differs
     # from its plan, so the next build writes (and renders) it again.
     with open(target, "wb") as handle:
         handle.write(content)
