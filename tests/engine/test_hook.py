@@ -89,8 +89,10 @@ def test_a_template_that_shows_a_title_unescaped_is_never_filled(
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)
     main = theme / "main.html"
-    main.write_text(main.read_text("utf-8") + "\n{% block footer %}<p>{{ page.title }}"
-                    "</p>{% endblock %}\n", "utf-8")
+    raw, block = "<p>{{ page.title }}</p>", "{% block footer %}"
+    text = main.read_text("utf-8")  # into the footer our main.html overrides, or a new one
+    main.write_text(text.replace(block, block + raw, 1) if block in text
+                    else f"{text}\n{block}{raw}{{% endblock %}}\n", "utf-8")
     config = tmp_path / "mkdocs.yml"
     config.write_text((ROOT / "mkdocs.yml").read_text("utf-8"), "utf-8")
     content = write_archive({
