@@ -239,16 +239,9 @@ def test_long_listings_split_into_linked_year_pages(write_archive: object) -> No
     from generator.site.outputs import Site
     from generator.site.plan.buildtree import plan
 
-    files = {f"{2000 + i % 6}/{2000 + i % 6}-01-{1 + i % 28:02d}-b{i}.md": f"""\
-        ---
-        title: Briefing {i}
-        date: {2000 + i % 6}-01-{1 + i % 28:02d}
-        region: armenia
-        actors: [csto]
-        source: {{name: X, url: "https://x.org/{i}"}}
-        ---
-        Text {i}.
-        """ for i in range(LONG_LIST + 30)}
+    files = {f"{2000 + i % 6}/{2000 + i % 6}-01-{1 + i % 28:02d}-b{i}.md":
+             _csto_briefing(f"Briefing {i}", f"{2000 + i % 6}-01-{1 + i % 28:02d}", str(i))
+             for i in range(LONG_LIST + 30)}
     content = write_archive(files)  # type: ignore[operator]
     loaded = load_archive(content)
     assert loaded.ok, loaded.problems
@@ -262,6 +255,20 @@ def test_long_listings_split_into_linked_year_pages(write_archive: object) -> No
         assert listed == sum(1 for name in files if name.startswith(f"{year}/"))
 
 
+def _csto_briefing(title: str, day: str, key: str) -> str:
+    """A briefing naming the CSTO in Armenia, as the listing tests write many of them."""
+    return f"""\
+        ---
+        title: {title}
+        date: {day}
+        region: armenia
+        actors: [csto]
+        source: {{name: X, url: "https://x.org/{key}"}}
+        ---
+        Text {key}.
+        """
+
+
 def test_a_long_year_splits_into_linked_month_pages(write_archive: object) -> None:
     """A term named in half of 100,000 briefings must not get a year page of thousands of
     rows: a year over LONG_YEAR links to one page per month, at a stable address."""
@@ -271,26 +278,11 @@ def test_a_long_year_splits_into_linked_month_pages(write_archive: object) -> No
     from generator.site.plan.buildtree import plan
 
     count = LONG_YEAR + 40  # in 2021, over three months; and 5 in 2020 (a short year)
-    files = {f"2021/2021-{1 + i % 3:02d}-{1 + i % 28:02d}-b{i}.md": f"""\
-        ---
-        title: Briefing {i}
-        date: 2021-{1 + i % 3:02d}-{1 + i % 28:02d}
-        region: armenia
-        actors: [csto]
-        source: {{name: X, url: "https://x.org/{i}"}}
-        ---
-        Text {i}.
-        """ for i in range(count)}
-    files |= {f"2020/2020-05-0{1 + i}-a{i}.md": f"""\
-        ---
-        title: Earlier {i}
-        date: 2020-05-0{1 + i}
-        region: armenia
-        actors: [csto]
-        source: {{name: X, url: "https://x.org/a{i}"}}
-        ---
-        Text {i}.
-        """ for i in range(5)}
+    files = {f"2021/2021-{1 + i % 3:02d}-{1 + i % 28:02d}-b{i}.md":
+             _csto_briefing(f"Briefing {i}", f"2021-{1 + i % 3:02d}-{1 + i % 28:02d}", str(i))
+             for i in range(count)}
+    files |= {f"2020/2020-05-0{1 + i}-a{i}.md":
+              _csto_briefing(f"Earlier {i}", f"2020-05-0{1 + i}", f"a{i}") for i in range(5)}
     content = write_archive(files)  # type: ignore[operator]
     loaded = load_archive(content)
     assert loaded.ok, loaded.problems
