@@ -439,40 +439,41 @@
     this.allActors.hidden = useful <= ACTORS_SHOWN && !expanded;
   };
 
-  // Region options: "Name (matches if chosen)"; a choice that would leave none is disabled.
-  Finder.prototype.renderRegions = function () {
-    var data = this.archive.data;
-    var counts = this.result.regionCounts;
-    var options = this.region.options;
+  // A select's options: "Name (matches if chosen)"; a choice that would leave none is
+  // disabled. at(value): the entry's index in the data (undefined: "any"); name(at, option).
+  function renderOptions(select, at, base, counts, name) {
+    var options = select.options;
     for (var i = 0; i < options.length; i++) {
       var option = options[i];
-      var at = this.archive.regionAt.get(option.value);
-      var count = at === undefined ? this.result.base : counts[at];
-      var name = at === undefined ? "Any region" : data.regions[at][1];
-      var depth = Number(option.getAttribute("data-depth") || 0);
-      var text = "\u00a0\u00a0".repeat(depth) + name + " (" + thousands(count) + ")";
+      var index = at(option.value);
+      var count = index === undefined ? base : counts[index];
+      var text = name(index, option) + " (" + thousands(count) + ")";
       if (option.textContent !== text) option.textContent = text;
       option.setAttribute("data-count", String(count));
-      option.disabled = count === 0 && !option.selected && at !== undefined;
+      option.disabled = count === 0 && !option.selected && index !== undefined;
     }
+  }
+
+  // Regions, indented by their depth below the world.
+  Finder.prototype.renderRegions = function () {
+    var data = this.archive.data;
+    var regionAt = this.archive.regionAt;
+    renderOptions(this.region, function (value) { return regionAt.get(value); },
+      this.result.base, this.result.regionCounts, function (at, option) {
+        var depth = Number(option.getAttribute("data-depth") || 0);
+        return "\u00a0\u00a0".repeat(depth) + (at === undefined ? "Any region" : data.regions[at][1]);
+      });
   };
 
-  // Language options, as the regions': "Name (matches if chosen)".
+  // Languages, by their names.
   Finder.prototype.renderLanguages = function () {
     if (!this.lang) return;
     var data = this.archive.data;
-    var counts = this.result.langCounts;
-    var options = this.lang.options;
-    for (var i = 0; i < options.length; i++) {
-      var option = options[i];
-      var at = this.archive.langAt.get(option.value);
-      var count = at === undefined ? this.result.langBase : counts[at];
-      var name = at === undefined ? "Any language" : data.langs[at][2];
-      var text = name + " (" + thousands(count) + ")";
-      if (option.textContent !== text) option.textContent = text;
-      option.setAttribute("data-count", String(count));
-      option.disabled = count === 0 && !option.selected && at !== undefined;
-    }
+    var langAt = this.archive.langAt;
+    renderOptions(this.lang, function (value) { return langAt.get(value); },
+      this.result.langBase, this.result.langCounts, function (at) {
+        return at === undefined ? "Any language" : data.langs[at][2];
+      });
   };
 
   /* ---- The data's chunks ("i<n>") and the texts' parts ("t<n>"): script elements (they
