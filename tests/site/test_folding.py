@@ -7,11 +7,15 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from generator.site import folding
 from generator.site.folding import conjunction_forms, fold, words
 
 # The issue's strings and the hard cases of each: strokes and ligatures without a
@@ -55,6 +59,29 @@ def test_words_split_scripts_without_spaces_into_bigrams(text: str, expected: li
 ])
 def test_a_leading_conjunction_is_tried_both_ways(word: str, forms: list[str]) -> None:
     assert conjunction_forms(word) == forms
+
+
+def _fold_whole(text: str) -> str:
+    """The folding applied to a whole text at once (fold() goes word by word, each
+    distinct word once): the rule as the module's doc states it."""
+    lowered = unicodedata.normalize("NFKD", text).lower()
+    kept = "".join(folding._SPECIAL.get(c, c) for c in lowered
+                   if unicodedata.category(c)[0] != "M")
+    folded = "".join(c if c.isascii() or unicodedata.category(c)[0] in "LN" else " "
+                     for c in kept.translate(folding._ASCII_SEPARATORS))
+    return unicodedata.normalize("NFC", folded) if folding._JAMO.search(folded) else folded
+
+
+# Spaces between and inside every kind of hard case: marks at a word's start, a sigma at
+# its end, Hangul jamo that compose, compatibility forms that decompose to a space.
+_HARD = "".join(STRINGS) + " Σσς\u1100\u1161\u11a8\u0301\u0308\u00a8\u00a0\u3000\u0130\u0345 "
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*sorted(set(_HARD)), "a", "Z", "-"]),
+               max_size=40))
+def test_folding_word_by_word_is_folding_the_whole_text(text: str) -> None:
+    assert fold(text) == _fold_whole(text)
 
 
 def test_a_reader_finds_lodz_in_search_and_in_the_finder_alike() -> None:

@@ -37,6 +37,11 @@ FORMATS = {  # suffix: (label, MIME type)
 }
 LANGUAGE = "en"
 _SPACE = re.compile(r"\s+")
+# TeX's special characters as a BibTeX field writes them (one table: a loop per
+# character was most of writing the .bib files).
+_TEX_SPECIAL = str.maketrans({**{char: "\\" + char for char in "{}%&$#_"},
+                              "\\": "\\textbackslash{}", "^": "\\textasciicircum{}",
+                              "~": "\\textasciitilde{}"})
 
 
 def path(slug: str, suffix: str) -> str:
@@ -169,17 +174,4 @@ def _key(text: str) -> str:
 
 def _tex(text: str) -> str:
     """Plain text for a BibTeX field: TeX's special characters escaped, one line."""
-    text = _SPACE.sub(" ", text).strip()
-    out = []
-    for char in text:
-        if char in "{}%&$#_":
-            out.append("\\" + char)
-        elif char == "\\":
-            out.append("\\textbackslash{}")
-        elif char == "^":
-            out.append("\\textasciicircum{}")
-        elif char == "~":
-            out.append("\\textasciitilde{}")
-        else:
-            out.append(char)
-    return "".join(out)
+    return _SPACE.sub(" ", text).strip().translate(_TEX_SPECIAL)

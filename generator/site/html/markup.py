@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -55,20 +56,31 @@ class Linker:
         return f'<a href="{esc(self.to(route))}"{attribute}>{esc(text)}</a>'
 
     def briefing_item(self, briefing: Briefing, summary: bool = True) -> str:
-        lede = f'<p class="ba-summary">{esc(briefing.summary)}</p>' if summary else ""
-        marked = language.marked(briefing.lang, self.lang)
-        # A briefing in another language than the page's: its text marked with its language
-        # and direction, and the language named (in itself) for readers.
-        badge = (f' <span class="ba-lang">{esc(language.language_name(briefing.lang))}</span>'
-                 if marked else "")
-        when = time_tag(briefing.date, self.lang, within=briefing.lang)
-        return (f'<li class="ba-item"{marked}>{when} '
-                f"{self.link(urls.briefing(briefing.slug), briefing.title, 'ba-title')}"
-                f"{badge}{lede}</li>")
+        return _briefing_item(self.to(urls.briefing(briefing.slug)), briefing.title,
+                              briefing.summary if summary else None, briefing.date,
+                              briefing.lang, self.lang)
 
     def briefing_list(self, briefings: Iterable[Briefing], summary: bool = True) -> str:
         items = "\n".join(self.briefing_item(b, summary) for b in briefings)
         return f'<ul class="ba-list">\n{items}\n</ul>'
+
+
+# A briefing is listed on many pages (its actors', its regions' up the tree, the
+# timeline), most of them the same depth below the root and so with the same link:
+# the item is made once (keyed by strings, whose hashes Python keeps).
+@functools.lru_cache(maxsize=16384)
+def _briefing_item(href: str, title: str, summary: str | None, day: date, lang: str,
+                   page_lang: str) -> str:
+    """A briefing in a listing: its date, linked title, language and (given) summary."""
+    lede = f'<p class="ba-summary">{esc(summary)}</p>' if summary is not None else ""
+    marked = language.marked(lang, page_lang)
+    # A briefing in another language than the page's: its text marked with its language
+    # and direction, and the language named (in itself) for readers.
+    badge = (f' <span class="ba-lang">{esc(language.language_name(lang))}</span>'
+             if marked else "")
+    when = time_tag(day, page_lang, within=lang)
+    return (f'<li class="ba-item"{marked}>{when} '
+            f'<a href="{esc(href)}" class="ba-title">{esc(title)}</a>{badge}{lede}</li>')
 
 
 def external(url: str, text: str) -> str:
