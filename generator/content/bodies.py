@@ -93,10 +93,13 @@ def _network_paths(cleaned: str, text: str, first_line: int) -> list[FieldError]
     """Links that look relative but leave the site (``//host``, ``/\\host``), climb above
     its root (``../../../../etc/passwd``: from the zip, a file of the reader's disk), or
     name a host without a scheme (``www.reuters.com/...``: a relative link that 404s)."""
+    hrefs = [html.unescape(found.group(1)) for found in _HREF.finditer(cleaned)]
+    if not any(textrules.network_path(href) or textrules.climbs_above_root(href, PAGE_DEPTH)
+               or textrules.host_without_scheme(href) for href in hrefs):
+        return []  # the search for lines below is needed only for a problem (most bodies)
     problems = []
     source = _Source(text)
-    for found in _HREF.finditer(cleaned):
-        href = html.unescape(found.group(1))
+    for href in hrefs:
         line = first_line + source.find(href)
         if textrules.network_path(href):
             problems.append(FieldError(
