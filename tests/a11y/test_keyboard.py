@@ -31,16 +31,12 @@ FOCUSED = """() => {
   const header = document.querySelector(".md-header");
   const bottom = header ? header.getBoundingClientRect().bottom : 0;
   const inHeader = !!el.closest(".md-header, .md-tabs, .md-search");
-  // Drawn in front of the header (the skip link is fixed above it): what is topmost at
-  // its top edge is the element itself.
-  const atTop = document.elementFromPoint(r2.left + r2.width / 2, r2.top + 1);
-  const inFront = !!atTop && shown.contains(atTop);
   const all = [...document.querySelectorAll(FOCUSABLE)];
   return {
     tag: el.tagName.toLowerCase(), text: (el.innerText || el.value || el.name || "").trim()
       .slice(0, 40), index: all.indexOf(el), inHeader: inHeader,
     top: r2.top, bottom: r2.bottom, width: r2.width, height: r2.height,
-    covered: !inHeader && r2.top < bottom - 1 && !inFront,
+    covered: !inHeader && r2.top < bottom - 1,
     indicator: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0)
       || style.boxShadow !== "none",
   };
