@@ -15,7 +15,8 @@ is past, or within a tenth of, with what to do about it. What can be done depend
 the bytes are: a site that fits without its downloads can publish the editions elsewhere;
 one whose pages alone are past the limit fits no setting of that host (every briefing page
 carries its own article, BENCHMARKS.md "A site that fits its host"), and needs a host
-without the limit.
+without the limit. :func:`downloads_url` reads where the editions are published when not
+in the site (``extra.downloads_url``, editions/downloads.py).
 """
 
 from __future__ import annotations
@@ -64,6 +65,20 @@ def host_limits(name: object) -> Limits:
         raise ValueError(f"mkdocs.yml: extra.host '{key}' is not one of "
                          f"{', '.join(sorted(HOSTS))}")
     return HOSTS[key]
+
+
+def downloads_url(extra: object) -> str | None:
+    """``extra.downloads_url`` of mkdocs.yml, ending in ``/``; None when it is not set.
+    Raises ValueError, with what to write, for a value that is not an http(s) URL."""
+    url = extra.get("downloads_url") if isinstance(extra, dict) else None
+    if url is None:
+        return None
+    if not isinstance(url, str) or not url.startswith(("https://", "http://")) or any(
+            c.isspace() or c in "\"<>" for c in url):
+        raise ValueError(f"mkdocs.yml: extra.downloads_url {url!r} is not an http(s) URL "
+                         "(the folder the editions are published at, e.g. "
+                         "https://github.com/you/your-archive/releases/latest/download/)")
+    return url if url.endswith("/") else url + "/"
 
 
 def measure(site_dir: Path) -> SiteSize:
@@ -115,7 +130,8 @@ def _what_to_do(size: SiteSize, limit: int) -> str:
         return (f"; without its downloads ({_size(size.downloads)}) it is "
                 f"{_size(size.bytes - size.downloads)}: build without --downloads and publish "
                 "the zip and the ZIM elsewhere (`briefings bundle` and `briefings zim` write them;"
-                " attach them to a release)")
+                " attach them to a release), or set `extra.downloads_url` in mkdocs.yml to "
+                "where they are published")
     if size.pages >= WARN_FROM * limit:
         return (f"; its HTML pages alone are {_size(size.pages)}, each briefing's page "
                 "carrying its own article: no setting of this site fits, publish it on a host "

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import cli
 from generator.engine import hosts
 
 
@@ -70,3 +71,16 @@ def test_the_warning_says_what_would_bring_the_site_under_the_limit(size: hosts.
     assert len(warnings) == 1
     assert "a deploy would be refused; " in warnings[0]
     assert advice in warnings[0]
+
+
+def test_a_build_with_a_downloads_url_that_is_no_url_is_refused_before_building(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text((Path(__file__).resolve().parents[2] / "mkdocs.yml").read_text("utf-8")
+                      .replace("\nextra:\n", "\nextra:\n  downloads_url: releases/\n", 1), "utf-8")
+    site = tmp_path / "site"
+    (tmp_path / "content").mkdir()
+    assert cli.main(["build", "--downloads", "--config", str(config), "--content",
+                     str(tmp_path / "content"), "--site-dir", str(site)]) == cli.EXIT_USAGE
+    assert "extra.downloads_url 'releases/' is not an http(s) URL" in capsys.readouterr().err
+    assert not site.exists()
