@@ -33,7 +33,6 @@ from generator.content.syntax import safefile
 from generator.content.syntax.fields import FieldError
 from generator.content.syntax.slugs import slug_problem
 from generator.content.syntax.yamlstrict import Located
-from generator.editorial import outlets
 from generator.editorial.ingest_facts import Facts, Markup, dateline, gather
 from generator.editorial.ingest_html import read_html
 from generator.editorial.ingest_text import analyse
@@ -46,7 +45,8 @@ from generator.editorial.newbriefing import (
     slugify,
     write_new_file,
 )
-from generator.editorial.pageencoding import decode_page
+from generator.editorial.pagesignals import outlets
+from generator.editorial.pagesignals.pageencoding import decode_page
 from generator.editorial.unknown_names import candidates
 
 PAGE_MAX_BYTES = 8 * 1024 * 1024

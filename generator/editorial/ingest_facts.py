@@ -19,9 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from generator.editorial import headlines, outlets, pagedates, pageurls
-from generator.editorial.headlines import is_link_label
 from generator.editorial.ingest_text import CREDIT, PageText, classify
+from generator.editorial.pagesignals import headlines, outlets, pagedates, pageurls
+from generator.editorial.pagesignals.headlines import is_link_label
 
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’. ]*[A-ZÀ-Ý](?:/[A-ZÀ-Ý][A-ZÀ-Ý'’. ]*[A-ZÀ-Ý])*)"

@@ -19,9 +19,9 @@ import lxml.etree
 import lxml.html
 import trafilatura
 
-from generator.editorial import headlines, outlets
 from generator.editorial.ingest_facts import Markup
 from generator.editorial.ingest_text import PageText, analyse, classify, is_headline, lines_of
+from generator.editorial.pagesignals import headlines, outlets
 
 _DROP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "button", "form",
          "select", "option", "input", "textarea"}

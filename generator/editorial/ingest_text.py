@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from generator.editorial import pagedates
-from generator.editorial.headlines import (
+from generator.editorial.pagesignals import pagedates
+from generator.editorial.pagesignals.headlines import (
     credit_shaped,
     is_link_label,
     is_navigation,

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from generator.editorial import outlets
+from generator.editorial.pagesignals import outlets
 
 # A UN- or OSCE-style document symbol: capital-led parts joined by "/", one with a digit
 # ("S/PV.9439", "SC/15424", "A/HRC/55/L.1", "PC.DEL/12/23"), or a numbered reference
