@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator.editorial.ingest_text import CREDIT, PageText, classify
-from generator.editorial.pagesignals import headlines, outlets, pagedates, pageurls
+from generator.editorial.pagesignals import headlines, outlets, pagedates, pageurls, sitename
 from generator.editorial.pagesignals.headlines import is_link_label
 
 _DATELINE = re.compile(
@@ -36,11 +36,6 @@ _URL = re.compile(r"https?://[^\s<>\"')\]]+")
 _SHARE_HOSTS = ("facebook.com", "twitter.com", "x.com", "t.me", "wa.me", "whatsapp.com",
                 "linkedin.com", "reddit.com", "vk.com", "telegram.me", "instagram.com",
                 "youtube.com", "google.com", "bit.ly")
-_COPYRIGHT = re.compile(
-    r"(?:^|\s)(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?[.,]?\s*)?"
-    r"(?:by\s+)?(?P<holder>[^\W\d][^|©]{1,60}?)\s*(?:\d{4})?\s*(?:[.,|](?!\w)|all rights|$)",
-    re.IGNORECASE)
-_CORPORATE = re.compile(r"\b(?:inc|ltd|llc|gmbh|corp|co|plc|s\.a)\.?$", re.IGNORECASE)
 _PUBLISHED = re.compile(r"\b(?:published|posted|first published|created)\b", re.IGNORECASE)
 _PERSON_WORD = re.compile(r"^(?:[A-ZÀ-ÝĀ-Ž][\w'’.-]*|de|van|von|al|el|bin|da|di|la|le)$")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
@@ -78,6 +73,7 @@ class Facts:
     date_candidates: tuple[date, ...] = ()  # stamps that disagree, for the FILL IN note
     outlet_candidates: tuple[str, ...] = ()  # credits that disagree, likewise
     outlet_unmapped: str | None = None  # an outlet named only in its own script
+    site_candidates: tuple[str, ...] = ()  # names the site gives itself that nothing confirms
 
 
 def dateline(paragraph: str) -> tuple[int, str | None]:
@@ -106,7 +102,7 @@ def gather(page: PageText, markup: Markup, today: date,
            organisation: Callable[[str], str | None] = lambda name: None) -> Facts:
     """Everything the page says about its source and date; ``organisation`` gives the
     registries' name of an organisation named whole ("United Nations"), or None."""
-    site = _site(page, markup, organisation)
+    site, stated_sites = _site(page, markup, organisation)
     outlet, disputed = _outlet(page, markup)
     name, via = (None if disputed else outlet or site), None
     if outlet and site and outlets.canonical(outlet) != outlets.canonical(site):
@@ -122,7 +118,7 @@ def gather(page: PageText, markup: Markup, today: date,
     url = markup.url or _page_url(page)
     return Facts(published, partial, _show(name), _show(via), pageurls.page_address(url),
                  _author(page, markup), candidates, tuple(_show(n) or n for n in disputed),
-                 unmapped)
+                 unmapped, () if name else stated_sites)
 
 
 def _unmapped(name: str) -> bool:
@@ -146,38 +142,41 @@ def _show(name: str | None) -> str | None:
     return outlets.canonical(name) if name else None
 
 
-def _site(page: PageText, markup: Markup,
-          organisation: Callable[[str], str | None]) -> str | None:
-    """The site the page was saved from: markup, masthead, footer copyright, address."""
-    if markup.site:
-        return markup.site
-    masthead = outlets.by_name(page.furniture[0]) if page.furniture else None
-    if masthead:  # the page's name at its top, before any agency's copyright line
-        return masthead.name
+def _site(page: PageText, markup: Markup, organisation: Callable[[str], str | None]
+          ) -> tuple[str | None, tuple[str, ...]]:
+    """The site the page was saved from (``sitename.decide``: a known outlet named whole,
+    or a name two signals agree on), and the names stated where none is decided."""
     short = [line for line in page.furniture if len(line) <= _SHORT_LINE]
     holders = [h for h in (_copyright_holder(line) for line in short) if h]
-    top = _masthead(page.furniture)
-    if top and len(top.split()) <= 12 and holders and top.casefold() in holders[-1].casefold():
+    top = _masthead([line for line in page.furniture if classify(line) != "end"])
+    url = markup.url or _page_url(page)
+    signals = sitename.SiteSignals(markup.site, top, holders[-1] if holders else None,
+                                   outlets.host_of(url or ""))
+    found = sitename.known(signals)
+    if found:
+        return found, ()
+    if top and len(top.split()) <= 12 and holders and top.casefold() in holders[-1].casefold() \
+            and not sitename.is_legal_name(holders[-1]) and len(holders[-1]) <= 120:
         # the masthead, confirmed by the footer's copyright holder; where the masthead is
         # part of the holder's name ("Republic of Azerbaijan" in "Ministry of Foreign
         # Affairs of the Republic of Azerbaijan"), the whole organisation is the holder
-        return holders[-1] if len(holders[-1]) <= 120 else top
-    if top and ((top != page.furniture[0] and outlets.looks_like_outlet(top))
+        return holders[-1], ()
+    decided = sitename.decide(signals)
+    if decided.name:
+        return decided.name, ()
+    if top and ((page.furniture and top != page.furniture[0] and outlets.looks_like_outlet(top))
                 or _ORGANISATION.search(top)):
-        return top  # a masthead over two lines, joined: "Ministry of Foreign Affairs" / "of ..."
-    if holders:
-        return _outlet_in(holders[-1])  # the page footer's, not an article's own
+        return top, ()  # a masthead over two lines, joined: "Ministry of ..." / "of ..."
     known = organisation(headlines.without_symbols(top)) if top else None
     if known:  # a document's header: "United Nations    S/2024/312"
-        return known
+        return known, ()
     counts: Counter[str] = Counter()
     for line in short:
         if not _ATTRIBUTION.search(line):
             counts.update({outlet.name for outlet, _, _ in outlets.mentions(line)})
     if counts:
-        return counts.most_common(1)[0][0]
-    url = markup.url or _page_url(page)
-    return outlets.site_from_domain(outlets.host_of(url)) if url else None
+        return counts.most_common(1)[0][0], ()
+    return None, decided.candidates
 
 
 _ORGANISATION = re.compile(r"^(?:the\s+)?(?:ministry|embassy|office|mission|permanent mission|"
@@ -185,7 +184,7 @@ _ORGANISATION = re.compile(r"^(?:the\s+)?(?:ministry|embassy|office|mission|perm
                            re.IGNORECASE)
 
 
-def _masthead(furniture: tuple[str, ...]) -> str | None:
+def _masthead(furniture: list[str]) -> str | None:
     """The page's name at its top: the first line, joined with the next where that one
     goes on the same name ("Ministry of Foreign Affairs" / "of the Republic of Armenia")."""
     if not furniture:
@@ -198,13 +197,7 @@ def _masthead(furniture: tuple[str, ...]) -> str | None:
 
 
 def _copyright_holder(line: str) -> str | None:
-    if _ATTRIBUTION.search(line):
-        return None
-    match = _COPYRIGHT.search(line)
-    if not match:
-        return None
-    holder = _CORPORATE.sub("", match.group("holder")).strip(" .,")
-    return holder if len(holder) >= 2 else None
+    return None if _ATTRIBUTION.search(line) else sitename.copyright_holder(line)
 
 
 def _outlet(page: PageText, markup: Markup) -> tuple[str | None, tuple[str, ...]]:

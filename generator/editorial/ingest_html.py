@@ -170,8 +170,7 @@ def _markup(document: trafilatura.settings.Document) -> Markup:
             published = date.fromisoformat(str(document.date)[:10])
         except ValueError:
             published = None
-    site_name = outlets.canonical(site) if site else (
-        outlets.site_from_domain(outlets.host_of(url)) if url else None)
+    site_name = outlets.canonical(site) if site else None  # as stated; the host is its own signal
     return Markup(title, published, site_name, url, str(document.author or "") or None)
 
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from generator.editorial.pagesignals import pagedates
+from generator.editorial.pagesignals import labels, pagedates
 from generator.editorial.pagesignals.headlines import (
     credit_shaped,
     is_link_label,
@@ -25,92 +25,6 @@ from generator.editorial.pagesignals.headlines import (
 Kind = Literal["prose", "short", "date", "byline", "skip", "end", "bullet"]
 
 
-# Furniture, whatever it looks like: ads, photo credits, agency desk codes.
-_ALWAYS_SKIP = re.compile(r"""(?ix)^(?:
-    advertisement\b.*|report\ this\ ad|scroll\ to\ continue.*|
-    .*\b(?:reuters|afp|ap\ photo|getty\ images|photo|photograph|image|credit|handout|
-    file\ photo)\ ?[/:].*|
-    .*[(\[][^()\[\]]{0,60}\b(?:photo|photograph|image|picture|credit|getty|reuters|afp|ap|aa|
-    epa|tass|handout|file)\b[^()\[\]]{0,60}[)\]]\s*|
-    .*purchase\ licensing\ rights.*|.*\[[^\]]*/[^\]]*\]|[a-z]{2,5}(?:/[a-z]{2,5})+|
-    .{3,}\ ©\ ?[A-Z][^©\d]{2,60}[,/]\ ?\w[^©\d]{1,40}|
-    .*\S\ ?[/©]\ ?(?:afp|reuters|ap|epa|getty\ images|aa|tass|sputnik|pool|efe|xinhua|anadolu)
-    (?:\ via\ getty\ images|/getty\ images)?\.?\)?|
-    (?:à\ )?lire\ aussi\b.*|(?:read|see|also)\ (?:also|read)\b.*|читайте\ также.*|
-    читать\ также.*|смотрите\ также.*|اقرأ\ أيضا.*|اقرأ\ ايضا.*|
-    (?:this\ content|the\ content\ you|le\ contenu\ auquel)\b.*(?:not|no\ longer|
-    n'existe\ pas|plus\ disponible)\b.*|
-    [¹²³⁴⁵⁶⁷⁸⁹⁰]+\ .*|\d{1,3}(?:\ ?/\ ?\d{1,3})?|.*\bpage\ \d{1,3}|
-    (?:updated|published|posted|modified|issued)?:?\ ?(?:on\ )?(?:\d+|an?|one)
-    \ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\ ago\b.*|
-    (?:updated|published)\ (?:just\ now|today|yesterday|moments\ ago)\b.*|
-    [•·]?\ ?\d{1,2}\ ?[hmd]|
-    (?:(?:share|facebook|twitter|x|e-?mail|print|whatsapp|telegram|linkedin|reddit|copy\ link|
-    save|comments?)[\s|,/·•]*){2,}|
-    .*\b(?:click|tap)\ here\ to\ share\b.*|share\d+|.*\bshare\ (?:on|this|via)\b.*|
-    save\ articles?\ to\ read\ later.*|listen\ to\ this\ article.*
-)$""")
-# Furniture after which the article does not go on, even where it reads like a sentence.
-_ALWAYS_END = re.compile(r"""(?ix)^(?:
-    \(?(?:reporting|writing|editing|additional\ reporting|compiled|edited)\ by\b.*|
-    our\ standards\b.*|.*\bopens\ new\ tab|(?:©|copyright|\(c\)).*|.*all\ rights\ reserved.*|
-    .*privacy\ (?:policy|choices|settings).*|.*terms\ (?:of|and)\ (?:use|service|conditions).*|
-    .*\bcookies?\b.*|.*\bnewsletter\b.*|.*\bcontact\ us\b.*|.*\bsubscription\ options\b.*|
-    .*\bsupport\ (?:us|our\ journalism|independent\ journalism)\b.*|
-    (?:this\ (?:article|story|piece|report)\ )?(?:was\ )?(?:originally|first)
-    \ (?:published|appeared)\b.*|
-    republished\b.*|reprinted\b.*|source:.*|courtesy\ of\b.*|
-    this\ is\ a\ translation\b.*|
-    .*(?:все\ права|جميع\ الحقوق|حقوق\ النشر|tous\ droits).*|
-    (?:this\ (?:article|story)\ (?:was|has\ been)\ )?translated
-    \ from\b.*
-)$""")
-# Labels that interrupt an article without ending it (only where they are not sentences).
-_LABEL_SKIP = re.compile(r"""(?ix)^(?:
-    ad|ads|story\ continues.*|continue\ reading.*|\d{1,2}:\d{2}|
-    \d{1,2}[:.h]\d{2}\ ?(?:[ap]\.?m\.?)?(?:\ [a-z]{2,4})?|enlarge\ this\ image|heard\ on\b.*|
-    temps\ de\ lecture.*|.*\btemps\ de\ lecture|lire\ plus\ tard|offrir\ cet\ article|
-    partager(?:\ :)?.*|texte\ par\ ?:.*|avec\ (?:afp|reuters|ap|afp\ et\ reuters)|
-    translat(?:ion|ed)\ by\b.*|live|en\ direct|прямой\ эфир|مباشر|tt|print|imprimer|
-    (?:watch|video|listen|audio|photos?)(?::.*)?|\d+\s*min(?:ute)?s?\ read|
-    \d+\s+(?:seconds?|minutes?|mins?|hours?|days?|weeks?)\b.*|
-    key\ points|key\ takeaways|summary|highlights|in\ brief|at\ a\ glance|what\ we\ know
-)$""")
-# Labels after which the article does not go on: related links, comments, sharing.
-_LABEL_END = re.compile(r"""(?ix)^(?:
-    related(?:\ (?:stories|articles|coverage|news|content|topics|posts|reading))?:?|
-    read\ (?:more|next|also)\b.*|more\ (?:top\ )?reads\b.*|
-    more\ (?:from|on|in|stories|news|like\ this)\b.*|most\ (?:read|popular|viewed|shared)\b.*|
-    top\ (?:stories|news)|trending\b.*|latest(?:\ (?:news|stories|articles))?|
-    recommended\b.*|you\ (?:may|might)\ also\b.*|editor'?s\ picks?|keep\ reading|
-    (?:leave|post|add)\ a\ comment|\d*\s*comments?|(?:view|show|hide)\ comments|
-    join\ the\ (?:discussion|conversation)\b.*|be\ the\ first\ to\ comment.*|
-    share\b.*|tweet|e-?mail|print|copy\ link|save|facebook|twitter|x(?:\ \(twitter\))?|
-    whatsapp|telegram|linkedin|reddit|vk|flipboard|
-    subscribe\b.*|sign\ (?:in|up)\b.*|log\ ?in|register|e-?mail\ address|
-    tags?:.*|topics?:?|filed\ under\b.*|categories:.*|sponsored\b.*|
-    back\ to\ (?:top|homepage)\b.*|advertise\b.*|about\ us|contact(?:\ us)?|follow\ us\b.*|
-    download\ (?:the|our)\ app\b.*|skip\ to\ (?:main\ )?content|menu|search|home
-)$""")
-_BIO = re.compile(r"^[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|al|el|bin|da|di|la|le)){1,4},?"
-                  r" (?:is|was) (?:an? |the )?(?:[\w-]+ ){0,6}(?:journalist|reporter|"
-                  r"correspondent|writer|editor|analyst|researcher|fellow|contributor|"
-                  r"photographer|producer|sociologist|scholar|professor|historian|economist|"
-                  r"lecturer|author|expert|specialist|student|candidate)\b")
-# Appeals, licences and disclosures: furniture however much they read like sentences.
-_APPEAL = re.compile(r"""(?ix).*\b(?:
-    creative\ commons|cc\ by(?:-[a-z]{2})*\ \d|licen[cs]ed\ under|republish(?:ed)?\ (?:this|under)|
-    please\ credit|support\ (?:us|our\ work|independent|\w+['’]s\ independent)|donate|
-    your\ support|make\ a\ (?:gift|donation|contribution)|become\ a\ (?:member|supporter)|
-    subscri(?:be|ber|bers|ption)|sign\ up|newsletters?|in\ your\ inbox|small\ favour|
-    join\ (?:a|our)\ (?:growing\ )?community|provides\ funding|does\ not\ work\ for|
-    receive\ funding|institutional\ positions|the\ views\ (?:represented|expressed)|
-    contributed\ (?:to\ this\ )?report(?:ing)?|undesirable\ organi[sz]ation|
-    abonnez-vous|réservé\ aux\ abonnés|подпишитесь|اشترك
-)\b.*""")
-_SELF_DESCRIPTION = re.compile(  # "Hetq is an investigative online newspaper": the outlet's
-    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4} is (?:an?|the) (?:[\w-]+ ){0,5}(?:newspaper|"
-    r"news (?:outlet|site|website|agency|portal)|outlet|magazine|broadcaster)\b")
 _BULLET = re.compile(r"^\s*(?:[•·▪►◦*]|[-–]\s|\d{1,2}[.)]\s)")
 _BYLINE = re.compile(r"^(?:by|written by|words by|author:?|story by|(?:translated|edited|"
                      r"compiled) by:?|par|por|von|автор:?|بقلم)\s+(?P<who>\S.{0,119})$", re.I)
@@ -120,9 +34,6 @@ _NAMED_BYLINE = re.compile(r"^(?:[Bb]y|[Pp]ar|[Pp]or|[Vv]on)\s+[A-ZÀ-Ý][\w'’
 # "Yerevan: «Asharq Al-Awsat»": a place and the newspaper's credit, as Arabic papers write.
 CREDIT = re.compile(r"^[^\W\d][^:«»]{1,30}:\s*«(?P<who>[^»]{2,40})»$")
 _AUTHOR_LABEL = re.compile(r"^(?:authors?|auteurs?|автор[ыа]?|الكاتب|written by)$", re.I)
-# "Key points" and the like: a label whose bullets sit between the title and the article.
-_KEY_POINTS = re.compile(r"^(?:key points|key takeaways|summary|highlights|in brief|"
-                         r"at a glance|what we know)$", re.I)
 _TICKER = re.compile(r"[-+]\d+(?:\.\d+)?%?\s*$|^(?:buy|sell)\s+[\d.,]+$", re.I)
 _FURNITURE_SPAN = 800
 _CAPTION_DATE = re.compile(r"(?:,|\b(?:on|le))\s+(?:[^\W\d]+,?\s+)?(?:\d{1,2}\s+[^\W\d]+\.?|"
@@ -158,20 +69,20 @@ def classify(line: str) -> Kind:
         return "prose" if is_prose(line) else "short"
     if _BULLET.match(line):
         return "bullet"
-    if _ALWAYS_SKIP.match(line) or is_link_label(line) or _SELF_DESCRIPTION.match(line):
+    if labels.ALWAYS_SKIP.match(line) or is_link_label(line) or labels.SELF_DESCRIPTION.match(line):
         return "skip"
     if credit_shaped(line):
         return "byline"  # "Yerevan (AFP) –": where and whose, not a headline
-    if _ALWAYS_END.match(line) or _BIO.match(line) or (
-            len(line) < _FURNITURE_SPAN and _APPEAL.match(line)):
+    if labels.ALWAYS_END.match(line) or labels.BIO.match(line) or (
+            len(line) < _FURNITURE_SPAN and labels.APPEAL.match(line)):
         return "end"
     if _NAMED_BYLINE.match(line) and len(line.split()) <= 25:
         return "byline"  # "By Thomas de Waal, a senior fellow at Carnegie Europe."
     if is_prose(line):
         return "prose"
-    if _LABEL_SKIP.match(line):
+    if labels.LABEL_SKIP.match(line):
         return "skip"
-    if _LABEL_END.match(line) or " | " in line:
+    if labels.LABEL_END.match(line) or " | " in line:
         return "end"
     if _BYLINE.match(line):
         return "byline"
@@ -268,7 +179,7 @@ def _in_context(lines: list[str], kinds: list[Kind]) -> list[Kind]:
         elif kinds[index] == "skip" and is_link_label(line, bare=True) and index + 1 < len(lines) \
                 and len(lines[index + 1].split()) <= 25:
             kinds[index + 1] = "skip"
-        elif _KEY_POINTS.match(line):
+        elif labels.KEY_POINTS.match(line):
             below = index + 1
             while below < len(lines) and kinds[below] == "short" and below - index <= 6:
                 kinds[below] = "bullet"
@@ -351,7 +262,7 @@ def _key_points_above(lines: list[str], kinds: list[Kind], index: int) -> int | 
     """Where the "Key points" label of the bullets ending at ``index`` is, if they have one."""
     while index >= 0 and kinds[index] == "bullet":
         index -= 1
-    return index if index >= 0 and _KEY_POINTS.match(lines[index]) else None
+    return index if index >= 0 and labels.KEY_POINTS.match(lines[index]) else None
 
 
 def _is_caption(line: str) -> bool:
