@@ -111,7 +111,8 @@ def gather(page: PageText, markup: Markup, today: date,
     name, via = (None if name and _unmapped(name) else name), (None if via and _unmapped(via)
                                                                else via)
     stated, candidates = _page_date(page)
-    published = markup.published or stated or _url_date(markup.url or _page_url(page))
+    original = _attribution_date(page) if outlet and not disputed else None
+    published = original or markup.published or stated or _url_date(markup.url or _page_url(page))
     if published is not None and published > today:
         published = None
     partial = None if published else _partial(page)
@@ -217,7 +218,7 @@ def _outlet(page: PageText, markup: Markup) -> tuple[str | None, tuple[str, ...]
     said += [headlines.credit_line(line) for line in page.header]  # "Yerevan (AFP) –"
     said += [b for b in map(_byline, (*page.header, *page.tail))
              if b and outlets.looks_like_outlet(b)]
-    said.append(dateline(page.body[0])[1] if page.body else None)
+    said.append(next((c for c in (dateline(p)[1] for p in page.body[:2]) if c), None))
     if not any(said) and markup.author and outlets.looks_like_outlet(markup.author):
         said.append(markup.author)  # the markup's author field: often a person, or garbled
     named: dict[str, str] = {}
@@ -230,12 +231,35 @@ def _outlet(page: PageText, markup: Markup) -> tuple[str | None, tuple[str, ...]
     return next(iter(named.values()), None), ()
 
 
+def _attribution_date(page: PageText) -> date | None:
+    """The first publication's date where an attribution states it ("This article first
+    appeared on CivilNet on March 12, 2024."): decisive, the republisher's date is not it."""
+    for line in (*page.tail, *page.header, *page.furniture, *page.body[-2:]):
+        found = _ATTRIBUTION.search(line)
+        if found and _attributed(found.group("name")):
+            days = pagedates.complete_dates(line[found.start():])
+            return days[0][1] if days else None
+    return None
+
+
+def _mail_date(page: PageText) -> list[tuple[pagedates.Meaning, date]]:
+    """An e-mail's "Date:" header, where the copy is a mail (it has "From:" and "Subject:"
+    headers too): the day the newsletter was sent, its publication."""
+    top = page.furniture[:12]
+    if not (any(line.startswith("From:") for line in top)
+            and any(line.startswith("Subject:") for line in top)):
+        return []
+    sent = next((line for line in top if line.startswith("Date:")), "")
+    return [("published", day) for _, day in pagedates.complete_dates(sent)][:1]
+
+
 def _attributed(name: str) -> str | None:
     """The organisation in an attribution's words: "on September 26, 2024 by the Armenian
     Weekly" -> "the Armenian Weekly"; "The Conversation under a Creative Commons license"
     -> "The Conversation"; a language ("in Russian") or a date is no outlet."""
     name = re.split(r"\s+by\s+", name)[-1]
     name = re.split(r"\s+(?:under|with|as part of|in accordance)\b", name)[0].strip(" ,")
+    name = re.sub(r"\s+(?:on|in|le|el|am)\s+[^,]*\d.*$", "", name)  # "CivilNet on March 12, 2024"
     if not name or pagedates.complete_dates(name) or pagedates.partial_date(name) \
             or name.casefold() in _LANGUAGE_WORDS or not any(c.isalpha() for c in name):
         return None
@@ -317,6 +341,8 @@ def _page_date(page: PageText) -> tuple[date | None, tuple[date, ...]]:
     Published stamps that disagree leave the date empty, with the candidates returned.
     """
     found: dict[str, list[date]] = {}
+    for meaning, day in _mail_date(page):
+        found.setdefault(meaning, []).append(day)
     for line in (*page.header, *_before_furniture(page.tail[:3])):
         if len(line) <= 160 and classify(line) != "skip":  # not a photo caption
             for meaning, day in pagedates.stamps(line):

@@ -36,6 +36,9 @@ CREDIT = re.compile(r"^[^\W\d][^:«»]{1,30}:\s*«(?P<who>[^»]{2,40})»$")
 _AUTHOR_LABEL = re.compile(r"^(?:authors?|auteurs?|автор[ыа]?|الكاتب|written by)$", re.I)
 _TICKER = re.compile(r"[-+]\d+(?:\.\d+)?%?\s*$|^(?:buy|sell)\s+[\d.,]+$", re.I)
 _FURNITURE_SPAN = 800
+_BROKEN_WORD = re.compile(r"[^\W\d]-$")  # "Guar-": a word broken at the line's end
+_NAME_IN_PLACE = re.compile(r"^[A-ZÀ-Ý][\w.-]+(?: [A-ZÀ-Ý][\w.-]+){0,2} in "
+                            r"[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+){0,2}$")
 _CAPTION_DATE = re.compile(r"(?:,|\b(?:on|le))\s+(?:[^\W\d]+,?\s+)?(?:\d{1,2}\s+[^\W\d]+\.?|"
                            r"[^\W\d]+\.?\s+\d{1,2}),?\s+(?:19|20)\d\d\W{0,2}$")  # ", June 12, 2024"
 _SENTENCE_END = re.compile(r"[.!?…:؟。][\"'”’»)\]]*$")
@@ -113,7 +116,7 @@ def is_headline(line: str) -> bool:
     first = next((c for c in line if c.isalpha()), "")
     return (3 <= len(words) <= 30 and 15 <= len(line) <= 250 and not line.endswith((":", ","))
             and first != "" and not first.islower() and not line.isupper()
-            and not not_a_headline(line))
+            and not _BROKEN_WORD.search(line) and not not_a_headline(line))
 
 
 def analyse(text: str) -> PageText:
@@ -129,6 +132,7 @@ def analyse(text: str) -> PageText:
     title_at, lede = _title_above(lines, kinds, start)
     if title_at is not None and _is_crosshead(lines, kinds, title_at, start, end):
         title_at, lede = _title_above(lines, kinds, _stamp_above(kinds, title_at))
+    title_at, candidates = _confirmed(lines, kinds, title_at)
     body = [lines[i] for i in (*lede, *range(start, end + 1)) if kinds[i] in ("prose", "short")]
     top = max(0, (start if title_at is None else title_at) - 3)
     header = [lines[i] for i in range(top, start) if i != title_at and i not in lede]
@@ -136,19 +140,52 @@ def analyse(text: str) -> PageText:
     near = range(top, end + 7)
     furniture = [line for i, line in enumerate(lines) if i not in near or kinds[i] == "end"]
     title = lines[title_at] if title_at is not None else None
-    return PageText(title, tuple(body), tuple(header), tuple(tail), tuple(furniture))
+    return PageText(title, tuple(body), tuple(header), tuple(tail), tuple(furniture), candidates)
+
+
+def _confirmed(lines: list[str], kinds: list[Kind], title_at: int | None
+               ) -> tuple[int | None, tuple[str, ...]]:
+    """The title where the page's signals agree: a mail's "Subject:" header is decisive
+    where a line repeats it; a headline right under a breadcrumb trail ("Home / Newsroom /
+    Press releases and public statements") is the title only where the line below it is
+    not one too (both quoted for the editor otherwise)."""
+    subject = next((line[8:].strip() for line in lines[:12] if line.startswith("Subject:")), "")
+    if subject and subject in lines:
+        return lines.index(subject), ()
+    if title_at is None or not _under_breadcrumb(lines, title_at):
+        return title_at, ()
+    below = title_at + 1
+    if below < len(lines) and kinds[below] == "short" and is_headline(lines[below]):
+        return None, (lines[title_at], lines[below])  # which is the trail's last item?
+    return title_at, ()
+
+
+def _under_breadcrumb(lines: list[str], index: int) -> bool:
+    """A short line under two or more one-to-three-word lines: a trail's last item."""
+    return index >= 2 and len(lines[index].split()) <= 6 and all(
+        len(lines[i].split()) <= 3 for i in (index - 1, index - 2))
 
 
 def unwrap(text: str) -> str:
     """Paragraphs rebuilt from hard-wrapped text (a PDF copy): within a block between blank
     lines whose lines are about as wide as its widest and mostly end inside a sentence,
-    the lines are one paragraph. Other text is left line by line."""
+    the lines are one paragraph. Other text is left line by line, but for a copy with such
+    blocks, whose short blocks' broken words and wrapped headings are joined too."""
     blocks = re.split(r"\n[ \t\u00a0]*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return "\n\n".join(_unwrapped(block) for block in blocks)
+    rebuilt = [_unwrapped(block) for block in blocks]
+    if any("\n" not in new and block.strip().count("\n") >= 2
+           for block, new in zip(blocks, rebuilt, strict=True)):
+        rebuilt = [new if "\n" not in new else _unwrapped(block, hard_wrapped=True)
+                   for block, new in zip(blocks, rebuilt, strict=True)]
+    return "\n\n".join(rebuilt)
 
 
-def _unwrapped(block: str) -> str:
+def _unwrapped(block: str, hard_wrapped: bool = False) -> str:
     lines = [" ".join(line.split()) for line in block.split("\n") if line.strip()]
+    if hard_wrapped and not re.search(r"\S[ \t]{4,}\S", block):  # not two columns
+        return _wrapped_heading(lines)
+    if hard_wrapped:
+        return "\n".join(lines)
     if len(lines) < 2:
         return "\n".join(lines)
     widest = max(len(line) for line in lines)
@@ -163,6 +200,23 @@ def _unwrapped(block: str) -> str:
     return joined
 
 
+def _wrapped_heading(lines: list[str]) -> str:
+    """In a hard-wrapped copy, a short block's lines: a word broken at a line's end
+    ("Guar-" / "antees?") is one word, and a heading wrapped over two to four lines none of
+    which ends a sentence ("After Karabakh: Can Armenia Reduce Its" / "Dependence ...") is
+    one line; a block of short lines (a name and an affiliation) stays as it is."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and _BROKEN_WORD.search(joined[-1]) and line[:1].islower():
+            joined[-1] = joined[-1][:-1] + line
+        else:
+            joined.append(line)
+    if 2 <= len(joined) <= 4 and all(len(line) >= 25 and not _SENTENCE_END.search(line)
+                                     for line in joined[:-1]) and sum(map(len, joined)) <= 200:
+        return " ".join(joined)
+    return "\n".join(joined)
+
+
 def _in_context(lines: list[str], kinds: list[Kind]) -> list[Kind]:
     """Kinds that depend on the lines around: the headline after a bare "Read also" label
     is a link; lines under "Summary" or "Key points" are its bullets, marked or not; a
@@ -171,8 +225,10 @@ def _in_context(lines: list[str], kinds: list[Kind]) -> list[Kind]:
     names = [re.split(r"\s*(?:,|\band\b|&)\s*", who)[0].strip() for who in authors]
     names = [name for name in names if len(name.split()) >= 2]
     for index, line in enumerate(lines):
-        if CREDIT.match(line):
-            kinds[index] = "byline"
+        if CREDIT.match(line) or (_NAME_IN_PLACE.match(line) and 0 < index < len(lines) - 1
+                                  and kinds[index + 1] == "date"
+                                  and is_headline(lines[index - 1])):
+            kinds[index] = "byline"  # "Daria Mosolova in Yerevan" over the date
         elif _AUTHOR_LABEL.match(line):  # an author block: the label, the name, the post
             for below in range(index, min(index + 3, len(lines))):
                 kinds[below] = "byline" if kinds[below] == "short" else kinds[below]
@@ -283,7 +339,7 @@ def _prefer_title_over_standfirst(lines: list[str], kinds: list[Kind], index: in
     stacked = (above >= 0 and kinds[above] == "short" and is_headline(lines[above])
                and not is_navigation(lines, above))
     upper, lower = (len(lines[above].split()), len(lines[index].split())) if stacked else (0, 0)
-    if stacked and lower >= max(10, 1.5 * upper):
+    if stacked and lower >= max(10, 1.5 * upper) and not lines[index].endswith(("?", "!", "؟")):
         return above
     alone = above == 0 or not (kinds[above - 1] == "short" and is_headline(lines[above - 1]))
     if stacked and alone and upper >= max(4, 0.6 * lower):  # not a kicker, nor a sidebar list

@@ -89,6 +89,8 @@ def is_navigation(lines: list[str], index: int) -> bool:
     """A menu or breadcrumb item: a short line repeated on the page, or one of three or
     more short lines in a row."""
     line = lines[index]
+    if _running_header(lines, index):
+        return True
     if len(line.split()) > 5:
         return False
     if sum(other == line for other in lines) > 1:
@@ -99,6 +101,20 @@ def is_navigation(lines: list[str], index: int) -> bool:
     while high + 1 < len(lines) and len(lines[high + 1].split()) <= 4:
         high += 1
     return high - low >= 2 and len(line.split()) <= 4
+
+
+def _running_header(lines: list[str], index: int) -> bool:
+    """A document's running header: the line recurs further down, page numbers and dates
+    aside ("PONARS Eurasia Policy Memo No. 889 March 2024" / "2 PONARS Eurasia Policy Memo
+    No. 889")."""
+    own = _without_numbers(lines[index])
+    return len(own.split()) >= 4 and any(
+        len(other.split()) >= 4 and (own + " ").startswith(other + " ")
+        for other in map(_without_numbers, lines[index + 1:]))
+
+
+def _without_numbers(line: str) -> str:
+    return " ".join(word for word in line.split() if not any(c.isdigit() for c in word))
 
 
 def credit_shaped(line: str) -> bool:

@@ -37,7 +37,10 @@ ALWAYS_SKIP = re.compile(r"""(?ix)^(?:
     (?:(?:share|facebook|twitter|x|e-?mail|print|whatsapp|telegram|linkedin|reddit|copy\ link|
     save|comments?)[\s|,/·•]*){2,}|
     .*\b(?:click|tap)\ here\ to\ share\b.*|share\d+|.*\bshare\ (?:on|this|via)\b.*|
-    save\ articles?\ to\ read\ later.*|listen\ to\ this\ article.*
+    save\ articles?\ to\ read\ later.*|listen\ to\ this\ article.*|
+    .*\b(?:photo|photograph|picture|image|crédit|credit|фото|صورة)(?:\ d['’]illustration|
+    \ d['’]archives?|\ de\ archivo|\ ?:)?\ ?(?:afp|reuters|ap|epa|getty\ images|aa|tass|sputnik|
+    efe|xinhua|anadolu|ria\ novosti|dpa)\W*
 )$""")
 # Furniture after which the article does not go on, even where it reads like a sentence.
 ALWAYS_END = re.compile(r"""(?ix)^(?:

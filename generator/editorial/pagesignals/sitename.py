@@ -38,7 +38,7 @@ _EDITION = re.compile(r"\s+(?:english|arabic|français|francais|en\s+français|i
                       r"русский|عربي|español|deutsch|türkçe)$", re.IGNORECASE)
 _COPYRIGHT = re.compile(
     r"(?:^|\s)(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?[.,]?\s*)?"
-    r"(?:by\s+)?(?P<holder>[^\W\d][^|©]{1,60}?)\s*(?:\d{4})?\s*(?:[.,|](?!\w)|all rights|$)",
+    r"(?:by\s+)?(?P<holder>[^\W\d][^|©·•]{1,60}?)\s*(?:\d{4})?\s*(?:[.,|·•](?!\w)|all rights|$)",
     re.IGNORECASE)
 _HOLDER_BEFORE = re.compile(r"^(?P<holder>[^\W\d][^|©]{1,60}?)\s*(?:©|\(c\))")
 _TAGLINE = re.compile(r"\s+[|–—:·•-]\s+|:\s+")
