@@ -36,12 +36,13 @@ CREDIT = re.compile(r"^[^\W\d][^:«»]{1,30}:\s*«(?P<who>[^»]{2,40})»$")
 _AUTHOR_LABEL = re.compile(r"^(?:authors?|auteurs?|автор[ыа]?|الكاتب|written by)$", re.I)
 _TICKER = re.compile(r"[-+]\d+(?:\.\d+)?%?\s*$|^(?:buy|sell)\s+[\d.,]+$", re.I)
 _FURNITURE_SPAN = 800
+_TITLE_REACH = 4  # lines of a few words (names, labels) between a title and its text
 _BROKEN_WORD = re.compile(r"[^\W\d]-$")  # "Guar-": a word broken at the line's end
 _NAME_IN_PLACE = re.compile(r"^[A-ZÀ-Ý][\w.-]+(?: [A-ZÀ-Ý][\w.-]+){0,2} in "
                             r"[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+){0,2}$")
 _CAPTION_DATE = re.compile(r"(?:,|\b(?:on|le))\s+(?:[^\W\d]+,?\s+)?(?:\d{1,2}\s+[^\W\d]+\.?|"
                            r"[^\W\d]+\.?\s+\d{1,2}),?\s+(?:19|20)\d\d\W{0,2}$")  # ", June 12, 2024"
-_SENTENCE_END = re.compile(r"[.!?…:؟。][\"'”’»)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…:؟。][\"'”’»)\]]*(?:\[\d{1,3}\])*$")  # "failed.[8]"
 
 
 @dataclass(frozen=True)
@@ -120,9 +121,11 @@ def is_headline(line: str) -> bool:
 
 
 def analyse(text: str) -> PageText:
-    """Split a copied page into title, body, header, tail and furniture."""
+    """Split a copied page into title, body, header, tail and furniture (a table's row,
+    label and value apart by a tab, is furniture: an infobox, a data table)."""
     lines = lines_of(unwrap(text))
-    kinds = _in_context(lines, [classify(line) for line in lines])
+    rows = set(lines_of("\n".join(re.findall(r"^.*\S\t+\S.*$", text, re.MULTILINE))))
+    kinds = _in_context(lines, [classify(line) if line not in rows else "skip" for line in lines])
     runs = _runs(kinds)
     if not runs:
         return PageText(None, (), (), (), tuple(lines))
@@ -293,9 +296,12 @@ def _title_above(lines: list[str], kinds: list[Kind], start: int
                  ) -> tuple[int | None, tuple[int, ...]]:
     """The title's index above the article, and the standfirst's (kept with the body)."""
     lede: tuple[int, ...] = ()
-    index = start - 1
+    index, passed = start - 1, 0
     while index > max(-1, start - 16):
         kind = kinds[index]
+        passed += kind == "short" and len(lines[index].split()) >= 2 and "://" not in lines[index]
+        if passed > _TITLE_REACH:
+            break  # a headline past a sidebar or an infobox is not this article's
         if kind == "bullet":
             label = _key_points_above(lines, kinds, index)
             if label is None:
