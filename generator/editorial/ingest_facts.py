@@ -242,17 +242,6 @@ def _attribution_date(page: PageText) -> date | None:
     return None
 
 
-def _mail_date(page: PageText) -> list[tuple[pagedates.Meaning, date]]:
-    """An e-mail's "Date:" header, where the copy is a mail (it has "From:" and "Subject:"
-    headers too): the day the newsletter was sent, its publication."""
-    top = page.furniture[:12]
-    if not (any(line.startswith("From:") for line in top)
-            and any(line.startswith("Subject:") for line in top)):
-        return []
-    sent = next((line for line in top if line.startswith("Date:")), "")
-    return [("published", day) for _, day in pagedates.complete_dates(sent)][:1]
-
-
 def _attributed(name: str) -> str | None:
     """The organisation in an attribution's words: "on September 26, 2024 by the Armenian
     Weekly" -> "the Armenian Weekly"; "The Conversation under a Creative Commons license"
@@ -341,7 +330,9 @@ def _page_date(page: PageText) -> tuple[date | None, tuple[date, ...]]:
     Published stamps that disagree leave the date empty, with the candidates returned.
     """
     found: dict[str, list[date]] = {}
-    for meaning, day in _mail_date(page):
+    sent = pagedates.mail_sent(page.furniture[:12])  # a newsletter mail's "Date:" header
+    leads = [day for day in map(pagedates.dateline_date, page.body[:2]) if day]
+    for meaning, day in [*(("published", d) for d in sent), *(("plain", d) for d in leads[:1])]:
         found.setdefault(meaning, []).append(day)
     for line in (*page.header, *_before_furniture(page.tail[:3])):
         if len(line) <= 160 and classify(line) != "skip":  # not a photo caption

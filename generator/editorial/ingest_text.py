@@ -42,7 +42,7 @@ _NAME_IN_PLACE = re.compile(r"^[A-ZÀ-Ý][\w.-]+(?: [A-ZÀ-Ý][\w.-]+){0,2} in "
                             r"[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+){0,2}$")
 _CAPTION_DATE = re.compile(r"(?:,|\b(?:on|le))\s+(?:[^\W\d]+,?\s+)?(?:\d{1,2}\s+[^\W\d]+\.?|"
                            r"[^\W\d]+\.?\s+\d{1,2}),?\s+(?:19|20)\d\d\W{0,2}$")  # ", June 12, 2024"
-_SENTENCE_END = re.compile(r"[.!?…:؟。][\"'”’»)\]]*(?:\[\d{1,3}\])*$")  # "failed.[8]"
+_SENTENCE_END = re.compile(r"[.!?…:؟。։।][\"'”’»)\]]*(?:\[\d{1,3}\])*$")  # "failed.[8]"
 
 
 @dataclass(frozen=True)

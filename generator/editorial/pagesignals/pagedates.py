@@ -46,7 +46,7 @@ def _month_names() -> dict[str, int]:
 _MONTHS = _month_names()
 _MONTH = (r"(?P<month>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
           + r")(?!\w)\.?")
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"  # "3. Oct 2023", "13. März 2025"
 # "2024" ends a year, and so does "20245:00 AM" (a year run into the time after it).
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?:(?!\d)|(?=\d{1,2}:\d\d))"
 _BEFORE_YEAR = r"(?:,?\s+|\s*[-–—]\s*)"  # "August 1, 2024", "August 1 - 2024"
@@ -104,6 +104,32 @@ def _meaning(match: re.Match[str]) -> Meaning:
         if match.group(meaning):
             return meaning
     return "plain"
+
+
+def mail_sent(lines: tuple[str, ...]) -> list[date]:
+    """An e-mail's "Date:" header, where the lines are a mail's ("From:" and "Subject:"
+    headers too): the day a newsletter was sent, its publication."""
+    if not (any(line.startswith("From:") for line in lines)
+            and any(line.startswith("Subject:") for line in lines)):
+        return []
+    sent = next((line for line in lines if line.startswith("Date:")), "")
+    return [day for _, day in complete_dates(sent)][:1]
+
+
+def dateline_date(paragraph: str) -> date | None:
+    """A complete date in the dateline opening a paragraph, before its dash: "SKOPJE, 19
+    September 2023 – ...", "June 13, 2024 (NEW YORK) – ..." (a date in the running text, or
+    a dateline without a year, is not one)."""
+    match = _DATELINE_END.search(paragraph[:90])
+    head = paragraph[:match.start()] if match else ""
+    found = complete_dates(head)
+    if not found or len(head.split()) > 8 or any(w[:1].islower() and w not in ("de", "le")
+                                                   for w in head.split()):
+        return None
+    return found[0][1]
+
+
+_DATELINE_END = re.compile(r"\s[–—]\s|\s--?\s")
 
 
 def partial_date(text: str) -> str | None:
