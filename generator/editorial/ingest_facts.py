@@ -32,6 +32,9 @@ _ATTRIBUTION = re.compile(
     r"(?:(?:originally|first)\s+(?:published|appeared|ran)\s+(?:on|in|by|at)|republished\s+"
     r"(?:with\s+permission\s+)?(?:from|of|by)|permission\s+of|courtesy\s+of|^source:)\s+"
     r"(?P<name>[^.;|]+?)(?:[.;|]\s|[.;|]?$)", re.IGNORECASE)
+_OWN_URL = re.compile(r"(?i)^(?:short\s*url|copy\s*(?:url|link)|permalink|page\s*url|"
+                     r"lien\s*(?:court|permanent)|короткая\s*ссылка|الرابط\s*المختصر)\s*:?\s*"
+                     r"(https?://\S+)?$")
 _URL = re.compile(r"https?://[^\s<>\"')\]]+")
 _SHARE_HOSTS = ("facebook.com", "twitter.com", "x.com", "t.me", "wa.me", "whatsapp.com",
                 "linkedin.com", "reddit.com", "vk.com", "telegram.me", "instagram.com",
@@ -368,7 +371,16 @@ def _partial(page: PageText) -> str | None:
 
 
 def _page_url(page: PageText) -> str | None:
-    """The article's address, where the copy includes it."""
+    """The article's address, where the copy includes it: after a label that says it is
+    the page's own ("Short Url", "Copy URL", "Permalink"), however short, else one with a
+    path that is not a sharing site's."""
+    for group in (page.header, page.furniture, page.tail):
+        for line, below in zip(group, (*group[1:], ""), strict=False):
+            labelled = _OWN_URL.match(line)
+            found = _URL.match(below if labelled and not labelled.group(1) else
+                               (labelled.group(1) if labelled else ""))
+            if found:
+                return found.group(0).rstrip(".,;:")
     for line in (*page.header, *page.furniture, *page.tail, *page.body):
         for found in _URL.finditer(line):
             url = found.group(0).rstrip(".,;:")

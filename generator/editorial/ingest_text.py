@@ -36,6 +36,7 @@ CREDIT = re.compile(r"^[^\W\d][^:«»]{1,30}:\s*«(?P<who>[^»]{2,40})»$")
 _AUTHOR_LABEL = re.compile(r"^(?:authors?|auteurs?|автор[ыа]?|الكاتب|written by)$", re.I)
 _TICKER = re.compile(r"[-+]\d+(?:\.\d+)?%?\s*$|^(?:buy|sell)\s+[\d.,]+$", re.I)
 _FURNITURE_SPAN = 800
+_BOX_LINES = 8  # the lines of a box that interrupts an article (a sign-up, an appeal)
 _TITLE_REACH = 4  # lines of a few words (names, labels) between a title and its text
 _BROKEN_WORD = re.compile(r"[^\W\d]-$")  # "Guar-": a word broken at the line's end
 _NAME_IN_PLACE = re.compile(r"^[A-ZÀ-Ý][\w.-]+(?: [A-ZÀ-Ý][\w.-]+){0,2} in "
@@ -126,7 +127,7 @@ def analyse(text: str) -> PageText:
     lines = lines_of(unwrap(text))
     rows = set(lines_of("\n".join(re.findall(r"^.*\S\t+\S.*$", text, re.MULTILINE))))
     kinds = _in_context(lines, [classify(line) if line not in rows else "skip" for line in lines])
-    runs = _runs(kinds)
+    runs = _across_boxes(lines, kinds, _runs(kinds))
     if not runs:
         return PageText(None, (), (), (), tuple(lines))
     start, end = max(runs, key=lambda run: _run_size(lines, kinds, run))
@@ -286,6 +287,24 @@ def _runs(kinds: list[Kind]) -> list[tuple[int, int]]:
     if start is not None:
         runs.append((start, last))
     return runs
+
+
+def _across_boxes(lines: list[str], kinds: list[Kind], runs: list[tuple[int, int]]
+                  ) -> list[tuple[int, int]]:
+    """Runs of prose joined across a box between them (a newsletter sign-up, an appeal, an
+    advertisement: at most _BOX_LINES lines), where the text goes on for two paragraphs
+    or more after it and nothing in it says the article has ended (a related list, comments, tags, a copyright: ``labels.HARD_END``) or another
+    begins (a byline or a date)."""
+    joined: list[tuple[int, int]] = []
+    for start, end in runs:
+        if joined and start - joined[-1][1] - 1 <= _BOX_LINES and sum(
+                kinds[i] == "prose" for i in range(start, end + 1)) >= 2 and not any(
+                labels.HARD_END.match(lines[i]) or kinds[i] in ("date", "byline")
+                for i in range(joined[-1][1] + 1, start)):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _run_size(lines: list[str], kinds: list[Kind], run: tuple[int, int]) -> int:
