@@ -293,8 +293,9 @@ def _across_boxes(lines: list[str], kinds: list[Kind], runs: list[tuple[int, int
                   ) -> list[tuple[int, int]]:
     """Runs of prose joined across a box between them (a newsletter sign-up, an appeal, an
     advertisement: at most _BOX_LINES lines), where the text goes on for two paragraphs
-    or more after it and nothing in it says the article has ended (a related list, comments, tags, a copyright: ``labels.HARD_END``) or another
-    begins (a byline or a date)."""
+    or more after it and nothing in it says the article has ended (a related list,
+    comments, tags, a copyright: ``labels.HARD_END``) or another begins (a byline or a
+    date)."""
     joined: list[tuple[int, int]] = []
     for start, end in runs:
         if joined and start - joined[-1][1] - 1 <= _BOX_LINES and sum(

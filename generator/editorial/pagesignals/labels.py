@@ -38,7 +38,8 @@ ALWAYS_SKIP = re.compile(r"""(?ix)^(?:
     save|comments?)[\s|,/·•]*){2,}|
     .*\b(?:click|tap)\ here\ to\ share\b.*|share\d+|.*\bshare\ (?:on|this|via)\b.*|
     save\ articles?\ to\ read\ later.*|listen\ to\ this\ article.*|\^\ .*|
-    this\ live\ (?:page|blog)\ (?:is\ now\ |has\ )?closed\.?|ce\ direct\ est\ (?:maintenant\ )?terminé\.?|
+    this\ live\ (?:page|blog)\ (?:is\ now\ |has\ )?closed\.?|
+    ce\ direct\ est\ (?:maintenant\ )?terminé\.?|
     .*\b(?:photo|photograph|picture|image|crédit|credit|фото|صورة)(?:\ d['’]illustration|
     \ d['’]archives?|\ de\ archivo|\ ?:)?\ ?(?:afp|reuters|ap|epa|getty\ images|aa|tass|sputnik|
     efe|xinhua|anadolu|ria\ novosti|dpa)\W*
@@ -103,7 +104,8 @@ LABEL_END = re.compile(r"""(?ix)^(?:
     subscribe\b.*|sign\ (?:in|up)\b.*|log\ ?in|register|e-?mail\ address|
     tags?:.*|topics?:?|filed\ under\b.*|categories:.*|sponsored\b.*|
     back\ to\ (?:top|homepage)\b.*|advertise\b.*|about\ us|contact(?:\ us)?|follow\ us\b.*|
-    download\ (?:the|our)\ app\b.*|skip\ to\ (?:main\ )?content|menu|search|home|(?:see\ also|references|notes|external\ links|further\ reading|bibliography|footnotes|
+    download\ (?:the|our)\ app\b.*|skip\ to\ (?:main\ )?content|menu|search|home|
+    (?:see\ also|references|notes|external\ links|further\ reading|bibliography|footnotes|
     voir\ aussi|références|notes\ et\ références|примечания|ссылки|литература|см\.\ также|
     المراجع|انظر\ أيضا|einzelnachweise|siehe\ auch|referencias|véase\ también)(?:\ ?\[edit\])?|
     sur\ le\ même\ sujet|à\ lire\ (?:également|aussi)|les\ plus\ lus|commentaires?(?:\ \(\d+\))?|
@@ -118,7 +120,8 @@ HARD_END = re.compile(r"""(?ix)^(?:
     related\b.*|read\ (?:more|next)\b.*|more\ (?:from|on|in|stories|news|like\ this)\b.*|
     most\ (?:read|popular|viewed|shared)\b.*|recommended\b.*|you\ (?:may|might)\ also\b.*|
     \d*\s*comments?\b.*|(?:leave|post|add)\ a\ (?:comment|reply)|tags?:.*|topics?:?.*|
-    filed\ under\b.*|(?:©|copyright|\(c\)).*|.*all\ rights\ reserved.*|(?:see\ also|references|notes|external\ links|further\ reading|bibliography|footnotes|
+    filed\ under\b.*|(?:©|copyright|\(c\)).*|.*all\ rights\ reserved.*|
+    (?:see\ also|references|notes|external\ links|further\ reading|bibliography|footnotes|
     voir\ aussi|références|notes\ et\ références|примечания|ссылки|литература|см\.\ также|
     المراجع|انظر\ أيضا|einzelnachweise|siehe\ auch|referencias|véase\ también)(?:\ ?\[edit\])?|
     \(?(?:reporting|writing|editing|additional\ reporting)\ by\b.*|
