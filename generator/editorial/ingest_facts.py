@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from generator.editorial.ingest_text import CREDIT, PageText, classify
@@ -113,8 +113,12 @@ def gather(page: PageText, markup: Markup, today: date,
     unmapped = next((n for n in (name, via) if n and _unmapped(n)), None)
     name, via = (None if name and _unmapped(name) else name), (None if via and _unmapped(via)
                                                                else via)
-    stated, candidates = _page_date(page)
+    stated, candidates, updated_only = _page_date(page)
     original = _attribution_date(page) if outlet and not disputed else None
+    if not original and markup.published and stated and markup.published != stated \
+            and not updated_only:
+        stated, candidates = None, (markup.published, stated)  # the markup and the page differ
+        markup = replace(markup, published=None)
     published = original or markup.published or stated or _url_date(markup.url or _page_url(page))
     if published is not None and published > today:
         published = None
@@ -325,15 +329,16 @@ def _is_person(text: str) -> bool:
         for n in names)
 
 
-def _page_date(page: PageText) -> tuple[date | None, tuple[date, ...]]:
+def _page_date(page: PageText) -> tuple[date | None, tuple[date, ...], bool]:
     """The publication date from the stamps written near the title, by what they say.
 
     A "Published" stamp wins; then an unlabelled one (the first); an "Updated" stamp only
     where the page has no other (as AP and CNN pages show it); a correction's never.
-    Published stamps that disagree leave the date empty, with the candidates returned.
+    Published stamps that disagree leave the date empty, with the candidates returned;
+    and whether the date is an update's (which the markup's publication date overrules).
     """
     found: dict[str, list[date]] = {}
-    sent = pagedates.mail_sent(page.furniture[:12])  # a newsletter mail's "Date:" header
+    sent = pagedates.mail_sent((*page.furniture[:12], *page.header))  # a mail's "Date:" header
     leads = [day for day in map(pagedates.dateline_date, page.body[:2]) if day]
     for meaning, day in [*(("published", d) for d in sent), *(("plain", d) for d in leads[:1])]:
         found.setdefault(meaning, []).append(day)
@@ -343,14 +348,14 @@ def _page_date(page: PageText) -> tuple[date | None, tuple[date, ...]]:
                 found.setdefault(meaning, []).append(day)
     published = sorted(set(found.get("published", ())))
     if len(published) > 1:
-        return None, tuple(published)
+        return None, tuple(published), False
     for meaning in ("published", "plain"):
         if found.get(meaning):
-            return found[meaning][0], ()
+            return found[meaning][0], (), False
     updates = sorted(set(found.get("updated", ())))
     if len(updates) == 1:
-        return updates[0], ()
-    return None, tuple(updates)
+        return updates[0], (), True  # with nothing else, as AP and CNN pages show it
+    return None, tuple(updates), False
 
 
 def _before_furniture(lines: tuple[str, ...]) -> tuple[str, ...]:
