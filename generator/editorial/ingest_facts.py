@@ -117,7 +117,7 @@ def gather(page: PageText, markup: Markup, today: date,
     original = _attribution_date(page) if outlet and not disputed else None
     if not original and markup.published and stated and markup.published != stated \
             and not updated_only:
-        stated, candidates = None, (markup.published, stated)  # the markup and the page differ
+        candidates, stated = (markup.published, stated), None  # the markup and the page differ
         markup = replace(markup, published=None)
     published = original or markup.published or stated or _url_date(markup.url or _page_url(page))
     if published is not None and published > today:
