@@ -36,6 +36,9 @@ CREDIT = re.compile(r"^[^\W\d][^:«»]{1,30}:\s*«(?P<who>[^»]{2,40})»$")
 _AUTHOR_LABEL = re.compile(r"^(?:authors?|auteurs?|автор[ыа]?|الكاتب|written by)$", re.I)
 _TICKER = re.compile(r"[-+]\d+(?:\.\d+)?%?\s*$|^(?:buy|sell)\s+[\d.,]+$", re.I)
 _FURNITURE_SPAN = 800
+_END_CREDIT = re.compile(r"\s*\([^()]{1,40}\)$")  # an agency's credit closing a paragraph
+_PHOTO_CREDIT = re.compile(r"(?i)^(?:photo|foto|фото|صورة|image|picture|crédit\s+photo|"
+                           r"bild)\s*:")
 _BOX_LINES = 8  # the lines of a box that interrupts an article (a sign-up, an appeal)
 _TITLE_REACH = 4  # lines of a few words (names, labels) between a title and its text
 _BROKEN_WORD = re.compile(r"[^\W\d]-$")  # "Guar-": a word broken at the line's end
@@ -72,7 +75,7 @@ def classify(line: str) -> Kind:
     """What one line of a page is."""
     if len(line) > _FURNITURE_SPAN:  # furniture is short; and no pattern runs on a huge line
         return "prose" if is_prose(line) else "short"
-    if _BULLET.match(line):
+    if _BULLET.match(line) and not pagedates.complete_dates(line[:30]):  # not "13. März 2025"
         return "bullet"
     if labels.ALWAYS_SKIP.match(line) or is_link_label(line) or labels.SELF_DESCRIPTION.match(line):
         return "skip"
@@ -102,7 +105,8 @@ def is_prose(line: str) -> bool:
     string of labels, "For information media. Not an official record.": no sentence in it)."""
     words = line.split()
     lower = sum(1 for w in words if w[:1].isalpha() and not w[:1].isupper())  # Arabic too
-    return len(words) >= 7 and lower >= 2 and bool(_SENTENCE_END.search(line)) and (
+    ended = _SENTENCE_END.search(_END_CREDIT.sub("", line))  # "... Rolle. (red, APA, 13.3.2025)"
+    return len(words) >= 7 and lower >= 2 and bool(ended) and (
         len(words) > 12 or max(len(s.split()) for s in re.split(r"[.!?]\s", line)) >= 5)
 
 
@@ -131,7 +135,7 @@ def analyse(text: str) -> PageText:
     if not runs:
         return PageText(None, (), (), (), tuple(lines))
     start, end = max(runs, key=lambda run: _run_size(lines, kinds, run))
-    while start < end and _is_caption(lines[start]):
+    while start < end and (_is_caption(lines[start]) or _credited(lines, start)):
         start += 1
     title_at, lede = _title_above(lines, kinds, start)
     if title_at is not None and _is_crosshead(lines, kinds, title_at, start, end):
@@ -345,6 +349,11 @@ def _key_points_above(lines: list[str], kinds: list[Kind], index: int) -> int | 
     while index >= 0 and kinds[index] == "bullet":
         index -= 1
     return index if index >= 0 and labels.KEY_POINTS.match(lines[index]) else None
+
+
+def _credited(lines: list[str], index: int) -> bool:
+    """A line right over a photo credit ("Foto: REUTERS/...", "Photo: AFP"): its caption."""
+    return index + 1 < len(lines) and bool(_PHOTO_CREDIT.match(lines[index + 1]))
 
 
 def _is_caption(line: str) -> bool:

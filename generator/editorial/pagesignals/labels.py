@@ -17,7 +17,7 @@ import re
 # Furniture, whatever it looks like: ads, photo credits, agency desk codes.
 ALWAYS_SKIP = re.compile(r"""(?ix)^(?:
     advertisement\b.*|report\ this\ ad|scroll\ to\ continue.*|
-    .*\b(?:reuters|afp|ap\ photo|getty\ images|photo|photograph|image|credit|handout|
+    .*\b(?:reuters|afp|ap\ photo|getty\ images|photo|foto|фото|photograph|image|credit|handout|
     file\ photo)\ ?[/:].*|
     .*[(\[][^()\[\]]{0,60}\b(?:photo|photograph|image|picture|credit|getty|reuters|afp|ap|aa|
     epa|tass|handout|file)\b[^()\[\]]{0,60}[)\]]\s*|
@@ -68,7 +68,7 @@ LABEL_SKIP = re.compile(r"""(?ix)^(?:
     ad|ads|story\ continues.*|continue\ reading.*|\d{1,2}:\d{2}|
     \d{1,2}[:.h]\d{2}\ ?(?:[ap]\.?m\.?)?(?:\ [a-z]{2,4})?|enlarge\ this\ image|heard\ on\b.*|
     temps\ de\ lecture.*|.*\btemps\ de\ lecture|lire\ plus\ tard|offrir\ cet\ article|
-    partager(?:\ :)?.*|texte\ par\ ?:.*|avec\ (?:afp|reuters|ap|afp\ et\ reuters)|
+    partager(?:\ :)?.*|teilen|compartir|поделиться|شارك|\d+\ postings?|texte\ par\ ?:.*|avec\ (?:afp|reuters|ap|afp\ et\ reuters)|
     translat(?:ion|ed)\ by\b.*|live|en\ direct|прямой\ эфир|مباشر|tt|print|imprimer|
     (?:watch|video|listen|audio|photos?)(?::.*)?|\d+\s*min(?:ute)?s?\ read|
     \d+\s+(?:seconds?|minutes?|mins?|hours?|days?|weeks?)\b.*|
@@ -145,6 +145,8 @@ APPEAL = re.compile(r"""(?ix).*\b(?:
     join\ (?:a|our)\ (?:growing\ )?community|provides\ funding|does\ not\ work\ for|
     receive\ funding|institutional\ positions|the\ views\ (?:represented|expressed)|
     contributed\ (?:to\ this\ )?report(?:ing)?|undesirable\ organi[sz]ation|
+    edited\ (?:for|and)\ (?:length|clarity|brevity)|condensed\ (?:for|and)\ clarity|
+    thanks\ for\ reading|briefing\ (?:was\ )?concluded|letters?\ to\ the\ editor|
     abonnez-vous|réservé\ aux\ abonnés|подпишитесь|اشترك
 )\b.*""")
 SELF_DESCRIPTION = re.compile(  # "Hetq is an investigative online newspaper": the outlet's
