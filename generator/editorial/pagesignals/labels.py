@@ -68,7 +68,8 @@ LABEL_SKIP = re.compile(r"""(?ix)^(?:
     ad|ads|story\ continues.*|continue\ reading.*|\d{1,2}:\d{2}|
     \d{1,2}[:.h]\d{2}\ ?(?:[ap]\.?m\.?)?(?:\ [a-z]{2,4})?|enlarge\ this\ image|heard\ on\b.*|
     temps\ de\ lecture.*|.*\btemps\ de\ lecture|lire\ plus\ tard|offrir\ cet\ article|
-    partager(?:\ :)?.*|teilen|compartir|поделиться|شارك|\d+\ postings?|texte\ par\ ?:.*|avec\ (?:afp|reuters|ap|afp\ et\ reuters)|
+    partager(?:\ :)?.*|teilen|compartir|поделиться|شارك|\d+\ postings?|
+    texte\ par\ ?:.*|avec\ (?:afp|reuters|ap|afp\ et\ reuters)|
     translat(?:ion|ed)\ by\b.*|live|en\ direct|прямой\ эфир|مباشر|tt|print|imprimer|
     (?:watch|video|listen|audio|photos?)(?::.*)?|\d+\s*min(?:ute)?s?\ read|
     \d+\s+(?:seconds?|minutes?|mins?|hours?|days?|weeks?)\b.*|
