@@ -332,30 +332,36 @@ def _is_person(text: str) -> bool:
 def _page_date(page: PageText) -> tuple[date | None, tuple[date, ...], bool]:
     """The publication date from the stamps written near the title, by what they say.
 
-    A "Published" stamp wins; then an unlabelled one (the first); an "Updated" stamp only
-    where the page has no other (as AP and CNN pages show it); a correction's never.
-    Published stamps that disagree leave the date empty, with the candidates returned;
+    A "Published" stamp wins; then an unlabelled one; an "Updated" stamp only where the page
+    has no other (as AP and CNN pages show it); a correction's never. Stamps of the kind
+    that decides but disagree leave the date empty, with the candidates returned;
     and whether the date is an update's (which the markup's publication date overrules).
     """
     found: dict[str, list[date]] = {}
     sent = pagedates.mail_sent((*page.furniture[:12], *page.header))  # a mail's "Date:" header
+    found.update({"published": sent} if sent else {})
+    for line in page.header if not found else ():
+        for meaning, day in _stamps(line):
+            found.setdefault(meaning, []).append(day)
     leads = [day for day in map(pagedates.dateline_date, page.body[:2]) if day]
-    for meaning, day in [*(("published", d) for d in sent), *(("plain", d) for d in leads[:1])]:
-        found.setdefault(meaning, []).append(day)
-    for line in (*page.header, *_before_furniture(page.tail[:3])):
-        if len(line) <= 160 and classify(line) != "skip":  # not a photo caption
-            for meaning, day in pagedates.stamps(line):
-                found.setdefault(meaning, []).append(day)
-    published = sorted(set(found.get("published", ())))
-    if len(published) > 1:
-        return None, tuple(published), False
+    found.update({"plain": leads[:1]} if leads and not found else {})  # "SKOPJE, 19 May 2023 –"
+    for line in _before_furniture(page.tail[:3]) if not found else ():  # below, if not above
+        for meaning, day in _stamps(line):
+            found.setdefault(meaning, []).append(day)
     for meaning in ("published", "plain"):
-        if found.get(meaning):
-            return found[meaning][0], (), False
+        days = sorted(set(found.get(meaning, ())))
+        if len(days) > 1:
+            return None, tuple(days), False
+        if days:
+            return days[0], (), False
     updates = sorted(set(found.get("updated", ())))
     if len(updates) == 1:
         return updates[0], (), True  # with nothing else, as AP and CNN pages show it
     return None, tuple(updates), False
+
+
+def _stamps(line: str) -> list[tuple[pagedates.Meaning, date]]:
+    return pagedates.stamps(line) if len(line) <= 160 and classify(line) != "skip" else []
 
 
 def _before_furniture(lines: tuple[str, ...]) -> tuple[str, ...]:

@@ -203,3 +203,17 @@ def test_a_publication_date_the_markup_and_the_page_state_differently_is_left_to
         f"<p>{TEXT}</p><p>{MORE}</p><p>{TEXT}</p></body></html>"))
     assert "date" not in meta
     assert "2024-01-08, 2024-01-10" in text
+
+
+def test_stamps_above_the_text_win_and_unlabelled_ones_that_disagree_are_quoted(
+        content: Path) -> None:
+    related = ["Other news", "18.04.2024 Government session held"]
+    meta, _ = _ingest(content, "above.txt", "\n".join([
+        "Ministry news", "Armenia and Azerbaijan agree to open border talks", "19.04.2024",
+        TEXT, MORE, *related]))
+    assert meta["date"] == "2024-04-19"
+    meta, text = _ingest(content, "two.txt", "\n".join([
+        "Armenia and Azerbaijan agree to open more border talks", "19.04.2024",
+        "Printed 21.04.2024",
+        TEXT, MORE]))
+    assert "date" not in meta and "2024-04-19, 2024-04-21" in text

@@ -110,7 +110,8 @@ LABEL_END = re.compile(r"""(?ix)^(?:
     voir\ aussi|références|notes\ et\ références|примечания|ссылки|литература|см\.\ также|
     المراجع|انظر\ أيضا|einzelnachweise|siehe\ auch|referencias|véase\ también)(?:\ ?\[edit\])?|
     sur\ le\ même\ sujet|à\ lire\ (?:également|aussi)|les\ plus\ lus|commentaires?(?:\ \(\d+\))?|
-    похожие\ (?:материалы|новости)|по\ теме|самое\ читаемое|комментарии(?:\ \(\d+\))?|
+    похожие\ (?:материалы|новости)|по\ теме|новости\ по\ теме|другие\ новости|
+    այլ\ նորություններ|նմանատիպ\ նյութեր|самое\ читаемое|комментарии(?:\ \(\d+\))?|
     مواضيع\ ذات\ صلة|أخبار\ ذات\ صلة|الأكثر\ قراءة|التعليقات|mehr\ zum\ thema|weiterlesen:?|
     das\ könnte\ sie\ auch\ interessieren|meistgelesen|kommentare|zum\ forum.*|
     más\ información|te\ puede\ interesar|lo\ más\ (?:visto|leído)|comentarios
@@ -127,7 +128,8 @@ HARD_END = re.compile(r"""(?ix)^(?:
     المراجع|انظر\ أيضا|einzelnachweise|siehe\ auch|referencias|véase\ también)(?:\ ?\[edit\])?|
     \(?(?:reporting|writing|editing|additional\ reporting)\ by\b.*|
     sur\ le\ même\ sujet|à\ lire\ (?:également|aussi)|les\ plus\ lus|commentaires?(?:\ \(\d+\))?|
-    похожие\ (?:материалы|новости)|по\ теме|самое\ читаемое|комментарии(?:\ \(\d+\))?|
+    похожие\ (?:материалы|новости)|по\ теме|новости\ по\ теме|другие\ новости|
+    այլ\ նորություններ|նմանատիպ\ նյութեր|самое\ читаемое|комментарии(?:\ \(\d+\))?|
     مواضيع\ ذات\ صلة|أخبار\ ذات\ صلة|الأكثر\ قراءة|التعليقات|mehr\ zum\ thema|weiterlesen:?|
     das\ könnte\ sie\ auch\ interessieren|meistgelesen|kommentare|zum\ forum.*|
     más\ información|te\ puede\ interesar|lo\ más\ (?:visto|leído)|comentarios
