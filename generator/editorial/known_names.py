@@ -163,7 +163,26 @@ def _spellings(name: str, aliases: tuple[str, ...]) -> set[str]:
     found: set[str] = set()
     for spelling in (name, *aliases):
         found |= spelling_variants(spelling)
-    return found | {form for spelling in found for form in russian_forms(spelling)}
+    return found | {form for spelling in found
+                    for form in (*russian_forms(spelling), *armenian_forms(spelling))}
+
+
+# Armenian declension, regular endings of the last word only ("Նիկոլ Փաշինյան" ->
+# "Նիկոլ Փաշինյանը", "Հայաստան" -> "Հայաստանի"); "-ություն" names take "-ության".
+_ARMENIAN = re.compile(r"^[\u0531-\u0587]+$")
+_ARMENIAN_ENDINGS = ("ը", "ն", "ի", "ից", "ին", "ով", "ում")
+
+
+def armenian_forms(spelling: str) -> set[str]:
+    """The spelling's regular Armenian case forms (empty for a spelling not in Armenian)."""
+    words = spelling.split()
+    if not words or len(words) > 3 or not all(_ARMENIAN.match(w) for w in words):
+        return set()
+    head, last = " ".join(words[:-1]), words[-1]
+    stem = last[:-4] + "ությա" if last.endswith("ություն") else None
+    forms = {last + ending for ending in _ARMENIAN_ENDINGS}
+    forms |= {stem + "ն", stem + "մբ"} if stem else set()
+    return {f"{head} {form}".strip() for form in forms}
 
 
 # Russian declension, regular endings only: a name's case forms ("Армения" -> "Армении",
