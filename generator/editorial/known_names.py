@@ -179,7 +179,7 @@ def armenian_forms(spelling: str) -> set[str]:
     if not words or len(words) > 3 or not all(_ARMENIAN.match(w) for w in words):
         return set()
     head, last = " ".join(words[:-1]), words[-1]
-    stem = last[:-4] + "ությա" if last.endswith("ություն") else None
+    stem = last[:-len("ություն")] + "ությա" if last.endswith("ություն") else None
     forms = {last + ending for ending in _ARMENIAN_ENDINGS}
     forms |= {stem + "ն", stem + "մբ"} if stem else set()
     return {f"{head} {form}".strip() for form in forms}
