@@ -224,3 +224,15 @@ def test_armenian_names_are_found_in_their_regular_case_forms() -> None:
     assert {"Նիկոլ Փաշինյանը", "Նիկոլ Փաշինյանն"} <= armenian_forms("Նիկոլ Փաշինյան")
     assert "Հայաստանի Հանրապետության" in armenian_forms("Հայաստանի Հանրապետություն")
     assert armenian_forms("Pashinyan") == set()
+
+
+def test_a_persons_surname_after_another_given_name_is_someone_else() -> None:
+    from generator.content.loading import load_registries
+    from generator.editorial.known_names import NameFinder
+    regions, actors, _ = load_registries(ROOT / "content")
+    finder = NameFinder(actors, regions)
+    other = finder.find("Azerbaijan's representative, Yashar Aliyev, told the Council.")
+    assert "ilham-aliyev" not in other.actors
+    for text in ("President Aliyev said so.", "Talks stalled. Aliyev said so.",
+                 "President Tayyip Erdogan said so."):
+        assert finder.find(text).actors, text
