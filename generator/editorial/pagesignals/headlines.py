@@ -108,9 +108,12 @@ def _running_header(lines: list[str], index: int) -> bool:
     aside ("PONARS Eurasia Policy Memo No. 889 March 2024" / "2 PONARS Eurasia Policy Memo
     No. 889")."""
     own = _without_numbers(lines[index])
-    return len(own.split()) >= 4 and any(
-        len(other.split()) >= 4 and (own + " ").startswith(other + " ")
-        for other in map(_without_numbers, lines[index + 1:]))
+    if len(own.split()) < 4:
+        return False
+    opening = " ".join(own.split()[:4])  # a cheap test first: the line holds the same opening
+    return any(len(other.split()) >= 4 and (own + " ").startswith(other + " ")
+               for other in map(_without_numbers,
+                                (line for line in lines[index + 1:] if opening in line)))
 
 
 def _without_numbers(line: str) -> str:
