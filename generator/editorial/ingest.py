@@ -45,7 +45,7 @@ from generator.editorial.newbriefing import (
     slugify,
     write_new_file,
 )
-from generator.editorial.pagesignals import outlets
+from generator.editorial.pagesignals import headlines, outlets
 from generator.editorial.pagesignals.pageencoding import decode_page
 from generator.editorial.unknown_names import candidates
 
@@ -132,6 +132,9 @@ def draft_from_page(text: str, finder: NameFinder, today: date) -> Draft:
     paragraphs = [text for text in (one_line(unicodedata.normalize("NFC", p), 1_000_000)
                                     for p in page.body) if text]
     title = one_line(unicodedata.normalize("NFC", page.title), 100_000) if page.title else None
+    if title and headlines.contradicted_by_address(title, facts.url):
+        page = replace(page, title_candidates=(title,))  # no word of it in the address's words
+        title = None
     joined, offsets, skip = _article_text(title, paragraphs)
     found: Found = finder.find(joined, skip)
     known = [*skip, *((m.start, m.end) for m in found.mentions)]

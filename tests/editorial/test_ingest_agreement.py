@@ -236,3 +236,17 @@ def test_a_persons_surname_after_another_given_name_is_someone_else() -> None:
     for text in ("President Aliyev said so.", "Talks stalled. Aliyev said so.",
                  "President Tayyip Erdogan said so."):
         assert finder.find(text).actors, text
+
+
+@pytest.mark.parametrize(("title", "url", "contradicted"), [
+    ("Listen to this", "https://example.org/2023/why-armenians-are-fleeing-karabakh", True),
+    ("Why tens of thousands are fleeing", "https://example.org/why-armenians-are-fleeing-karabakh",
+     False),
+    ("Armenia agrees to return villages", "https://www.bbc.com/news/world-europe-68849561", False),
+    ("Anything at all", "https://example.org/news/view.php?id=12", False),
+    ("Лавров обсудил мирный договор", "https://example.org/lavrov-obsudil-mirnyj-dogovor", False),
+])
+def test_a_title_sharing_no_word_with_a_wordy_address_is_left_to_the_editor(
+        title: str, url: str, contradicted: bool) -> None:
+    from generator.editorial.pagesignals.headlines import contradicted_by_address
+    assert contradicted_by_address(title, url) is contradicted

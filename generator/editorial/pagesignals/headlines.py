@@ -14,6 +14,7 @@ they agree, and otherwise returns the candidates for the editor to choose from.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from generator.editorial.pagesignals import outlets
 
@@ -133,6 +134,24 @@ def credit_shaped(line: str) -> bool:
 def not_a_headline(line: str) -> bool:
     """True for a headline-shaped line that is a reference or a credit, not a title."""
     return is_document_label(line) or credit_shaped(line)
+
+
+def contradicted_by_address(title: str, url: str | None) -> bool:
+    """The address's last part spells a headline of four words or more ("/why-tens-of-
+    thousands-of-armenians-are-fleeing") and the title shares none of its words: one of the
+    two is not this article's, and the title is left to the editor."""
+    last = re.split(r"[/?#]", (url or "").rstrip("/"))[-1]
+    slug = _words(re.sub(r"\.(?:html?|php|aspx?)$", "", last).replace("_", "-").replace("-", " "))
+    if len(slug) < 4 or not re.fullmatch(r"[\w-]+(?:\.\w+)?", last) or any(
+            c.isdigit() for c in "".join(slug)) or outlets.is_native_script(title):
+        return False  # a Russian or Arabic headline's address is often transliterated
+    return not slug & _words(title)
+
+
+def _words(text: str) -> set[str]:
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return {word for word in re.split(r"[^\w]+", plain) if len(word) > 2}
 
 
 def _key(title: str) -> str:
