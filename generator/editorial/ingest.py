@@ -239,13 +239,13 @@ def _outlet_hint(facts: Facts) -> str:
         return (f"the outlet that published the report; the page names it only as "
                 f"\"{one_line(facts.outlet_unmapped, 80)}\": write the name briefings use for "
                 "it, in Latin letters")
-    if facts.site_candidates:
-        shown = "; ".join(f'"{one_line(name, 80)}"' for name in facts.site_candidates)
-        return (f"the outlet that published the report; the page calls itself {shown}, "
-                "which no other part of it confirms: write the outlet's usual name")
     if facts.outlet_candidates:
         shown = "; ".join(one_line(name, 80) for name in facts.outlet_candidates)
         return f"the outlet that published the report; the page credits several ({shown})"
+    if facts.site_candidates:
+        shown = "; ".join(f'"{one_line(name, 80)}"' for name in facts.site_candidates)
+        return (f"the outlet that published the report; the page names itself {shown}, "
+                "which nothing else on it confirms: write the outlet's usual name")
     return "the outlet that published the report"
 
 

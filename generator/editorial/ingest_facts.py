@@ -156,7 +156,9 @@ def _site(page: PageText, markup: Markup, organisation: Callable[[str], str | No
     or a name two signals agree on), and the names stated where none is decided."""
     short = [line for line in page.furniture if len(line) <= _SHORT_LINE]
     holders = [h for h in (_copyright_holder(line) for line in short) if h]
-    top = _masthead([line for line in page.furniture if classify(line) != "end"])
+    named = [line for line in page.furniture if classify(line) != "end"]
+    top = _masthead(named) or (page.first_line if page.first_line in page.header else None)
+    joined = bool(named) and top != named[0]  # "Ministry of Foreign Affairs" / "of ..."
     url = markup.url or _page_url(page)
     signals = sitename.SiteSignals(markup.site, top, holders[-1] if holders else None,
                                    outlets.host_of(url or ""))
@@ -169,11 +171,11 @@ def _site(page: PageText, markup: Markup, organisation: Callable[[str], str | No
         # part of the holder's name ("Republic of Azerbaijan" in "Ministry of Foreign
         # Affairs of the Republic of Azerbaijan"), the whole organisation is the holder
         return holders[-1], ()
-    decided = sitename.decide(signals)
+    quotable = bool(top) and classify(top or "") == "short" and not re.search(r"\d", top or "")
+    decided = sitename.decide(signals, quote_masthead=quotable)
     if decided.name:
         return decided.name, ()
-    if top and ((page.furniture and top != page.furniture[0] and outlets.looks_like_outlet(top))
-                or _ORGANISATION.search(top)):
+    if top and ((joined and outlets.looks_like_outlet(top)) or _ORGANISATION.search(top)):
         return top, ()  # a masthead over two lines, joined: "Ministry of ..." / "of ..."
     known = organisation(headlines.without_symbols(top)) if top else None
     if known:  # a document's header: "United Nations    S/2024/312"

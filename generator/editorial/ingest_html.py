@@ -53,7 +53,7 @@ def read_html(html: str) -> tuple[PageText, Markup]:
     title = title or (None if candidates else visible.title)
     body = _clean_body(str(document.text or ""), title)
     page = PageText(title, body or visible.body, visible.header, visible.tail,
-                    visible.furniture, candidates)
+                    visible.furniture, candidates, visible.first_line)
     return page, markup
 
 

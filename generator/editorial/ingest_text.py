@@ -59,6 +59,7 @@ class PageText:
     tail: tuple[str, ...]
     furniture: tuple[str, ...]
     title_candidates: tuple[str, ...] = ()  # titles the markup states that disagree
+    first_line: str | None = None  # the page's first line, a masthead wherever it was sorted
 
 
 def lines_of(text: str) -> list[str]:
@@ -148,7 +149,8 @@ def analyse(text: str) -> PageText:
     near = range(top, end + 7)
     furniture = [line for i, line in enumerate(lines) if i not in near or kinds[i] == "end"]
     title = lines[title_at] if title_at is not None else None
-    return PageText(title, tuple(body), tuple(header), tuple(tail), tuple(furniture), candidates)
+    return PageText(title, tuple(body), tuple(header), tuple(tail), tuple(furniture), candidates,
+                    lines[0])
 
 
 def _confirmed(lines: list[str], kinds: list[Kind], title_at: int | None

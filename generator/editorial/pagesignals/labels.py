@@ -39,7 +39,9 @@ ALWAYS_SKIP = re.compile(r"""(?ix)^(?:
     .*\b(?:click|tap)\ here\ to\ share\b.*|share\d+|.*\bshare\ (?:on|this|via)\b.*|
     save\ articles?\ to\ read\ later.*|listen\ to\ this\ article.*|\^\ .*|
     this\ live\ (?:page|blog)\ (?:is\ now\ |has\ )?closed\.?|
-    ce\ direct\ est\ (?:maintenant\ )?terminé\.?|
+    ce\ direct\ est\ (?:maintenant\ )?terminé\.?|-*\ ?forwarded\ message\ ?-*|
+    begin\ forwarded\ message:?|jump\ to\ (?:content|navigation|search|main\ content)|
+    welcome\ to\ (?:the\ )?\w+(?:\ \w+){0,3}|
     .*\b(?:photo|photograph|picture|image|crédit|credit|фото|صورة)(?:\ d['’]illustration|
     \ d['’]archives?|\ de\ archivo|\ ?:)?\ ?(?:afp|reuters|ap|epa|getty\ images|aa|tass|sputnik|
     efe|xinhua|anadolu|ria\ novosti|dpa)\W*

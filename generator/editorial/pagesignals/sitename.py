@@ -135,9 +135,10 @@ def known(signals: SiteSignals) -> str | None:
     return by_host.name if by_host else None
 
 
-def decide(signals: SiteSignals) -> SiteName:
+def decide(signals: SiteSignals, quote_masthead: bool = True) -> SiteName:
     """The site's name: a known outlet named whole by any signal, else a name two signals
-    agree on, else None with the names the markup and the copyright line state."""
+    agree on, else None with the names the masthead, the markup and the copyright line
+    state (not a legal name)."""
     found = known(signals)
     if found:
         return SiteName(found)
@@ -153,8 +154,11 @@ def decide(signals: SiteSignals) -> SiteName:
     masthead, holder = stated[1][1], stated[2][1]
     if masthead and holder and _starts_with(masthead[0], holder[0]):
         return SiteName(_as_name(holder[0]))  # a running header: "X Policy Memo No. 9", "© X"
-    candidates = [forms[0] for kind, forms in stated if forms and kind != "masthead"]
-    return SiteName(None, tuple(dict.fromkeys(candidates)))
+    named = [signals.masthead if quote_masthead and len((signals.masthead or "").split()) <= 6
+             else None,
+             signals.markup, signals.holder if signals.holder and not is_legal_name(
+                 signals.holder) else None]  # a company's legal name is no outlet's
+    return SiteName(None, tuple(dict.fromkeys(" ".join(n.split()) for n in named if n)))
 
 
 def _initials(name: str) -> str:
