@@ -32,13 +32,6 @@ _ATTRIBUTION = re.compile(
     r"(?:(?:originally|first)\s+(?:published|appeared|ran)\s+(?:on|in|by|at)|republished\s+"
     r"(?:with\s+permission\s+)?(?:from|of|by)|permission\s+of|courtesy\s+of|^source:)\s+"
     r"(?P<name>[^.;|]+?)(?:[.;|]\s|[.;|]?$)", re.IGNORECASE)
-_OWN_URL = re.compile(r"(?i)^(?:short\s*url|copy\s*(?:url|link)|permalink|page\s*url|"
-                     r"lien\s*(?:court|permanent)|короткая\s*ссылка|الرابط\s*المختصر)\s*:?\s*"
-                     r"(https?://\S+)?$")
-_URL = re.compile(r"https?://[^\s<>\"')\]]+")
-_SHARE_HOSTS = ("facebook.com", "twitter.com", "x.com", "t.me", "wa.me", "whatsapp.com",
-                "linkedin.com", "reddit.com", "vk.com", "telegram.me", "instagram.com",
-                "youtube.com", "google.com", "bit.ly")
 _PUBLISHED = re.compile(r"\b(?:published|posted|first published|created)\b", re.IGNORECASE)
 _PERSON_WORD = re.compile(r"^(?:[A-ZÀ-ÝĀ-Ž][\w'’.-]*|de|van|von|al|el|bin|da|di|la|le)$")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
@@ -119,11 +112,11 @@ def gather(page: PageText, markup: Markup, today: date,
             and not updated_only:
         candidates, stated = (markup.published, stated), None  # the markup and the page differ
         markup = replace(markup, published=None)
-    published = original or markup.published or stated or _url_date(markup.url or _page_url(page))
+    url = markup.url or _page_url(page)
+    published = original or markup.published or stated or pageurls.date_in_path(url)
     if published is not None and published > today:
         published = None
     partial = None if published else _partial(page)
-    url = markup.url or _page_url(page)
     return Facts(published, partial, _show(name), _show(via), pageurls.page_address(url),
                  _author(page, markup), candidates, tuple(_show(n) or n for n in disputed),
                  unmapped, () if name else stated_sites)
@@ -133,17 +126,6 @@ def _unmapped(name: str) -> bool:
     """An outlet written only in its own script and not in the table: briefings name
     outlets in Latin letters, and a transliteration would be a guess, so it is left out."""
     return outlets.by_name(name) is None and outlets.is_native_script(name)
-
-
-def _url_date(url: str | None) -> date | None:
-    """The date in an address's path (".../2024/05/09/..."), where no stamp gives one."""
-    match = re.search(r"/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)/", url or "")
-    if not match:
-        return None
-    try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
 
 
 def _show(name: str | None) -> str | None:
@@ -384,22 +366,4 @@ def _partial(page: PageText) -> str | None:
 
 
 def _page_url(page: PageText) -> str | None:
-    """The article's address, where the copy includes it: after a label that says it is
-    the page's own ("Short Url", "Copy URL", "Permalink"), however short, else one with a
-    path that is not a sharing site's."""
-    for group in (page.header, page.furniture, page.tail):
-        for line, below in zip(group, (*group[1:], ""), strict=False):
-            labelled = _OWN_URL.match(line)
-            found = _URL.match(below if labelled and not labelled.group(1) else
-                               (labelled.group(1) if labelled else ""))
-            if found:
-                return found.group(0).rstrip(".,;:")
-    for line in (*page.header, *page.furniture, *page.tail, *page.body):
-        for found in _URL.finditer(line):
-            url = found.group(0).rstrip(".,;:")
-            host = outlets.host_of(url)
-            if host and not any(host == s or host.endswith("." + s) for s in _SHARE_HOSTS):
-                path = url.split(host, 1)[-1].strip("/")
-                if len(path) > 8:
-                    return url
-    return None
+    return pageurls.stated_address((page.header, page.furniture, page.tail), page.body)
