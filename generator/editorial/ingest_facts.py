@@ -166,7 +166,7 @@ def _site(page: PageText, markup: Markup, organisation: Callable[[str], str | No
     for line in short:
         if not _ATTRIBUTION.search(line):
             counts.update({outlet.name for outlet, _, _ in outlets.mentions(line)})
-    if counts:
+    if counts and counts.most_common(1)[0][1] >= 2:  # named twice: two lines agree
         return counts.most_common(1)[0][0], ()
     return None, decided.candidates
 

@@ -251,3 +251,17 @@ def test_a_title_sharing_no_word_with_a_wordy_address_is_left_to_the_editor(
         title: str, url: str, contradicted: bool) -> None:
     from generator.editorial.pagesignals.headlines import contradicted_by_address
     assert contradicted_by_address(title, url) is contradicted
+
+
+@pytest.mark.parametrize(("footer", "name"), [
+    (["When quoting, a link to Reuters.com is required."], None),
+    (["More from Reuters", "Reuters: the latest on the region"], "Reuters"),
+])
+def test_a_known_outlet_mentioned_in_the_furniture_names_the_site_only_twice(
+        content: Path, footer: list[str], name: str | None) -> None:
+    meta, _ = _ingest(content, "footer.txt", "\n".join([
+        "Home", "World", "Politics", "Armenia and Azerbaijan agree to open border talks",
+        "March 13, 2024", TEXT, MORE, "Comments", "Sign up", "Follow us", "Contact",
+        "About us", "Advertise", "Search", *footer]))
+    source = meta["source"]
+    assert isinstance(source, dict) and source.get("name") == name
