@@ -265,3 +265,12 @@ def test_a_known_outlet_mentioned_in_the_furniture_names_the_site_only_twice(
         "About us", "Advertise", "Search", *footer]))
     source = meta["source"]
     assert isinstance(source, dict) and source.get("name") == name
+
+
+def test_a_short_h1_the_markup_titles_never_echo_is_left_to_the_editor(content: Path) -> None:
+    meta, text = _ingest(content, "logo.html", (
+        '<!DOCTYPE html><html><head><meta charset="utf-8">'
+        '<meta property="og:title" content="Armenia and Azerbaijan agree to open border talks">'
+        '</head><body><h1>Caucasus Watch Daily</h1><h2>Armenia and Azerbaijan agree to open '
+        f'border talks</h2><p>{TEXT}</p><p>{MORE}</p><p>{TEXT}</p></body></html>'))
+    assert "title" not in meta and '"Caucasus Watch Daily"' in text

@@ -148,6 +148,11 @@ def contradicted_by_address(title: str, url: str | None) -> bool:
     return not slug & _words(title)
 
 
+def share_a_word(one: str, other: str) -> bool:
+    """Whether two titles have a word of three letters or more in common."""
+    return bool(_words(one) & _words(other))
+
+
 def _words(text: str) -> set[str]:
     plain = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(c for c in plain if not unicodedata.combining(c))
