@@ -154,6 +154,7 @@ def test_citation_markers_end_a_sentence_and_a_tables_rows_are_furniture() -> No
     (f"June 13, 2024 (NEW YORK) – {TEXT}", date(2024, 6, 13)),
     (f"BAKU, Aug 8 (Reuters) - {TEXT}", None),
     (f"Talks resumed on 19 September 2023 – {TEXT}", None),
+    (f"On 19 September 2023 – the day the offensive began – {TEXT}", None),
 ])
 def test_a_complete_date_in_the_leads_dateline_is_a_stamp(paragraph: str,
                                                           day: date | None) -> None:

@@ -124,11 +124,14 @@ def dateline_date(paragraph: str) -> date | None:
     head = paragraph[:match.start()] if match else ""
     found = complete_dates(head)
     if not found or len(head.split()) > 8 or any(w[:1].islower() and w not in ("de", "le")
-                                                   for w in head.split()):
+                                                   for w in head.split()) \
+            or head.split()[0].casefold() in _NOT_A_PLACE:  # "On 19 May 2023 – the day ..."
         return None
     return found[0][1]
 
 
+_NOT_A_PLACE = frozenset(("on", "in", "since", "by", "until", "from", "after", "before", "le",
+                          "au", "en", "depuis", "в", "с", "до", "после", "am", "seit", "el"))
 _DATELINE_END = re.compile(r"\s[–—]\s|\s--?\s")
 
 
