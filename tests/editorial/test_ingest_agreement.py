@@ -89,6 +89,7 @@ def test_a_copyright_line_names_its_holder_or_nobody(line: str, holder: str | No
 @pytest.mark.parametrize("line", ["Listen to article", "Read the Full Transcript",
                                   "Watch the Full Episode", "Download PDF", "Écouter cet article",
                                   "Artikel anhören", "Publicidad", "We value your privacy",
+                                  "Listen on Apple Podcasts", "Watch on YouTube",
                                   "ACCEPT ALL", "References[edit]", "Mehr zum Thema"])
 def test_chrome_and_section_labels_in_several_languages_are_furniture(line: str) -> None:
     assert classify(line) in ("skip", "end")

@@ -75,6 +75,8 @@ LABEL_SKIP = re.compile(r"""(?ix)^(?:
     translat(?:ion|ed)\ by\b.*|live|en\ direct|прямой\ эфир|مباشر|tt|print|imprimer|
     (?:watch|video|listen|audio|photos?)(?::.*)?|\d+\s*min(?:ute)?s?\ read|
     \d+\s+(?:seconds?|minutes?|mins?|hours?|days?|weeks?)\b.*|
+    (?:listen|watch|stream|read|follow|subscribe|download|play|available|support\ us|find\ us)
+    \ (?:on|in|at|via|now\ on)\ \S+(?:\ \S+){0,3}|
     (?:listen|watch|read|view|play|download|cite|copy|leave|print)(?:\ (?:to|the|this|full|
     article|story|audio|video|episode|segment|transcript|pdf|report|url|link|page|your|
     feedback|now|in\ app|original))+|
