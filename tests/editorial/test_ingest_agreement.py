@@ -75,6 +75,13 @@ def test_one_unconfirmed_or_legal_name_is_no_outlet(signals: SiteSignals,
     assert decided.name is None and decided.candidates == candidates
 
 
+@pytest.mark.parametrize("holder", ["Caucasus Watch e.V.", "Ediciones EL PAÍS S.L.",
+                                    "STANDARD Verlagsgesellschaft m.b.H.", "All rights reserved"])
+def test_a_companys_legal_name_is_known_by_its_form(holder: str) -> None:
+    assert sitename.is_legal_name(holder)
+    assert not sitename.is_legal_name("Caucasus Watch")
+
+
 @pytest.mark.parametrize(("line", "holder"), [
     ("EVN Report © 2024. All rights reserved.", "EVN Report"),
     ("© 2023 Human Rights Watch · 350 Fifth Avenue, 34th Floor", "Human Rights Watch"),

@@ -30,7 +30,8 @@ _LEGAL_FORM = re.compile(
     r"s\.?\s?[al]\.?(?:u\.?)?|s\.?a\.?s\.?|s\.?r\.?l\.?|sarl|spa|bv|nv|ediciones|editions|"
     r"éditions|edizioni|productions?|inc|incorporated|ltd|limited|llc|llp|plc|corp|"
     r"corporation|company|co|holdings?|association|foundation|trust|publishing|"
-    r"publications?|ооо|оао|зао|ао|пао)\.?(?=$|\s|,)", re.IGNORECASE)
+    r"publications?|e\.\s?v|ggmbh|stiftung|s\.p\.a|pty|oü|ооо|оао|зао|ао|пао)\.?(?=$|\s|,)",
+    re.IGNORECASE)
 _NOBODY = re.compile(r"^(?:all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|"
                      r"tous\s+droits\s+réservés|todos\s+los\s+derechos\s+reservados|"
                      r"все\s+права\s+защищены|copyright|rights\s+reserved)\W*$", re.IGNORECASE)
