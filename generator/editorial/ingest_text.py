@@ -95,8 +95,8 @@ def classify(line: str) -> Kind:
         return "end"
     if _BYLINE.match(line):
         return "byline"
-    if len(line.split()) <= 14 and (pagedates.complete_dates(line)
-                                    or pagedates.partial_date(line)):
+    if len(line.split()) <= 14 and (pagedates.complete_dates(line) or pagedates.partial_date(
+            line)) and not pagedates.dated_headline(line):
         return "date"  # before the ticker test: "SEP 25, 2023 - 3:42 PM GMT+3" is a date
     return "skip" if _TICKER.search(line) or _digit_share(line) > 0.3 else "short"
 
@@ -338,12 +338,21 @@ def _title_above(lines: list[str], kinds: list[Kind], start: int
             pass
         elif kind == "prose" and not lede:
             lede = (index,)  # a standfirst: the article's own lede
-        elif kind == "short" and is_headline(lines[index]) and not is_navigation(lines, index):
+        elif kind == "short" and is_headline(lines[index]) and not is_navigation(lines, index) \
+                and not _over_menu(lines, kinds, index):
             return _prefer_title_over_standfirst(lines, kinds, index), lede
         elif kind == "prose":
             break
         index -= 1
     return None, lede
+
+
+def _over_menu(lines: list[str], kinds: list[Kind], index: int) -> bool:
+    """A line over three or more menu items (lines of one to three words): a masthead or a
+    section's name, not the headline, which a byline, a stamp or the text follows."""
+    below = lines[index + 1:index + 4]
+    return len(below) == 3 and all(len(line.split()) <= 3 for line in below) and all(
+        kind == "short" for kind in kinds[index + 1:index + 4])
 
 
 def _key_points_above(lines: list[str], kinds: list[Kind], index: int) -> int | None:

@@ -283,3 +283,23 @@ def test_a_short_h1_the_markup_titles_never_echo_is_left_to_the_editor(content: 
         '</head><body><h1>Caucasus Watch Daily</h1><h2>Armenia and Azerbaijan agree to open '
         f'border talks</h2><p>{TEXT}</p><p>{MORE}</p><p>{TEXT}</p></body></html>'))
     assert "title" not in meta and '"Caucasus Watch Daily"' in text
+
+
+@pytest.mark.parametrize(("line", "headline"), [
+    ("Department Press Briefing – September 19, 2023", True),
+    ("Arménie - Azerbaïdjan - Déclaration de la porte-parole (19 septembre 2023)", True),
+    ("Zehra Nur Duz  |19.04.2024 - Update : 20.04.2024", False),
+    ("Last updated on Thursday - 19 September 2023", False),
+    ("September 19, 2023", False),
+])
+def test_a_headline_closed_by_its_date_is_a_headline_not_a_stamp(line: str,
+                                                                 headline: bool) -> None:
+    assert pagedates.dated_headline(line) is headline
+
+
+def test_a_line_over_a_menu_is_a_masthead_not_the_title() -> None:
+    page = analyse("\n".join(["France Diplomatie", "Ministère de l'Europe et des Affaires "
+                              "étrangères", "Accueil", "Politique étrangère", "Europe",
+                              "Arménie - Déclaration de la porte-parole (19 septembre 2023)",
+                              "Partager", TEXT, MORE]))
+    assert page.title == "Arménie - Déclaration de la porte-parole (19 septembre 2023)"

@@ -135,6 +135,27 @@ _NOT_A_PLACE = frozenset(("on", "in", "since", "by", "until", "from", "after", "
 _DATELINE_END = re.compile(r"\s[–—]\s|\s--?\s")
 
 
+def dated_headline(line: str) -> bool:
+    """A headline closed by its date after a dash or in brackets ("Department Press Briefing
+    – September 19, 2023", "Arménie - Déclaration de la porte-parole (19 septembre 2023)"):
+    three words or more before it that are no stamp's ("Updated", "Thursday")."""
+    match = re.search(r"(?:\s[–—-]\s*|\s\()(?P<tail>[^–—()]{6,40})\)?$", line)
+    if not match or not complete_dates(match.group("tail")) or "|" in line or any(
+            word.casefold().rstrip(".") not in _MONTHS
+            for word in re.findall(r"[^\W\d_]{2,}", match.group("tail"))):
+        return False  # the date alone closes it: not "Name | 19.04.2024 - Update : 20.04.2024"
+    words = re.findall(r"[^\W\d_]{3,}", line[:match.start()])
+    return sum(1 for word in words if word.casefold().rstrip(".") not in _MONTHS
+               and not _LABEL.fullmatch(word) and word.casefold() not in _STAMP_WORDS) >= 3
+
+
+_STAMP_WORDS = frozenset((
+    "last", "date", "time", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "gmt",
+    "utc", "cet", "cest", "edt", "est", "bst", "msk", "понедельник", "вторник", "среда",
+    "четверг", "пятница", "суббота", "воскресенье", "года", "the", "and", "par", "von"))
+
+
 def partial_date(text: str) -> str | None:
     """A day written without its year ("January 18"), as written, if there is one."""
     for pattern in _PARTIAL:
