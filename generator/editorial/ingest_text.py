@@ -21,6 +21,7 @@ from generator.editorial.pagesignals.headlines import (
     is_navigation,
     not_a_headline,
 )
+from generator.editorial.pagesignals.wrapping import BROKEN_WORD, SENTENCE_END, unwrap
 
 Kind = Literal["prose", "short", "date", "byline", "skip", "end", "bullet"]
 
@@ -41,12 +42,10 @@ _PHOTO_CREDIT = re.compile(r"(?i)^(?:photo|foto|фото|صورة|image|picture|
                            r"bild)\s*:")
 _BOX_LINES = 8  # the lines of a box that interrupts an article (a sign-up, an appeal)
 _TITLE_REACH = 4  # lines of a few words (names, labels) between a title and its text
-_BROKEN_WORD = re.compile(r"[^\W\d]-$")  # "Guar-": a word broken at the line's end
 _NAME_IN_PLACE = re.compile(r"^[A-ZÀ-Ý][\w.-]+(?: [A-ZÀ-Ý][\w.-]+){0,2} in "
                             r"[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+){0,2}$")
 _CAPTION_DATE = re.compile(r"(?:,|\b(?:on|le))\s+(?:[^\W\d]+,?\s+)?(?:\d{1,2}\s+[^\W\d]+\.?|"
                            r"[^\W\d]+\.?\s+\d{1,2}),?\s+(?:19|20)\d\d\W{0,2}$")  # ", June 12, 2024"
-_SENTENCE_END = re.compile(r"[.!?…:؟。։।][\"'”’»)\]]*(?:\[\d{1,3}\])*$")  # "failed.[8]"
 
 
 @dataclass(frozen=True)
@@ -106,7 +105,7 @@ def is_prose(line: str) -> bool:
     string of labels, "For information media. Not an official record.": no sentence in it)."""
     words = line.split()
     lower = sum(1 for w in words if w[:1].isalpha() and not w[:1].isupper())  # Arabic too
-    ended = _SENTENCE_END.search(_END_CREDIT.sub("", line))  # "... Rolle. (red, APA, 13.3.2025)"
+    ended = SENTENCE_END.search(_END_CREDIT.sub("", line))  # "... Rolle. (red, APA, 13.3.2025)"
     return len(words) >= 7 and lower >= 2 and bool(ended) and (
         len(words) > 12 or max(len(s.split()) for s in re.split(r"[.!?]\s", line)) >= 5)
 
@@ -123,7 +122,7 @@ def is_headline(line: str) -> bool:
     first = next((c for c in line if c.isalpha()), "")
     return (3 <= len(words) <= 30 and 15 <= len(line) <= 250 and not line.endswith((":", ","))
             and first != "" and not first.islower() and not line.isupper()
-            and not _BROKEN_WORD.search(line) and not not_a_headline(line))
+            and not BROKEN_WORD.search(line) and not not_a_headline(line))
 
 
 def analyse(text: str) -> PageText:
@@ -174,57 +173,6 @@ def _under_breadcrumb(lines: list[str], index: int) -> bool:
     """A short line under two or more one-to-three-word lines: a trail's last item."""
     return index >= 2 and len(lines[index].split()) <= 6 and all(
         len(lines[i].split()) <= 3 for i in (index - 1, index - 2))
-
-
-def unwrap(text: str) -> str:
-    """Paragraphs rebuilt from hard-wrapped text (a PDF copy): within a block between blank
-    lines whose lines are about as wide as its widest and mostly end inside a sentence,
-    the lines are one paragraph. Other text is left line by line, but for a copy with such
-    blocks, whose short blocks' broken words and wrapped headings are joined too."""
-    blocks = re.split(r"\n[ \t\u00a0]*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
-    rebuilt = [_unwrapped(block) for block in blocks]
-    if any("\n" not in new and block.strip().count("\n") >= 2
-           for block, new in zip(blocks, rebuilt, strict=True)):
-        rebuilt = [new if "\n" not in new else _unwrapped(block, hard_wrapped=True)
-                   for block, new in zip(blocks, rebuilt, strict=True)]
-    return "\n\n".join(rebuilt)
-
-
-def _unwrapped(block: str, hard_wrapped: bool = False) -> str:
-    lines = [" ".join(line.split()) for line in block.split("\n") if line.strip()]
-    if hard_wrapped and not re.search(r"\S[ \t]{4,}\S", block):  # not two columns
-        return _wrapped_heading(lines)
-    if hard_wrapped:
-        return "\n".join(lines)
-    if len(lines) < 2:
-        return "\n".join(lines)
-    widest = max(len(line) for line in lines)
-    open_ended = sum(not _SENTENCE_END.search(line) for line in lines[:-1])
-    if widest < 40 or any(len(line) < widest * 0.6 for line in lines[:-1]) or \
-            open_ended * 2 < len(lines) - 1:
-        return "\n".join(lines)
-    joined = lines[0]
-    for line in lines[1:]:
-        hyphen = joined.endswith("-") and joined[-2:-1].isalpha() and line[:1].islower()
-        joined = joined[:-1] + line if hyphen else f"{joined} {line}"
-    return joined
-
-
-def _wrapped_heading(lines: list[str]) -> str:
-    """In a hard-wrapped copy, a short block's lines: a word broken at a line's end
-    ("Guar-" / "antees?") is one word, and a heading wrapped over two to four lines none of
-    which ends a sentence ("After Karabakh: Can Armenia Reduce Its" / "Dependence ...") is
-    one line; a block of short lines (a name and an affiliation) stays as it is."""
-    joined: list[str] = []
-    for line in lines:
-        if joined and _BROKEN_WORD.search(joined[-1]) and line[:1].islower():
-            joined[-1] = joined[-1][:-1] + line
-        else:
-            joined.append(line)
-    if 2 <= len(joined) <= 4 and all(len(line) >= 25 and not _SENTENCE_END.search(line)
-                                     for line in joined[:-1]) and sum(map(len, joined)) <= 200:
-        return " ".join(joined)
-    return "\n".join(joined)
 
 
 def _in_context(lines: list[str], kinds: list[Kind]) -> list[Kind]:

@@ -303,3 +303,16 @@ def test_a_line_over_a_menu_is_a_masthead_not_the_title() -> None:
                               "Arménie - Déclaration de la porte-parole (19 septembre 2023)",
                               "Partager", TEXT, MORE]))
     assert page.title == "Arménie - Déclaration de la porte-parole (19 septembre 2023)"
+
+
+def test_a_print_outs_wrapped_text_is_rebuilt_where_its_block_holds_a_headline_too() -> None:
+    page = analyse("\n".join([
+        "Armenia, Azerbaijan finalize peace text", "Joshua Kucera Mar 13, 2025",
+        "Armenia and Azerbaijan have agreed on the text of a peace treaty, both",
+        "foreign ministries announced on March 13, ending months of negotiations",
+        "over the last two disputed articles.",
+        "Azerbaijan's President Ilham Aliyev has said he will not sign until",
+        "Armenia changes its constitution, which he says contains a claim on",
+        "Azerbaijani territory."]))
+    assert page.title == "Armenia, Azerbaijan finalize peace text"
+    assert len(page.body) == 2 and page.body[1].endswith("Azerbaijani territory.")
