@@ -35,7 +35,7 @@ ALWAYS_SKIP = re.compile(r"""(?ix)^(?:
     (?:updated|published)\ (?:just\ now|today|yesterday|moments\ ago)\b.*|
     [•·]?\ ?\d{1,2}\ ?[hmd]|
     (?:(?:share|facebook|twitter|x|e-?mail|print|whatsapp|telegram|linkedin|reddit|copy\ link|
-    save|comments?)[\s|,/·•]*){2,}|
+    save|comments?|download\ pdf|cite\ this|cite)[\s|,/·•]*){2,}|
     .*\b(?:click|tap)\ here\ to\ share\b.*|share\d+|.*\bshare\ (?:on|this|via)\b.*|
     save\ articles?\ to\ read\ later.*|listen\ to\ this\ article.*|\^\ .*|
     this\ live\ (?:page|blog)\ (?:is\ now\ |has\ )?closed\.?|
@@ -138,9 +138,9 @@ HARD_END = re.compile(r"""(?ix)^(?:
     das\ könnte\ sie\ auch\ interessieren|meistgelesen|kommentare|zum\ forum.*|
     más\ información|te\ puede\ interesar|lo\ más\ (?:visto|leído)|comentarios
 )$""")
-BIO = re.compile(r"^[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|al|el|bin|da|di|la|le)){1,4},?"
-                  r" (?:is|was) (?:an? |the )?(?:[\w-]+ ){0,6}(?:journalist|reporter|"
-                  r"correspondent|writer|editor|analyst|researcher|fellow|contributor|"
+BIO = re.compile(r"^(?:\d{1,2} )?[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|al|el|bin|da|di|"
+                  r"la|le)){1,4},? (?:is|was) (?:an? |the )?(?:[\w-]+ ){0,6}(?i:journalist|"
+                  r"reporter|correspondent|writer|editor|analyst|researcher|fellow|contributor|"
                   r"photographer|producer|sociologist|scholar|professor|historian|economist|"
                   r"lecturer|author|expert|specialist|student|candidate)\b")
 # Appeals, licences and disclosures: furniture however much they read like sentences.
