@@ -40,6 +40,7 @@ _FURNITURE_SPAN = 800
 _END_CREDIT = re.compile(r"\s*\([^()]{1,40}\)$")  # an agency's credit closing a paragraph
 _PHOTO_CREDIT = re.compile(r"(?i)^(?:photo|foto|фото|صورة|image|picture|crédit\s+photo|"
                            r"bild)\s*:")
+_SPEAKER = re.compile(r"^(?:[A-ZÀ-Ý][\w.'’-]+ ?){1,4}:$")  # "Geoff Bennett:", "MR MILLER:"
 _BOX_LINES = 8  # the lines of a box that interrupts an article (a sign-up, an appeal)
 _TITLE_REACH = 4  # lines of a few words (names, labels) between a title and its text
 _NAME_IN_PLACE = re.compile(r"^[A-ZÀ-Ý][\w.-]+(?: [A-ZÀ-Ý][\w.-]+){0,2} in "
@@ -193,6 +194,9 @@ def _in_context(lines: list[str], kinds: list[Kind]) -> list[Kind]:
         elif kinds[index] == "skip" and is_link_label(line, bare=True) and index + 1 < len(lines) \
                 and len(lines[index + 1].split()) <= 25:
             kinds[index + 1] = "skip"
+        elif _SPEAKER.match(line) and index + 1 < len(lines) and kinds[index + 1] == "short" \
+                and SENTENCE_END.search(lines[index + 1]):
+            kinds[index + 1] = "prose"  # a turn of a transcript: "Geoff Bennett:" / "Thanks."
         elif labels.KEY_POINTS.match(line):
             below = index + 1
             while below < len(lines) and kinds[below] == "short" and below - index <= 6:

@@ -318,3 +318,10 @@ def test_a_print_outs_wrapped_text_is_rebuilt_where_its_block_holds_a_headline_t
         "Azerbaijani territory."]))
     assert page.title == "Armenia, Azerbaijan finalize peace text"
     assert len(page.body) == 2 and page.body[1].endswith("Azerbaijani territory.")
+
+
+def test_a_short_turn_of_a_transcript_after_its_speaker_is_kept() -> None:
+    page = analyse("\n".join(["Why tens of thousands are fleeing Karabakh", "Sep 26, 2023",
+                              "Geoff Bennett:", TEXT, "Nick Schifrin:", MORE, "Geoff Bennett:",
+                              "Nick, thank you very much."]))
+    assert page.body[-1] == "Nick, thank you very much."
