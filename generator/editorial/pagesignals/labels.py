@@ -110,7 +110,8 @@ LABEL_END = re.compile(r"""(?ix)^(?:
     tags?:.*|topics?:?|filed\ under\b.*|categories:.*|sponsored\b.*|
     back\ to\ (?:top|homepage)\b.*|advertise\b.*|about\ us|contact(?:\ us)?|follow\ us\b.*|
     download\ (?:the|our)\ app\b.*|
-    open\ in\ (?:the\ )?app|get\ the\ app|read\ in\ app|skip\ to\ (?:main\ )?content|menu|search|home|
+    open\ in\ (?:the\ )?app|get\ the\ app|read\ in\ app|
+    skip\ to\ (?:main\ )?content|menu|search|home|
     (?:see\ also|references|notes|external\ links|further\ reading|bibliography|footnotes|
     voir\ aussi|références|notes\ et\ références|примечания|ссылки|литература|см\.\ также|
     المراجع|انظر\ أيضا|einzelnachweise|siehe\ auch|referencias|véase\ también)(?:\ ?\[edit\])?|
