@@ -300,10 +300,10 @@ def _title_above(lines: list[str], kinds: list[Kind], start: int
 
 
 def _over_menu(lines: list[str], kinds: list[Kind], index: int) -> bool:
-    """A line over three or more menu items (lines of one to three words): a masthead or a
-    section's name, not the headline, which a byline, a stamp or the text follows."""
+    """A line at the page's top over three or more menu items (lines of one to three
+    words): a masthead, not the headline, which a byline, a stamp or the text follows."""
     below = lines[index + 1:index + 4]
-    return len(below) == 3 and all(len(line.split()) <= 3 for line in below) and all(
+    return index <= 3 and len(below) == 3 and all(len(line.split()) <= 3 for line in below) and all(
         kind == "short" for kind in kinds[index + 1:index + 4])
 
 
