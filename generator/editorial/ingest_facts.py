@@ -32,7 +32,6 @@ _ATTRIBUTION = re.compile(
     r"(?:(?:originally|first)\s+(?:published|appeared|ran)\s+(?:on|in|by|at)|republished\s+"
     r"(?:with\s+permission\s+)?(?:from|of|by)|permission\s+of|courtesy\s+of|^source:)\s+"
     r"(?P<name>[^.;|]+?)(?:[.;|]\s|[.;|]?$)", re.IGNORECASE)
-_PUBLISHED = re.compile(r"\b(?:published|posted|first published|created)\b", re.IGNORECASE)
 _PERSON_WORD = re.compile(r"^(?:[A-ZÀ-ÝĀ-Ž][\w'’.-]*|de|van|von|al|el|bin|da|di|la|le)$")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _STAMP_AFTER_NAME = re.compile(
