@@ -69,18 +69,36 @@ class Index:
         return older, newer
 
     def related(self, briefing: Briefing, limit: int = 5) -> list[Briefing]:
-        """Briefings sharing actors and regions, close in time, best first."""
+        """Briefings sharing actors and regions, close in time, best first.
+
+        A translation set counts once: the briefing's own set not at all (the page links
+        it above), any other by its member in the briefing's language, else its original.
+        """
+        archive = self.archive
+        own = briefing.translation_of or briefing.slug
         scores: dict[str, float] = defaultdict(float)
         for weight, groups in ((3.0, (self.by_actor[a] for a in briefing.actors)),
                                (2.0, (self.by_region[r] for r in briefing.regions))):
             for group in groups:
                 for other in _nearest_in_time(group, briefing, RELATED_NEAREST):
-                    scores[other.slug] += weight
-        items = self.archive.briefings
-        ranked = sorted(scores, key=lambda slug: (
-            -scores[slug] + abs((items[self.position[slug]].date - briefing.date).days) / 3650,
-            slug))
-        return [items[self.position[slug]] for slug in ranked[:limit]]
+                    if (other.translation_of or other.slug) != own:
+                        scores[other.slug] += weight
+        chosen: dict[str, float] = defaultdict(float)  # the shown member -> its set's best
+        for slug, score in scores.items():
+            shown = _shown_member(archive.translations(self._at(slug)), briefing.lang)
+            chosen[shown.slug] = max(chosen[shown.slug], score)
+        ranked = sorted(chosen, key=lambda slug: (
+            -chosen[slug] + abs((self._at(slug).date - briefing.date).days) / 3650, slug))
+        return [self._at(slug) for slug in ranked[:limit]]
+
+    def _at(self, slug: str) -> Briefing:
+        return self.archive.briefings[self.position[slug]]
+
+
+def _shown_member(members: tuple[Briefing, ...], lang: str) -> Briefing:
+    """The member of a translation set a page in ``lang`` lists: its own language's, else
+    the original (listed first)."""
+    return next((b for b in members if b.lang == lang), members[0])
 
 
 def _newest_first(briefing: Briefing) -> int:

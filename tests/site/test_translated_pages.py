@@ -70,14 +70,18 @@ def test_a_page_in_arabic_says_so_and_runs_right_to_left(starter_site: Path) -> 
 
 
 def test_english_inside_an_arabic_page_says_it_is_english(starter_site: Path) -> None:
-    """Material's chrome, the citation block, the tags and the correction links stay English
-    on an Arabic page: each is marked so (a screen reader switches voice); the Arabic
-    inside them (the title in the citation, dates in a listed English briefing) is marked
-    back."""
+    """Material's chrome, the citation block and the tags stay English on an Arabic page:
+    each is marked so (a screen reader switches voice); the Arabic inside them (the title
+    in the citation, dates in a listed English briefing) is marked back."""
     page = html(starter_site, ARABIC)
     assert re.search(r'<header class="md-header[^"]*" data-md-component="header" lang="en">',
                      page)
     assert page.count('<div class="ba-chrome" lang="en">') == 3  # tabs, navigation, footer
+    # the skip link opens the header; "Back to top" is outside all of those
+    assert re.search(r'data-md-component="header" lang="en">\s*<a href="#top" '
+                     r'class="md-skip">Skip to content</a>', page)
+    assert re.search(r'class="md-top[^>]*>.*<span lang="en">Back to top</span>\s*</button>',
+                     page, re.S)
     cite = page[page.index('<h2 id="cite">'):]
     assert cite.startswith('<h2 id="cite">الاستشهاد بهذا الموجز</h2>')
     assert '<div class="ba-cite-block" lang="en" dir="ltr">' in cite
@@ -85,10 +89,50 @@ def test_english_inside_an_arabic_page_says_it_is_english(starter_site: Path) ->
     assert '<span class="ba-tag" lang="en" dir="ltr">ceasefire</span>' in page
     assert '<meta name="citation_language" content="ar">' in page
     related = page[page.index('<h2 id="related">'):page.index('<h2 id="cite">')]
-    assert '<li class="ba-item" lang="en" dir="ltr"><time datetime="2020-11-10" lang="ar" ' \
-        'dir="auto">10 نوفمبر 2020</time>' in related
+    assert '<li class="ba-item" lang="en" dir="ltr"><time datetime="2021-01-11" lang="ar" ' \
+        'dir="auto">11 يناير 2021</time>' in related
     english = html(starter_site, ARABIC.replace("-ar/", "/"))
     assert "ba-chrome" not in english and "ba-cite-block" not in english
+    assert '<a href="#top" class="md-skip">Skip to content</a>' in english
+
+
+def test_the_correction_links_speak_the_pages_language(starter_site: Path) -> None:
+    edit = re.compile(r'<p class="ba-edit">(.*?)</p>')
+    arabic = edit.findall(html(starter_site, ARABIC))
+    assert len(arabic) == 1 and arabic[0].startswith("هل لاحظت خطأ؟ <a ")
+    assert '>اقترح تصحيحًا</a> (تحرير ملفه المصدر) أو <a ' in arabic[0]
+    assert arabic[0].endswith(">أبلغ عن خطأ</a>.")
+    russian = edit.findall(html(starter_site, ARABIC.replace("-ar/", "-ru/")))
+    assert len(russian) == 1 and russian[0].startswith("Нашли ошибку? <a ")
+    english = edit.findall(html(starter_site, ARABIC.replace("-ar/", "/")))
+    assert len(english) == 1 and english[0].startswith("Spotted a mistake? <a ")
+    assert ">Suggest a correction</a> (edit its source file) or <a " in english[0]
+
+
+def test_related_lists_never_show_the_pages_own_translations(starter: Loaded,
+                                                             starter_site: Path) -> None:
+    """A page links its own translations above its facts; its related list offers other
+    briefings, each translation set once, in the page's language where it has one."""
+    archive = starter.archive
+    by_slug = {b.slug: b for b in archive.briefings}
+    related_link = re.compile(r'<a href="\.\./([^/]+)/" class="ba-title">')
+    checked = 0
+    for briefing in archive.briefings:
+        page = html(starter_site, f"briefings/{briefing.slug}/")
+        if '<h2 id="related">' not in page:
+            continue
+        start = page.index('<h2 id="related">')
+        listed = [by_slug[s] for s in related_link.findall(page[start:page.index("</ul>", start)])]
+        own = {b.slug for b in archive.translations(briefing)}
+        assert listed and not own & {b.slug for b in listed}, briefing.slug
+        sets = [b.translation_of or b.slug for b in listed]
+        assert len(sets) == len(set(sets)), (briefing.slug, sets)
+        for shown in listed:
+            in_language = [b for b in archive.translations(shown) if b.lang == briefing.lang]
+            assert shown == (in_language[0] if in_language
+                             else archive.translations(shown)[0]), (briefing.slug, shown.slug)
+        checked += 1
+    assert checked >= 30
 
 
 ATOM = "{http://www.w3.org/2005/Atom}"

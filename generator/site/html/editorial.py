@@ -7,10 +7,12 @@ briefing, actor, region and editorial page links to the editor of its own source
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from generator.content.model import Archive, Briefing, EditorialPage
 from generator.site import urls
+from generator.site.html import language
 from generator.site.html.markup import Linker, esc, time_tag
 from generator.site.index import Index
 from generator.site.outputs import Page, Site
@@ -35,29 +37,35 @@ def editorial_page(page: EditorialPage, site: Site) -> Page:
 
 
 def suggest_correction(site: Site, route: str, title: str, source: str | None,
-                       label: str = "edit its source file") -> str:
-    """The links to propose a fix: the source file's editor and the error-report form."""
+                       label: str = "edit its source file", lang: str = "en") -> str:
+    """The links to propose a fix: the source file's editor and the error-report form, in
+    the page's language where the catalogue has its words."""
+    t = functools.partial(language.text, lang)
     links = []
     if source:
         links.append(f'<a href="{esc(source)}" rel="noopener noreferrer" class="ba-edit-link">'
-                     f"Suggest a correction</a> ({esc(label)})")
+                     f"{esc(t('Suggest a correction'))}</a> ({esc(t(label))})")
     report = site.report_url(site.absolute(route), title)
     if report:
-        links.append(f'<a href="{esc(report)}" rel="noopener noreferrer">report an error</a>')
+        links.append(f'<a href="{esc(report)}" rel="noopener noreferrer">'
+                     f"{esc(t('report an error'))}</a>")
     if not links:
         return ""
-    return f'<p class="ba-edit">Spotted a mistake? {" or ".join(links)}.</p>'
+    joined = f" {esc(t('or'))} ".join(links)
+    return f'<p class="ba-edit">{esc(t("Spotted a mistake?"))} {joined}.</p>'
 
 
 def revisions(briefing: Briefing) -> str:
-    """A briefing's update and corrections, shown above its text."""
+    """A briefing's corrections, shown above its text, in its language."""
+    t = functools.partial(language.text, briefing.lang)
     parts = []
     for number, correction in enumerate(briefing.corrections, start=1):
-        parts.append(f'<li id="correction-{number}"><strong>Corrected '
-                     f"{time_tag(correction.date)}:</strong> {esc(correction.text)}</li>")
+        parts.append(f'<li id="correction-{number}"><strong>{t("Corrected")} '
+                     f"{time_tag(correction.date, briefing.lang)}:</strong> "
+                     f"{esc(correction.text)}</li>")
     if not parts:
         return ""
-    heading = "Correction" if len(parts) == 1 else "Corrections"
+    heading = t("Correction" if len(parts) == 1 else "Corrections")
     return (f'<aside class="ba-corrections" aria-label="{heading}">'
             f'<p class="ba-corrections-title">{heading}</p>'
             f'<ul>{"".join(parts)}</ul></aside>')
@@ -97,13 +105,14 @@ def editorial_pages(index: Index, site: Site) -> Iterator[tuple[str, Page]]:
 def briefing_links(briefing: Briefing, site: Site) -> str:
     """Where to suggest a correction of a briefing: its own file."""
     return suggest_correction(site, urls.briefing(briefing.slug), briefing.title,
-                              site.edit_url(briefing.origin.file))
+                              site.edit_url(briefing.origin.file), lang=briefing.lang)
 
 
 def updated_fact(briefing: Briefing) -> str:
     """The "Updated" line of a briefing's facts, when the editor gave one."""
     if briefing.updated is None:
         return ""
-    return f'<dt>Updated</dt><dd class="ba-updated">{time_tag(briefing.updated)}</dd>'
+    return (f'<dt>{language.text(briefing.lang, "Updated")}</dt>'
+            f'<dd class="ba-updated">{time_tag(briefing.updated, briefing.lang)}</dd>')
 
 

@@ -71,9 +71,7 @@ def briefing_page(briefing: Briefing, index: Index, site: Site) -> Page:
                 + "".join(f"<li>{_source(s, archive, lang, bdi)}</li>"
                           for s in briefing.sources)
                 + "</ul>", "sources"),
-        # (the correction links are in English: marked so, on a page in another language)
-        briefing_links(briefing, site).replace(
-            '<p class="ba-edit">', f'<p class="ba-edit"{language.marked("en", lang)}>'),
+        briefing_links(briefing, site),
     ]
     related = index.related(briefing)
     if related:

@@ -11,9 +11,11 @@ pages an edit can change:
 - the other members of its translation set as it is now (a set it left is planned again
   only where the next rules reach it: translations usually share date, actors and regions);
 - every page of its actors and of its regions and their ancestors, before and after;
-- every briefing whose "related" list can hold it: related briefings are drawn from the
-  briefings nearest in time in each shared actor and region (``Index.related``), so only
-  briefings whose dates lie near its old or new date in one of those groups qualify;
+- every briefing whose "related" list can hold it or a member of its translation set (a
+  list shows one member of a set): related briefings are drawn from the briefings
+  nearest in time in each shared actor and region (``Index.related``), so only briefings
+  whose dates lie near its old or new date, or a set member's, in one of those groups
+  qualify;
 - the pages and files that summarise the whole archive: home, the actor and region
   indexes, the timeline, the finder, the site feed, the exports, the search index, the
   sitemap.
@@ -160,8 +162,12 @@ def affected(state: TreeState, index: Index, changed: set[str], outward: dict[st
             briefings.add(slug)
             older, newer = index.neighbours(briefing)
             briefings |= {b.slug for b in (older, newer) if b is not None}
-            # its translation set: each member links to every other
-            briefings |= {b.slug for b in archive.translations(briefing)}
+            # its translation set: each member links to every other, and a related list
+            # shows one member of a set (Index.related), so lists that can hold any member
+            # can change
+            members = archive.translations(briefing)
+            briefings |= {b.slug for b in members}
+            versions += [(b.date, b.actors, b.regions) for b in members if b is not briefing]
         if slug in old_place:
             place = old_place[slug]
             briefings |= set(state.order[max(0, place - 1):place + 2])
