@@ -85,6 +85,7 @@ def _build(args: argparse.Namespace) -> int:
     try:
         extra = settings(EngineConfig(options.config_file, engine=options.engine)).get("extra")
         limits = hosts.host_limits((extra or {}).get("host"))
+        hosts.downloads_url(extra)  # a value that is no URL: refused before anything is built
     except ValueError as error:
         print(f"briefings: error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -102,8 +103,7 @@ def _build(args: argparse.Namespace) -> int:
     for problem in problems + project.placeholders(options.config_file, args.engine):
         print(problem.format_text(), file=sys.stderr)
     print(f"built {options.site_dir}/")
-    # What a deploy would be refused for, said before it is tried.
-    line, warnings = hosts.report(hosts.measure(options.site_dir), limits)
+    line, warnings = hosts.report(hosts.measure(options.site_dir), limits)  # before a deploy
     print(line)
     for warning in warnings:
         print(f"briefings: warning: {warning}", file=sys.stderr)

@@ -26,10 +26,11 @@ ALLOWED: dict[str, set[str]] = {
     "site.html": SITE_BASE | {"site.data", "site.maps", "site.html"},
     "site.plan": SITE_BASE | {"site.data", "site.maps", "site.html", "site.plan"},
     "engine": SITE_BASE | {"engine"},
-    "editorial": CONTENT | {"editorial"},
+    "editorial.pagesignals": CONTENT | {"editorial.pagesignals"},
+    "editorial": CONTENT | {"editorial", "editorial.pagesignals"},
     # `briefings sources`: the checker sits with the editors' tools (it writes into
     # content/ and never reads the site); the state file's format is content's.
-    "editorial.sources": CONTENT | {"editorial", "editorial.sources"},
+    "editorial.sources": CONTENT | {"editorial", "editorial.pagesignals", "editorial.sources"},
     "report": CONTENT | {"report"},
     # Where a command runs (the project) and what its settings still lack: below cli only.
     "project": SITE_BASE | {"engine", "project"},

@@ -8,6 +8,13 @@ process writes the ZIM (zim.make_zim, ``meanwhile``). Then the site is built wit
 and the Downloads page listing them. The pipeline swaps the site in only when all of it
 rendered: an archive that does not check, or an edition or render that fails, leaves the
 previous site as it was.
+
+Published elsewhere: with ``extra.downloads_url`` set in mkdocs.yml (the folder, an http(s)
+URL, where the editions are published, such as a GitHub release's assets), the editions and
+their checksum files are written into the project folder under their usual names (where
+``briefings bundle`` and ``briefings zim`` write them) for publishing there, and the site's
+``downloads/`` holds only the Downloads page, whose links point at that URL. The hosted site
+is then smaller by both editions (at 16,000 briefings 276 MB of GitHub Pages' 1 GB).
 """
 
 from __future__ import annotations
@@ -25,8 +32,8 @@ from generator.editions import bundle, kiwixsite, packaged
 from generator.editions.bundle import folder_name
 from generator.editions.zim import CHECK_OUTPUT as CHECK_ZIM
 from generator.editions.zim import make_zim, zim_date
-from generator.engine import sitedir
-from generator.engine.render import EngineConfig, site_settings
+from generator.engine import hosts, sitedir
+from generator.engine.render import EngineConfig, settings, site_settings
 from generator.pipeline import DOWNLOADS_PAGE, BuildOptions, build, places
 from generator.site.edition import Edition
 from generator.site.html.citeblock import edition_section
@@ -68,8 +75,11 @@ def build_with_downloads(options: BuildOptions) -> list[Problem]:
     """
     sitedir.check_site_dir(options.site_dir, places(options), private=options.private_site)
     options.build_dir.mkdir(parents=True, exist_ok=True)
-    site = site_settings(EngineConfig(options.config_file, engine=options.engine))
+    config = EngineConfig(options.config_file, engine=options.engine)
+    site = site_settings(config)
+    elsewhere = hosts.downloads_url(settings(config).get("extra"))
     stem = folder_name(site.name)
+    project = options.config_file.parent
     with tempfile.TemporaryDirectory(prefix="downloads-", dir=options.build_dir) as work:
         zip_file = Path(work) / Edition.OFFLINE.file_name(stem)
         zim_file = Path(work) / Edition.KIWIX.file_name(stem)
@@ -77,6 +87,9 @@ def build_with_downloads(options: BuildOptions) -> list[Problem]:
         def check_outputs(_: Path, where: sitedir.Places) -> None:
             bundle.CHECK_OUTPUT(zip_file, where)
             CHECK_ZIM(zim_file, where)
+            if elsewhere is not None:  # written into the project, as bundle and zim write
+                bundle.CHECK_OUTPUT(project / zip_file.name, where)
+                CHECK_ZIM(project / zim_file.name, where)
 
         # One render for both editions: the Kiwix site is the offline one with three changes
         # to each page's head and header (kiwixsite). Then side by side: the zip is written
@@ -94,13 +107,29 @@ def build_with_downloads(options: BuildOptions) -> list[Problem]:
         editions = [_edition("zip", zip_file, zim.briefings), _edition("zim", zim.path,
                                                                          zim.briefings)]
     day = zim_date(os.environ.get("SOURCE_DATE_EPOCH"))
-    extras = {f"{FOLDER}{e.name}": e.content for e in editions}
-    extras |= {f"{FOLDER}{e.name}.sha256": sha256_file(e).encode() for e in editions}
+    files_of = {f"{e.name}": e.content for e in editions}
+    files_of |= {f"{e.name}.sha256": sha256_file(e).encode() for e in editions}
+    if elsewhere is None:
+        extras = {f"{FOLDER}{name}": content for name, content in files_of.items()}
+    else:
+        extras = {}
     cite, files = edition_section(site, day, editions[0].briefings)
     extras |= {item.path: item.content for item in files}
-    extras[DOWNLOADS_PAGE] = render_markdown(downloads_page(editions, day, cite),
+    extras[DOWNLOADS_PAGE] = render_markdown(downloads_page(editions, day, cite, elsewhere or ""),
                                              site).encode("utf-8")
-    return build(replace(options, extras=extras))
+    problems = build(replace(options, extras=extras))
+    if elsewhere is not None and not any(problem.is_error for problem in problems):
+        for name, content in files_of.items():
+            _write_replacing(project / name, content)
+    return problems
+
+
+def _write_replacing(path: Path, content: bytes) -> None:
+    """Write ``path`` whole or not at all: a temporary sibling, then renamed over it (a
+    link at ``path`` is replaced, never followed)."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_bytes(content)
+    os.replace(temporary, path)
 
 
 def _edition(kind: str, path: Path, briefings: int) -> Download:
@@ -113,10 +142,12 @@ def sha256_file(edition: Download) -> str:
     return f"{edition.sha256}  {edition.name}\n"
 
 
-def downloads_page(editions: list[Download], day: datetime.date, cite: str = "") -> Page:
+def downloads_page(editions: list[Download], day: datetime.date, cite: str = "",
+                   at: str = "") -> Page:
     """The Downloads page: each edition with size, date, briefings, checksum, how to open;
-    then ``cite``, how to cite the edition (citeblock.edition_section)."""
-    sections = "\n".join(_section(edition, day) for edition in editions)
+    then ``cite``, how to cite the edition (citeblock.edition_section). ``at``: the URL
+    the files are published at, when not beside the page."""
+    sections = "\n".join(_section(edition, day, at) for edition in editions)
     names = " ".join(f"{e.name}.sha256" for e in editions)
     html = ('<h1 id="top">Downloads</h1>\n'
             "<p>The whole archive to read without a connection, in two editions. Each is one "
@@ -131,14 +162,15 @@ def downloads_page(editions: list[Download], day: datetime.date, cite: str = "")
                 "ZIM file for Kiwix, with their checksums.")
 
 
-def _section(edition: Download, day: datetime.date) -> str:
+def _section(edition: Download, day: datetime.date, at: str) -> str:
+    link = esc(at + edition.name)
     facts = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in (
-        ("File", f'<a href="{esc(edition.name)}" download>{esc(edition.name)}</a>'),
+        ("File", f'<a href="{link}" download>{esc(edition.name)}</a>'),
         ("Size", f"{_size(len(edition.content))} ({len(edition.content):,} bytes)"),
         ("Built", f'<time datetime="{day.isoformat()}">{esc(long_date(day))}</time>'),
         ("Briefings", esc(count_label(edition.briefings))),
         ("SHA-256", f'<code>{edition.sha256}</code> '
-                    f'(<a href="{esc(edition.name)}.sha256">checksum file</a>)'),
+                    f'(<a href="{link}.sha256">checksum file</a>)'),
     ))
     return (f'<h2 id="{edition.kind}">{esc(HEADINGS[edition.kind])}</h2>\n'
             f'<dl class="ba-facts">{facts}</dl>\n<p>{HOW_TO[edition.kind]}</p>')

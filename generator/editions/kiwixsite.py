@@ -34,10 +34,14 @@ _HEADER_END = b"</header>"  # every change is in the head or the header, before 
 _POLICY = re.compile(rb'(<meta http-equiv="Content-Security-Policy" content=")[^"]*(">)')
 # What the theme writes only outside the Kiwix edition (theme/main.html and
 # theme/partials/header.html, each inside ``{% if ... not config.extra.kiwix %}``), with the
-# whitespace its template lines leave.
-_FEED_LINK = re.compile(rb'\n    <link rel="alternate feed" [^\n]*>\n  ')
-_SEARCH_BOX = re.compile(rb'\n    \n      <label class="md-header__button md-icon" '
-                         rb'for="__search">.*?<div class="md-search" .*?\n</div>', re.S)
+# whitespace its template lines leave once the engine has cut their indentation
+# (engine/compact.py): the line break that opens the block's first line and the one that
+# closes its last. The search box ends as theme/partials/search.html does, five closing
+# ``</div>`` after its result list.
+_FEED_LINK = re.compile(rb'\n<link rel="alternate feed" [^\n]*>\n')
+_SEARCH_BOX = re.compile(rb'\n<label class="md-header__button md-icon" for="__search">.*?'
+                         rb'<div class="md-search" .*?role="presentation"></ol>\n'
+                         rb'(?:</div>\n){5}', re.S)
 
 
 class KiwixDerivationError(RuntimeError):

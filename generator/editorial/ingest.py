@@ -33,7 +33,6 @@ from generator.content.syntax import safefile
 from generator.content.syntax.fields import FieldError
 from generator.content.syntax.slugs import slug_problem
 from generator.content.syntax.yamlstrict import Located
-from generator.editorial import outlets
 from generator.editorial.ingest_facts import Facts, Markup, dateline, gather
 from generator.editorial.ingest_html import read_html
 from generator.editorial.ingest_text import analyse
@@ -46,7 +45,8 @@ from generator.editorial.newbriefing import (
     slugify,
     write_new_file,
 )
-from generator.editorial.pageencoding import decode_page
+from generator.editorial.pagesignals import headlines, outlets
+from generator.editorial.pagesignals.pageencoding import decode_page
 from generator.editorial.unknown_names import candidates
 
 PAGE_MAX_BYTES = 8 * 1024 * 1024
@@ -132,6 +132,9 @@ def draft_from_page(text: str, finder: NameFinder, today: date) -> Draft:
     paragraphs = [text for text in (one_line(unicodedata.normalize("NFC", p), 1_000_000)
                                     for p in page.body) if text]
     title = one_line(unicodedata.normalize("NFC", page.title), 100_000) if page.title else None
+    if title and headlines.contradicted_by_address(title, facts.url):
+        page = replace(page, title_candidates=(title,))  # no word of it in the address's words
+        title = None
     joined, offsets, skip = _article_text(title, paragraphs)
     found: Found = finder.find(joined, skip)
     known = [*skip, *((m.start, m.end) for m in found.mentions)]
@@ -239,6 +242,10 @@ def _outlet_hint(facts: Facts) -> str:
     if facts.outlet_candidates:
         shown = "; ".join(one_line(name, 80) for name in facts.outlet_candidates)
         return f"the outlet that published the report; the page credits several ({shown})"
+    if facts.site_candidates:
+        shown = "; ".join(f'"{one_line(name, 80)}"' for name in facts.site_candidates)
+        return (f"the outlet that published the report; the page names itself {shown}, "
+                "which nothing else on it confirms: write the outlet's usual name")
     return "the outlet that published the report"
 
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from generator.editorial import headlines, outlets, pagedates, pageurls
-from generator.editorial.headlines import is_link_label
 from generator.editorial.ingest_text import CREDIT, PageText, classify
+from generator.editorial.pagesignals import headlines, outlets, pagedates, pageurls, sitename
+from generator.editorial.pagesignals.headlines import is_link_label
 
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’. ]*[A-ZÀ-Ý](?:/[A-ZÀ-Ý][A-ZÀ-Ý'’. ]*[A-ZÀ-Ý])*)"
@@ -32,16 +32,6 @@ _ATTRIBUTION = re.compile(
     r"(?:(?:originally|first)\s+(?:published|appeared|ran)\s+(?:on|in|by|at)|republished\s+"
     r"(?:with\s+permission\s+)?(?:from|of|by)|permission\s+of|courtesy\s+of|^source:)\s+"
     r"(?P<name>[^.;|]+?)(?:[.;|]\s|[.;|]?$)", re.IGNORECASE)
-_URL = re.compile(r"https?://[^\s<>\"')\]]+")
-_SHARE_HOSTS = ("facebook.com", "twitter.com", "x.com", "t.me", "wa.me", "whatsapp.com",
-                "linkedin.com", "reddit.com", "vk.com", "telegram.me", "instagram.com",
-                "youtube.com", "google.com", "bit.ly")
-_COPYRIGHT = re.compile(
-    r"(?:^|\s)(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?[.,]?\s*)?"
-    r"(?:by\s+)?(?P<holder>[^\W\d][^|©]{1,60}?)\s*(?:\d{4})?\s*(?:[.,|](?!\w)|all rights|$)",
-    re.IGNORECASE)
-_CORPORATE = re.compile(r"\b(?:inc|ltd|llc|gmbh|corp|co|plc|s\.a)\.?$", re.IGNORECASE)
-_PUBLISHED = re.compile(r"\b(?:published|posted|first published|created)\b", re.IGNORECASE)
 _PERSON_WORD = re.compile(r"^(?:[A-ZÀ-ÝĀ-Ž][\w'’.-]*|de|van|von|al|el|bin|da|di|la|le)$")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
 _STAMP_AFTER_NAME = re.compile(
@@ -78,6 +68,7 @@ class Facts:
     date_candidates: tuple[date, ...] = ()  # stamps that disagree, for the FILL IN note
     outlet_candidates: tuple[str, ...] = ()  # credits that disagree, likewise
     outlet_unmapped: str | None = None  # an outlet named only in its own script
+    site_candidates: tuple[str, ...] = ()  # names the site gives itself that nothing confirms
 
 
 def dateline(paragraph: str) -> tuple[int, str | None]:
@@ -106,7 +97,7 @@ def gather(page: PageText, markup: Markup, today: date,
            organisation: Callable[[str], str | None] = lambda name: None) -> Facts:
     """Everything the page says about its source and date; ``organisation`` gives the
     registries' name of an organisation named whole ("United Nations"), or None."""
-    site = _site(page, markup, organisation)
+    site, stated_sites = _site(page, markup, organisation)
     outlet, disputed = _outlet(page, markup)
     name, via = (None if disputed else outlet or site), None
     if outlet and site and outlets.canonical(outlet) != outlets.canonical(site):
@@ -114,15 +105,20 @@ def gather(page: PageText, markup: Markup, today: date,
     unmapped = next((n for n in (name, via) if n and _unmapped(n)), None)
     name, via = (None if name and _unmapped(name) else name), (None if via and _unmapped(via)
                                                                else via)
-    stated, candidates = _page_date(page)
-    published = markup.published or stated or _url_date(markup.url or _page_url(page))
+    stated, candidates, updated_only = _page_date(page)
+    original = _attribution_date(page) if outlet and not disputed else None
+    if not original and markup.published and stated and markup.published != stated \
+            and not updated_only:
+        candidates, stated = (markup.published, stated), None  # the markup and the page differ
+        markup = replace(markup, published=None)
+    url = markup.url or _page_url(page)
+    published = original or markup.published or stated or pageurls.date_in_path(url)
     if published is not None and published > today:
         published = None
     partial = None if published else _partial(page)
-    url = markup.url or _page_url(page)
     return Facts(published, partial, _show(name), _show(via), pageurls.page_address(url),
                  _author(page, markup), candidates, tuple(_show(n) or n for n in disputed),
-                 unmapped)
+                 unmapped, () if name else stated_sites)
 
 
 def _unmapped(name: str) -> bool:
@@ -131,53 +127,47 @@ def _unmapped(name: str) -> bool:
     return outlets.by_name(name) is None and outlets.is_native_script(name)
 
 
-def _url_date(url: str | None) -> date | None:
-    """The date in an address's path (".../2024/05/09/..."), where no stamp gives one."""
-    match = re.search(r"/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)/", url or "")
-    if not match:
-        return None
-    try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
-
-
 def _show(name: str | None) -> str | None:
     return outlets.canonical(name) if name else None
 
 
-def _site(page: PageText, markup: Markup,
-          organisation: Callable[[str], str | None]) -> str | None:
-    """The site the page was saved from: markup, masthead, footer copyright, address."""
-    if markup.site:
-        return markup.site
-    masthead = outlets.by_name(page.furniture[0]) if page.furniture else None
-    if masthead:  # the page's name at its top, before any agency's copyright line
-        return masthead.name
+def _site(page: PageText, markup: Markup, organisation: Callable[[str], str | None]
+          ) -> tuple[str | None, tuple[str, ...]]:
+    """The site the page was saved from (``sitename.decide``: a known outlet named whole,
+    or a name two signals agree on), and the names stated where none is decided."""
     short = [line for line in page.furniture if len(line) <= _SHORT_LINE]
     holders = [h for h in (_copyright_holder(line) for line in short) if h]
-    top = _masthead(page.furniture)
-    if top and len(top.split()) <= 12 and holders and top.casefold() in holders[-1].casefold():
+    named = [line for line in page.furniture if classify(line) != "end"]
+    top = _masthead(named) or (page.first_line if page.first_line in page.header else None)
+    joined = bool(named) and top != named[0]  # "Ministry of Foreign Affairs" / "of ..."
+    url = markup.url or _page_url(page)
+    signals = sitename.SiteSignals(markup.site, top, holders[-1] if holders else None,
+                                   outlets.host_of(url or ""))
+    found = sitename.known(signals)
+    if found:
+        return found, ()
+    if top and len(top.split()) <= 12 and holders and top.casefold() in holders[-1].casefold() \
+            and not sitename.is_legal_name(holders[-1]) and len(holders[-1]) <= 120:
         # the masthead, confirmed by the footer's copyright holder; where the masthead is
         # part of the holder's name ("Republic of Azerbaijan" in "Ministry of Foreign
         # Affairs of the Republic of Azerbaijan"), the whole organisation is the holder
-        return holders[-1] if len(holders[-1]) <= 120 else top
-    if top and ((top != page.furniture[0] and outlets.looks_like_outlet(top))
-                or _ORGANISATION.search(top)):
-        return top  # a masthead over two lines, joined: "Ministry of Foreign Affairs" / "of ..."
-    if holders:
-        return _outlet_in(holders[-1])  # the page footer's, not an article's own
+        return holders[-1], ()
+    quotable = bool(top) and classify(top or "") == "short" and not re.search(r"\d", top or "")
+    decided = sitename.decide(signals, quote_masthead=quotable)
+    if decided.name:
+        return decided.name, ()
+    if top and ((joined and outlets.looks_like_outlet(top)) or _ORGANISATION.search(top)):
+        return top, ()  # a masthead over two lines, joined: "Ministry of ..." / "of ..."
     known = organisation(headlines.without_symbols(top)) if top else None
     if known:  # a document's header: "United Nations    S/2024/312"
-        return known
+        return known, ()
     counts: Counter[str] = Counter()
     for line in short:
         if not _ATTRIBUTION.search(line):
             counts.update({outlet.name for outlet, _, _ in outlets.mentions(line)})
-    if counts:
-        return counts.most_common(1)[0][0]
-    url = markup.url or _page_url(page)
-    return outlets.site_from_domain(outlets.host_of(url)) if url else None
+    if counts and counts.most_common(1)[0][1] >= 2:  # named twice: two lines agree
+        return counts.most_common(1)[0][0], ()
+    return None, decided.candidates
 
 
 _ORGANISATION = re.compile(r"^(?:the\s+)?(?:ministry|embassy|office|mission|permanent mission|"
@@ -185,7 +175,7 @@ _ORGANISATION = re.compile(r"^(?:the\s+)?(?:ministry|embassy|office|mission|perm
                            re.IGNORECASE)
 
 
-def _masthead(furniture: tuple[str, ...]) -> str | None:
+def _masthead(furniture: list[str]) -> str | None:
     """The page's name at its top: the first line, joined with the next where that one
     goes on the same name ("Ministry of Foreign Affairs" / "of the Republic of Armenia")."""
     if not furniture:
@@ -198,13 +188,7 @@ def _masthead(furniture: tuple[str, ...]) -> str | None:
 
 
 def _copyright_holder(line: str) -> str | None:
-    if _ATTRIBUTION.search(line):
-        return None
-    match = _COPYRIGHT.search(line)
-    if not match:
-        return None
-    holder = _CORPORATE.sub("", match.group("holder")).strip(" .,")
-    return holder if len(holder) >= 2 else None
+    return None if _ATTRIBUTION.search(line) else sitename.copyright_holder(line)
 
 
 def _outlet(page: PageText, markup: Markup) -> tuple[str | None, tuple[str, ...]]:
@@ -224,7 +208,7 @@ def _outlet(page: PageText, markup: Markup) -> tuple[str | None, tuple[str, ...]
     said += [headlines.credit_line(line) for line in page.header]  # "Yerevan (AFP) –"
     said += [b for b in map(_byline, (*page.header, *page.tail))
              if b and outlets.looks_like_outlet(b)]
-    said.append(dateline(page.body[0])[1] if page.body else None)
+    said.append(next((c for c in (dateline(p)[1] for p in page.body[:2]) if c), None))
     if not any(said) and markup.author and outlets.looks_like_outlet(markup.author):
         said.append(markup.author)  # the markup's author field: often a person, or garbled
     named: dict[str, str] = {}
@@ -237,12 +221,24 @@ def _outlet(page: PageText, markup: Markup) -> tuple[str | None, tuple[str, ...]
     return next(iter(named.values()), None), ()
 
 
+def _attribution_date(page: PageText) -> date | None:
+    """The first publication's date where an attribution states it ("This article first
+    appeared on CivilNet on March 12, 2024."): decisive, the republisher's date is not it."""
+    for line in (*page.tail, *page.header, *page.furniture, *page.body[-2:]):
+        found = _ATTRIBUTION.search(line)
+        if found and _attributed(found.group("name")):
+            days = pagedates.complete_dates(line[found.start():])
+            return days[0][1] if days else None
+    return None
+
+
 def _attributed(name: str) -> str | None:
     """The organisation in an attribution's words: "on September 26, 2024 by the Armenian
     Weekly" -> "the Armenian Weekly"; "The Conversation under a Creative Commons license"
     -> "The Conversation"; a language ("in Russian") or a date is no outlet."""
     name = re.split(r"\s+by\s+", name)[-1]
     name = re.split(r"\s+(?:under|with|as part of|in accordance)\b", name)[0].strip(" ,")
+    name = re.sub(r"\s+(?:on|in|le|el|am)\s+[^,]*\d.*$", "", name)  # "CivilNet on March 12, 2024"
     if not name or pagedates.complete_dates(name) or pagedates.partial_date(name) \
             or name.casefold() in _LANGUAGE_WORDS or not any(c.isalpha() for c in name):
         return None
@@ -316,28 +312,39 @@ def _is_person(text: str) -> bool:
         for n in names)
 
 
-def _page_date(page: PageText) -> tuple[date | None, tuple[date, ...]]:
+def _page_date(page: PageText) -> tuple[date | None, tuple[date, ...], bool]:
     """The publication date from the stamps written near the title, by what they say.
 
-    A "Published" stamp wins; then an unlabelled one (the first); an "Updated" stamp only
-    where the page has no other (as AP and CNN pages show it); a correction's never.
-    Published stamps that disagree leave the date empty, with the candidates returned.
+    A "Published" stamp wins; then an unlabelled one; an "Updated" stamp only where the page
+    has no other (as AP and CNN pages show it); a correction's never. Stamps of the kind
+    that decides but disagree leave the date empty, with the candidates returned;
+    and whether the date is an update's (which the markup's publication date overrules).
     """
     found: dict[str, list[date]] = {}
-    for line in (*page.header, *_before_furniture(page.tail[:3])):
-        if len(line) <= 160 and classify(line) != "skip":  # not a photo caption
-            for meaning, day in pagedates.stamps(line):
-                found.setdefault(meaning, []).append(day)
-    published = sorted(set(found.get("published", ())))
-    if len(published) > 1:
-        return None, tuple(published)
+    sent = pagedates.mail_sent((*page.furniture[:12], *page.header))  # a mail's "Date:" header
+    found.update({"published": sent} if sent else {})
+    for line in page.header if not found else ():
+        for meaning, day in _stamps(line):
+            found.setdefault(meaning, []).append(day)
+    leads = [day for day in map(pagedates.dateline_date, page.body[:2]) if day]
+    found.update({"plain": leads[:1]} if leads and not found else {})  # "SKOPJE, 19 May 2023 –"
+    for line in _before_furniture(page.tail[:3]) if not found else ():  # below, if not above
+        for meaning, day in _stamps(line):
+            found.setdefault(meaning, []).append(day)
     for meaning in ("published", "plain"):
-        if found.get(meaning):
-            return found[meaning][0], ()
+        days = sorted(set(found.get(meaning, ())))
+        if len(days) > 1:
+            return None, tuple(days), False
+        if days:
+            return days[0], (), False
     updates = sorted(set(found.get("updated", ())))
     if len(updates) == 1:
-        return updates[0], ()
-    return None, tuple(updates)
+        return updates[0], (), True  # with nothing else, as AP and CNN pages show it
+    return None, tuple(updates), False
+
+
+def _stamps(line: str) -> list[tuple[pagedates.Meaning, date]]:
+    return pagedates.stamps(line) if len(line) <= 160 and classify(line) != "skip" else []
 
 
 def _before_furniture(lines: tuple[str, ...]) -> tuple[str, ...]:
@@ -358,13 +365,4 @@ def _partial(page: PageText) -> str | None:
 
 
 def _page_url(page: PageText) -> str | None:
-    """The article's address, where the copy includes it."""
-    for line in (*page.header, *page.furniture, *page.tail, *page.body):
-        for found in _URL.finditer(line):
-            url = found.group(0).rstrip(".,;:")
-            host = outlets.host_of(url)
-            if host and not any(host == s or host.endswith("." + s) for s in _SHARE_HOSTS):
-                path = url.split(host, 1)[-1].strip("/")
-                if len(path) > 8:
-                    return url
-    return None
+    return pageurls.stated_address((page.header, page.furniture, page.tail), page.body)

@@ -19,9 +19,9 @@ import lxml.etree
 import lxml.html
 import trafilatura
 
-from generator.editorial import headlines, outlets
 from generator.editorial.ingest_facts import Markup
 from generator.editorial.ingest_text import PageText, analyse, classify, is_headline, lines_of
+from generator.editorial.pagesignals import headlines, outlets
 
 _DROP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "button", "form",
          "select", "option", "input", "textarea"}
@@ -53,7 +53,7 @@ def read_html(html: str) -> tuple[PageText, Markup]:
     title = title or (None if candidates else visible.title)
     body = _clean_body(str(document.text or ""), title)
     page = PageText(title, body or visible.body, visible.header, visible.tail,
-                    visible.furniture, candidates)
+                    visible.furniture, candidates, visible.first_line)
     return page, markup
 
 
@@ -116,8 +116,9 @@ def _markup_titles(root: lxml.html.HtmlElement, markup: Markup) -> list[str]:
 def _title(root: lxml.html.HtmlElement, markup: Markup) -> tuple[str | None, tuple[str, ...]]:
     """The headline: the page's one visible <h1> where it reads as a headline (markup
     titles are often cut short for search engines, or carry a section and the site's
-    name); where the page has several, the one the markup's title agrees with; with no
-    visible headline, the markup's titles where they agree (else the candidates)."""
+    name), unless it is short and shares no word with any markup title (a logo's words);
+    where the page has several, the one the markup's title agrees with; with no visible
+    headline, the markup's titles where they agree (else the candidates)."""
     found = [" ".join(h.text_content().split()) for h in root.iter("h1")]
     site = (markup.site or "").casefold()
     shown = [h for h in found if is_headline(h) and not outlets.by_name(h)
@@ -126,6 +127,10 @@ def _title(root: lxml.html.HtmlElement, markup: Markup) -> tuple[str | None, tup
     agreeing = [h for h in shown if wanted and (h.casefold() in wanted
                                                     or wanted in h.casefold())]
     if len(shown) == 1:
+        stated = _markup_titles(root, markup)
+        if len(shown[0].split()) <= 5 and stated and not any(
+                headlines.share_a_word(shown[0], title) for title in stated):
+            return None, tuple(dict.fromkeys((shown[0], *stated)))  # a logo, or the headline?
         return shown[0], ()
     if agreeing:
         return agreeing[0], ()
@@ -170,8 +175,7 @@ def _markup(document: trafilatura.settings.Document) -> Markup:
             published = date.fromisoformat(str(document.date)[:10])
         except ValueError:
             published = None
-    site_name = outlets.canonical(site) if site else (
-        outlets.site_from_domain(outlets.host_of(url)) if url else None)
+    site_name = outlets.canonical(site) if site else None  # as stated; the host is its own signal
     return Markup(title, published, site_name, url, str(document.author or "") or None)
 
 

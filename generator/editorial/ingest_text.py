@@ -14,103 +14,18 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from generator.editorial import pagedates
-from generator.editorial.headlines import (
+from generator.editorial.pagesignals import labels, pagedates
+from generator.editorial.pagesignals.headlines import (
     credit_shaped,
     is_link_label,
     is_navigation,
     not_a_headline,
 )
+from generator.editorial.pagesignals.wrapping import BROKEN_WORD, SENTENCE_END, unwrap
 
 Kind = Literal["prose", "short", "date", "byline", "skip", "end", "bullet"]
 
 
-# Furniture, whatever it looks like: ads, photo credits, agency desk codes.
-_ALWAYS_SKIP = re.compile(r"""(?ix)^(?:
-    advertisement\b.*|report\ this\ ad|scroll\ to\ continue.*|
-    .*\b(?:reuters|afp|ap\ photo|getty\ images|photo|photograph|image|credit|handout|
-    file\ photo)\ ?[/:].*|
-    .*[(\[][^()\[\]]{0,60}\b(?:photo|photograph|image|picture|credit|getty|reuters|afp|ap|aa|
-    epa|tass|handout|file)\b[^()\[\]]{0,60}[)\]]\s*|
-    .*purchase\ licensing\ rights.*|.*\[[^\]]*/[^\]]*\]|[a-z]{2,5}(?:/[a-z]{2,5})+|
-    .{3,}\ ©\ ?[A-Z][^©\d]{2,60}[,/]\ ?\w[^©\d]{1,40}|
-    .*\S\ ?[/©]\ ?(?:afp|reuters|ap|epa|getty\ images|aa|tass|sputnik|pool|efe|xinhua|anadolu)
-    (?:\ via\ getty\ images|/getty\ images)?\.?\)?|
-    (?:à\ )?lire\ aussi\b.*|(?:read|see|also)\ (?:also|read)\b.*|читайте\ также.*|
-    читать\ также.*|смотрите\ также.*|اقرأ\ أيضا.*|اقرأ\ ايضا.*|
-    (?:this\ content|the\ content\ you|le\ contenu\ auquel)\b.*(?:not|no\ longer|
-    n'existe\ pas|plus\ disponible)\b.*|
-    [¹²³⁴⁵⁶⁷⁸⁹⁰]+\ .*|\d{1,3}(?:\ ?/\ ?\d{1,3})?|.*\bpage\ \d{1,3}|
-    (?:updated|published|posted|modified|issued)?:?\ ?(?:on\ )?(?:\d+|an?|one)
-    \ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\ ago\b.*|
-    (?:updated|published)\ (?:just\ now|today|yesterday|moments\ ago)\b.*|
-    [•·]?\ ?\d{1,2}\ ?[hmd]|
-    (?:(?:share|facebook|twitter|x|e-?mail|print|whatsapp|telegram|linkedin|reddit|copy\ link|
-    save|comments?)[\s|,/·•]*){2,}|
-    .*\b(?:click|tap)\ here\ to\ share\b.*|share\d+|.*\bshare\ (?:on|this|via)\b.*|
-    save\ articles?\ to\ read\ later.*|listen\ to\ this\ article.*
-)$""")
-# Furniture after which the article does not go on, even where it reads like a sentence.
-_ALWAYS_END = re.compile(r"""(?ix)^(?:
-    \(?(?:reporting|writing|editing|additional\ reporting|compiled|edited)\ by\b.*|
-    our\ standards\b.*|.*\bopens\ new\ tab|(?:©|copyright|\(c\)).*|.*all\ rights\ reserved.*|
-    .*privacy\ (?:policy|choices|settings).*|.*terms\ (?:of|and)\ (?:use|service|conditions).*|
-    .*\bcookies?\b.*|.*\bnewsletter\b.*|.*\bcontact\ us\b.*|.*\bsubscription\ options\b.*|
-    .*\bsupport\ (?:us|our\ journalism|independent\ journalism)\b.*|
-    (?:this\ (?:article|story|piece|report)\ )?(?:was\ )?(?:originally|first)
-    \ (?:published|appeared)\b.*|
-    republished\b.*|reprinted\b.*|source:.*|courtesy\ of\b.*|
-    this\ is\ a\ translation\b.*|
-    .*(?:все\ права|جميع\ الحقوق|حقوق\ النشر|tous\ droits).*|
-    (?:this\ (?:article|story)\ (?:was|has\ been)\ )?translated
-    \ from\b.*
-)$""")
-# Labels that interrupt an article without ending it (only where they are not sentences).
-_LABEL_SKIP = re.compile(r"""(?ix)^(?:
-    ad|ads|story\ continues.*|continue\ reading.*|\d{1,2}:\d{2}|
-    \d{1,2}[:.h]\d{2}\ ?(?:[ap]\.?m\.?)?(?:\ [a-z]{2,4})?|enlarge\ this\ image|heard\ on\b.*|
-    temps\ de\ lecture.*|.*\btemps\ de\ lecture|lire\ plus\ tard|offrir\ cet\ article|
-    partager(?:\ :)?.*|texte\ par\ ?:.*|avec\ (?:afp|reuters|ap|afp\ et\ reuters)|
-    translat(?:ion|ed)\ by\b.*|live|en\ direct|прямой\ эфир|مباشر|tt|print|imprimer|
-    (?:watch|video|listen|audio|photos?)(?::.*)?|\d+\s*min(?:ute)?s?\ read|
-    \d+\s+(?:seconds?|minutes?|mins?|hours?|days?|weeks?)\b.*|
-    key\ points|key\ takeaways|summary|highlights|in\ brief|at\ a\ glance|what\ we\ know
-)$""")
-# Labels after which the article does not go on: related links, comments, sharing.
-_LABEL_END = re.compile(r"""(?ix)^(?:
-    related(?:\ (?:stories|articles|coverage|news|content|topics|posts|reading))?:?|
-    read\ (?:more|next|also)\b.*|more\ (?:top\ )?reads\b.*|
-    more\ (?:from|on|in|stories|news|like\ this)\b.*|most\ (?:read|popular|viewed|shared)\b.*|
-    top\ (?:stories|news)|trending\b.*|latest(?:\ (?:news|stories|articles))?|
-    recommended\b.*|you\ (?:may|might)\ also\b.*|editor'?s\ picks?|keep\ reading|
-    (?:leave|post|add)\ a\ comment|\d*\s*comments?|(?:view|show|hide)\ comments|
-    join\ the\ (?:discussion|conversation)\b.*|be\ the\ first\ to\ comment.*|
-    share\b.*|tweet|e-?mail|print|copy\ link|save|facebook|twitter|x(?:\ \(twitter\))?|
-    whatsapp|telegram|linkedin|reddit|vk|flipboard|
-    subscribe\b.*|sign\ (?:in|up)\b.*|log\ ?in|register|e-?mail\ address|
-    tags?:.*|topics?:?|filed\ under\b.*|categories:.*|sponsored\b.*|
-    back\ to\ (?:top|homepage)\b.*|advertise\b.*|about\ us|contact(?:\ us)?|follow\ us\b.*|
-    download\ (?:the|our)\ app\b.*|skip\ to\ (?:main\ )?content|menu|search|home
-)$""")
-_BIO = re.compile(r"^[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|al|el|bin|da|di|la|le)){1,4},?"
-                  r" (?:is|was) (?:an? |the )?(?:[\w-]+ ){0,6}(?:journalist|reporter|"
-                  r"correspondent|writer|editor|analyst|researcher|fellow|contributor|"
-                  r"photographer|producer|sociologist|scholar|professor|historian|economist|"
-                  r"lecturer|author|expert|specialist|student|candidate)\b")
-# Appeals, licences and disclosures: furniture however much they read like sentences.
-_APPEAL = re.compile(r"""(?ix).*\b(?:
-    creative\ commons|cc\ by(?:-[a-z]{2})*\ \d|licen[cs]ed\ under|republish(?:ed)?\ (?:this|under)|
-    please\ credit|support\ (?:us|our\ work|independent|\w+['’]s\ independent)|donate|
-    your\ support|make\ a\ (?:gift|donation|contribution)|become\ a\ (?:member|supporter)|
-    subscri(?:be|ber|bers|ption)|sign\ up|newsletters?|in\ your\ inbox|small\ favour|
-    join\ (?:a|our)\ (?:growing\ )?community|provides\ funding|does\ not\ work\ for|
-    receive\ funding|institutional\ positions|the\ views\ (?:represented|expressed)|
-    contributed\ (?:to\ this\ )?report(?:ing)?|undesirable\ organi[sz]ation|
-    abonnez-vous|réservé\ aux\ abonnés|подпишитесь|اشترك
-)\b.*""")
-_SELF_DESCRIPTION = re.compile(  # "Hetq is an investigative online newspaper": the outlet's
-    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4} is (?:an?|the) (?:[\w-]+ ){0,5}(?:newspaper|"
-    r"news (?:outlet|site|website|agency|portal)|outlet|magazine|broadcaster)\b")
 _BULLET = re.compile(r"^\s*(?:[•·▪►◦*]|[-–]\s|\d{1,2}[.)]\s)")
 _BYLINE = re.compile(r"^(?:by|written by|words by|author:?|story by|(?:translated|edited|"
                      r"compiled) by:?|par|por|von|автор:?|بقلم)\s+(?P<who>\S.{0,119})$", re.I)
@@ -120,14 +35,18 @@ _NAMED_BYLINE = re.compile(r"^(?:[Bb]y|[Pp]ar|[Pp]or|[Vv]on)\s+[A-ZÀ-Ý][\w'’
 # "Yerevan: «Asharq Al-Awsat»": a place and the newspaper's credit, as Arabic papers write.
 CREDIT = re.compile(r"^[^\W\d][^:«»]{1,30}:\s*«(?P<who>[^»]{2,40})»$")
 _AUTHOR_LABEL = re.compile(r"^(?:authors?|auteurs?|автор[ыа]?|الكاتب|written by)$", re.I)
-# "Key points" and the like: a label whose bullets sit between the title and the article.
-_KEY_POINTS = re.compile(r"^(?:key points|key takeaways|summary|highlights|in brief|"
-                         r"at a glance|what we know)$", re.I)
 _TICKER = re.compile(r"[-+]\d+(?:\.\d+)?%?\s*$|^(?:buy|sell)\s+[\d.,]+$", re.I)
 _FURNITURE_SPAN = 800
+_END_CREDIT = re.compile(r"\s*\([^()]{1,40}\)$")  # an agency's credit closing a paragraph
+_PHOTO_CREDIT = re.compile(r"(?i)^(?:photo|foto|фото|صورة|image|picture|crédit\s+photo|"
+                           r"bild)\s*:")
+_SPEAKER = re.compile(r"^(?:[A-ZÀ-Ý][\w.'’-]+ ?){1,4}:$")  # "Geoff Bennett:", "MR MILLER:"
+_BOX_LINES = 8  # the lines of a box that interrupts an article (a sign-up, an appeal)
+_TITLE_REACH = 4  # lines of a few words (names, labels) between a title and its text
+_NAME_IN_PLACE = re.compile(r"^[A-ZÀ-Ý][\w.-]+(?: [A-ZÀ-Ý][\w.-]+){0,2} in "
+                            r"[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+){0,2}$")
 _CAPTION_DATE = re.compile(r"(?:,|\b(?:on|le))\s+(?:[^\W\d]+,?\s+)?(?:\d{1,2}\s+[^\W\d]+\.?|"
                            r"[^\W\d]+\.?\s+\d{1,2}),?\s+(?:19|20)\d\d\W{0,2}$")  # ", June 12, 2024"
-_SENTENCE_END = re.compile(r"[.!?…:؟。][\"'”’»)\]]*$")
 
 
 @dataclass(frozen=True)
@@ -140,6 +59,7 @@ class PageText:
     tail: tuple[str, ...]
     furniture: tuple[str, ...]
     title_candidates: tuple[str, ...] = ()  # titles the markup states that disagree
+    first_line: str | None = None  # the page's first line, a masthead wherever it was sorted
 
 
 def lines_of(text: str) -> list[str]:
@@ -156,27 +76,27 @@ def classify(line: str) -> Kind:
     """What one line of a page is."""
     if len(line) > _FURNITURE_SPAN:  # furniture is short; and no pattern runs on a huge line
         return "prose" if is_prose(line) else "short"
-    if _BULLET.match(line):
+    if _BULLET.match(line) and not pagedates.complete_dates(line[:30]):  # not "13. März 2025"
         return "bullet"
-    if _ALWAYS_SKIP.match(line) or is_link_label(line) or _SELF_DESCRIPTION.match(line):
+    if labels.ALWAYS_SKIP.match(line) or is_link_label(line) or labels.SELF_DESCRIPTION.match(line):
         return "skip"
     if credit_shaped(line):
         return "byline"  # "Yerevan (AFP) –": where and whose, not a headline
-    if _ALWAYS_END.match(line) or _BIO.match(line) or (
-            len(line) < _FURNITURE_SPAN and _APPEAL.match(line)):
+    if labels.ALWAYS_END.match(line) or labels.BIO.match(line) or (
+            len(line) < _FURNITURE_SPAN and labels.APPEAL.match(line)):
         return "end"
     if _NAMED_BYLINE.match(line) and len(line.split()) <= 25:
         return "byline"  # "By Thomas de Waal, a senior fellow at Carnegie Europe."
     if is_prose(line):
         return "prose"
-    if _LABEL_SKIP.match(line):
+    if labels.LABEL_SKIP.match(line):
         return "skip"
-    if _LABEL_END.match(line) or " | " in line:
+    if labels.LABEL_END.match(line) or " | " in line:
         return "end"
     if _BYLINE.match(line):
         return "byline"
-    if len(line.split()) <= 14 and (pagedates.complete_dates(line)
-                                    or pagedates.partial_date(line)):
+    if len(line.split()) <= 14 and (pagedates.complete_dates(line) or pagedates.partial_date(
+            line)) and not pagedates.dated_headline(line):
         return "date"  # before the ticker test: "SEP 25, 2023 - 3:42 PM GMT+3" is a date
     return "skip" if _TICKER.search(line) or _digit_share(line) > 0.3 else "short"
 
@@ -186,7 +106,8 @@ def is_prose(line: str) -> bool:
     string of labels, "For information media. Not an official record.": no sentence in it)."""
     words = line.split()
     lower = sum(1 for w in words if w[:1].isalpha() and not w[:1].isupper())  # Arabic too
-    return len(words) >= 7 and lower >= 2 and bool(_SENTENCE_END.search(line)) and (
+    ended = SENTENCE_END.search(_END_CREDIT.sub("", line))  # "... Rolle. (red, APA, 13.3.2025)"
+    return len(words) >= 7 and lower >= 2 and bool(ended) and (
         len(words) > 12 or max(len(s.split()) for s in re.split(r"[.!?]\s", line)) >= 5)
 
 
@@ -202,22 +123,25 @@ def is_headline(line: str) -> bool:
     first = next((c for c in line if c.isalpha()), "")
     return (3 <= len(words) <= 30 and 15 <= len(line) <= 250 and not line.endswith((":", ","))
             and first != "" and not first.islower() and not line.isupper()
-            and not not_a_headline(line))
+            and not BROKEN_WORD.search(line) and not not_a_headline(line))
 
 
 def analyse(text: str) -> PageText:
-    """Split a copied page into title, body, header, tail and furniture."""
+    """Split a copied page into title, body, header, tail and furniture (a table's row,
+    label and value apart by a tab, is furniture: an infobox, a data table)."""
     lines = lines_of(unwrap(text))
-    kinds = _in_context(lines, [classify(line) for line in lines])
-    runs = _runs(kinds)
+    rows = set(lines_of("\n".join(re.findall(r"^.*\S\t+\S.*$", text, re.MULTILINE))))
+    kinds = _in_context(lines, [classify(line) if line not in rows else "skip" for line in lines])
+    runs = _across_boxes(lines, kinds, _runs(kinds))
     if not runs:
         return PageText(None, (), (), (), tuple(lines))
     start, end = max(runs, key=lambda run: _run_size(lines, kinds, run))
-    while start < end and _is_caption(lines[start]):
+    while start < end and (_is_caption(lines[start]) or _credited(lines, start)):
         start += 1
     title_at, lede = _title_above(lines, kinds, start)
     if title_at is not None and _is_crosshead(lines, kinds, title_at, start, end):
         title_at, lede = _title_above(lines, kinds, _stamp_above(kinds, title_at))
+    title_at, candidates = _confirmed(lines, kinds, title_at)
     body = [lines[i] for i in (*lede, *range(start, end + 1)) if kinds[i] in ("prose", "short")]
     top = max(0, (start if title_at is None else title_at) - 3)
     header = [lines[i] for i in range(top, start) if i != title_at and i not in lede]
@@ -225,31 +149,31 @@ def analyse(text: str) -> PageText:
     near = range(top, end + 7)
     furniture = [line for i, line in enumerate(lines) if i not in near or kinds[i] == "end"]
     title = lines[title_at] if title_at is not None else None
-    return PageText(title, tuple(body), tuple(header), tuple(tail), tuple(furniture))
+    return PageText(title, tuple(body), tuple(header), tuple(tail), tuple(furniture), candidates,
+                    lines[0])
 
 
-def unwrap(text: str) -> str:
-    """Paragraphs rebuilt from hard-wrapped text (a PDF copy): within a block between blank
-    lines whose lines are about as wide as its widest and mostly end inside a sentence,
-    the lines are one paragraph. Other text is left line by line."""
-    blocks = re.split(r"\n[ \t\u00a0]*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return "\n\n".join(_unwrapped(block) for block in blocks)
+def _confirmed(lines: list[str], kinds: list[Kind], title_at: int | None
+               ) -> tuple[int | None, tuple[str, ...]]:
+    """The title where the page's signals agree: a mail's "Subject:" header is decisive
+    where a line repeats it; a headline right under a breadcrumb trail ("Home / Newsroom /
+    Press releases and public statements") is the title only where the line below it is
+    not one too (both quoted for the editor otherwise)."""
+    subject = next((line[8:].strip() for line in lines[:12] if line.startswith("Subject:")), "")
+    if subject and subject in lines:
+        return lines.index(subject), ()
+    if title_at is None or not _under_breadcrumb(lines, title_at):
+        return title_at, ()
+    below = title_at + 1
+    if below < len(lines) and kinds[below] == "short" and is_headline(lines[below]):
+        return None, (lines[title_at], lines[below])  # which is the trail's last item?
+    return title_at, ()
 
 
-def _unwrapped(block: str) -> str:
-    lines = [" ".join(line.split()) for line in block.split("\n") if line.strip()]
-    if len(lines) < 2:
-        return "\n".join(lines)
-    widest = max(len(line) for line in lines)
-    open_ended = sum(not _SENTENCE_END.search(line) for line in lines[:-1])
-    if widest < 40 or any(len(line) < widest * 0.6 for line in lines[:-1]) or \
-            open_ended * 2 < len(lines) - 1:
-        return "\n".join(lines)
-    joined = lines[0]
-    for line in lines[1:]:
-        hyphen = joined.endswith("-") and joined[-2:-1].isalpha() and line[:1].islower()
-        joined = joined[:-1] + line if hyphen else f"{joined} {line}"
-    return joined
+def _under_breadcrumb(lines: list[str], index: int) -> bool:
+    """A short line under two or more one-to-three-word lines: a trail's last item."""
+    return index >= 2 and len(lines[index].split()) <= 6 and all(
+        len(lines[i].split()) <= 3 for i in (index - 1, index - 2))
 
 
 def _in_context(lines: list[str], kinds: list[Kind]) -> list[Kind]:
@@ -260,15 +184,20 @@ def _in_context(lines: list[str], kinds: list[Kind]) -> list[Kind]:
     names = [re.split(r"\s*(?:,|\band\b|&)\s*", who)[0].strip() for who in authors]
     names = [name for name in names if len(name.split()) >= 2]
     for index, line in enumerate(lines):
-        if CREDIT.match(line):
-            kinds[index] = "byline"
+        if CREDIT.match(line) or (_NAME_IN_PLACE.match(line) and 0 < index < len(lines) - 1
+                                  and kinds[index + 1] == "date"
+                                  and is_headline(lines[index - 1])):
+            kinds[index] = "byline"  # "Daria Mosolova in Yerevan" over the date
         elif _AUTHOR_LABEL.match(line):  # an author block: the label, the name, the post
             for below in range(index, min(index + 3, len(lines))):
                 kinds[below] = "byline" if kinds[below] == "short" else kinds[below]
         elif kinds[index] == "skip" and is_link_label(line, bare=True) and index + 1 < len(lines) \
                 and len(lines[index + 1].split()) <= 25:
             kinds[index + 1] = "skip"
-        elif _KEY_POINTS.match(line):
+        elif _SPEAKER.match(line) and index + 1 < len(lines) and kinds[index + 1] == "short" \
+                and SENTENCE_END.search(lines[index + 1]):
+            kinds[index + 1] = "prose"  # a turn of a transcript: "Geoff Bennett:" / "Thanks."
+        elif labels.KEY_POINTS.match(line):
             below = index + 1
             while below < len(lines) and kinds[below] == "short" and below - index <= 6:
                 kinds[below] = "bullet"
@@ -318,6 +247,25 @@ def _runs(kinds: list[Kind]) -> list[tuple[int, int]]:
     return runs
 
 
+def _across_boxes(lines: list[str], kinds: list[Kind], runs: list[tuple[int, int]]
+                  ) -> list[tuple[int, int]]:
+    """Runs of prose joined across a box between them (a newsletter sign-up, an appeal, an
+    advertisement: at most _BOX_LINES lines), where the text goes on for two paragraphs
+    or more after it and nothing in it says the article has ended (a related list,
+    comments, tags, a copyright: ``labels.HARD_END``) or another begins (a byline or a
+    date)."""
+    joined: list[tuple[int, int]] = []
+    for start, end in runs:
+        if joined and start - joined[-1][1] - 1 <= _BOX_LINES and sum(
+                kinds[i] == "prose" for i in range(start, end + 1)) >= 2 and not any(
+                labels.HARD_END.match(lines[i]) or kinds[i] in ("date", "byline")
+                for i in range(joined[-1][1] + 1, start)):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
 def _run_size(lines: list[str], kinds: list[Kind], run: tuple[int, int]) -> int:
     return sum(len(lines[i]) for i in range(run[0], run[1] + 1) if kinds[i] == "prose")
 
@@ -326,9 +274,12 @@ def _title_above(lines: list[str], kinds: list[Kind], start: int
                  ) -> tuple[int | None, tuple[int, ...]]:
     """The title's index above the article, and the standfirst's (kept with the body)."""
     lede: tuple[int, ...] = ()
-    index = start - 1
+    index, passed = start - 1, 0
     while index > max(-1, start - 16):
         kind = kinds[index]
+        passed += kind == "short" and len(lines[index].split()) >= 2 and "://" not in lines[index]
+        if passed > _TITLE_REACH:
+            break  # a headline past a sidebar or an infobox is not this article's
         if kind == "bullet":
             label = _key_points_above(lines, kinds, index)
             if label is None:
@@ -339,7 +290,8 @@ def _title_above(lines: list[str], kinds: list[Kind], start: int
             pass
         elif kind == "prose" and not lede:
             lede = (index,)  # a standfirst: the article's own lede
-        elif kind == "short" and is_headline(lines[index]) and not is_navigation(lines, index):
+        elif kind == "short" and is_headline(lines[index]) and not is_navigation(lines, index) \
+                and not _over_menu(lines, kinds, index):
             return _prefer_title_over_standfirst(lines, kinds, index), lede
         elif kind == "prose":
             break
@@ -347,11 +299,24 @@ def _title_above(lines: list[str], kinds: list[Kind], start: int
     return None, lede
 
 
+def _over_menu(lines: list[str], kinds: list[Kind], index: int) -> bool:
+    """A line at the page's top over three or more menu items (lines of one to three
+    words): a masthead, not the headline, which a byline, a stamp or the text follows."""
+    below = lines[index + 1:index + 4]
+    return index <= 3 and len(below) == 3 and all(len(line.split()) <= 3 for line in below) and all(
+        kind == "short" for kind in kinds[index + 1:index + 4])
+
+
 def _key_points_above(lines: list[str], kinds: list[Kind], index: int) -> int | None:
     """Where the "Key points" label of the bullets ending at ``index`` is, if they have one."""
     while index >= 0 and kinds[index] == "bullet":
         index -= 1
-    return index if index >= 0 and _KEY_POINTS.match(lines[index]) else None
+    return index if index >= 0 and labels.KEY_POINTS.match(lines[index]) else None
+
+
+def _credited(lines: list[str], index: int) -> bool:
+    """A line right over a photo credit ("Foto: REUTERS/...", "Photo: AFP"): its caption."""
+    return index + 1 < len(lines) and bool(_PHOTO_CREDIT.match(lines[index + 1]))
 
 
 def _is_caption(line: str) -> bool:
@@ -372,7 +337,7 @@ def _prefer_title_over_standfirst(lines: list[str], kinds: list[Kind], index: in
     stacked = (above >= 0 and kinds[above] == "short" and is_headline(lines[above])
                and not is_navigation(lines, above))
     upper, lower = (len(lines[above].split()), len(lines[index].split())) if stacked else (0, 0)
-    if stacked and lower >= max(10, 1.5 * upper):
+    if stacked and lower >= max(10, 1.5 * upper) and not lines[index].endswith(("?", "!", "؟")):
         return above
     alone = above == 0 or not (kinds[above - 1] == "short" and is_headline(lines[above - 1]))
     if stacked and alone and upper >= max(4, 0.6 * lower):  # not a kicker, nor a sidebar list

@@ -64,6 +64,8 @@ class Target:
     kind: str  # "actor" or "region"
     id: str
     spelling: str
+    person: frozenset[str] = frozenset()  # a person's name words: a surname alone after
+    # another given name is someone else's
 
 
 @dataclass(frozen=True)
@@ -125,10 +127,15 @@ class NameFinder:
         targets: dict[str, list[Target]] = {}
         for kind, entries in (("actor", actors), ("region", regions)):
             for entry in entries.values():
-                for spelling in _spellings(entry.name, entry.aliases):
+                spellings = _spellings(entry.name, entry.aliases)
+                person = frozenset(word.casefold() for spelling in spellings
+                                   for word in spelling.split()
+                                   ) if getattr(entry, "kind", "") == "person" else frozenset()
+                for spelling in spellings:
                     key = fold(unicodedata.normalize("NFC", spelling))[0].strip()
                     if key:
-                        targets.setdefault(key, []).append(Target(kind, entry.id, spelling))
+                        targets.setdefault(key, []).append(
+                            Target(kind, entry.id, spelling, person))
         self._automaton = ahocorasick.Automaton()
         for key, found in targets.items():
             self._automaton.add_word(key, (key, tuple(found)))
@@ -155,7 +162,8 @@ class NameFinder:
                 if kept:
                     candidates.append(Mention(first, last, kept))
         mentions = [m for m in _leftmost_longest(candidates)
-                    if not _inside_longer_name(text, m.start, m.end)]
+                    if not _inside_longer_name(text, m.start, m.end)
+                    and not _another_persons(text, m)]
         return _collect(text, mentions)
 
 
@@ -163,7 +171,26 @@ def _spellings(name: str, aliases: tuple[str, ...]) -> set[str]:
     found: set[str] = set()
     for spelling in (name, *aliases):
         found |= spelling_variants(spelling)
-    return found | {form for spelling in found for form in russian_forms(spelling)}
+    return found | {form for spelling in found
+                    for form in (*russian_forms(spelling), *armenian_forms(spelling))}
+
+
+# Armenian declension, regular endings of the last word only ("Նիկոլ Փաշինյան" ->
+# "Նիկոլ Փաշինյանը", "Հայաստան" -> "Հայաստանի"); "-ություն" names take "-ության".
+_ARMENIAN = re.compile(r"^[\u0531-\u0587]+$")
+_ARMENIAN_ENDINGS = ("ը", "ն", "ի", "ից", "ին", "ով", "ում")
+
+
+def armenian_forms(spelling: str) -> set[str]:
+    """The spelling's regular Armenian case forms (empty for a spelling not in Armenian)."""
+    words = spelling.split()
+    if not words or len(words) > 3 or not all(_ARMENIAN.match(w) for w in words):
+        return set()
+    head, last = " ".join(words[:-1]), words[-1]
+    stem = last[:-len("ություն")] + "ությա" if last.endswith("ություն") else None
+    forms = {last + ending for ending in _ARMENIAN_ENDINGS}
+    forms |= {stem + "ն", stem + "մբ"} if stem else set()
+    return {f"{head} {form}".strip() for form in forms}
 
 
 # Russian declension, regular endings only: a name's case forms ("Армения" -> "Армении",
@@ -253,6 +280,33 @@ _CIVIC_BODY_BEFORE = re.compile(
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
     return bool(_NAMING_NOUN_AFTER.match(text[end:end + 20])
                 or _CIVIC_BODY_BEFORE.search(text[max(0, start - 120):start]))
+
+
+def _another_persons(text: str, mention: Mention) -> bool:
+    """A person's surname alone after another given name ("Yashar Aliyev" is not Ilham
+    Aliyev): a capitalised word before it that is no title, none of the person's own names
+    ("Tayyip Erdogan") and does not open a sentence."""
+    if " " in text[mention.start:mention.end] or not all(t.person for t in mention.targets):
+        return False
+    before = _GIVEN_NAME.search(text[max(0, mention.start - 60):mention.start])
+    if before is None:
+        return False
+    given = before.group("given").casefold()
+    return given not in _TITLES and not any(given in t.person for t in mention.targets) \
+        and not re.search(r"(?:^|[.!?:;\"“«(]\s*)$", before.group("lead"))
+
+
+_GIVEN_NAME = re.compile(r"(?P<lead>^|.*[^\w'’])(?P<given>[A-ZÀ-Ý][a-zà-ÿ]{2,}) $", re.DOTALL)
+_TITLES = frozenset((
+    "president", "minister", "premier", "prime", "chancellor", "secretary", "spokesman",
+    "spokeswoman", "spokesperson", "ambassador", "envoy", "general", "colonel", "commander",
+    "chairman", "chair", "leader", "speaker", "governor", "mayor", "senator", "deputy",
+    "counterpart", "archbishop", "patriarch", "king", "queen", "prince", "sheikh", "emir",
+    "president's", "mr", "mrs", "ms", "dr", "sir", "madam", "lord", "pope", "tsar", "marshal",
+    "admiral", "director", "head", "chief", "candidate", "opponent", "rival", "ally",
+    "président", "ministre", "premier", "monsieur", "madame", "herr", "frau", "señor",
+    "presidente", "bundeskanzler", "kanzler", "außenminister", "präsident", "regierungschef",
+    "premierminister", "ministerpräsident"))
 
 
 def _leftmost_longest(candidates: list[Mention]) -> list[Mention]:

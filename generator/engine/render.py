@@ -37,6 +37,8 @@ DEFAULT_SITE_URL = "https://briefings.example.org/"
 # Added to the hooks mkdocs.yml lists; speed only (see the file): plain `mkdocs build`
 # renders the same pages without it.
 HOOK = Path(__file__).resolve().with_name("hook.py")
+# The theme's templates without their indentation: what pages are, not speed (see the file).
+COMPACT = HOOK.with_name("compact.py")
 
 
 EngineError = engines.EngineError  # raised here for every failure to render
@@ -294,7 +296,7 @@ def fingerprint(config: EngineConfig) -> str:
     digest.update(f"{config.engine} {engines.engine_version(config.engine)} "
                   f"{version('mkdocs-material')} {config.edition.value} "
                   f"{config.extra_nav!r}".encode())
-    for name in [custom_dir, *settings.get("hooks", []), HOOK]:
+    for name in [custom_dir, *settings.get("hooks", []), COMPACT, HOOK]:
         root = config.config_file.parent / str(name)
         for path in sorted(root.rglob("*")) if root.is_dir() else [root]:
             if name and path.is_file():
@@ -383,7 +385,7 @@ def hooks(config: EngineConfig) -> list[str]:
     """The hooks mkdocs.yml lists (as absolute paths), then the engine's own."""
     settings = _settings(config)
     listed = [str(config.config_file.parent / name) for name in settings.get("hooks", [])]
-    return [*listed, str(HOOK)]
+    return [*listed, str(COMPACT), str(HOOK)]
 
 
 @contextmanager

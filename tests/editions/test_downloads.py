@@ -19,6 +19,7 @@ from libzim.reader import Archive
 
 from generator.content.problems import ContentError
 from generator.editions.downloads import build_with_downloads
+from generator.engine import hosts
 from generator.pipeline import BuildOptions, build
 
 CONFIG = ROOT / "mkdocs.yml"
@@ -134,3 +135,39 @@ def test_the_downloads_page_says_how_to_cite_the_edition(work: Path) -> None:
     assert (entry["type_of_reference"], entry["date"]) == ("DATA", f"{year}/{month:02d}/{dom:02d}/")
     (bib,) = bibtexparser.parse_string((folder / "briefing-archive.bib").read_text()).entries
     assert bib.fields_dict["date"].value == day.group(1)
+
+
+def test_with_a_downloads_url_the_editions_go_to_the_project_and_the_page_links_there(
+        tmp_path: Path) -> None:
+    """extra.downloads_url: the site holds the Downloads page only (GitHub Pages' 1 GB is
+    not spent on the editions); the files are written into the project folder, as `bundle`
+    and `zim` write them, for publishing at that URL."""
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "theme", project / "theme")
+    shutil.copytree(FIXTURE, project / "content")
+    url = "https://github.com/you/your-archive/releases/latest/download"
+    (project / "mkdocs.yml").write_text(CONFIG.read_text("utf-8").replace(
+        "\nextra:\n", f"\nextra:\n  downloads_url: {url}\n", 1), "utf-8")
+    build_with_downloads(BuildOptions(content=project / "content", site_dir=project / "site",
+                                      build_dir=project / ".build",
+                                      config_file=project / "mkdocs.yml"))
+    held = {p.name for p in (project / "site" / "downloads").iterdir()}
+    assert "index.html" in held and not held & {ZIP, ZIM, f"{ZIP}.sha256", f"{ZIM}.sha256"}
+    assert hosts.measure(project / "site").downloads < 2000  # the edition's citation files
+    page = (project / "site" / "downloads" / "index.html").read_text("utf-8")
+    for name in (ZIP, ZIM):
+        data = (project / name).read_bytes()
+        assert (project / f"{name}.sha256").read_text() == (
+            f"{hashlib.sha256(data).hexdigest()}  {name}\n")
+        assert f'href="{url}/{name}" download' in page and f'href="{url}/{name}.sha256"' in page
+        assert f"({len(data):,} bytes)" in page
+    assert zipfile.ZipFile(project / ZIP).testzip() is None
+
+
+@pytest.mark.parametrize("value", ["ftp://example.org/files/", "releases/", 7,
+                                   'https://example.org/a"b/'])
+def test_a_downloads_url_that_is_no_http_url_is_refused(value: object) -> None:
+    with pytest.raises(ValueError, match=r"extra\.downloads_url .* is not an http\(s\) URL"):
+        hosts.downloads_url({"downloads_url": value})
+    assert hosts.downloads_url({}) is None
+    assert hosts.downloads_url({"downloads_url": "https://x.org/d"}) == "https://x.org/d/"

@@ -30,7 +30,7 @@ from generator.content.problems import ContentError
 from generator.content.syntax.yamlstrict import plain
 from generator.editorial.ingest import Draft, draft_from_page, ingest_file, read_page
 from generator.editorial.known_names import NameFinder
-from generator.editorial.pagedates import complete_dates, partial_date
+from generator.editorial.pagesignals.pagedates import complete_dates, partial_date
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ROOT / "tests" / "fixtures" / "ingest"

@@ -24,14 +24,14 @@ import ingest_score
 import pytest
 
 from generator.content.loading import load_registries
-from generator.editorial import headlines, outlets
 from generator.editorial.ingest import draft_from_page, ingest_file
 from generator.editorial.ingest_facts import _outlet_in
 from generator.editorial.ingest_html import read_html
 from generator.editorial.ingest_text import analyse, classify, unwrap
 from generator.editorial.known_names import NameFinder
-from generator.editorial.pagedates import stamps
-from generator.editorial.pageurls import page_address, readable
+from generator.editorial.pagesignals import headlines, outlets
+from generator.editorial.pagesignals.pagedates import stamps
+from generator.editorial.pagesignals.pageurls import page_address, readable
 
 ROOT = Path(__file__).resolve().parents[2]
 

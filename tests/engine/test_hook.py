@@ -45,8 +45,8 @@ def _docs(content: Path, work: Path) -> Path:
 def _render(docs: Path, out: Path, config_file: Path, monkeypatch: pytest.MonkeyPatch, *,
             hook: bool, shapes: bool = True) -> dict[str, bytes]:
     monkeypatch.setenv(engine_hook.SKELETONS_VARIABLE, "1" if shapes else "0")
-    if not hook:  # the hooks mkdocs.yml lists, without the engine's own
-        monkeypatch.setattr(render, "hooks", lambda config: [])
+    if not hook:  # without the engine's speed hook; the theme's compaction is the page's own
+        monkeypatch.setattr(render, "hooks", lambda config: [str(render.COMPACT)])
     render._mkdocs_build(render.EngineConfig(config_file), docs, out)
     monkeypatch.undo()
     return _tree(out)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import cli
 from generator.engine import hosts
 
 
@@ -13,7 +14,12 @@ def test_the_site_is_measured_file_by_file(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "big.html").write_bytes(b"x" * 3000)
     (tmp_path / "index.html").write_bytes(b"y" * 1000)
-    assert hosts.measure(tmp_path) == hosts.SiteSize(4000, 2, 3000, "a/big.html")
+    (tmp_path / "downloads").mkdir()
+    (tmp_path / "downloads" / "index.html").write_bytes(b"d" * 100)
+    (tmp_path / "downloads" / "archive.zim").write_bytes(b"z" * 500)
+    (tmp_path / "feed.xml").write_bytes(b"f" * 10)
+    assert hosts.measure(tmp_path) == hosts.SiteSize(4610, 5, 3000, "a/big.html", pages=4100,
+                                                     downloads=500)
 
 
 def test_github_pages_is_the_default_and_an_unknown_host_is_refused() -> None:
@@ -42,3 +48,39 @@ def test_cloudflare_counts_files_and_the_largest_file() -> None:
     assert any("past Cloudflare Pages' limit of 20,000 files (97,873 files)" in w
                for w in warnings)
     assert any(w.startswith("downloads/archive.zim is 31.5 MB") for w in warnings)
+
+
+@pytest.mark.parametrize(("size", "advice"), [
+    # Fits without the editions: publish them elsewhere.
+    (hosts.SiteSize(1_100_000_000, 70_000, 150_000_000, "x", pages=600_000_000,
+                    downloads=300_000_000),
+     "without its downloads (300.0 MB) it is 800.0 MB: build without --downloads"),
+    # The pages alone are past the limit: no setting fits, another host does.
+    (hosts.SiteSize(3_700_000_000, 427_000, 900_000, "x", pages=2_900_000_000),
+     "its HTML pages alone are 2.90 GB, each briefing's page carrying its own article: "
+     "no setting of this site fits"),
+    # Neither alone: where the bytes are, and a host without the limit.
+    (hosts.SiteSize(1_200_000_000, 90_000, 900_000, "x", pages=700_000_000,
+                    downloads=100_000_000),
+     "its pages are 700.0 MB and its data files (feeds, exports, citation files, search) "
+     "400.0 MB, its downloads 100.0 MB: publish it on a host without a size limit"),
+])
+def test_the_warning_says_what_would_bring_the_site_under_the_limit(size: hosts.SiteSize,
+                                                                    advice: str) -> None:
+    _line, warnings = hosts.report(size, hosts.host_limits("github-pages"))
+    assert len(warnings) == 1
+    assert "a deploy would be refused; " in warnings[0]
+    assert advice in warnings[0]
+
+
+def test_a_build_with_a_downloads_url_that_is_no_url_is_refused_before_building(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text((Path(__file__).resolve().parents[2] / "mkdocs.yml").read_text("utf-8")
+                      .replace("\nextra:\n", "\nextra:\n  downloads_url: releases/\n", 1), "utf-8")
+    site = tmp_path / "site"
+    (tmp_path / "content").mkdir()
+    assert cli.main(["build", "--downloads", "--config", str(config), "--content",
+                     str(tmp_path / "content"), "--site-dir", str(site)]) == cli.EXIT_USAGE
+    assert "extra.downloads_url 'releases/' is not an http(s) URL" in capsys.readouterr().err
+    assert not site.exists()

@@ -94,8 +94,9 @@ def archive_item(site: Site, day: date, briefings: int) -> dict[str, Any]:
 
 
 def csl_json(item: dict[str, Any]) -> str:
-    """A CSL-JSON file: a list of one item."""
-    return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
+    """A CSL-JSON file: a list of one item, on one line (a file a briefing: indented, the
+    whitespace was 18% of it, 167 bytes a briefing; every reader of JSON reads both the same)."""
+    return json.dumps([item], ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def ris(item: dict[str, Any], keywords: tuple[str, ...] = ()) -> str:

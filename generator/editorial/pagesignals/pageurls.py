@@ -13,7 +13,11 @@ same URL, but it changes the form the page chose, so it is not done.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from datetime import date
 from urllib.parse import urlsplit, urlunsplit
+
+from generator.editorial.pagesignals import outlets
 
 _ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 _UNRESERVED = re.compile(r"[A-Za-z0-9._~-]")
@@ -55,3 +59,46 @@ def _one(match: re.Match[str]) -> str:
     """One escape: its character where unreserved ("%7E" -> "~"), else in upper case."""
     char = chr(int(match.group(0)[1:], 16))
     return char if _UNRESERVED.fullmatch(char) else match.group(0).upper()
+
+
+_OWN_URL = re.compile(r"(?i)^(?:short\s*url|copy\s*(?:url|link)|permalink|page\s*url|"
+                     r"lien\s*(?:court|permanent)|короткая\s*ссылка|الرابط\s*المختصر)\s*:?\s*"
+                     r"(https?://\S+)?$")
+_URL = re.compile(r"https?://[^\s<>\"')\]]+")
+_SHARE_HOSTS = ("facebook.com", "twitter.com", "x.com", "t.me", "wa.me", "whatsapp.com",
+                "linkedin.com", "reddit.com", "vk.com", "telegram.me", "instagram.com",
+                "youtube.com", "google.com", "bit.ly")
+
+
+def stated_address(groups: Iterable[tuple[str, ...]], body: tuple[str, ...]) -> str | None:
+    """The article's address, where a copied page includes it: after a label that says it
+    is the page's own ("Short Url", "Copy URL", "Permalink"), however short, else one with a
+    path that is not a sharing site's (in the page's furniture first, then its text)."""
+    groups = tuple(groups)
+    for group in groups:
+        for line, below in zip(group, (*group[1:], ""), strict=False):
+            labelled = _OWN_URL.match(line)
+            found = _URL.match(below if labelled and not labelled.group(1) else
+                               (labelled.group(1) if labelled else ""))
+            if found:
+                return found.group(0).rstrip(".,;:")
+    for line in (*(line for group in groups for line in group), *body):
+        for found in _URL.finditer(line):
+            url = found.group(0).rstrip(".,;:")
+            host = outlets.host_of(url)
+            if host and not any(host == s or host.endswith("." + s) for s in _SHARE_HOSTS):
+                path = url.split(host, 1)[-1].strip("/")
+                if len(path) > 8:
+                    return url
+    return None
+
+
+def date_in_path(url: str | None) -> date | None:
+    """The date in an address's path (".../2024/05/09/..."), where no stamp gives one."""
+    match = re.search(r"/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)/", url or "")
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None

@@ -14,8 +14,9 @@ they agree, and otherwise returns the candidates for the editor to choose from.
 from __future__ import annotations
 
 import re
+import unicodedata
 
-from generator.editorial import outlets
+from generator.editorial.pagesignals import outlets
 
 # A UN- or OSCE-style document symbol: capital-led parts joined by "/", one with a digit
 # ("S/PV.9439", "SC/15424", "A/HRC/55/L.1", "PC.DEL/12/23"), or a numbered reference
@@ -89,6 +90,8 @@ def is_navigation(lines: list[str], index: int) -> bool:
     """A menu or breadcrumb item: a short line repeated on the page, or one of three or
     more short lines in a row."""
     line = lines[index]
+    if _running_header(lines, index):
+        return True
     if len(line.split()) > 5:
         return False
     if sum(other == line for other in lines) > 1:
@@ -99,6 +102,23 @@ def is_navigation(lines: list[str], index: int) -> bool:
     while high + 1 < len(lines) and len(lines[high + 1].split()) <= 4:
         high += 1
     return high - low >= 2 and len(line.split()) <= 4
+
+
+def _running_header(lines: list[str], index: int) -> bool:
+    """A document's running header: the line recurs further down, page numbers and dates
+    aside ("PONARS Eurasia Policy Memo No. 889 March 2024" / "2 PONARS Eurasia Policy Memo
+    No. 889")."""
+    own = _without_numbers(lines[index])
+    if len(own.split()) < 4:
+        return False
+    opening = " ".join(own.split()[:4])  # a cheap test first: the line holds the same opening
+    return any(len(other.split()) >= 4 and (own + " ").startswith(other + " ")
+               for other in map(_without_numbers,
+                                (line for line in lines[index + 1:] if opening in line)))
+
+
+def _without_numbers(line: str) -> str:
+    return " ".join(word for word in line.split() if not any(c.isdigit() for c in word))
 
 
 def credit_shaped(line: str) -> bool:
@@ -114,6 +134,29 @@ def credit_shaped(line: str) -> bool:
 def not_a_headline(line: str) -> bool:
     """True for a headline-shaped line that is a reference or a credit, not a title."""
     return is_document_label(line) or credit_shaped(line)
+
+
+def contradicted_by_address(title: str, url: str | None) -> bool:
+    """The address's last part spells a headline of four words or more ("/why-tens-of-
+    thousands-of-armenians-are-fleeing") and the title shares none of its words: one of the
+    two is not this article's, and the title is left to the editor."""
+    last = re.split(r"[/?#]", (url or "").rstrip("/"))[-1]
+    slug = _words(re.sub(r"\.(?:html?|php|aspx?)$", "", last).replace("_", "-").replace("-", " "))
+    if len(slug) < 4 or not re.fullmatch(r"[\w-]+(?:\.\w+)?", last) or any(
+            c.isdigit() for c in "".join(slug)) or outlets.is_native_script(title):
+        return False  # a Russian or Arabic headline's address is often transliterated
+    return not slug & _words(title)
+
+
+def share_a_word(one: str, other: str) -> bool:
+    """Whether two titles have a word of three letters or more in common."""
+    return bool(_words(one) & _words(other))
+
+
+def _words(text: str) -> set[str]:
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return {word for word in re.split(r"[^\w]+", plain) if len(word) > 2}
 
 
 def _key(title: str) -> str:

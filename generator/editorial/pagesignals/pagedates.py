@@ -46,7 +46,7 @@ def _month_names() -> dict[str, int]:
 _MONTHS = _month_names()
 _MONTH = (r"(?P<month>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
           + r")(?!\w)\.?")
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"  # "3. Oct 2023", "13. März 2025"
 # "2024" ends a year, and so does "20245:00 AM" (a year run into the time after it).
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?:(?!\d)|(?=\d{1,2}:\d\d))"
 _BEFORE_YEAR = r"(?:,?\s+|\s*[-–—]\s*)"  # "August 1, 2024", "August 1 - 2024"
@@ -104,6 +104,56 @@ def _meaning(match: re.Match[str]) -> Meaning:
         if match.group(meaning):
             return meaning
     return "plain"
+
+
+def mail_sent(lines: tuple[str, ...]) -> list[date]:
+    """An e-mail's "Date:" header, where the lines are a mail's ("From:" and "Subject:"
+    headers too): the day a newsletter was sent, its publication."""
+    if not (any(line.startswith("From:") for line in lines)
+            and any(line.startswith("Subject:") for line in lines)):
+        return []
+    sent = next((line for line in lines if line.startswith("Date:")), "")
+    return [day for _, day in complete_dates(sent)][:1]
+
+
+def dateline_date(paragraph: str) -> date | None:
+    """A complete date in the dateline opening a paragraph, before its dash: "SKOPJE, 19
+    September 2023 – ...", "June 13, 2024 (NEW YORK) – ..." (a date in the running text, or
+    a dateline without a year, is not one)."""
+    match = _DATELINE_END.search(paragraph[:90])
+    head = paragraph[:match.start()] if match else ""
+    found = complete_dates(head)
+    if not found or len(head.split()) > 8 or any(w[:1].islower() and w not in ("de", "le")
+                                                   for w in head.split()) \
+            or head.split()[0].casefold() in _NOT_A_PLACE:  # "On 19 May 2023 – the day ..."
+        return None
+    return found[0][1]
+
+
+_NOT_A_PLACE = frozenset(("on", "in", "since", "by", "until", "from", "after", "before", "le",
+                          "au", "en", "depuis", "в", "с", "до", "после", "am", "seit", "el"))
+_DATELINE_END = re.compile(r"\s[–—]\s|\s--?\s")
+
+
+def dated_headline(line: str) -> bool:
+    """A headline closed by its date after a dash or in brackets ("Department Press Briefing
+    – September 19, 2023", "Arménie - Déclaration de la porte-parole (19 septembre 2023)"):
+    three words or more before it that are no stamp's ("Updated", "Thursday")."""
+    match = re.search(r"(?:\s[–—-]\s*|\s\()(?P<tail>[^–—()]{6,40})\)?$", line)
+    if not match or not complete_dates(match.group("tail")) or "|" in line or any(
+            word.casefold().rstrip(".") not in _MONTHS
+            for word in re.findall(r"[^\W\d_]{2,}", match.group("tail"))):
+        return False  # the date alone closes it: not "Name | 19.04.2024 - Update : 20.04.2024"
+    words = re.findall(r"[^\W\d_]{3,}", line[:match.start()])
+    return sum(1 for word in words if word.casefold().rstrip(".") not in _MONTHS
+               and not _LABEL.fullmatch(word) and word.casefold() not in _STAMP_WORDS) >= 3
+
+
+_STAMP_WORDS = frozenset((
+    "last", "date", "time", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "gmt",
+    "utc", "cet", "cest", "edt", "est", "bst", "msk", "понедельник", "вторник", "среда",
+    "четверг", "пятница", "суббота", "воскресенье", "года", "the", "and", "par", "von"))
 
 
 def partial_date(text: str) -> str | None:

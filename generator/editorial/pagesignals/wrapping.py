@@ -1,0 +1,89 @@
+"""Text copied from a PDF or a print-out, its hard-wrapped lines made paragraphs again.
+
+A block between blank lines whose lines are about as wide as its widest and mostly end
+inside a sentence is one paragraph; in a block that also holds a headline or a byline,
+lines are joined only where a sentence plainly goes on; in a copy with such blocks, a
+word broken at a line's end is one word and a heading wrapped over a few lines is one
+line. Other text (a web page's copy: one paragraph a line) is left line by line.
+"""
+
+from __future__ import annotations
+
+import re
+
+BROKEN_WORD = re.compile(r"[^\W\d]-$")  # "Guar-": a word broken at the line's end
+SENTENCE_END = re.compile(r"[.!?…:؟。։।][\"'”’»)\]]*(?:\[\d{1,3}\])*$")  # "failed.[8]"
+
+
+def unwrap(text: str) -> str:
+    """Paragraphs rebuilt from hard-wrapped text (a PDF copy): within a block between blank
+    lines whose lines are about as wide as its widest and mostly end inside a sentence,
+    the lines are one paragraph. Other text is left line by line, but for a copy with such
+    blocks, whose short blocks' broken words and wrapped headings are joined too."""
+    blocks = re.split(r"\n[ \t\u00a0]*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    rebuilt = [_unwrapped(block) for block in blocks]
+    if any("\n" not in new and block.strip().count("\n") >= 2
+           for block, new in zip(blocks, rebuilt, strict=True)):
+        rebuilt = [new if "\n" not in new else _unwrapped(block, hard_wrapped=True)
+                   for block, new in zip(blocks, rebuilt, strict=True)]
+    return "\n\n".join(rebuilt)
+
+
+def _unwrapped(block: str, hard_wrapped: bool = False) -> str:
+    lines = [" ".join(line.split()) for line in block.split("\n") if line.strip()]
+    if hard_wrapped and not re.search(r"\S[ \t]{4,}\S", block):  # not two columns
+        return _wrapped_heading(lines)
+    if hard_wrapped:
+        return "\n".join(lines)
+    if len(lines) < 2:
+        return "\n".join(lines)
+    widest = max(len(line) for line in lines)
+    open_ended = sum(not SENTENCE_END.search(line) for line in lines[:-1])
+    if widest < 40 or any(len(line) < widest * 0.6 for line in lines[:-1]) or \
+            open_ended * 2 < len(lines) - 1:
+        return "\n".join(_carried_on(lines, widest))
+    joined = lines[0]
+    for line in lines[1:]:
+        hyphen = joined.endswith("-") and joined[-2:-1].isalpha() and line[:1].islower()
+        joined = joined[:-1] + line if hyphen else f"{joined} {line}"
+    return joined
+
+
+def _carried_on(lines: list[str], widest: int) -> list[str]:
+    """Lines of a block that is not all one paragraph (a print-out's headline and byline
+    over its wrapped text) joined where a sentence plainly goes on: a wide line (three
+    quarters of the widest, 50 characters or more) ends without a stop and the next opens
+    in small letters, or the line ends on a word that cannot end a sentence ("until")."""
+    joined: list[str] = []
+    for line in lines:
+        last = joined[-1] if joined else ""
+        wide = len(last) >= max(50, widest * 0.75) and not SENTENCE_END.search(last)
+        if wide and (line[:1].islower() or last.rsplit(" ", 1)[-1].casefold() in _GOES_ON):
+            joined[-1] = f"{last} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
+_GOES_ON = frozenset((
+    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "but",
+    "that", "which", "until", "from", "as", "is", "was", "has", "have", "its", "their", "his",
+    "her", "de", "la", "le", "les", "des", "du", "et", "à", "en", "и", "в", "на", "с", "по",
+    "der", "die", "das", "und", "von", "zu", "el", "los", "las", "y", "del", "que", "و", "في"))
+
+
+def _wrapped_heading(lines: list[str]) -> str:
+    """In a hard-wrapped copy, a short block's lines: a word broken at a line's end
+    ("Guar-" / "antees?") is one word, and a heading wrapped over two to four lines none of
+    which ends a sentence ("After Karabakh: Can Armenia Reduce Its" / "Dependence ...") is
+    one line; a block of short lines (a name and an affiliation) stays as it is."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and BROKEN_WORD.search(joined[-1]) and line[:1].islower():
+            joined[-1] = joined[-1][:-1] + line
+        else:
+            joined.append(line)
+    if 2 <= len(joined) <= 4 and all(len(line) >= 25 and not SENTENCE_END.search(line)
+                                     for line in joined[:-1]) and sum(map(len, joined)) <= 200:
+        return " ".join(joined)
+    return "\n".join(joined)
