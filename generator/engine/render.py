@@ -188,11 +188,9 @@ def nav_sources(config: EngineConfig) -> list[str]:
 
 def render(config: EngineConfig, tree: Tree, site_dir: Path, *,
            helper: RenderHelper | None = None) -> None:
-    """Render the pages of ``tree`` into ``site_dir`` and link its data files in
-    (datafiles.py); the old site stays until the new one is complete. ``helper``: the
-    second process of the render, already started (:class:`Renderer`). After an edit,
-    :func:`render_paths` renders only what changed.
-    """
+    """Render the pages of ``tree`` into ``site_dir``, its data files linked in (datafiles.py);
+    the old site stays until the new one is complete. ``helper``: the render's second
+    process, already started (:class:`Renderer`). :func:`render_paths` renders an edit."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     # Builds from different build folders into one site take turns (the pipeline's own
