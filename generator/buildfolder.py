@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.site.edition import Edition
+from generator.site.tree import Tree
 
 __all__ = ["DEFAULT", "BuildFolder"]
 
@@ -39,11 +40,17 @@ class BuildFolder:
         return self.root / "serve"
 
     def tree(self, edition: Edition) -> Path:
-        """The edition's tree: ``docs/`` (the pages) beside what its last build left."""
+        """The edition's tree: ``docs/`` (the pages), ``data/`` (the data files, see
+        site/tree.py) and what its last build left."""
         return self.root / _TREES[edition]
 
     def docs(self, edition: Edition) -> Path:
+        """The pages of the edition's tree: the folder the engine lists and renders."""
         return self.tree(edition) / "docs"
+
+    def files(self, edition: Edition) -> Tree:
+        """The edition's tree as the build writes and the engine reads it."""
+        return Tree(self.docs(edition), self.tree(edition) / "data")
 
     def plan_state(self, edition: Edition) -> Path:
         """What the last build planned (site/plan/increment.py)."""

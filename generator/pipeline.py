@@ -31,6 +31,7 @@ from generator.engine import engines, render, sitedir, swap
 from generator.site.edition import Edition
 from generator.site.maps import regionmaps
 from generator.site.plan import buildtree, increment
+from generator.site.tree import Tree
 from generator.site.urls import PathCollision
 
 
@@ -70,8 +71,8 @@ class BuildOptions:
         return BuildFolder(self.build_dir)
 
     @property
-    def docs(self) -> Path:
-        return self.folder.docs(self.edition)
+    def tree(self) -> Tree:
+        return self.folder.files(self.edition)
 
 
 DOWNLOADS_PAGE = "downloads/index.md"  # in the tree when a build publishes the editions
@@ -169,10 +170,10 @@ def build(options: BuildOptions) -> list[Problem]:
         # 4. Write the build tree and 5. render it, the site swapped in at the end. A whole
         # render's second process starts as soon as the files it reads are written.
         whole = not _rendered_before(config, options)
-        with render.Renderer(config, options.docs, options.site_dir, whole=whole,
+        with render.Renderer(config, options.tree, options.site_dir, whole=whole,
                              briefings=briefings) as renderer:
             with _phase("write"):
-                tree = buildtree.TreeWriter(plan, options.docs)
+                tree = buildtree.TreeWriter(plan, options.tree)
                 tree.write(renderer.reads_first)
                 renderer.start_helper()
                 changed = tree.finish()
@@ -210,7 +211,7 @@ def _plan(archive: Archive, config: render.EngineConfig, options: BuildOptions,
                                       ) if previous else None
         if plan is None or plan.files or plan.deleted:
             increment.save_state(state_file, None)
-        plan = plan or buildtree.plan(archive, site, key, options.docs)
+        plan = plan or buildtree.plan(archive, site, key, options.tree)
     except PathCollision as error:
         raise ContentError([Problem(str(options.content), None, str(error))]) from None
     if not plan.partial and options.extras:  # a partial plan: they are in the tree

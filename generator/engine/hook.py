@@ -232,7 +232,6 @@ def on_post_build(**_: Any) -> None:
 
 
 def on_files(files: Any, config: Any, **_: Any) -> Any:
-    _link_data_files(files, config)
     if SHARE == "all":
         return files
     in_nav = set(nav_sources(config["nav"] or []))
@@ -242,34 +241,6 @@ def on_files(files: Any, config: Any, **_: Any) -> Any:
         if not keep:
             files.remove(file)
     return files
-
-
-def _link_data_files(files: Any, config: Any) -> None:
-    """The build tree's data files (feeds, exports, search shards, citation files: half the
-    files of a site) go into the site as hard links to the tree's files, not as copies:
-    one link instead of creating and writing each file again. The tree never changes a
-    file in place (site/plan/buildtree.py replaces it), so a linked site file keeps its
-    bytes until its own site is replaced. Names the theme writes itself (``404.html``,
-    ``sitemap.xml``, written in place over what is there) are copied as MkDocs does."""
-    docs = os.path.join(os.path.abspath(config["docs_dir"]), "")
-    own = set(config["theme"].static_templates)
-    for file in files:
-        if (not file.is_documentation_page() and file.abs_src_path is not None
-                and file.abs_src_path.startswith(docs) and file.dest_uri not in own):
-            file.copy_file = functools.partial(_link_file, file, file.copy_file)
-
-
-def _link_file(file: Any, copy: Any, dirty: bool = False) -> None:
-    """Put ``file`` in the site as a hard link to its source; copied where linking fails
-    (another file system)."""
-    target = file.abs_dest_path
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(target)
-    try:
-        os.link(file.abs_src_path, target)
-    except OSError:
-        copy(dirty)
 
 
 def _helper_renders(file: Any) -> bool:

@@ -1,12 +1,11 @@
-"""Rendering the build tree with MkDocs + Material into a staging folder (swap.py puts it
-in place).
+"""Rendering the build tree's pages with MkDocs + Material into a staging folder, its data
+files linked in (datafiles.py); swap.py puts it in place.
 
 With the other engine modules, the only code that imports MkDocs (or ProperDocs, which
 answers its imports: see engines.py; ``EngineConfig.engine`` picks one). A build renders
 into a fresh folder beside the site; only when the engine has finished is the old site
 replaced, so a failure at any stage leaves the previous site as it was. A lock file keeps
-two builds from interleaving.
-"""
+two builds from interleaving."""
 
 from __future__ import annotations
 
@@ -24,14 +23,15 @@ from pathlib import Path
 from typing import Any
 
 from generator import workers
-from generator.engine import csp, engines, headers, hook, sitedir, swap
+from generator.engine import csp, datafiles, engines, headers, hook, sitedir, swap
 from generator.site.edition import Edition
 from generator.site.outputs import Site
+from generator.site.tree import Tree, is_page
 from generator.workers import Helper, HelperFailed
 
 __all__ = ["EngineConfig", "EngineError", "RenderHelper", "Renderer", "Site", "fingerprint",
-           "hooks", "nav_sources", "navigation", "render",
-           "render_paths", "settings", "site_settings", "without_dirty_warning"]
+           "hooks", "nav_sources", "navigation", "render", "render_paths", "settings",
+           "site_settings", "without_dirty_warning"]
 
 DEFAULT_SITE_URL = "https://briefings.example.org/"
 # Added to the hooks mkdocs.yml lists; speed only (see the file): plain `mkdocs build`
@@ -142,9 +142,9 @@ class Renderer:
     :meth:`render_changed`; leaving the ``with`` block stops a helper not collected.
     """
 
-    def __init__(self, config: EngineConfig, docs: Path, site_dir: Path, *,
+    def __init__(self, config: EngineConfig, tree: Tree, site_dir: Path, *,
                  whole: bool, briefings: int) -> None:
-        self.config, self.docs, self.site_dir = config, docs, site_dir
+        self.config, self.tree, self.site_dir = config, tree, site_dir
         self.briefings = briefings
         early = whole and workers.RENDERING.worth(briefings)
         self._first = frozenset(nav_sources(config)) if early else None
@@ -152,22 +152,22 @@ class Renderer:
 
     def reads_first(self, path: str) -> bool:
         """Whether the helper of a whole render reads this tree file (written first)."""
-        return self._first is not None and (path in self._first
-                                            or path.startswith("briefings/"))
+        return self._first is not None and is_page(path) and (
+            path in self._first or path.startswith("briefings/"))
 
     def start_helper(self) -> None:
         """Start the helper, if this is a whole render that has one."""
         if self._first is not None and self._helper is None:
-            self._helper = RenderHelper.start(self.config, self.docs, self.site_dir,
+            self._helper = RenderHelper.start(self.config, self.tree.pages, self.site_dir,
                                               self.briefings)
 
     def render_whole(self) -> None:
         helper, self._helper = self._helper, None
-        render(self.config, self.docs, self.site_dir, helper=helper)
+        render(self.config, self.tree, self.site_dir, helper=helper)
 
     def render_changed(self, changed: list[str]) -> None:
         self.close()
-        render_paths(self.config, self.docs, self.site_dir, changed)
+        render_paths(self.config, self.tree, self.site_dir, changed)
 
     def close(self) -> None:
         if self._helper is not None:
@@ -186,12 +186,11 @@ def nav_sources(config: EngineConfig) -> list[str]:
     return list(hook.nav_sources(navigation(config)))
 
 
-def render(config: EngineConfig, docs: Path, site_dir: Path, *,
+def render(config: EngineConfig, tree: Tree, site_dir: Path, *,
            helper: RenderHelper | None = None) -> None:
-    """Render all of ``docs`` into ``site_dir``; the old site stays until the new one is
-    complete. ``helper``: the second process of the render, already started
-    (:class:`Renderer`). After an edit, :func:`render_paths` renders only what changed.
-    """
+    """Render the pages of ``tree`` into ``site_dir``, its data files linked in (datafiles.py);
+    the old site stays until the new one is complete. ``helper``: the render's second
+    process, already started (:class:`Renderer`). :func:`render_paths` renders an edit."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     # Builds from different build folders into one site take turns (the pipeline's own
@@ -200,11 +199,11 @@ def render(config: EngineConfig, docs: Path, site_dir: Path, *,
         swap.finish_journal(site_dir)
         staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
         try:
-            _render_full(config, docs, staging, helper)
+            _render_full(config, tree.pages, staging, helper)
             helper = None  # collected
+            datafiles.link_all(tree, staging)
             sitedir.mark(staging)
-            # mkdtemp makes the folder private (0700): a web server running as another
-            # user could not read the site.
+            # mkdtemp makes it private (0700): a web server as another user could not read it
             os.chmod(staging, 0o777 & ~swap.umask())
             if config.edition is Edition.HOSTED:  # only a web host reads headers
                 headers.write_headers(staging, site_settings(config).url)
@@ -215,16 +214,15 @@ def render(config: EngineConfig, docs: Path, site_dir: Path, *,
             shutil.rmtree(staging, ignore_errors=True)
 
 
-def render_paths(config: EngineConfig, docs: Path, site_dir: Path, changed: list[str]) -> None:
+def render_paths(config: EngineConfig, tree: Tree, site_dir: Path, changed: list[str]) -> None:
     """Render only the tree files in ``changed`` (written or removed) into the live site.
 
-    For a rebuild after an edit, when the site was rendered from this tree before (see
-    pipeline.render_changes). The changed pages, with the navigation's pages they link to,
-    render into a folder beside the site and are checked against the Content-Security-
-    Policy; then each output replaces its live file with a rename, and pages of removed
-    files go. The renames are listed in a journal first: if the build stops among them,
-    the next render of this site finishes them before anything else. Each file changes
-    whole; for the moment of the renames a reader can see some pages new and some old.
+    After an edit, when the site was rendered from this tree before (pipeline.render_changes).
+    The changed pages, with the navigation's pages they link to, render into a folder beside
+    the site (checked against the Content-Security-Policy), the changed data files are linked
+    there; then each replaces its live file with a rename, and the files of removed ones go.
+    The renames are listed in a journal first: if the build stops among them, the next
+    render of this site finishes them first. A reader can see some files new and some old.
     """
     engines.activate(config.engine)
     from mkdocs.structure.files import File
@@ -235,15 +233,18 @@ def render_paths(config: EngineConfig, docs: Path, site_dir: Path, changed: list
         work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.part-", dir=site_dir.parent))
         journal = swap.journal_path(site_dir)
         try:
-            mini, out = work / "docs", work / "site"
-            present = [path for path in changed if (docs / path).is_file()]
-            for path in {*present, *(p for p in nav_sources(config) if (docs / p).is_file())}:
+            mini, out, docs = work / "docs", work / "site", tree.pages
+            present = [path for path in changed if os.path.isfile(tree.file(path))]
+            pages = [path for path in present if is_page(path)]
+            for path in {*pages, *(p for p in nav_sources(config) if (docs / p).is_file())}:
                 (mini / path).parent.mkdir(parents=True, exist_ok=True)
                 os.link(docs / path, mini / path)
-            _mkdocs_build(config, mini, out)
+            if pages:
+                _mkdocs_build(config, mini, out)
+            datafiles.link(tree, (path for path in present if not is_page(path)), out)
             directory = config.edition.style == "directory"
 
-            def output(path: str) -> str:
+            def output(path: str) -> str:  # a data file's is its own path
                 return File(path, str(docs), str(site_dir), directory).dest_uri
 
             moves = [(str(out / output(p)), str(site_dir / output(p))) for p in present]

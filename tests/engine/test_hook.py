@@ -36,10 +36,10 @@ def _docs(content: Path, work: Path) -> Path:
     checked = check(content)
     assert checked.ok, checked.problems
     config = render.EngineConfig(ROOT / "mkdocs.yml")
-    docs = BuildOptions(content=content, site_dir=work / "unused", build_dir=work / ".build").docs
+    tree = BuildOptions(content=content, site_dir=work / "unused", build_dir=work / ".build").tree
     buildtree.write(buildtree.plan(without_drafts(checked.archive), render.site_settings(config)),
-                    docs)
-    return docs
+                    tree)
+    return tree.pages
 
 
 def _render(docs: Path, out: Path, config_file: Path, monkeypatch: pytest.MonkeyPatch, *,

@@ -71,16 +71,23 @@ def test_the_old_site_is_never_written_in_place(edited: tuple[Path, Path, Path, 
 
 def test_data_files_are_links_to_the_tree_that_no_rebuild_rewrites(
         edited: tuple[Path, Path, Path, str, str]) -> None:
-    """The site's data files are hard links to the build tree's (engine/hook.py); a
+    """The site's data files are hard links to the build tree's (engine/datafiles.py); a
     rebuild replaces a changed one in the tree, so the old site's file keeps its bytes."""
     site, _fresh, keep, _slug, removed = edited
     old = keep.parent / "old-briefings.json"
     assert f'"slug":"{removed}"' in old.read_text("utf-8").replace(" ", "")
     assert f'"slug":"{removed}"' not in (site / "briefings.json").read_text("utf-8").replace(
         " ", "")
-    tree = BuildFolder(keep.parent / ".build").docs(Edition.HOSTED)
+    tree = BuildFolder(keep.parent / ".build").files(Edition.HOSTED)
     for name in ("briefings.json", "feed.xml"):
-        assert (site / name).stat().st_ino == (tree / name).stat().st_ino, name
+        assert (site / name).stat().st_ino == os.stat(tree.file(name)).st_ino, name
+    # The engine lists only the pages (site/tree.py); every data file is linked in after.
+    listed = [p.name for p in tree.pages.rglob("*") if p.is_file()]
+    assert listed and all(name.endswith(".md") for name in listed)
+    data = list(tree.data_files())
+    assert len(data) > 3 * COUNT  # the citation files at least
+    for path in data:
+        assert (site / path).stat().st_ino == os.stat(tree.file(path)).st_ino, path
     assert (site / "index.html").stat().st_nlink == 1  # pages are rendered, not linked
 
 

@@ -66,14 +66,17 @@ def test_a_plan_with_the_sitemap_removes_the_parts_it_no_longer_has(tmp_path: Pa
     from typing import Any, cast
 
     from generator.site.plan import buildtree
+    from generator.site.tree import Tree
 
+    tree = Tree(tmp_path / "docs", tmp_path / "data")
+    tree.data.mkdir()
     for name in ("sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"):
-        (tmp_path / name).write_bytes(b"old")
-    (tmp_path / "briefings").mkdir()
-    (tmp_path / "briefings" / "sitemap-1.xml.md").write_bytes(b"not a part")
+        (tree.data / name).write_bytes(b"old")
+    (tree.pages / "briefings").mkdir(parents=True)
+    (tree.pages / "briefings" / "sitemap-1.xml.md").write_bytes(b"not a part")
     files = {"sitemap.xml": b"index", "sitemap-1.xml": b"one"}
     plan = buildtree.Plan(files, cast(Any, None), partial=True)
-    changed = buildtree.write(plan, tmp_path)
-    assert sorted(p.name for p in tmp_path.glob("sitemap*")) == ["sitemap-1.xml", "sitemap.xml"]
+    changed = buildtree.write(plan, tree)
+    assert sorted(p.name for p in tree.data.glob("sitemap*")) == ["sitemap-1.xml", "sitemap.xml"]
     assert {"sitemap-2.xml", "sitemap-3.xml"} <= set(changed)
-    assert (tmp_path / "briefings" / "sitemap-1.xml.md").is_file()
+    assert (tree.pages / "briefings" / "sitemap-1.xml.md").is_file()

@@ -14,6 +14,7 @@ beside the tree; a missing, broken or foreign one only means the pieces are made
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from generator.content.syntax.sealed import read_sealed, write_sealed
@@ -26,11 +27,16 @@ Piece = tuple[str, str, str]  # the line of briefings.json, the row of the CSV, 
 
 
 def archive_files(index: Index, site: Site, key: str, outward: dict[str, bytes],
-                  kept: Path | None = None) -> list[DataFile]:
+                  kept: Path | None = None) -> Iterator[DataFile]:
     """``briefings.json``, ``briefings.csv`` and the search index, reusing the pieces kept
-    at ``kept`` for ``key`` (and keeping them there when many had to be made)."""
+    at ``kept`` for ``key`` (and keeping them there when many had to be made).
+
+    One file after another, each made when the one before has been taken and its pieces
+    let go: at 100,000 briefings each file, with the pieces it is made of, is a hundred MB
+    or more (the three held together were most of the exporting process's memory).
+    """
     reuse = load(kept, key) if kept is not None else {}
-    pieces = []
+    lines, rows, entries = [], [], []
     made = 0
     for briefing in index.archive.briefings:
         piece = reuse.get(outward[briefing.slug])
@@ -38,12 +44,26 @@ def archive_files(index: Index, site: Site, key: str, outward: dict[str, bytes],
             piece = (*exports.briefing_rows(briefing, site, index.archive.source_states),
                      briefing_entry(briefing, index, site))
             made += 1
-        pieces.append(piece)
-    if kept is not None and made > len(pieces) // 20:
-        save(kept, key, {outward[b.slug]: piece
-                         for b, piece in zip(index.archive.briefings, pieces, strict=True)})
-    return [*exports.briefing_files([(line, row) for line, row, _entry in pieces]),
-            *search_index(index, site, [entry for _line, _row, entry in pieces])]
+        lines.append(piece[0])
+        rows.append(piece[1])
+        entries.append(piece[2])
+    del reuse
+    if kept is not None and made > len(lines) // 20:
+        save(kept, key, {outward[b.slug]: piece for b, piece in zip(
+            index.archive.briefings, zip(lines, rows, entries, strict=True), strict=True)})
+    for make, parts in ((exports.json_file, lines), (exports.csv_file, rows)):
+        file = make(parts)
+        parts.clear()
+        yield file
+        del file
+    yield from search_index(index, site, _taken(entries))
+
+
+def _taken(parts: list[str]) -> Iterator[str]:
+    """Each of ``parts`` in order, let go of as it is taken."""
+    parts.reverse()
+    while parts:
+        yield parts.pop()
 
 
 def load(path: Path, key: str) -> dict[bytes, Piece]:

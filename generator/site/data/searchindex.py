@@ -16,7 +16,7 @@ import functools
 import html
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from generator.content.model import Actor, Briefing, Region
@@ -108,14 +108,14 @@ CONFIG = {"lang": ["en"], "separator": SEPARATOR, "pipeline": ["stopWordFilter"]
                      "names": {"boost": 10.0}}}
 
 
-def search_index(index: Index, site: Site, entries: list[str] | None = None
-                 ) -> list[DataFile]:
+def search_index(index: Index, site: Site, entries: Iterable[str] | None = None
+                 ) -> Iterator[DataFile]:
     """The search index, split into the manifest, shards and record files the site's worker
-    loads (see :mod:`searchshards`); ``entries``: every briefing's entry
+    loads (see :mod:`searchshards`), one file at a time; ``entries``: every briefing's entry
     (:func:`briefing_entry`), in order, if made."""
     archive = index.archive
     if entries is None:
-        entries = [briefing_entry(b, index, site) for b in archive.briefings]
+        entries = (briefing_entry(b, index, site) for b in archive.briefings)
     groups: dict[str, list[dict[str, Any]]] = {archive.language: []}
     for briefing, entry in zip(archive.briefings, entries, strict=True):
         groups.setdefault(briefing.lang, []).append(json.loads(entry))

@@ -35,7 +35,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from generator.site import folding
@@ -198,29 +198,30 @@ def by_language(groups: Sequence[tuple[str, Sequence[dict[str, Any]]]]
 
 
 def shard_files(config: dict[str, Any],
-                groups: Sequence[tuple[str, Sequence[dict[str, Any]]]]) -> list[DataFile]:
-    """The manifest, the shards and the record files of these index entries, given as
-    (language, entries) groups."""
+                groups: Sequence[tuple[str, Sequence[dict[str, Any]]]]) -> Iterator[DataFile]:
+    """The shards, the record files and last the manifest of these index entries, given as
+    (language, entries) groups; one file at a time (at 100,000 briefings the index is a
+    few hundred MB of files)."""
     docs, languages = by_language(groups)
     found = postings(docs)
     keys = keys_of(found)
-    files: list[DataFile] = []
     shard_of: dict[str, int] = {}
     shard_tags = []
     for number, group in enumerate(pack(keys, found)):
         content = script(f"s{number}", {w: found[w] for key in group for w in keys[key]})
-        files.append(DataFile(f"{FOLDER}/shards/{number}.js", content))
         shard_tags.append(_tag(content))
         shard_of.update((key, number) for key in group)
+        yield DataFile(f"{FOLDER}/shards/{number}.js", content)
+    del found, keys
     doc_tags = []
     for number, start in enumerate(range(0, len(docs), DOC_CHUNK)):
         content = script(f"d{number}", [_record(d) for d in docs[start:start + DOC_CHUNK]
                                         if d is not None])
-        files.append(DataFile(f"{FOLDER}/docs/{number}.js", content))
         doc_tags.append(_tag(content))
+        yield DataFile(f"{FOLDER}/docs/{number}.js", content)
     manifest = {"version": FORMAT_VERSION, "config": config,
                 "fields": [name for name, _shown in FIELDS], "count": len(docs),
                 "boosts": _boosts(docs), "languages": languages, "chunk": DOC_CHUNK,
                 "keys": shard_of,
                 "shards": shard_tags, "docs": doc_tags}
-    return [DataFile(MANIFEST_PATH, script("manifest", manifest)), *files]
+    yield DataFile(MANIFEST_PATH, script("manifest", manifest))

@@ -1,10 +1,9 @@
 """The build tree: every page as a Markdown file and every data file, ready to render.
 
-``plan`` gathers every output from a validated archive (nothing is written
-until all of them are known and their paths claimed); ``write`` puts them on
-disk, touching only files whose bytes change, so an engine that renders only
-modified files redoes only what changed.
-"""
+``plan`` gathers every output from a validated archive (nothing is written until all of
+them are known and their paths claimed); ``write`` puts them on disk (site/tree.py), touching
+only files whose bytes change, so an engine that renders only modified files redoes only
+what changed."""
 
 from __future__ import annotations
 
@@ -29,12 +28,13 @@ from generator.site.html.pagefile import render_markdown
 from generator.site.index import Index, build_index
 from generator.site.outputs import DataFile, Page, Site
 from generator.site.plan import increment
+from generator.site.tree import Tree
 from generator.workers import Helper, HelperPage
 
 
 @dataclass(frozen=True)
 class Plan:
-    """Everything the site will hold, keyed by path in the docs folder.
+    """Everything the site will hold, keyed by tree path (site/tree.py).
 
     A full plan holds every file. A partial one (:func:`plan_changes`) holds the files an
     edit can change, and ``deleted`` names the files of pages that are gone.
@@ -84,22 +84,21 @@ def gather_pages(index: Index, site: Site) -> Iterator[Page]:
     return (page for _entity, page in entity_pages(index, site))
 
 
-def plan(archive: Archive, site: Site, key: str = "", docs: Path | None = None) -> Plan:
+def plan(archive: Archive, site: Site, key: str = "", tree: Tree | None = None) -> Plan:
     """Every page and data file of the site; raises PathCollision on clashing outputs.
 
     ``key`` (increment.state_key) goes into the plan's state for the next build. Given
-    the tree's ``docs`` folder, a large archive is planned in two processes (forked: only
-    from a build with no other thread running): the second one plans a share of the
-    briefing pages and writes them there itself (each depends only on the index), then
-    makes the exports and the search index.
+    the build ``tree``, each file is written there as it is made, and a large archive is
+    planned in two processes (forked: only from a build with no other thread running): the
+    second plans a share of the briefing pages and writes them itself, then the exports.
     """
     index = build_index(archive)
     helper = None
-    if docs is not None and workers.PLANNING.worth(len(archive.briefings)):
-        helper = _PageHelper.start(index, site, docs)
+    if tree is not None and workers.PLANNING.worth(len(archive.briefings)):
+        helper = _PageHelper.start(index, site, tree)
     try:
-        return _plan(index, site, key, None, helper=helper, parallel=docs is not None,
-                     docs=docs)
+        return _plan(index, site, key, None, helper=helper, parallel=tree is not None,
+                     tree=tree)
     finally:
         if helper is not None:
             helper.stop()
@@ -141,16 +140,16 @@ class _Since:
 
 def _plan(index: Index, site: Site, key: str, since: _Since | None,
           kept: Path | None = None, helper: _PageHelper | None = None, parallel: bool = False,
-          docs: Path | None = None) -> Plan:
+          tree: Tree | None = None) -> Plan:
     # The feeds, exports and search index (a second or more at 16,000 briefings) are made
     # in a second process meanwhile, when the archive is large and they are planned at all.
-    # A full plan given the tree's ``docs`` writes them there as they are made.
+    # A full plan given the ``tree`` writes them there as they are made.
     archive = index.archive
-    export = functools.partial(_exports, index, site, key, since, kept, docs)
+    export = functools.partial(_exports, index, site, key, since, kept, tree)
     exporting = Helper(export, start="fork") if parallel and _summaries(since) \
         and workers.PLANNING.worth(len(archive.briefings)) else None
     try:
-        return _plan_pages(index, site, key, since, helper, exporting or export, docs)
+        return _plan_pages(index, site, key, since, helper, exporting or export, tree)
     finally:
         if exporting is not None:
             exporting.stop()
@@ -174,10 +173,10 @@ class Exported:
 
 
 def _exports(index: Index, site: Site, key: str, since: _Since | None, kept: Path | None,
-             docs: Path | None = None) -> Exported:
+             tree: Tree | None = None) -> Exported:
     """The feeds (of the selected actors and regions), the exports and the search index;
     and for a full plan every briefing's outward digest, made here (a partial plan has
-    them already, so none travel back). Given ``docs`` (a full plan), each file is written
+    them already, so none travel back). Given the ``tree`` (a full plan), each file is written
     there as it is made, its path claimed first, and only the paths travel back."""
     selected = (None, None) if since is None else (since.only.actors, since.only.regions)
     outward = increment.outward_digests(index.archive) if since is None else since.outward
@@ -188,18 +187,19 @@ def _exports(index: Index, site: Site, key: str, since: _Since | None, kept: Pat
                             (item for briefing in archive.briefings
                              for item in citation.briefing_files(briefing, archive, site)))
     digests = outward if since is None else {}
-    if docs is None or since is not None:
+    if tree is None or since is not None:
         return Exported(list(items), digests)
-    claims = urls.OutputRegistry()
-    made: set[str] = set()
-    written = [(path, _write_one(docs, path, item.content, made)) for item in items
-               for path in [claims.claim(item.path, f"file '{item.path}'")]]
+    claims, made, written = urls.OutputRegistry(), set[str](), list[tuple[str, bool]]()
+    for item in items:  # one at a time, each let go before the next is made (the exports:
+        path = claims.claim(item.path, f"file '{item.path}'")  # a hundred MB or more each)
+        written.append((path, _write_one(tree, path, item.content, made)))
+        del item
     return Exported([], digests, written)
 
 
 def _plan_pages(index: Index, site: Site, key: str, since: _Since | None,
                 helper: _PageHelper | None, exporting: Helper[Exported] | Callable[[], Exported],
-                docs: Path | None = None) -> Plan:
+                tree: Tree | None = None) -> Plan:
     only = since.only if since is not None else None
     finder = finder_outputs(index, site) if _summaries(since) else None
     claims = urls.OutputRegistry()
@@ -213,15 +213,15 @@ def _plan_pages(index: Index, site: Site, key: str, since: _Since | None,
         route = urls.briefing(slug)
         claims.claim(urls.source_path(route), f"page '{route}'")
     # Each page's HTML is kept once, encoded in ``files``, or (a full plan, given the
-    # tree's ``docs``) written there at once: at 100,000 briefings hundreds of MB.
+    # ``tree``) written there at once: at 100,000 briefings hundreds of MB.
     for entity, page in itertools.chain(entity_pages(index, site, only, skip),
                                         [("finder", finder[0])] if finder else []):
         path = claims.claim(urls.source_path(page.route), f"page '{page.route}'")
         text = render_markdown(page, site).encode("utf-8")
-        if docs is None:
+        if tree is None:
             files[path] = text
         else:
-            written[path] = _write_one(docs, path, text, made)
+            written[path] = _write_one(tree, path, text, made)
         routes.append((page.route, page.lastmod))
         entities.setdefault(entity, []).append(page.route)
     if helper is not None:
@@ -263,10 +263,10 @@ class _PageHelper:
         self.helper, self.slugs = helper, slugs
 
     @classmethod
-    def start(cls, index: Index, site: Site, docs: Path) -> _PageHelper:
+    def start(cls, index: Index, site: Site, tree: Tree) -> _PageHelper:
         briefings = [b for b in index.archive.briefings
                      if workers.PLANNING.helper_takes(workers.briefing_path(b.slug))]
-        helper = Helper(functools.partial(_helper_plan, briefings, index, site, docs),
+        helper = Helper(functools.partial(_helper_plan, briefings, index, site, tree),
                         start="fork")
         return cls(helper, frozenset(b.slug for b in briefings))
 
@@ -277,14 +277,14 @@ class _PageHelper:
         self.helper.stop()
 
 
-def _helper_plan(briefings: list[Briefing], index: Index, site: Site, docs: Path
+def _helper_plan(briefings: list[Briefing], index: Index, site: Site, tree: Tree
                  ) -> list[HelperPage]:
     made: set[str] = set()
     done = []
     for briefing in briefings:
         page = briefing_page(briefing, index, site)
         path = urls.source_path(page.route)
-        changed = _write_one(docs, path, render_markdown(page, site).encode("utf-8"), made)
+        changed = _write_one(tree, path, render_markdown(page, site).encode("utf-8"), made)
         done.append(HelperPage(briefing.slug, page.route, page.lastmod, path, changed))
     return done
 
@@ -296,7 +296,7 @@ def _sitemap_pages(lastmods: dict[str, date | None],
 
 
 class TreeWriter:
-    """Makes ``docs`` hold a plan's files, in steps the build can act between.
+    """Makes the ``tree`` hold a plan's files, in steps the build can act between.
 
     A full plan leaves exactly its files; a partial one writes its files and removes its
     deleted ones, leaving the rest as they are. Files that go are removed at once; then
@@ -304,9 +304,9 @@ class TreeWriter:
     and :meth:`finish` the others. Only files whose bytes change are touched.
     """
 
-    def __init__(self, plan: Plan, docs: Path) -> None:
-        self.plan, self.docs = plan, docs
-        self.changed = _remove_unplanned(plan, docs)  # the paths that changed (or went)
+    def __init__(self, plan: Plan, tree: Tree) -> None:
+        self.plan, self.tree = plan, tree
+        self.changed = _remove_unplanned(plan, tree)  # the paths that changed (or went)
         self._made: set[str] = set()
         self._done: set[str] = set()
 
@@ -315,7 +315,7 @@ class TreeWriter:
         for path, content in self.plan.files.items():
             if path not in self._done and pick(path):
                 self._done.add(path)
-                if _write_one(self.docs, path, content, self._made):
+                if _write_one(self.tree, path, content, self._made):
                     self.changed.append(path)
 
     def finish(self) -> list[str]:
@@ -325,28 +325,29 @@ class TreeWriter:
         return self.changed
 
 
-def write(plan: Plan, docs: Path) -> list[str]:
-    """Make ``docs`` hold the plan's files (see TreeWriter); returns the paths that changed."""
-    return TreeWriter(plan, docs).finish()
+def write(plan: Plan, tree: Tree) -> list[str]:
+    """Make ``tree`` hold the plan's files (see TreeWriter); returns the paths that changed."""
+    return TreeWriter(plan, tree).finish()
 
 
-def _remove_unplanned(plan: Plan, docs: Path) -> list[str]:
+def _remove_unplanned(plan: Plan, tree: Tree) -> list[str]:
     """Remove the tree's files that the plan no longer has; returns their paths."""
     gone = []
     if plan.partial:
-        for path in sorted(plan.deleted | _stale_parts(plan, docs)):
-            if os.path.lexists(os.path.join(docs, path)):
-                os.unlink(os.path.join(docs, path))
+        for path in sorted(plan.deleted | _stale_parts(plan, tree)):
+            if os.path.lexists(tree.file(path)):
+                os.unlink(tree.file(path))
                 gone.append(path)
         return gone
-    wanted = {os.path.join(docs, p) for p in itertools.chain(plan.files, plan.written)}
-    for folder, _dirs, names in os.walk(docs, topdown=False):
-        for name in names:
-            if os.path.join(folder, name) not in wanted:
-                os.unlink(os.path.join(folder, name))
-                gone.append(os.path.relpath(os.path.join(folder, name), docs))
-        if folder != str(docs) and not os.listdir(folder):
-            os.rmdir(folder)
+    wanted = {tree.file(p) for p in itertools.chain(plan.files, plan.written)}
+    for root in (tree.pages, tree.data):
+        for folder, _dirs, names in os.walk(root, topdown=False):
+            for name in names:
+                if os.path.join(folder, name) not in wanted:
+                    os.unlink(os.path.join(folder, name))
+                    gone.append(os.path.relpath(os.path.join(folder, name), root))
+            if folder != str(root) and not os.listdir(folder):
+                os.rmdir(folder)
     return gone
 
 
@@ -357,28 +358,29 @@ def _remove_unplanned(plan: Plan, docs: Path) -> list[str]:
 WHOLE_FOLDERS = ("search/", "finder/data/", citation.FOLDER)
 
 
-def _stale_parts(plan: Plan, docs: Path) -> set[str]:
+def _stale_parts(plan: Plan, tree: Tree) -> set[str]:
     """The files of WHOLE_FOLDERS, and sitemap parts, that the plan writes but no longer has."""
     stale = set()
     if sitemaps.NAME in plan.files:
-        stale |= {path.name for path in docs.glob(f"{sitemaps.PARTS_PREFIX}*.xml")
-                  if path.name not in plan.files}
+        stale |= {path.name for path in tree.folder(sitemaps.NAME).glob(
+            f"{sitemaps.PARTS_PREFIX}*.xml") if path.name not in plan.files}
     for folder in WHOLE_FOLDERS:
         if not any(path.startswith(folder) for path in plan.files):
             continue
-        for place, _dirs, names in os.walk(docs / folder):
-            for name in names:
-                path = os.path.relpath(os.path.join(place, name), docs).replace(os.sep, "/")
-                if path not in plan.files:
-                    stale.add(path)
+        for root in (tree.pages, tree.data):
+            for place, _dirs, names in os.walk(root / folder):
+                for name in names:
+                    path = os.path.relpath(os.path.join(place, name), root).replace(os.sep, "/")
+                    if path not in plan.files:
+                        stale.add(path)
     return stale
 
 
-def _write_one(docs: Path, path: str, content: bytes, made: set[str]) -> bool:
+def _write_one(tree: Tree, path: str, content: bytes, made: set[str]) -> bool:
     """Write one file of the tree unless it already holds these bytes; True if written. A
     changed file is replaced, never rewritten in place: the site holds the tree's data files
-    as hard links (engine/hook.py), which keep their bytes until that site is replaced."""
-    target = os.path.join(docs, path)
+    as hard links (engine/datafiles.py), which keep their bytes until that site is replaced."""
+    target = tree.file(path)
     try:
         if os.stat(target).st_size == len(content):
             with open(target, "rb") as handle:
