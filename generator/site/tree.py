@@ -47,3 +47,27 @@ class Tree:
             relative = os.path.relpath(folder, root).replace(os.sep, "/")
             prefix = "" if relative == "." else relative + "/"
             yield from (prefix + name for name in sorted(names))
+
+    def write(self, path: str, content: bytes, made: set[str]) -> bool:
+        """Write one file of the tree unless it already holds these bytes; True if written.
+        A changed file is replaced, never rewritten in place: the site holds the tree's data
+        files as hard links (engine/datafiles.py), which keep their bytes until that site is
+        replaced. ``made``: the folders known to exist (filled in here)."""
+        target = self.file(path)
+        try:
+            if os.stat(target).st_size == len(content):
+                with open(target, "rb") as handle:
+                    if handle.read() == content:
+                        return False
+            os.unlink(target)
+        except FileNotFoundError:
+            pass
+        folder = os.path.dirname(target)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        # Not atomic: the tree is the build's own, and a file a crash left half-written
+        # differs from its plan, so the next build writes (and renders) it again.
+        with open(target, "wb") as handle:
+            handle.write(content)
+        return True

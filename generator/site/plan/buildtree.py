@@ -95,7 +95,10 @@ def plan(archive: Archive, site: Site, key: str = "", tree: Tree | None = None) 
     index = build_index(archive)
     helper = None
     if tree is not None and workers.PLANNING.worth(len(archive.briefings)):
-        helper = _PageHelper.start(index, site, tree)
+        # its fork makes the exports too, after its pages: a second fork would copy the
+        # archive's memory pages again as it reads them (1.2 GB at 100,000 briefings)
+        helper = _PageHelper.start(index, site, tree, functools.partial(
+            _exports, index, site, key, None, None, tree))
     try:
         return _plan(index, site, key, None, helper=helper, parallel=tree is not None,
                      tree=tree)
@@ -147,9 +150,10 @@ def _plan(index: Index, site: Site, key: str, since: _Since | None,
     archive = index.archive
     export = functools.partial(_exports, index, site, key, since, kept, tree)
     exporting = Helper(export, start="fork") if parallel and _summaries(since) \
-        and workers.PLANNING.worth(len(archive.briefings)) else None
+        and workers.PLANNING.worth(len(archive.briefings)) and helper is None else None
     try:
-        return _plan_pages(index, site, key, since, helper, exporting or export, tree)
+        return _plan_pages(index, site, key, since, helper,
+                           exporting or (helper.exported if helper else export), tree)
     finally:
         if exporting is not None:
             exporting.stop()
@@ -192,7 +196,7 @@ def _exports(index: Index, site: Site, key: str, since: _Since | None, kept: Pat
     claims, made, written = urls.OutputRegistry(), set[str](), list[tuple[str, bool]]()
     for item in items:  # one at a time, each let go before the next is made (the exports:
         path = claims.claim(item.path, f"file '{item.path}'")  # a hundred MB or more each)
-        written.append((path, _write_one(tree, path, item.content, made)))
+        written.append((path, tree.write(path, item.content, made)))
         del item
     return Exported([], digests, written)
 
@@ -221,7 +225,7 @@ def _plan_pages(index: Index, site: Site, key: str, since: _Since | None,
         if tree is None:
             files[path] = text
         else:
-            written[path] = _write_one(tree, path, text, made)
+            written[path] = tree.write(path, text, made)
         routes.append((page.route, page.lastmod))
         entities.setdefault(entity, []).append(page.route)
     if helper is not None:
@@ -257,36 +261,47 @@ def _plan_pages(index: Index, site: Site, key: str, since: _Since | None,
 
 class _PageHelper:
     """The planning helper (workers.PLANNING): it plans its share of the briefing pages and
-    writes them into the tree itself; only what the plan records of them comes back."""
+    writes them into the tree itself, then makes the exports; only what the plan records of
+    them comes back."""
 
-    def __init__(self, helper: Helper[list[HelperPage]], slugs: frozenset[str]) -> None:
+    def __init__(self, helper: Helper[tuple[list[HelperPage], Exported]],
+                 slugs: frozenset[str]) -> None:
         self.helper, self.slugs = helper, slugs
+        self._value: tuple[list[HelperPage], Exported] | None = None
 
     @classmethod
-    def start(cls, index: Index, site: Site, tree: Tree) -> _PageHelper:
+    def start(cls, index: Index, site: Site, tree: Tree, then: Callable[[], Exported]
+              ) -> _PageHelper:
         briefings = [b for b in index.archive.briefings
                      if workers.PLANNING.helper_takes(workers.briefing_path(b.slug))]
-        helper = Helper(functools.partial(_helper_plan, briefings, index, site, tree),
+        helper = Helper(functools.partial(_helper_plan, briefings, index, site, tree, then),
                         start="fork")
         return cls(helper, frozenset(b.slug for b in briefings))
 
     def result(self) -> list[HelperPage]:
-        return self.helper.result()
+        if self._value is None:
+            self._value = self.helper.result()
+        return self._value[0]
+
+    def exported(self) -> Exported:
+        self.result()
+        assert self._value is not None
+        return self._value[1]
 
     def stop(self) -> None:
         self.helper.stop()
 
 
-def _helper_plan(briefings: list[Briefing], index: Index, site: Site, tree: Tree
-                 ) -> list[HelperPage]:
+def _helper_plan(briefings: list[Briefing], index: Index, site: Site, tree: Tree,
+                 then: Callable[[], Exported]) -> tuple[list[HelperPage], Exported]:
     made: set[str] = set()
     done = []
     for briefing in briefings:
         page = briefing_page(briefing, index, site)
         path = urls.source_path(page.route)
-        changed = _write_one(tree, path, render_markdown(page, site).encode("utf-8"), made)
+        changed = tree.write(path, render_markdown(page, site).encode("utf-8"), made)
         done.append(HelperPage(briefing.slug, page.route, page.lastmod, path, changed))
-    return done
+    return done, then()
 
 
 def _sitemap_pages(lastmods: dict[str, date | None],
@@ -315,7 +330,7 @@ class TreeWriter:
         for path, content in self.plan.files.items():
             if path not in self._done and pick(path):
                 self._done.add(path)
-                if _write_one(self.tree, path, content, self._made):
+                if self.tree.write(path, content, self._made):
                     self.changed.append(path)
 
     def finish(self) -> list[str]:
@@ -374,27 +389,3 @@ def _stale_parts(plan: Plan, tree: Tree) -> set[str]:
                     if path not in plan.files:
                         stale.add(path)
     return stale
-
-
-def _write_one(tree: Tree, path: str, content: bytes, made: set[str]) -> bool:
-    """Write one file of the tree unless it already holds these bytes; True if written. A
-    changed file is replaced, never rewritten in place: the site holds the tree's data files
-    as hard links (engine/datafiles.py), which keep their bytes until that site is replaced."""
-    target = tree.file(path)
-    try:
-        if os.stat(target).st_size == len(content):
-            with open(target, "rb") as handle:
-                if handle.read() == content:
-                    return False
-        os.unlink(target)
-    except FileNotFoundError:
-        pass
-    folder = os.path.dirname(target)
-    if folder not in made:
-        os.makedirs(folder, exist_ok=True)
-        made.add(folder)
-    # Not atomic: the tree is the build's own, and a file a crash left half-written differs
-    # from its plan, so the next build writes (and renders) it again.
-    with open(target, "wb") as handle:
-        handle.write(content)
-    return True
