@@ -95,6 +95,22 @@ KEY_POINTS = re.compile(r"^(?:key points|key takeaways|summary|highlights|in bri
                         r"en bref|résumé|коротко|кратко|أبرز النقاط|ملخص|باختصار|"
                         r"das wichtigste(?: in kürze)?|auf einen blick|en resumen|claves|"
                         r"lo esencial)$", re.IGNORECASE)
+# The ends of an article in every language of the archive's sources, shared by
+# LABEL_END and HARD_END: reference sections (a copied Wikipedia page's), then related,
+# most-read and comment lists (verbose patterns: each line ends its alternative with |).
+_SECTIONS = r"""
+    (?:see\ also|references|notes|external\ links|further\ reading|bibliography|footnotes|
+    voir\ aussi|références|notes\ et\ références|примечания|ссылки|литература|см\.\ также|
+    المراجع|انظر\ أيضا|einzelnachweise|siehe\ auch|referencias|véase\ también)(?:\ ?\[edit\])?|
+"""
+_OTHER_LANGUAGES = r"""
+    sur\ le\ même\ sujet|à\ lire\ (?:également|aussi)|les\ plus\ lus|commentaires?(?:\ \(\d+\))?|
+    похожие\ (?:материалы|новости)|по\ теме|новости\ по\ теме|другие\ новости|
+    այլ\ նորություններ|նմանատիպ\ նյութեր|самое\ читаемое|комментарии(?:\ \(\d+\))?|
+    مواضيع\ ذات\ صلة|أخبار\ ذات\ صلة|الأكثر\ قراءة|التعليقات|mehr\ zum\ thema|weiterlesen:?|
+    das\ könnte\ sie\ auch\ interessieren|meistgelesen|kommentare|zum\ forum.*|
+    más\ información|te\ puede\ interesar|lo\ más\ (?:visto|leído)|comentarios
+"""
 # Labels after which the article does not go on: related links, comments, sharing.
 LABEL_END = re.compile(r"""(?ix)^(?:
     related(?:\ (?:stories|articles|coverage|news|content|topics|posts|reading))?:?|
@@ -112,15 +128,7 @@ LABEL_END = re.compile(r"""(?ix)^(?:
     download\ (?:the|our)\ app\b.*|
     open\ in\ (?:the\ )?app|get\ the\ app|read\ in\ app|
     skip\ to\ (?:main\ )?content|menu|search|home|
-    (?:see\ also|references|notes|external\ links|further\ reading|bibliography|footnotes|
-    voir\ aussi|références|notes\ et\ références|примечания|ссылки|литература|см\.\ также|
-    المراجع|انظر\ أيضا|einzelnachweise|siehe\ auch|referencias|véase\ también)(?:\ ?\[edit\])?|
-    sur\ le\ même\ sujet|à\ lire\ (?:également|aussi)|les\ plus\ lus|commentaires?(?:\ \(\d+\))?|
-    похожие\ (?:материалы|новости)|по\ теме|новости\ по\ теме|другие\ новости|
-    այլ\ նորություններ|նմանատիպ\ նյութեր|самое\ читаемое|комментарии(?:\ \(\d+\))?|
-    مواضيع\ ذات\ صلة|أخبار\ ذات\ صلة|الأكثر\ قراءة|التعليقات|mehr\ zum\ thema|weiterlesen:?|
-    das\ könnte\ sie\ auch\ interessieren|meistgelesen|kommentare|zum\ forum.*|
-    más\ información|te\ puede\ interesar|lo\ más\ (?:visto|leído)|comentarios
+""" + _SECTIONS + _OTHER_LANGUAGES + r"""
 )$""")
 # Where the article certainly stops (not a promotion box it goes on after): related and
 # most-read lists, comments, tags, a copyright or the wire's credits.
@@ -129,16 +137,8 @@ HARD_END = re.compile(r"""(?ix)^(?:
     most\ (?:read|popular|viewed|shared)\b.*|recommended\b.*|you\ (?:may|might)\ also\b.*|
     \d*\s*comments?\b.*|(?:leave|post|add)\ a\ (?:comment|reply)|tags?:.*|topics?:?.*|
     filed\ under\b.*|(?:©|copyright|\(c\)).*|.*all\ rights\ reserved.*|
-    (?:see\ also|references|notes|external\ links|further\ reading|bibliography|footnotes|
-    voir\ aussi|références|notes\ et\ références|примечания|ссылки|литература|см\.\ также|
-    المراجع|انظر\ أيضا|einzelnachweise|siehe\ auch|referencias|véase\ también)(?:\ ?\[edit\])?|
     \(?(?:reporting|writing|editing|additional\ reporting)\ by\b.*|
-    sur\ le\ même\ sujet|à\ lire\ (?:également|aussi)|les\ plus\ lus|commentaires?(?:\ \(\d+\))?|
-    похожие\ (?:материалы|новости)|по\ теме|новости\ по\ теме|другие\ новости|
-    այլ\ նորություններ|նմանատիպ\ նյութեր|самое\ читаемое|комментарии(?:\ \(\d+\))?|
-    مواضيع\ ذات\ صلة|أخبار\ ذات\ صلة|الأكثر\ قراءة|التعليقات|mehr\ zum\ thema|weiterlesen:?|
-    das\ könnte\ sie\ auch\ interessieren|meistgelesen|kommentare|zum\ forum.*|
-    más\ información|te\ puede\ interesar|lo\ más\ (?:visto|leído)|comentarios
+""" + _SECTIONS + _OTHER_LANGUAGES + r"""
 )$""")
 BIO = re.compile(r"^(?:\d{1,2} )?[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|al|el|bin|da|di|"
                   r"la|le)){1,4},? (?:is|was) (?:an? |the )?(?:[\w-]+ ){0,6}(?i:journalist|"
