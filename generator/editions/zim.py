@@ -47,7 +47,7 @@ from generator.editions import packaged, zimclusters, zimitems
 from generator.editions.bundle import folder_name
 from generator.engine import sitedir
 from generator.engine.render import EngineConfig, EngineError, settings
-from generator.pipeline import check, site_language, without_drafts
+from generator.pipeline import check, phase, site_language, without_drafts
 from generator.site.edition import Edition
 from generator.workers import Helper
 
@@ -282,8 +282,10 @@ def _write_atomically(output: Path, items: Iterable[zimitems.SiteEntry],
     # the temporary's, and so are libzim's own files beside it.
     raw = Path(temporary).with_suffix(".raw")
     try:
-        _write_zim(raw, items, meta)
-        zimclusters.compress_clusters(raw, Path(temporary))
+        with phase("ZIM: libzim writes it uncompressed"):
+            _write_zim(raw, items, meta)
+        with phase("ZIM: clusters compressed"):
+            zimclusters.compress_clusters(raw, Path(temporary))
         raw.unlink()
         _fix_uuid(Path(temporary))
         os.chmod(temporary, 0o644)  # mkstemp makes it private; a file to share is not

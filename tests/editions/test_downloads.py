@@ -11,16 +11,19 @@ import hashlib
 import re
 import shutil
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURE, ROOT
 from libzim.reader import Archive
 
+from generator.buildfolder import BuildFolder
 from generator.content.problems import ContentError
 from generator.editions.downloads import build_with_downloads
 from generator.engine import hosts
 from generator.pipeline import BuildOptions, build
+from generator.site.edition import Edition
 
 CONFIG = ROOT / "mkdocs.yml"
 ZIP, ZIM = "briefing-archive-offline.zip", "briefing-archive.zim"
@@ -80,6 +83,29 @@ def test_the_editions_do_not_hold_the_downloads(work: Path) -> None:
     zim = Archive(folder / ZIM)
     assert not zim.has_entry_by_path("downloads/index.html")
     assert "downloads/" not in bytes(zim.main_entry.get_item().content).decode()
+
+
+def test_the_site_rendered_beside_the_editions_is_the_site_built_once_with_them(
+        work: Path, tmp_path: Path) -> None:
+    """The site is rendered while the editions are written, with stand-ins for their
+    files, then only those files again (downloads.build_with_downloads): byte for byte the
+    site one cold build gives with the finished files, every file and no other."""
+    tree = BuildFolder(work / ".build").files(Edition.HOSTED)
+    extras = {path: Path(tree.file(path)).read_bytes() for path in tree.data_files()
+              if path.startswith("downloads/")}
+    extras["downloads/index.md"] = Path(tree.file("downloads/index.md")).read_bytes()
+    assert {f"downloads/{ZIP}", f"downloads/{ZIM}.sha256"} <= extras.keys()
+    once = tmp_path / "once"
+    build(replace(options(work / "content", once), extras=extras))
+    staged, single = _files(work / "site"), _files(once / "site")
+    assert staged.keys() == single.keys()
+    assert [name for name in staged if staged[name] != single[name]] == []
+    assert not list(work.glob(".site.downloads-*"))  # the staging folder went
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+            if p.is_file()}
 
 
 def test_the_zim_made_from_the_offline_render_is_the_zim_rendered_for_kiwix(
