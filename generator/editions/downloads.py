@@ -29,15 +29,17 @@ import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 from generator.content.problems import Problem
 from generator.editions import bundle, kiwixsite, packaged
 from generator.editions.bundle import folder_name
 from generator.editions.zim import CHECK_OUTPUT as CHECK_ZIM
-from generator.editions.zim import make_zim, zim_date
-from generator.engine import hosts, sitedir
+from generator.editions.zim import ZimInfo, make_zim, zim_date
+from generator.engine import hosts, sitedir, swap
 from generator.engine.render import EngineConfig, settings, site_settings
 from generator.pipeline import DOWNLOADS_PAGE, BuildOptions, build, phase, places
 from generator.site.edition import Edition
@@ -50,6 +52,7 @@ from generator.workers import Helper
 __all__ = ["Download", "build_with_downloads", "downloads_page", "sha256_file"]
 
 FOLDER = "downloads/"
+T = TypeVar("T")
 
 HOW_TO = {
     "zip": ("Unzip the file (the whole folder, not single files), then open "
@@ -108,8 +111,8 @@ def build_with_downloads(options: BuildOptions) -> list[Problem]:
                     CHECK_ZIM(project / zim_file.name, where)
 
             # One render for both editions: the Kiwix site is the offline one with three
-            # changes to each page's head and header (kiwixsite). Then side by side: a
-            # second process writes the ZIM, a third the zip, and this one renders the site.
+            # changes to each page's head and header (kiwixsite). Then side by side, each in
+            # a process of its own: the ZIM, the zip and the site with stand-ins.
             with packaged.rendered_for(Edition.OFFLINE, options.content, zip_file,
                                        options.config_file, check_output=check_outputs,
                                        build_dir=options.build_dir,
@@ -119,18 +122,19 @@ def build_with_downloads(options: BuildOptions) -> list[Problem]:
                                                                Path(work) / "kiwix"),
                                               offline.engine)
                 with phase("editions and the site beside them"):
-                    zim = make_zim(options.content, zim_file, options.config_file,
-                                   build_dir=options.build_dir, engine=options.engine,
-                                   rendered=kiwix, meanwhile=functools.partial(
-                                       _zip_and_site, offline, zip_file, options.config_file,
-                                       replace(staging, extras=_extras(
-                                           stand_ins, site, day, elsewhere))))
+                    zim = _side_by_side(
+                        Helper(functools.partial(_zim_edition, kiwix, zim_file, options)),
+                        Helper(functools.partial(_yielding, _zip_edition, offline, zip_file,
+                                                 options.config_file)),
+                        functools.partial(build, replace(staging, extras=_extras(
+                            stand_ins, site, day, elsewhere))))
             editions = [_edition("zip", zip_file, zim.briefings),
                         _edition("zim", zim.path, zim.briefings)]
         problems = build(replace(staging, extras=_extras(editions, site, day, elsewhere),
                                  publish_to=options.site_dir))
     finally:
         shutil.rmtree(staged, ignore_errors=True)
+        swap.lock_path(staged).unlink(missing_ok=True)
     if elsewhere is not None and not any(problem.is_error for problem in problems):
         for edition in editions:
             for name, content in _files(edition).items():
@@ -138,16 +142,48 @@ def build_with_downloads(options: BuildOptions) -> list[Problem]:
     return problems
 
 
-def _zip_and_site(offline: packaged.Rendered, zip_file: Path, config_file: Path,
-                  staging: BuildOptions) -> None:
-    """While a second process writes the ZIM: the zip in a third, the staged site here."""
-    zipping = Helper(functools.partial(bundle.write_bundle, offline, zip_file, config_file))
+# How much the zip yields the cores (os.nice) to the ZIM and the site beside it: the ZIM's
+# one libzim worker is the longest chain of work, and the site's render comes next
+# (BENCHMARKS.md, "Issue 25 round five").
+YIELDING = 5
+
+
+def _side_by_side(writing: Helper[T], zipping: Helper[object],
+                  meanwhile: Callable[[], object]) -> T:
+    """``meanwhile()`` here while the two helpers work; then the first one's value. When
+    one fails, the others are stopped."""
     try:
-        build(staging)
+        meanwhile()
+        zipping.result()
+        return writing.result()
     except BaseException:
+        writing.stop()
         zipping.stop()
         raise
-    zipping.result()
+
+
+def _yielding(function: Callable[..., T], *args: object) -> T:
+    """``function(*args)`` at a lower priority (for a process of its own: it lasts)."""
+    os.nice(YIELDING)
+    return function(*args)
+
+
+def _zim_edition(kiwix: packaged.Rendered, zim_file: Path, options: BuildOptions) -> ZimInfo:
+    """The ZIM written from the Kiwix site, which is then removed (while the others work)."""
+    try:
+        return make_zim(options.content, zim_file, options.config_file,
+                        build_dir=options.build_dir, engine=options.engine, rendered=kiwix)
+    finally:
+        shutil.rmtree(kiwix.site_dir, ignore_errors=True)
+
+
+def _zip_edition(offline: packaged.Rendered, zip_file: Path, config_file: Path) -> Path:
+    """The zip written from the offline site, which is then removed (the Kiwix site holds
+    its own links to the files they share)."""
+    try:
+        return bundle.write_bundle(offline, zip_file, config_file)
+    finally:
+        shutil.rmtree(offline.site_dir, ignore_errors=True)
 
 
 def _staging_folder(site_dir: Path) -> Path:
