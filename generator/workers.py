@@ -146,6 +146,10 @@ class Helper(Generic[T]):
             raise value
         raise HelperFailed(f"the second process failed: {value}")
 
+    def running(self) -> bool:
+        """Whether the second process is still there (working, or not yet collected)."""
+        return bool(self._process.is_alive())
+
     def stop(self) -> None:
         """End the process: wait for one that has sent its value, kill one still working."""
         self._connection.close()

@@ -26,11 +26,13 @@ from __future__ import annotations
 import datetime
 import functools
 import hashlib
+import multiprocessing
 import os
 import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from multiprocessing.synchronize import Event
 from pathlib import Path
 from typing import TypeVar
 
@@ -112,22 +114,28 @@ def build_with_downloads(options: BuildOptions) -> list[Problem]:
 
             # One render for both editions: the Kiwix site is the offline one with three
             # changes to each page's head and header (kiwixsite). Then side by side, each in
-            # a process of its own: the ZIM, the zip and the site with stand-ins.
+            # a process of its own: the Kiwix site and the ZIM, the zip, and the site with
+            # stand-ins for the editions' files.
             with packaged.rendered_for(Edition.OFFLINE, options.content, zip_file,
                                        options.config_file, check_output=check_outputs,
                                        build_dir=options.build_dir,
-                                       engine=options.engine) as offline:
-                with phase("editions: Kiwix site"):
-                    kiwix = packaged.Rendered(kiwixsite.derive(offline.site_dir,
-                                                               Path(work) / "kiwix"),
-                                              offline.engine)
-                with phase("editions and the site beside them"):
-                    zim = _side_by_side(
-                        Helper(functools.partial(_zim_edition, kiwix, zim_file, options)),
-                        Helper(functools.partial(_yielding, _zip_edition, offline, zip_file,
-                                                 options.config_file)),
-                        functools.partial(build, replace(staging, extras=_extras(
-                            stand_ins, site, day, elsewhere))))
+                                       engine=options.engine) as offline, \
+                    phase("editions and the site beside them"):
+                derived = multiprocessing.get_context("spawn").Event()
+                writing = Helper(functools.partial(_zim_edition, offline, Path(work) / "kiwix",
+                                                   zim_file, options, derived))
+                try:
+                    zipping = Helper(functools.partial(_yielding, bundle.write_bundle,
+                                                       offline, zip_file, options.config_file))
+                    try:
+                        build(replace(staging, extras=_extras(stand_ins, site, day, elsewhere)))
+                        zipping.result()
+                    finally:
+                        zipping.stop()
+                    _remove_when(derived, writing, offline.site_dir)
+                    zim = writing.result()
+                finally:
+                    writing.stop()
             editions = [_edition("zip", zip_file, zim.briefings),
                         _edition("zim", zim.path, zim.briefings)]
         problems = build(replace(staging, extras=_extras(editions, site, day, elsewhere),
@@ -148,42 +156,36 @@ def build_with_downloads(options: BuildOptions) -> list[Problem]:
 YIELDING = 5
 
 
-def _side_by_side(writing: Helper[T], zipping: Helper[object],
-                  meanwhile: Callable[[], object]) -> T:
-    """``meanwhile()`` here while the two helpers work; then the first one's value. When
-    one fails, the others are stopped."""
-    try:
-        meanwhile()
-        zipping.result()
-        return writing.result()
-    except BaseException:
-        writing.stop()
-        zipping.stop()
-        raise
-
-
 def _yielding(function: Callable[..., T], *args: object) -> T:
     """``function(*args)`` at a lower priority (for a process of its own: it lasts)."""
     os.nice(YIELDING)
     return function(*args)
 
 
-def _zim_edition(kiwix: packaged.Rendered, zim_file: Path, options: BuildOptions) -> ZimInfo:
-    """The ZIM written from the Kiwix site, which is then removed (while the others work)."""
+def _zim_edition(offline: packaged.Rendered, kiwix_dir: Path, zim_file: Path,
+                 options: BuildOptions, derived: Event) -> ZimInfo:
+    """The Kiwix site made from the offline one (``derived`` is set when that is done, or
+    failed), then the ZIM written from it, and the Kiwix site removed."""
+    try:
+        with phase("editions: Kiwix site"):
+            kiwix = packaged.Rendered(kiwixsite.derive(offline.site_dir, kiwix_dir),
+                                      offline.engine)
+    finally:
+        derived.set()
     try:
         return make_zim(options.content, zim_file, options.config_file,
                         build_dir=options.build_dir, engine=options.engine, rendered=kiwix)
     finally:
-        shutil.rmtree(kiwix.site_dir, ignore_errors=True)
+        shutil.rmtree(kiwix_dir, ignore_errors=True)
 
 
-def _zip_edition(offline: packaged.Rendered, zip_file: Path, config_file: Path) -> Path:
-    """The zip written from the offline site, which is then removed (the Kiwix site holds
-    its own links to the files they share)."""
-    try:
-        return bundle.write_bundle(offline, zip_file, config_file)
-    finally:
-        shutil.rmtree(offline.site_dir, ignore_errors=True)
+def _remove_when(derived: Event, writing: Helper[ZimInfo], site_dir: Path) -> None:
+    """Remove the offline site once the Kiwix site is made from it (its files are linked
+    there), while the ZIM may still be written; if the helper stopped first, leave it."""
+    while not derived.wait(0.2):
+        if not writing.running():
+            return
+    shutil.rmtree(site_dir, ignore_errors=True)
 
 
 def _staging_folder(site_dir: Path) -> Path:
