@@ -2,8 +2,8 @@
 
 Both editions come from one build of the archive for the offline edition, which the Kiwix
 edition's site is made from (editions/kiwixsite.py), so neither holds the downloads. Then
-three things run side by side on the machine's cores: a second process writes the ZIM
-(zim.make_zim, ``meanwhile``), a third the zip, and this one builds the site into a
+three things run side by side on the machine's cores: a second process makes the Kiwix
+site and writes the ZIM (zim.make_zim), a third the zip, and this one builds the site into a
 staging folder beside the site folder, with a stand-in for each file the editions give it
 (``downloads/``: both files, a SHA-256 file each, which ``sha256sum -c`` reads, the
 edition's citation files and the Downloads page listing them; the same paths, so the same
