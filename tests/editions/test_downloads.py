@@ -22,6 +22,7 @@ from generator.buildfolder import BuildFolder
 from generator.content.problems import ContentError
 from generator.editions.downloads import build_with_downloads
 from generator.engine import hosts
+from generator.engine.engines import EngineError
 from generator.pipeline import BuildOptions, build
 from generator.site.edition import Edition
 
@@ -122,6 +123,23 @@ def test_a_plain_build_afterwards_has_no_downloads(work: Path, tmp_path: Path) -
     assert not (copy / "site" / "downloads").exists()
     home = (copy / "site" / "index.html").read_text("utf-8")
     assert "downloads/" not in home  # nor in the navigation: the page is not in this build
+
+
+def test_a_zim_that_fails_beside_the_site_leaves_the_previous_site_untouched(
+        work: Path, tmp_path: Path) -> None:
+    """The archive checks and the site renders, but the ZIM's process fails (a language
+    with no ISO 639-3 code, zim.LANGUAGES): the build stops with its error, the previous
+    site stays as it was, and no staging folder or lock is left beside it."""
+    copy = tmp_path / "zimfails"
+    shutil.copytree(work, copy, symlinks=True)
+    before = _files(copy / "site")
+    briefing = copy / "content" / "briefings" / "2024" / "2024-02-01-armenia-freezes.md"
+    briefing.write_text(briefing.read_text("utf-8").replace("\ntitle:", "\nlang: sw\ntitle:",
+                                                             1), "utf-8")
+    with pytest.raises(EngineError, match="'sw' has no ISO 639-3 code"):
+        build_with_downloads(options(copy / "content", copy))
+    assert _files(copy / "site") == before
+    assert not list(copy.glob("*.downloads-*"))
 
 
 def test_bad_content_leaves_the_previous_site_untouched(work: Path, tmp_path: Path) -> None:
