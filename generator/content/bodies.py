@@ -25,7 +25,7 @@ import nh3
 from markdown.treeprocessors import InlineProcessor
 
 from generator.content import bodyscan
-from generator.content.syntax import textrules
+from generator.content.syntax import plainbodies, textrules
 from generator.content.syntax.fields import FieldError
 
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -181,7 +181,11 @@ class _QuickInline(InlineProcessor):  # type: ignore[misc]  # Markdown ships no 
 
 
 def convert(text: str) -> str:
-    """Markdown to HTML, not yet sanitized (for :func:`render` and for tests of it)."""
+    """Markdown to HTML, not yet sanitized (for :func:`render` and for tests of it); a plain
+    body without Python-Markdown (the same HTML, see syntax/plainbodies.py)."""
+    plain = plainbodies.to_html(text)
+    if plain is not None:
+        return plain
     md = _markdown()
     md.reset()
     try:
