@@ -56,6 +56,8 @@ _BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 MAX_REPORTED = 20  # removed items reported one by one; the rest are counted
 
 _EXTENSIONS = ("tables", "fenced_code", "footnotes", "sane_lists", "abbr", "def_list")
+# Plain bodies skip Python-Markdown while it is configured as plainbodies was written for.
+PLAIN_PATH = _EXTENSIONS == plainbodies.EXTENSIONS
 
 
 @dataclass(frozen=True)
@@ -183,7 +185,7 @@ class _QuickInline(InlineProcessor):  # type: ignore[misc]  # Markdown ships no 
 def convert(text: str) -> str:
     """Markdown to HTML, not yet sanitized (for :func:`render` and for tests of it); a plain
     body without Python-Markdown (the same HTML, see syntax/plainbodies.py)."""
-    plain = plainbodies.to_html(text)
+    plain = plainbodies.to_html(text) if PLAIN_PATH else None
     if plain is not None:
         return plain
     md = _markdown()

@@ -91,3 +91,9 @@ def test_a_synthetic_archives_bodies_take_the_quick_path() -> None:
     assert len(quick) >= 190
     for text in quick:
         assert plainbodies.to_html(text) == python_markdown(text)
+
+
+def test_the_quick_path_is_on_with_the_extensions_it_was_written_for() -> None:
+    """A change of bodies' extensions turns it off (and the build slows): review
+    plainbodies against the new extension, then name it in plainbodies.EXTENSIONS."""
+    assert bodies.PLAIN_PATH, "bodies' Markdown extensions are not those plainbodies knows"

@@ -19,6 +19,10 @@ from __future__ import annotations
 
 import re
 
+# The Python-Markdown extensions whose HTML this writes: content/bodies.py takes this path
+# only while it configures exactly these (another extension, say smarty's quotes, would
+# write other HTML for the same text).
+EXTENSIONS = ("tables", "fenced_code", "footnotes", "sane_lists", "abbr", "def_list")
 # What a line may start with: a letter or digit (not an ordered list's "1." or "1)"), bold,
 # a link, or an opening bracket or quote. Nothing else starts a block of its own.
 _LINE_START = re.compile(r"(?!\d+[.)])[^\W_]|\*\*[^\s*]|\[[^\s^\[\]]|[(\"'“‘«]")
