@@ -29,8 +29,9 @@ _PLAIN_WORDS = ["word", "Yerevan", "1994", "é", "Баку", "(AFP)", '"said"', 
                 "**bold**", "**two words**", "[link](https://example.org/a_b?c=1#d)",
                 "[a link](/actors/x/)"]
 _EDGE_WORDS = ["3.", "2)", "** not**", "**a*", "***", "*e*", "_e_", "a_b", "`c`", "[ x](u)",
-               "[x]", "![i](https://e.org/i.png)", "[^1]", "&", "&amp;", "<b>", "a\\*", "~~",
-               "|", ":", "#", "x:", "-", "+", ">", "=", "\t", "\u00a0", "\u2028", "\x0b"]
+               "[x]", "[a\tb](https://e.org/)", "[c\x02d](u)", "![i](https://e.org/i.png)",
+               "[^1]", "&", "&amp;", "<b>", "a\\*", "~~", "|", ":", "#", "x:", "-", "+", ">",
+               "=", "\t", "\u00a0", "\u2028", "\x0b"]
 _WORDS = st.sampled_from(_PLAIN_WORDS * 8 + _EDGE_WORDS)
 _SEPARATORS = st.sampled_from([" "] * 12 + ["\n"] * 4 + ["\n\n"] * 3 + [
     "\n\n\n", "\n- ", "\n> ", "\n\n- ", "\n\n> ", "\n\n## ", "\n\n# ", "  \n", " \n"])
@@ -50,6 +51,7 @@ _STARTS = st.sampled_from(["", "", "", "- ", "> ", "## ", "###### ", "####### ",
 @example("a\n1. b")
 @example("Text ![i](u) more")
 @example("a <strong> b")
+@example("[a\tb](https://e.org/) [c\x02d](https://e.org/)")  # a tab, a placeholder mark
 def test_plain_html_is_python_markdowns(text: str) -> None:
     plain = plainbodies.to_html(text)
     if plain is not None:

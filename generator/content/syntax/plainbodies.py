@@ -90,8 +90,8 @@ def _inline(text: str) -> str | None:
     out = []
     start = 0
     for link in _LINK.finditer(text):
-        if text[link.start() - 1:link.start()] == "!":
-            return None  # an image
+        if text[link.start() - 1:link.start()] == "!" or not _PLAIN.fullmatch(link.group(1)):
+            return None  # an image, or a tab or control character Python-Markdown changes
         out.append(_bold(text[start:link.start()]))
         out.append(f'<a href="{link.group(2)}">{link.group(1)}</a>')
         start = link.end()
