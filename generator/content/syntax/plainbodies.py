@@ -11,7 +11,7 @@ something more (raw HTML, ``&``, code, emphasis with ``_`` or one ``*``, images,
 references, footnotes, tables, definitions, tabs, trailing spaces, indentation, ordered
 lists, nesting) gives None, and the body goes to Python-Markdown as before.
 
-Kept honest by tests/content/test_properties.py: on generated texts around this shape's
+Kept honest by tests/content/test_plainbodies.py: on generated texts around this shape's
 edges, whenever this gives HTML it is Python-Markdown's, byte for byte.
 """
 
