@@ -35,12 +35,13 @@ from generator.site.data.finderdata import (
     NAMES_CALLBACK,
     NAMES_PATH,
     PART_CALLBACK,
+    PART_SIZE,
     actor_order,
     chunk_path,
     data_script,
     part_path,
+    part_tag,
     shown_summary,
-    version_tag,
 )
 from generator.site.edition import Edition
 from generator.site.folding import fold
@@ -246,9 +247,9 @@ def test_head_asks_at_once_for_the_scripts_the_first_results_need(index: Index,
     page, files = finder_outputs(index, site_of(style))
     sources = re.findall(r'<script src="([^"]+)"', page.html)
     assert set(sources) <= set(page.preload)
-    newest = next(f for f in files if f.path == part_path(0))
-    assert any(href.startswith("data/0.js?v=") and href.endswith(version_tag(newest.content))
-               for href in page.preload)
+    data = json.loads(script_value(files[0].content, f"window.{GLOBAL_NAME}="))
+    newest = data["chunks"]["tags"][0]  # the tag of chunk 0 and its parts
+    assert part_tag(files, 0) == newest and f"data/0.js?v={newest}" in page.preload
     head = render_markdown(page, site_of(style))
     for href in page.preload:
         assert f'<link rel="preload" href="{href}" as="script">' in head
@@ -646,6 +647,29 @@ def at_scale(tmp_path_factory: pytest.TempPathFactory) -> tuple[Index, Path]:
     assert loaded.ok
     index = build_index(loaded.archive)
     return index, write_finder_alone(index, folder / "site")
+
+
+def test_a_chunks_tag_stands_for_its_texts_and_changes_with_them(
+        at_scale: tuple[Index, Path]) -> None:
+    """data.js names one tag per chunk, not one per part of the texts (issue 25: at 100,000
+    briefings the parts' tags were 8 of its 54 kB gzip); a part is asked for with its
+    chunk's tag, which changes when any text of the chunk does, so caches stay right."""
+    index, _page = at_scale
+    site = site_of(STYLES[0])
+
+    def tags(of: Index) -> list[str]:
+        _page, files = finder_outputs(of, site)
+        data = json.loads(script_value(files[0].content, f"window.{GLOBAL_NAME}="))
+        assert data["parts"] == {"size": PART_SIZE, "count": -(-SCALE // PART_SIZE)}
+        return list(data["chunks"]["tags"])
+
+    before = tags(index)
+    assert len(before) == -(-SCALE // CHUNK_SIZE) >= 2 and len(set(before)) == len(before)
+    briefings = list(index.archive.briefings)
+    at = CHUNK_SIZE + 5  # a text of the second chunk: its items stay as they were
+    briefings[at] = dataclasses.replace(briefings[at], title="Edited: " + briefings[at].title)
+    after = tags(build_index(dataclasses.replace(index.archive, briefings=tuple(briefings))))
+    assert [n for n, (old, new) in enumerate(zip(before, after, strict=True)) if old != new] == [1]
 
 
 @pytest.mark.slow

@@ -15,9 +15,11 @@
  *            [region index], language index (absent: 0)], ...], newest first (the first
  *            item of a chunk gives its day since 1970-01-01)
  *   chunks:  {size, tags}: the other chunks (finder/data/i<n>.js?v=<tag>, n from 1), added
- *            by addItems() as they arrive
- *   parts:   {size, tags}: the texts come in parts (finder/data/<n>.js?v=<tag>), rows
- *            [title, slug, summary] of `size` items each, added by addPart() as they arrive
+ *            by addItems() as they arrive; a chunk's tag (chunk 0's too) also stands for
+ *            the parts of its items' texts
+ *   parts:   {size, count}: the texts come in parts (finder/data/<n>.js?v=<its chunk's
+ *            tag>), rows [title, slug, summary] of `size` items each, added by addPart()
+ *            as they arrive
  * prepare() makes each item [day, title, slug, [actor], [region], summary, language], the
  * texts null until their part is in. Filtering looks at the items from the newest up to the
  * first whose chunk is not in, or, when words are asked for, whose text is not in
@@ -83,7 +85,7 @@
       chunkSize: data.chunks.size,
       chunks: data.chunks.tags.map(function () { return false; }),
       partSize: data.parts.size,
-      loaded: data.parts.tags.map(function () { return false; }),
+      loaded: new Array(data.parts.count).fill(false),
       actorAt: indexById(data.actors),
       regionAt: indexById(regions),
       langAt: indexById(data.langs),

@@ -509,7 +509,9 @@
       if (key === "n") return new URL("data/names.js?v=" + archive.data.names, loader.base).href;
       var number = Number(key.slice(1));
       var chunk = key[0] === "i";
-      var tag = (chunk ? archive.data.chunks : archive.data.parts).tags[number];
+      // a chunk's tag covers the texts of its briefings too
+      var tag = archive.data.chunks.tags[chunk ? number
+        : Math.floor(number * archive.partSize / archive.chunkSize)];
       return new URL("data/" + (chunk ? "i" : "") + number + ".js?v=" + tag, loader.base).href;
     };
   }
@@ -568,7 +570,7 @@
       if (started) return;
       started = true;
       var data = window.briefingsFinderData;
-      if (!filters || !data || data.version !== 3) {
+      if (!filters || !data || data.version !== 4) {
         status.textContent = "The briefings could not be loaded; reload the page to try again.";
         return;
       }
