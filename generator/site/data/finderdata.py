@@ -21,11 +21,14 @@ Design notes:
   the chunk together with the texts of its briefings (one tag per chunk, in ``data.js``:
   with a tag per part it grew by 12 bytes per 100 briefings, 8 of its 54 kB gzip at 100,000
   briefings, on the way to every first result; issue 25).
-- An actor is ``[id, name]``, and the number of the newest chunk that names it where that
-  is not the first: no briefing before that chunk can match a query that chooses the
-  actor, so the script skips the chunks before it (an actor of old briefings was the
-  slowest query: its first result waited for every newer chunk). A region is ``[id, name,
-  parent]``; the id is 0 where it is the
+- An actor is ``[id, name]``, and the number of the part of the texts holding the newest
+  briefing that names it where that is not in the first chunk: no briefing before that
+  part's chunk can match a query that chooses the actor, so the script skips the chunks
+  before it (an actor of old briefings was the slowest query: its first result waited for
+  every newer chunk), and asks for that part beside the chunk, since with the actor alone
+  its newest briefing is the first result (one request after the other was 1.4 s at
+  100,000 briefings on the slow link). A region is ``[id, name, parent]``; the id is 0
+  where it is the
   name in lower case with hyphens for spaces (ASCII names only), which the script undoes
   (at 16,000 synthetic briefings that halves the actors' 17 kB gzip). The finder page
   writes the choices of the most named actors only, and the script makes the others'
@@ -138,7 +141,7 @@ def finder_data(index: Index, site: Site, about: Callable[[str], tuple[str, str]
     language_at = {tag: i for i, tag in enumerate(languages)}
     days = [day_number(b.date) for b in archive.briefings]
     items: list[list[Any]] = []
-    newest: dict[str, int] = {}  # each actor's newest chunk
+    newest: dict[str, int] = {}  # each actor's newest part
     for at, (day, b) in enumerate(zip(days, archive.briefings, strict=True)):
         row: list[Any] = [day if at % CHUNK_SIZE == 0 else days[at - 1] - day,
                           [actor_at[a] for a in b.actors], [region_at[r] for r in b.regions]]
@@ -146,7 +149,7 @@ def finder_data(index: Index, site: Site, about: Callable[[str], tuple[str, str]
             row.append(language_at[b.lang])
         items.append(row)
         for actor_id in b.actors:
-            newest.setdefault(actor_id, at // CHUNK_SIZE)
+            newest.setdefault(actor_id, at // PART_SIZE)
     return {
         "version": FORMAT_VERSION,
         "count": len(items),
@@ -157,7 +160,8 @@ def finder_data(index: Index, site: Site, about: Callable[[str], tuple[str, str]
             "region": link_pattern(urls.region, region_at, site.style),
         },
         "actors": [[compact_id(a, archive.actors[a].name), archive.actors[a].name,
-                    *([newest[a]] if newest.get(a) else [])] for a in actors],
+                    *([newest[a]] if newest.get(a, 0) >= PARTS_PER_CHUNK else [])]
+                   for a in actors],
         "regions": [[compact_id(r, archive.regions[r].name), archive.regions[r].name,
                      _parent_at(r, index, region_at)] for r, _depth in regions],
         "names": [_other_names(archive.actors[a]) for a in actors],
