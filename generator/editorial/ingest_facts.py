@@ -20,7 +20,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from generator.editorial.ingest_text import CREDIT, PageText, classify
-from generator.editorial.pagesignals import headlines, outlets, pagedates, pageurls, sitename
+from generator.editorial.pagesignals import (
+    headlines,
+    labels,
+    outlets,
+    pagedates,
+    pageurls,
+    sitename,
+)
 from generator.editorial.pagesignals.headlines import is_link_label
 
 _DATELINE = re.compile(
@@ -30,7 +37,8 @@ _CREDIT_LINE = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*(?:[ ,/]{1,2}[A-ZÀ-Ý][\w'’
                           r"\((?P<credit>[^)]{2,40})\)\s*(?:--|—|–|-)\s+")
 _ATTRIBUTION = re.compile(
     r"(?:(?:originally|first)\s+(?:published|appeared|ran)\s+(?:on|in|by|at)|republished\s+"
-    r"(?:with\s+permission\s+)?(?:from|of|by)|permission\s+of|courtesy\s+of|^source:)\s+"
+    r"(?:with\s+permission\s+)?(?:from|of|by)|permission\s+of|courtesy\s+of|"
+    r"^(?:source|المصدر|источник)\s*:)\s+"
     r"(?P<name>[^.;|]+?)(?:[.;|]\s|[.;|]?$)", re.IGNORECASE)
 _PERSON_WORD = re.compile(r"^(?:[A-ZÀ-ÝĀ-Ž][\w'’.-]*|de|van|von|al|el|bin|da|di|la|le)$")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
@@ -98,10 +106,14 @@ def gather(page: PageText, markup: Markup, today: date,
     """Everything the page says about its source and date; ``organisation`` gives the
     registries' name of an organisation named whole ("United Nations"), or None."""
     site, stated_sites = _site(page, markup, organisation)
-    outlet, disputed = _outlet(page, markup)
+    outlet, disputed, spoken = _outlet(page, markup)
     name, via = (None if disputed else outlet or site), None
     if outlet and site and outlets.canonical(outlet) != outlets.canonical(site):
-        via = site
+        if outlets.same_organisation(outlet, site) or any(  # "(AA)" on Anadolu Ajansı's site
+                outlets.same_organisation(said, site) for said in spoken):
+            name = None if disputed else site  # the site's own story, as it names itself
+        else:
+            via = site
     unmapped = next((n for n in (name, via) if n and _unmapped(n)), None)
     name, via = (None if name and _unmapped(name) else name), (None if via and _unmapped(via)
                                                                else via)
@@ -112,10 +124,16 @@ def gather(page: PageText, markup: Markup, today: date,
         candidates, stated = (markup.published, stated), None  # the markup and the page differ
         markup = replace(markup, published=None)
     url = markup.url or _page_url(page)
-    published = original or markup.published or stated or pageurls.date_in_path(url)
+    wiki = not original and any(labels.WIKI_EDITED.match(line) for line in (
+        *page.tail, *page.furniture))
+    if wiki:  # edited by anyone, never published on a day: its dates are the editor's call
+        candidates = tuple(sorted({d for d in (markup.published, stated) if d} | set(candidates)))
+        markup, stated = replace(markup, published=None), None
+    published = original or markup.published or stated or (
+        None if wiki else pageurls.date_in_path(url))
     if published is not None and published > today:
         published = None
-    partial = None if published else _partial(page)
+    partial = None if published or wiki else _partial(page)
     return Facts(published, partial, _show(name), _show(via), pageurls.page_address(url),
                  _author(page, markup), candidates, tuple(_show(n) or n for n in disputed),
                  unmapped, () if name else stated_sites)
@@ -124,7 +142,7 @@ def gather(page: PageText, markup: Markup, today: date,
 def _unmapped(name: str) -> bool:
     """An outlet written only in its own script and not in the table: briefings name
     outlets in Latin letters, and a transliteration would be a guess, so it is left out."""
-    return outlets.by_name(name) is None and outlets.is_native_script(name)
+    return outlets.by_name(name) is None and outlets.has_native_word(name)
 
 
 def _show(name: str | None) -> str | None:
@@ -146,6 +164,9 @@ def _site(page: PageText, markup: Markup, organisation: Callable[[str], str | No
     found = sitename.known(signals)
     if found:
         return found, ()
+    bare_holder = _CORPORATE_TAIL.sub("", holders[-1]) if holders else ""
+    if top and bare_holder.casefold() == top.casefold():  # "EcoWatch" over "© EcoWatch Media
+        return bare_holder, ()  # Group": the company is not the outlet; its own capitals
     if top and len(top.split()) <= 12 and holders and top.casefold() in holders[-1].casefold() \
             and not sitename.is_legal_name(holders[-1]) and len(holders[-1]) <= 120:
         # the masthead, confirmed by the footer's copyright holder; where the masthead is
@@ -191,7 +212,8 @@ def _copyright_holder(line: str) -> str | None:
     return None if _ATTRIBUTION.search(line) else sitename.copyright_holder(line)
 
 
-def _outlet(page: PageText, markup: Markup) -> tuple[str | None, tuple[str, ...]]:
+def _outlet(page: PageText, markup: Markup
+            ) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
     """Who wrote the report, where the page says so; and the candidates where it says it
     in ways that disagree (a byline and a dateline credit naming different agencies).
 
@@ -203,7 +225,7 @@ def _outlet(page: PageText, markup: Markup) -> tuple[str | None, tuple[str, ...]
         found = _ATTRIBUTION.search(line)
         name = _attributed(found.group("name")) if found else None
         if name:
-            return _outlet_in(name), ()
+            return _outlet_in(name), (), (name,)
     said = [quoted.group("who") for quoted in map(CREDIT.match, page.header) if quoted]
     said += [headlines.credit_line(line) for line in page.header]  # "Yerevan (AFP) –"
     said += [b for b in map(_byline, (*page.header, *page.tail))
@@ -216,9 +238,10 @@ def _outlet(page: PageText, markup: Markup) -> tuple[str | None, tuple[str, ...]
         name = _outlet_in(text)
         if not _STAFF_ONLY.match(name):  # "By Staff", "By our correspondent": nobody named
             named.setdefault(outlets.canonical(name).casefold(), name)
+    spoken = tuple(text.strip() for text in said if text)  # as written: "AA", "MEE staff"
     if len(named) > 1:
-        return None, tuple(named.values())
-    return next(iter(named.values()), None), ()
+        return None, tuple(named.values()), spoken
+    return next(iter(named.values()), None), (), spoken
 
 
 def _attribution_date(page: PageText) -> date | None:
@@ -239,6 +262,8 @@ def _attributed(name: str) -> str | None:
     name = re.split(r"\s+by\s+", name)[-1]
     name = re.split(r"\s+(?:under|with|as part of|in accordance)\b", name)[0].strip(" ,")
     name = re.sub(r"\s+(?:on|in|le|el|am)\s+[^,]*\d.*$", "", name)  # "CivilNet on March 12, 2024"
+    name = re.sub(r"\s+(?:on|le|el|am)\s+(\w+)$", lambda m: "" if pagedates.is_month(m.group(1))
+                  else m.group(0), name)  # "Inside Climate News on Nov. 12": cut at "Nov."
     if not name or pagedates.complete_dates(name) or pagedates.partial_date(name) \
             or name.casefold() in _LANGUAGE_WORDS or not any(c.isalpha() for c in name):
         return None
@@ -253,7 +278,8 @@ _CORPORATE_TAIL = re.compile(
     r"limited|ltd|inc|llc|plc|corp(?:oration)?|company|holdings?|group|network|bv|gmbh|"
     r"s\.a)\.?)+$", re.IGNORECASE)
 _BESIDE = re.compile(r"^(?:\s*(?:,|/|\+|&|with|and|staff|desk|newsroom|reporters?|news|"
-                     r"wires?|(?:news )?agencies|journalists?))*\s*$", re.IGNORECASE)
+                     r"wires?|(?:news )?agencies|journalists?|وكالات|агентства))*\s*$",
+                     re.IGNORECASE)
 
 
 _STAFF_ONLY = re.compile(r"^(?:(?:our|the|a|staff|news|editorial|web|wire|foreign|special)\s+)*"

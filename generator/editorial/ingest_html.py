@@ -48,7 +48,8 @@ def read_html(html: str) -> tuple[PageText, Markup]:
         return visible, Markup()
     markup = _markup(document)
     if root is not None:
-        markup = replace(markup, url=_canonical(root) or markup.url)
+        markup = replace(markup, url=_canonical(root) or markup.url,
+                         site=_stated_site(root, markup))
     title, candidates = _title(root, markup) if root is not None else (markup.title, ())
     title = title or (None if candidates else visible.title)
     body = _clean_body(str(document.text or ""), title)
@@ -83,6 +84,16 @@ def _keep_word_boundaries(root: lxml.html.HtmlElement) -> None:
             if before[-1:].islower() and not _NOT_XML.search(before):  # lxml would refuse
                 setattr(owner, attribute, before + " ")
         previous = piece
+
+
+def _stated_site(root: lxml.html.HtmlElement, markup: Markup) -> str | None:
+    """The markup's site name, unless the markup never states one (no og:site_name) and
+    trafilatura's guess from ``<title>`` is the page's visible headline: "Headline – Blog"
+    names the blog after the dash, not before it."""
+    if markup.site is None or root.xpath('//meta[@property="og:site_name"]/@content'):
+        return markup.site
+    headings = {" ".join(h.text_content().split()).casefold() for h in root.iter("h1")}
+    return None if markup.site.casefold() in headings else markup.site
 
 
 def _canonical(root: lxml.html.HtmlElement) -> str | None:

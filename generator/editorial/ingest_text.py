@@ -82,8 +82,8 @@ def classify(line: str) -> Kind:
         return "skip"
     if credit_shaped(line):
         return "byline"  # "Yerevan (AFP) –": where and whose, not a headline
-    if labels.ALWAYS_END.match(line) or labels.BIO.match(line) or (
-            len(line) < _FURNITURE_SPAN and labels.APPEAL.match(line)):
+    if labels.ALWAYS_END.match(line) or labels.BIO.match(line) or labels.WIKI_EDITED.match(
+            line) or (len(line) < _FURNITURE_SPAN and labels.APPEAL.match(line)):
         return "end"
     if _NAMED_BYLINE.match(line) and len(line.split()) <= 25:
         return "byline"  # "By Thomas de Waal, a senior fellow at Carnegie Europe."

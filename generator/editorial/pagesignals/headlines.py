@@ -74,8 +74,8 @@ def credit_line(line: str) -> str | None:
     None for a line of another shape. The credit must name an organisation: a known outlet,
     a site's address, or (in brackets, as agencies write it) any short name."""
     match = _CREDIT_LINE.match(line.strip())
-    if not match or len(line.split()) > 8:
-        return None
+    if not match or len(line.split()) > 8 or len(match.group("place").split()) > 3:
+        return None  # more words before the credit than a place has: a photo's caption
     agency = match.group("agency")
     if agency:  # "Yerevan (AFP) –"; without the dash only a known agency ("X (Twitter)")
         known = match.group("dash") or outlets.by_name(agency)

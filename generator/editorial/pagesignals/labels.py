@@ -24,7 +24,7 @@ ALWAYS_SKIP = re.compile(r"""(?ix)^(?:
     .*purchase\ licensing\ rights.*|.*\[[^\]]*/[^\]]*\]|[a-z]{2,5}(?:/[a-z]{2,5})+|
     .{3,}\ ©\ ?[A-Z][^©\d]{2,60}[,/]\ ?\w[^©\d]{1,40}|
     .*\S\ ?[/©]\ ?(?:afp|reuters|ap|epa|getty\ images|aa|tass|sputnik|pool|efe|xinhua|anadolu)
-    (?:\ via\ getty\ images|/getty\ images)?\.?\)?|
+    (?:\ via\ getty\ images|/getty\ images|\ photos?|\ images?|\ pictures?)?\.?\)?|
     (?:à\ )?lire\ aussi\b.*|(?:read|see|also)\ (?:also|read)\b.*|читайте\ также.*|
     читать\ также.*|смотрите\ также.*|اقرأ\ أيضا.*|اقرأ\ ايضا.*|
     (?:this\ content|the\ content\ you|le\ contenu\ auquel)\b.*(?:not|no\ longer|
@@ -42,6 +42,8 @@ ALWAYS_SKIP = re.compile(r"""(?ix)^(?:
     ce\ direct\ est\ (?:maintenant\ )?terminé\.?|-*\ ?forwarded\ message\ ?-*|
     begin\ forwarded\ message:?|jump\ to\ (?:content|navigation|search|main\ content)|
     welcome\ to\ (?:the\ )?\w+(?:\ \w+){0,3}|
+    (?:from|de)\ \w+,\ (?:the\ free\ encyclop(?:ae|e)dia|l['’]encyclopédie\ libre)|
+    материал\ из\ \w+\ —\ свободной\ энциклопедии|من\ \w+،\ الموسوعة\ الحرة|
     .*\b(?:photo|photograph|picture|image|crédit|credit|фото|صورة)(?:\ d['’]illustration|
     \ d['’]archives?|\ de\ archivo|\ ?:)?\ ?(?:afp|reuters|ap|epa|getty\ images|aa|tass|sputnik|
     efe|xinhua|anadolu|ria\ novosti|dpa)\W*
@@ -69,7 +71,9 @@ ALWAYS_END = re.compile(r"""(?ix)^(?:
 LABEL_SKIP = re.compile(r"""(?ix)^(?:
     ad|ads|story\ continues.*|continue\ reading.*|\d{1,2}:\d{2}|
     \d{1,2}[:.h]\d{2}\ ?(?:[ap]\.?m\.?)?(?:\ [a-z]{2,4})?|enlarge\ this\ image|heard\ on\b.*|
-    temps\ de\ lecture.*|.*\btemps\ de\ lecture|lire\ plus\ tard|offrir\ cet\ article|
+    temps\ de\ lecture.*|.*\btemps\ de\ lecture|lire\ plus\ tard|(?:estimated\ )?reading\ time\b.*|
+    время\ (?:на\ )?чтени[яе]\b.*|وقت\ القراءة.*|lesezeit\b.*|tiempo\ de\ lectura\b.*|
+    okuma\ süresi\b.*|offrir\ cet\ article|
     partager(?:\ :)?.*|teilen|compartir|поделиться|شارك|\d+\ postings?|
     texte\ par\ ?:.*|avec\ (?:afp|reuters|ap|afp\ et\ reuters)|
     translat(?:ion|ed)\ by\b.*|live|en\ direct|прямой\ эфир|مباشر|tt|print|imprimer|
@@ -158,6 +162,11 @@ APPEAL = re.compile(r"""(?ix).*\b(?:
     thanks\ for\ reading|briefing\ (?:was\ )?concluded|letters?\ to\ the\ editor|
     abonnez-vous|réservé\ aux\ abonnés|подпишитесь|اشترك
 )\b.*""")
+# A wiki's edit stamp: the page is edited by anyone and never published on a day, so no
+# date it shows is a publication date (MediaWiki's footer, in the archive's languages).
+WIKI_EDITED = re.compile(r"(?i)^(?:this page was last edited on|cette page a été modifiée pour la "
+                         r"dernière fois le|эта страница в последний раз была отредактирована|"
+                         r"آخر تعديل لهذه الصفحة)")
 SELF_DESCRIPTION = re.compile(  # "Hetq is an investigative online newspaper": the outlet's
     r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4} is (?:an?|the) (?:[\w-]+ ){0,5}(?:newspaper|"
     r"news (?:outlet|site|website|agency|portal)|outlet|magazine|broadcaster)\b")

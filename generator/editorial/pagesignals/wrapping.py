@@ -9,10 +9,11 @@ line. Other text (a web page's copy: one paragraph a line) is left line by line.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 BROKEN_WORD = re.compile(r"[^\W\d]-$")  # "Guar-": a word broken at the line's end
-SENTENCE_END = re.compile(r"[.!?…:؟。։।][\"'”’»)\]]*(?:\[\d{1,3}\])*$")  # "failed.[8]"
+SENTENCE_END = re.compile(r"[.!?…:؟。։।][\"'”’»)\]]*[¹²³⁴⁵⁶⁷⁸⁹⁰]*(?:\[\d{1,3}\])*$")  # "failed.[8]"
 
 
 def unwrap(text: str) -> str:
@@ -40,13 +41,20 @@ def _unwrapped(block: str, hard_wrapped: bool = False) -> str:
     widest = max(len(line) for line in lines)
     open_ended = sum(not SENTENCE_END.search(line) for line in lines[:-1])
     if widest < 40 or any(len(line) < widest * 0.6 for line in lines[:-1]) or \
-            open_ended * 2 < len(lines) - 1:
+            open_ended * 2 < len(lines) - 1 or any(
+            _room_for(line, below, widest) for line, below in itertools.pairwise(lines)):
         return "\n".join(_carried_on(lines, widest))
     joined = lines[0]
     for line in lines[1:]:
         hyphen = joined.endswith("-") and joined[-2:-1].isalpha() and line[:1].islower()
         joined = joined[:-1] + line if hyphen else f"{joined} {line}"
     return joined
+
+
+def _room_for(line: str, below: str, widest: int) -> bool:
+    """The next line's first word would have fitted on ``line`` (with a margin for a
+    proportional font's narrower letters): the line was broken on purpose, not wrapped."""
+    return len(line) + 1 + len(below.split(" ", 1)[0]) < widest * 0.85
 
 
 def _carried_on(lines: list[str], widest: int) -> list[str]:
@@ -58,7 +66,9 @@ def _carried_on(lines: list[str], widest: int) -> list[str]:
     for line in lines:
         last = joined[-1] if joined else ""
         wide = len(last) >= max(50, widest * 0.75) and not SENTENCE_END.search(last)
-        if wide and (line[:1].islower() or last.rsplit(" ", 1)[-1].casefold() in _GOES_ON):
+        last_line = len(line) < widest * 0.6  # a paragraph's last line ends a sentence
+        if wide and (line[:1].islower() or last.rsplit(" ", 1)[-1].casefold() in _GOES_ON) and (
+                not last_line or SENTENCE_END.search(line)):
             joined[-1] = f"{last} {line}"
         else:
             joined.append(line)
