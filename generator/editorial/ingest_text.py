@@ -21,7 +21,13 @@ from generator.editorial.pagesignals.headlines import (
     is_navigation,
     not_a_headline,
 )
-from generator.editorial.pagesignals.wrapping import BROKEN_WORD, SENTENCE_END, unwrap
+from generator.editorial.pagesignals.wrapping import (
+    BROKEN_WORD,
+    FOOTNOTE_LINE,
+    FOOTNOTE_MARK,
+    SENTENCE_END,
+    unwrap,
+)
 
 Kind = Literal["prose", "short", "date", "byline", "skip", "end", "bullet"]
 
@@ -132,6 +138,8 @@ def analyse(text: str) -> PageText:
     lines = lines_of(unwrap(text))
     rows = set(lines_of("\n".join(re.findall(r"^.*\S\t+\S.*$", text, re.MULTILINE))))
     kinds = _in_context(lines, [classify(line) if line not in rows else "skip" for line in lines])
+    wrapped = len(lines) != len(lines_of(text))  # a hard-wrapped copy: a document's pages
+    kinds = _repeats_and_notes(lines, kinds, wrapped)
     runs = _across_boxes(lines, kinds, _runs(kinds))
     if not runs:
         return PageText(None, (), (), (), tuple(lines))
@@ -142,6 +150,8 @@ def analyse(text: str) -> PageText:
     if title_at is not None and _is_crosshead(lines, kinds, title_at, start, end):
         title_at, lede = _title_above(lines, kinds, _stamp_above(kinds, title_at))
     title_at, candidates = _confirmed(lines, kinds, title_at)
+    if title_at is None and not candidates and wrapped:
+        title_at = _running_title(lines, kinds, start)
     body = [lines[i] for i in (*lede, *range(start, end + 1)) if kinds[i] in ("prose", "short")]
     top = max(0, (start if title_at is None else title_at) - 3)
     header = [lines[i] for i in range(top, start) if i != title_at and i not in lede]
@@ -205,6 +215,30 @@ def _in_context(lines: list[str], kinds: list[Kind]) -> list[Kind]:
         elif any(line.startswith(name + " ") and line[len(name) + 1:][:1].islower()
                  for name in names) and kinds[index] != "byline":
             kinds[index] = "end"
+    return kinds
+
+
+def _running_title(lines: list[str], kinds: list[Kind], start: int) -> int | None:
+    """A document's title where no line above the text reads as a headline (a report's
+    title in capitals): the line above the text that its pages repeat as running header."""
+    return next((i for i in range(max(0, start - 16), start) if kinds[i] == "short"
+                 and len(lines[i].split()) >= 4 and lines[i] in lines[start:]
+                 and not pagedates.complete_dates(lines[i])), None)
+
+
+def _repeats_and_notes(lines: list[str], kinds: list[Kind], wrapped: bool) -> list[Kind]:
+    """A short line that repeats one above in a hard-wrapped copy (a document's running
+    header) and a footnote
+    (a line opening with a number that marks the end of a sentence: "... recognition.1")
+    are furniture between an article's paragraphs."""
+    marks = {m.group(1) for line in lines for m in FOOTNOTE_MARK.finditer(line)}
+    seen: set[str] = set()
+    for index, line in enumerate(lines):
+        note = FOOTNOTE_LINE.match(line)
+        if (wrapped and kinds[index] == "short" and line in seen and len(line.split()) >= 3) or (
+                note and note.group(1) in marks and len(line.split()) <= 40):
+            kinds[index] = "skip"
+        seen.add(line)
     return kinds
 
 

@@ -167,3 +167,40 @@ def test_a_title_guessed_from_title_tag_is_no_site_name(content: Path) -> None:
             f"part</h1><p>March 14, 2025</p><p>{TEXT}</p><p>{MORE}</p></body></html>")
     meta, _ = _ingest(content, "blog.html", page)
     assert meta["title"] == "The treaty is finished. Now comes the hard part"
+
+
+# A document copied from a PDF: paragraphs under headings, glued footnote markers,
+# footnotes and running headers between pages, a title printed in capitals.
+
+_REPORT = """POLICY PAPER
+ISSUED 3 JUNE 2024
+
+A QUIET BORDER: WHAT THE DELIMITATION
+COMMISSIONS HAVE AGREED SO FAR
+
+SUMMARY
+The two commissions have met nine times since the spring and agreed on a first stretch
+of the line, near four villages that had been cut off from their own roads since the
+war, which both governments now present as a model for the rest.
+
+The next stretch is longer and crosses the main road between the two capitals, which
+is why neither side expects the talks to end before the winter, officials said.1
+
+1 Interviews with officials of both commissions, May 2024.
+Policy Paper 12                                                                  2
+
+A QUIET BORDER: WHAT THE DELIMITATION COMMISSIONS HAVE AGREED SO FAR
+
+Mediators have offered maps from the Soviet general staff and satellite surveys, but
+the commissions have so far used only the maps that both of them already held.
+"""
+
+
+def test_a_pdf_copy_keeps_every_paragraph_and_leaves_its_footnotes_out(content: Path) -> None:
+    meta, text = _ingest(content, "report.txt", _REPORT)
+    for paragraph in ("The two commissions have met nine times", "The next stretch is longer",
+                      "Mediators have offered maps"):
+        assert paragraph in " ".join(text.replace("#", " ").split())
+    assert "Interviews with officials" not in text
+    assert meta["title"] == "A QUIET BORDER: WHAT THE DELIMITATION COMMISSIONS HAVE AGREED SO FAR"
+    assert meta["date"] == "2024-06-03"

@@ -1,7 +1,10 @@
 """Text copied from a PDF or a print-out, its hard-wrapped lines made paragraphs again.
 
 A block between blank lines whose lines are about as wide as its widest and mostly end
-inside a sentence is one paragraph; in a block that also holds a headline or a byline,
+inside a sentence is one paragraph, unless a line was broken on purpose (the next line's
+first word would have fitted on it); a short heading over such a block ("SUMMARY") stays
+its own line; a footnote's marker glued after a stop ("recognition.1") ends a sentence;
+in a block that also holds a headline or a byline,
 lines are joined only where a sentence plainly goes on; in a copy with such blocks, a
 word broken at a line's end is one word and a heading wrapped over a few lines is one
 line. Other text (a web page's copy: one paragraph a line) is left line by line.
@@ -13,7 +16,14 @@ import itertools
 import re
 
 BROKEN_WORD = re.compile(r"[^\W\d]-$")  # "Guar-": a word broken at the line's end
-SENTENCE_END = re.compile(r"[.!?…:؟。։।][\"'”’»)\]]*[¹²³⁴⁵⁶⁷⁸⁹⁰]*(?:\[\d{1,3}\])*$")  # "failed.[8]"
+SENTENCE_END = re.compile(r"(?:[.!?…:؟。։।][\"'”’»)\]]*[¹²³⁴⁵⁶⁷⁸⁹⁰]*(?:\[\d{1,3}\])*|"
+                          r"(?<=[^\W\d]{2})[.!?][\"'”’»)]*\d{1,2})$")  # "failed.[8]", "hold.2"
+# A footnote's marker glued after a word's stop ("recognition.1"), and a footnote's line.
+FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d]{2})[.!?][\"'”’»)]*(\d{1,2})(?=\s|$)")
+FOOTNOTE_LINE = re.compile(r"^(\d{1,2})\s+\S")
+
+
+_HEADED = re.compile(r"^[^\n]+\n[^\n]+$")  # a heading over one rebuilt paragraph
 
 
 def unwrap(text: str) -> str:
@@ -23,7 +33,8 @@ def unwrap(text: str) -> str:
     blocks, whose short blocks' broken words and wrapped headings are joined too."""
     blocks = re.split(r"\n[ \t\u00a0]*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
     rebuilt = [_unwrapped(block) for block in blocks]
-    if any("\n" not in new and block.strip().count("\n") >= 2
+    if any(block.strip().count("\n") >= 2 + new.count("\n") and (  # a paragraph, or a heading
+            "\n" not in new or _HEADED.match(new))  # over one
            for block, new in zip(blocks, rebuilt, strict=True)):
         rebuilt = [new if "\n" not in new else _unwrapped(block, hard_wrapped=True)
                    for block, new in zip(blocks, rebuilt, strict=True)]
@@ -32,6 +43,13 @@ def unwrap(text: str) -> str:
 
 def _unwrapped(block: str, hard_wrapped: bool = False) -> str:
     lines = [" ".join(line.split()) for line in block.split("\n") if line.strip()]
+    if len(lines) >= 4 and len(lines[0]) < 0.5 * max(map(len, lines[1:])) and not \
+            SENTENCE_END.search(lines[0]) and SENTENCE_END.search(lines[-1]) and not any(
+            SENTENCE_END.search(line) for line in lines[1:-1]):
+        # a heading over its paragraph ("SUMMARY"), wrapped inside its sentences
+        rest = _unwrapped("\n".join(lines[1:]))
+        if "\n" not in rest:
+            return f"{lines[0]}\n{rest}"
     if hard_wrapped and not re.search(r"\S[ \t]{4,}\S", block):  # not two columns
         return _wrapped_heading(lines)
     if hard_wrapped:
