@@ -159,6 +159,8 @@ def _site(page: PageText, markup: Markup, organisation: Callable[[str], str | No
     top = _masthead(named) or (page.first_line if page.first_line in page.header else None)
     joined = bool(named) and top != named[0]  # "Ministry of Foreign Affairs" / "of ..."
     url = markup.url or _page_url(page)
+    own = _NAME_AND_HOME.match(top or "")  # a print module: "Published on X (https://x.am)"
+    top, url = (own.group("name"), url or own.group("home")) if own else (top, url)
     signals = sitename.SiteSignals(markup.site, top, holders[-1] if holders else None,
                                    outlets.host_of(url or ""))
     found = sitename.known(signals)
@@ -191,6 +193,8 @@ def _site(page: PageText, markup: Markup, organisation: Callable[[str], str | No
     return None, decided.candidates
 
 
+_NAME_AND_HOME = re.compile(r"^(?:(?:published|printed)\s+(?:on|from)\s+)?(?P<name>[^()]{2,60}?)"
+                            r"\s*\((?P<home>https?://[^\s()]+)\)$", re.IGNORECASE)
 _ORGANISATION = re.compile(r"^(?:the\s+)?(?:ministry|embassy|office|mission|permanent mission|"
                            r"presidency|administration|government)\s+of\b.*\s(?:of|for)\s",
                            re.IGNORECASE)

@@ -204,3 +204,31 @@ def test_a_pdf_copy_keeps_every_paragraph_and_leaves_its_footnotes_out(content: 
     assert "Interviews with officials" not in text
     assert meta["title"] == "A QUIET BORDER: WHAT THE DELIMITATION COMMISSIONS HAVE AGREED SO FAR"
     assert meta["date"] == "2024-06-03"
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Aller au contenu", "skip"), ("Перейти к содержанию", "skip"), ("Zum Inhalt springen", "skip"),
+    ("[Read more: Talks resume on the border]", "skip"),
+    ("Rectificatif, le 18 janvier à 9h05 : une version précédente de cet article situait la "
+     "rencontre à Moscou.", "end"),
+    ("Correction: An earlier version of this article misstated the date of the meeting.", "end"),
+    ("The show is listener-supported. Become a patron for ad-free episodes and early access.",
+     "end"),
+    ("Haberler abonelere sunulmaktadır. Abonelik için lütfen iletişime geçiniz ve bize yazınız.",
+     "end"),
+])
+def test_skip_links_inline_links_corrections_and_appeals_are_furniture_in_any_language(
+        line: str, kind: str) -> None:
+    assert classify(line) == kind
+
+
+def test_a_print_modules_name_with_its_home_address_names_the_site(content: Path) -> None:
+    page = ("Published on Kavkaz Monitor (https://kavkazmonitor.am)\n"
+            "Home > Talks resume on the border between the two neighbours after a year\n\n"
+            "Talks resume on the border between the two neighbours after a year\n\n"
+            "Published: 23 February 2024, 12:47\n\n" + TEXT + "\n\n" + MORE + "\n\n"
+            "Source URL: https://kavkazmonitor.am/en/news/55231/\n")
+    meta, text = _ingest(content, "print.txt", page)
+    assert _source(meta)["name"] == "Kavkaz Monitor"
+    assert _source(meta)["url"] == "https://kavkazmonitor.am/en/news/55231/"
+    assert "Published on" not in text

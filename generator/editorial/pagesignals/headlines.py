@@ -38,7 +38,7 @@ _LINK_LABEL = (r"(?:(?:[àa]\ )?(?:lire|voir)\ (?:aussi|également|plus)|read\ (
                r"also\ read|see\ also|more(?=\s*:)|recommended|related(?:\ (?:stories|articles?|"
                r"coverage|news|reading))?|читайте\ (?:также|ещё|еще)|читать\ также|"
                r"смотрите\ также|по\ теме|подробнее|[اإ]قرأ\ (?:أيضا|ايضا|أيضاً|ايضاً|المزيد))")
-_INLINE_LINK_LINE = re.compile(rf"(?ix)^{_LINK_LABEL}(?:\s*[:|»›>•–—-]+\s*\S.*|"
+_INLINE_LINK_LINE = re.compile(rf"(?ix)^[\[(]?{_LINK_LABEL}(?:\s*[:|»›>•–—-]+\s*\S.*|"
                                r"(?-i:[A-ZÀ-ÝА-ЯЁ]).*)$")
 # A bare "Related" or "Recommended" heads a list of links, and a bare "More" is a menu item.
 _BARE_LINK_LABEL = re.compile(rf"(?ix)^(?!related|more|recommended){_LINK_LABEL}\W*$")

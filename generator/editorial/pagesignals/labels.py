@@ -41,6 +41,9 @@ ALWAYS_SKIP = re.compile(r"""(?ix)^(?:
     this\ live\ (?:page|blog)\ (?:is\ now\ |has\ )?closed\.?|
     ce\ direct\ est\ (?:maintenant\ )?terminé\.?|-*\ ?forwarded\ message\ ?-*|
     begin\ forwarded\ message:?|jump\ to\ (?:content|navigation|search|main\ content)|
+    aller\ au\ (?:contenu|menu)(?:\ principal)?|перейти\ к\ (?:основному\ )?(?:содержанию|
+    контенту)|(?:انتقل|تخطى)\ إلى\ المحتوى(?:\ الرئيسي)?|zum\ inhalt\ springen|
+    ir\ al\ contenido(?:\ principal)?|içeriğe\ (?:geç|atla)|
     welcome\ to\ (?:the\ )?\w+(?:\ \w+){0,3}|
     (?:from|de)\ \w+,\ (?:the\ free\ encyclop(?:ae|e)dia|l['’]encyclopédie\ libre)|
     материал\ из\ \w+\ —\ свободной\ энциклопедии|من\ \w+،\ الموسوعة\ الحرة|
@@ -58,6 +61,7 @@ ALWAYS_END = re.compile(r"""(?ix)^(?:
     (?:this\ (?:article|story|piece|report)\ )?(?:was\ )?(?:originally|first)
     \ (?:published|appeared)\b.*|
     republished\b.*|reprinted\b.*|source:.*|courtesy\ of\b.*|
+    (?:correction|rectificatif|erratum|исправление|تصحيح)\s*(?:[,:(—–-]|\d|le\b|on\b).*|
     this\ is\ a\ translation\b.*|
     .*(?:все\ права|جميع\ الحقوق|حقوق\ النشر|tous\ droits|alle\ rechte|derechos\ reservados).*|
     we\ value\ your\ privacy|accept\ all(?:\ cookies)?|reject\ all|more\ options|
@@ -153,14 +157,15 @@ BIO = re.compile(r"^(?:\d{1,2} )?[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|
 APPEAL = re.compile(r"""(?ix).*\b(?:
     creative\ commons|cc\ by(?:-[a-z]{2})*\ \d|licen[cs]ed\ under|republish(?:ed)?\ (?:this|under)|
     please\ credit|support\ (?:us|our\ work|independent|\w+['’]s\ independent)|donate|
-    your\ support|make\ a\ (?:gift|donation|contribution)|become\ a\ (?:member|supporter)|
+    your\ support|make\ a\ (?:gift|donation|contribution)|become\ a\ (?:member|supporter|patron)|
+    listener-supported|reader-supported|ad-free|
     subscri(?:be|ber|bers|ption)|sign\ up|newsletters?|in\ your\ inbox|small\ favour|
     join\ (?:a|our)\ (?:growing\ )?community|provides\ funding|does\ not\ work\ for|
     receive\ funding|institutional\ positions|the\ views\ (?:represented|expressed)|
     contributed\ (?:to\ this\ )?report(?:ing)?|undesirable\ organi[sz]ation|
     edited\ (?:for|and)\ (?:length|clarity|brevity)|condensed\ (?:for|and)\ clarity|
     thanks\ for\ reading|briefing\ (?:was\ )?concluded|letters?\ to\ the\ editor|
-    abonnez-vous|réservé\ aux\ abonnés|подпишитесь|اشترك
+    abonnez-vous|réservé\ aux\ abonnés|подпишитесь|اشترك|abone\w*
 )\b.*""")
 # A wiki's edit stamp: the page is edited by anyone and never published on a day, so no
 # date it shows is a publication date (MediaWiki's footer, in the archive's languages).
