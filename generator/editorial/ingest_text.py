@@ -21,6 +21,7 @@ from generator.editorial.pagesignals.headlines import (
     is_navigation,
     not_a_headline,
 )
+from generator.editorial.pagesignals.threads import thread_posts
 from generator.editorial.pagesignals.wrapping import (
     BROKEN_WORD,
     FOOTNOTE_LINE,
@@ -140,6 +141,8 @@ def analyse(text: str) -> PageText:
     kinds = _in_context(lines, [classify(line) if line not in rows else "skip" for line in lines])
     wrapped = len(lines) != len(lines_of(text))  # a hard-wrapped copy: a document's pages
     kinds = _repeats_and_notes(lines, kinds, wrapped)
+    posts, between = thread_posts(lines)  # a thread's numbered posts: one article
+    kinds = ["prose" if i in posts else "skip" if i in between else k for i, k in enumerate(kinds)]
     runs = _across_boxes(lines, kinds, _runs(kinds))
     if not runs:
         return PageText(None, (), (), (), tuple(lines))

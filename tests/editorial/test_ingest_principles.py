@@ -12,7 +12,7 @@ import pytest
 from generator.content.frontmatter import split
 from generator.content.syntax.yamlstrict import plain
 from generator.editorial.ingest import ingest_file
-from generator.editorial.ingest_text import classify
+from generator.editorial.ingest_text import analyse, classify
 from generator.editorial.pagesignals import headlines, outlets
 from generator.editorial.pagesignals.wrapping import unwrap
 
@@ -232,3 +232,15 @@ def test_a_print_modules_name_with_its_home_address_names_the_site(content: Path
     assert _source(meta)["name"] == "Kavkaz Monitor"
     assert _source(meta)["url"] == "https://kavkazmonitor.am/en/news/55231/"
     assert "Published on" not in text
+
+
+def test_a_threads_numbered_posts_are_one_article_and_replies_stay_out() -> None:
+    page = ("Conversation\nAra Petrosyan\n@ara_p\nFollow\n"
+            "1/ The border commissions met again today. A short thread on what they agreed. 🧵\n"
+            "9:41 PM · Mar 3, 2025\n·\n48.2K\nViews\nAra Petrosyan\n@ara_p\n·\nMar 3\n"
+            "2/ They agreed on a second stretch of the line near four villages\n14\n96\n"
+            "Ara Petrosyan\n@ara_p\n·\nMar 3\n3/ Talks go on next month. /end\n21\n"
+            "Post your reply\nLusine Avetisyan\n@lus_a\n·\nMar 3\nGreat thread, thanks for it.\n")
+    body = analyse(page).body
+    assert [line[:2] for line in body] == ["1/", "2/", "3/"]
+    assert not any("Great thread" in line for line in body)
