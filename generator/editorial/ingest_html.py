@@ -30,6 +30,7 @@ _BLOCK = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "hea
           "table", "tr", "td", "th", "br", "hr", "dl", "dt", "dd", "address", "time", "pre"}
 
 
+_ZWNJ, _KEPT_ZWNJ = "\u200c", "⟦zwnj⟧"  # Persian words hold zero-width non-joiners
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -39,13 +40,17 @@ def read_html(html: str) -> tuple[PageText, Markup]:
     if root is not None:
         _keep_word_boundaries(root)
         html = lxml.html.tostring(root, encoding="unicode")
-    document = trafilatura.bare_extraction(
-        html, with_metadata=True, favor_precision=True, include_comments=False,
-        include_tables=False, include_images=False,
+    document = trafilatura.bare_extraction(  # it drops zero-width joiners: kept by a marker
+        html.replace(_ZWNJ, _KEPT_ZWNJ), with_metadata=True, favor_precision=True,
+        include_comments=False, include_tables=False, include_images=False,
         date_extraction_params={"extensive_search": False, "original_date": True})
     visible = analyse("\n".join(visible_lines(html)))
     if not isinstance(document, trafilatura.settings.Document):
         return visible, Markup()
+    for field in ("text", "title", "sitename", "author"):
+        value = getattr(document, field, None)
+        if isinstance(value, str):
+            setattr(document, field, value.replace(_KEPT_ZWNJ, _ZWNJ))
     markup = _markup(document)
     if root is not None:
         markup = replace(markup, url=_canonical(root) or markup.url,
@@ -53,6 +58,9 @@ def read_html(html: str) -> tuple[PageText, Markup]:
     title, candidates = _title(root, markup) if root is not None else (markup.title, ())
     title = title or (None if candidates else visible.title)
     body = _clean_body(str(document.text or ""), title)
+    if body and body[0] in visible.body:  # a lead block before the text trafilatura left out
+        lead = visible.body[:visible.body.index(body[0])]
+        body = (*(line for line in lead if classify(line) == "prose"), *body)
     page = PageText(title, body or visible.body, visible.header, visible.tail,
                     visible.furniture, candidates, visible.first_line)
     return page, markup
@@ -205,6 +213,14 @@ def _strip_site(title: str, site: str | None, url: str | None) -> str:
         " - ".join(parts).strip()
 
 
+def _closing_sentence(line: str) -> bool:
+    """A short last paragraph that is one sentence ("Условлено продолжить контакты."), not
+    a string of labels ("For information media. Not an official record.")."""
+    words = line.split()
+    return len(words) >= 2 and words[0][:1].isupper() and line.endswith((".", "!", "؟", "。")) \
+        and not re.search(r"[.!?]\s", line)
+
+
 def _clean_body(text: str, title: str | None) -> tuple[str, ...]:
     """trafilatura's paragraphs without a repeated title and leftover furniture lines."""
     kept = []
@@ -213,6 +229,6 @@ def _clean_body(text: str, title: str | None) -> tuple[str, ...]:
             continue
         if classify(line) in ("prose", "short"):
             kept.append(line)
-    while kept and classify(kept[-1]) != "prose":
+    while kept and classify(kept[-1]) != "prose" and not _closing_sentence(kept[-1]):
         kept.pop()
     return tuple(kept)

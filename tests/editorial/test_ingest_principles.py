@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.content.frontmatter import split
+from generator.content.placeholders import ARTICLE_START
 from generator.content.syntax.yamlstrict import plain
 from generator.editorial.ingest import ingest_file
 from generator.editorial.ingest_text import analyse, classify
@@ -244,3 +245,37 @@ def test_a_threads_numbered_posts_are_one_article_and_replies_stay_out() -> None
     body = analyse(page).body
     assert [line[:2] for line in body] == ["1/", "2/", "3/"]
     assert not any("Great thread" in line for line in body)
+
+
+# HTML pages: the article as the page writes it, lead block and last short sentence included.
+
+def _html_body(content: Path, name: str, body: str) -> str:
+    page = (f"<html><head><title>Talks resume</title></head><body><h1>Talks resume on the "
+            f"border</h1><p>12 March 2024</p>{body}<footer>© 2024 Steppe Notes</footer>"
+            "</body></html>")
+    _, text = _ingest(content, name, page)
+    return " ".join(text.split(ARTICLE_START, 1)[1].replace("#", " ").split())
+
+
+def test_persian_words_keep_their_zero_width_non_joiners(content: Path) -> None:
+    word = "بین\u200cالمللی"
+    block = _html_body(content, "fa.html", f"<div><p>{TEXT}</p><p>وی افزود که هرگونه تغییر "
+                       f"در مرزهای {word} پذیرفتنی نیست و ایران آن را نمی‌پذیرد.</p>"
+                       f"<p>{MORE}</p></div>")
+    assert word in block
+
+
+def test_a_lead_block_and_a_short_closing_sentence_are_article_text(content: Path) -> None:
+    lead = ("Two years after the offensive, the two governments said on Tuesday that the talks "
+            "would go on in a third country next month.")
+    block = _html_body(content, "lead.html", '<figure><img src="a.jpg" alt=""><figcaption>'
+                       "Delegates at the venue.</figcaption></figure><div class="
+                       f'"story-lead"><p><strong>{lead}</strong></p></div>'
+                       f'<div class="field-body"><p>{TEXT}</p><p>{MORE}</p><p>{TEXT[:60]} again, '
+                       "the ministry added on Friday.</p><p>Contacts will continue.</p></div>")
+    assert lead in block and "Contacts will continue." in block
+
+
+def test_a_caption_ending_in_a_photo_label_is_furniture() -> None:
+    assert classify("The two deputy prime ministers before the eighth meeting. Official "
+                    "photo.") == "skip"

@@ -21,7 +21,9 @@ ALWAYS_SKIP = re.compile(r"""(?ix)^(?:
     file\ photo)\ ?[/:].*|
     .*[(\[][^()\[\]]{0,60}\b(?:photo|photograph|image|picture|credit|getty|reuters|afp|ap|aa|
     epa|tass|handout|file)\b[^()\[\]]{0,60}[)\]]\s*|
-    .*purchase\ licensing\ rights.*|.*\[[^\]]*/[^\]]*\]|[a-z]{2,5}(?:/[a-z]{2,5})+|
+    .*purchase\ licensing\ rights.*|
+    .*[.!?]\ (?:[\w-]+\ ){0,2}(?:photo|photograph|фото)\.?|
+    .*\[[^\]]*/[^\]]*\]|[a-z]{2,5}(?:/[a-z]{2,5})+|
     .{3,}\ ©\ ?[A-Z][^©\d]{2,60}[,/]\ ?\w[^©\d]{1,40}|
     .*\S\ ?[/©]\ ?(?:afp|reuters|ap|epa|getty\ images|aa|tass|sputnik|pool|efe|xinhua|anadolu)
     (?:\ via\ getty\ images|/getty\ images|\ photos?|\ images?|\ pictures?)?\.?\)?|
