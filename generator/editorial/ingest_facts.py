@@ -20,15 +20,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from generator.editorial.ingest_text import CREDIT, PageText, classify
-from generator.editorial.pagesignals import (
-    headlines,
-    labels,
-    outlets,
-    pagedates,
-    pageurls,
-    sitename,
-)
+from generator.editorial.pagesignals import headlines, outlets, pagedates, pageurls, sitename
 from generator.editorial.pagesignals.headlines import is_link_label
+from generator.editorial.pagesignals.labels import WIKI_EDITED
 
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’. ]*[A-ZÀ-Ý](?:/[A-ZÀ-Ý][A-ZÀ-Ý'’. ]*[A-ZÀ-Ý])*)"
@@ -119,12 +113,15 @@ def gather(page: PageText, markup: Markup, today: date,
                                                                else via)
     stated, candidates, updated_only = _page_date(page)
     original = _attribution_date(page) if outlet and not disputed else None
+    if stated and markup.published in {d for line in page.header for m, d in _stamps(line)
+                                       if m == "updated"}:  # the markup's is the update's date
+        markup = replace(markup, published=None)
     if not original and markup.published and stated and markup.published != stated \
             and not updated_only:
         candidates, stated = (markup.published, stated), None  # the markup and the page differ
         markup = replace(markup, published=None)
     url = markup.url or _page_url(page)
-    wiki = not original and any(labels.WIKI_EDITED.match(line) for line in (
+    wiki = not original and any(WIKI_EDITED.match(line) for line in (
         *page.tail, *page.furniture))
     if wiki:  # edited by anyone, never published on a day: its dates are the editor's call
         candidates = tuple(sorted({d for d in (markup.published, stated) if d} | set(candidates)))

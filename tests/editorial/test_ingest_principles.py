@@ -279,3 +279,12 @@ def test_a_lead_block_and_a_short_closing_sentence_are_article_text(content: Pat
 def test_a_caption_ending_in_a_photo_label_is_furniture() -> None:
     assert classify("The two deputy prime ministers before the eighth meeting. Official "
                     "photo.") == "skip"
+
+
+def test_a_markup_date_the_page_shows_as_its_update_is_no_publication_date(
+        content: Path) -> None:
+    page = ('<html><head><meta name="date" content="2025-08-11"><title>Talks resume</title>'
+            "</head><body><h1>Talks resume on the border</h1><p>Ani Petrosyan |10.08.2025 - "
+            f"Update : 11.08.2025</p><p>{TEXT}</p><p>{MORE}</p></body></html>")
+    meta, _ = _ingest(content, "updated.html", page)
+    assert meta["date"] == "2025-08-10"
