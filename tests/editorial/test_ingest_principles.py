@@ -288,3 +288,11 @@ def test_a_markup_date_the_page_shows_as_its_update_is_no_publication_date(
             f"Update : 11.08.2025</p><p>{TEXT}</p><p>{MORE}</p></body></html>")
     meta, _ = _ingest(content, "updated.html", page)
     assert meta["date"] == "2025-08-10"
+
+
+@pytest.mark.parametrize("line", ["Home > Politics > Talks resume on the border with Azerbaijan",
+                                  "Accueil › Europe › Les pourparlers reprennent à la frontière",
+                                  "Talks resume on the border (https://example.am/talks)"])
+def test_a_breadcrumb_trail_or_a_line_with_an_address_is_no_title(line: str) -> None:
+    assert headlines.not_a_headline(line)
+    assert not headlines.not_a_headline("Talks resume on the border with Azerbaijan")

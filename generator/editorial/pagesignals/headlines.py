@@ -44,6 +44,9 @@ _INLINE_LINK_LINE = re.compile(rf"(?ix)^[\[(]?{_LINK_LABEL}(?:\s*[:|»›>•–
 _BARE_LINK_LABEL = re.compile(rf"(?ix)^(?!related|more|recommended){_LINK_LABEL}\W*$")
 
 
+_TRAIL = re.compile(r"^\S[^>›»]{0,40}\s[>›»]\s")  # "Home > ...", "Accueil › ..."
+
+
 def is_link_label(line: str, bare: bool = False) -> bool:
     """A link to another article's headline ("Read also: ...", "À lire aussiArménie ...")
     or its label alone on its line (only the label where ``bare``)."""
@@ -132,8 +135,10 @@ def credit_shaped(line: str) -> bool:
 
 
 def not_a_headline(line: str) -> bool:
-    """True for a headline-shaped line that is a reference or a credit, not a title."""
-    return is_document_label(line) or credit_shaped(line)
+    """True for a headline-shaped line that is a reference, a credit, a line holding a web
+    address or a breadcrumb trail ("Home > World > ..."), not a title."""
+    return is_document_label(line) or credit_shaped(line) or "://" in line or bool(
+        _TRAIL.search(line))
 
 
 def contradicted_by_address(title: str, url: str | None) -> bool:
