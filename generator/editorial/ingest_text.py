@@ -83,6 +83,8 @@ def classify(line: str) -> Kind:
     """What one line of a page is."""
     if len(line) > _FURNITURE_SPAN:  # furniture is short; and no pattern runs on a huge line
         return "prose" if is_prose(line) else "short"
+    if not any(c.isalnum() for c in line):
+        return "skip"  # a separator alone ("·", "***", "|"): between a byline's parts
     if _BULLET.match(line) and not pagedates.complete_dates(line[:30]):  # not "13. März 2025"
         return "bullet"
     if labels.ALWAYS_SKIP.match(line) or is_link_label(line) or labels.SELF_DESCRIPTION.match(line):

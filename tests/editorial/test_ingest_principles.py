@@ -296,3 +296,11 @@ def test_a_markup_date_the_page_shows_as_its_update_is_no_publication_date(
 def test_a_breadcrumb_trail_or_a_line_with_an_address_is_no_title(line: str) -> None:
     assert headlines.not_a_headline(line)
     assert not headlines.not_a_headline("Talks resume on the border with Azerbaijan")
+
+
+def test_a_separator_alone_on_its_line_does_not_part_a_title_from_its_byline() -> None:
+    page = ("Member-only story\n\nTalks resume on the border between the two neighbours\n"
+            "Ara Petrosyan\nFollow\n·\n6 min read\n·\nMar 2, 2023\n312\nShare\n\n"
+            + TEXT + "\n\n" + MORE + "\n")
+    assert classify("·") == "skip"
+    assert analyse(page).title == "Talks resume on the border between the two neighbours"
