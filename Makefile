@@ -7,6 +7,8 @@ NODE_STAMP := node_modules/.installed-stamp
 # The editions' default names, as the CLI's (generator/cli.py) and the Downloads page's.
 OFFLINE_ZIP := briefing-archive-offline.zip
 ZIM_FILE    := briefing-archive.zim
+# Test processes (pytest-xdist): one per core by default; WORKERS=0 runs the tests in one.
+WORKERS ?= auto
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: site serve install test test-fast test-browser test-a11y check sources lint bundle zim bench lock chromium kiwix clean
@@ -31,16 +33,16 @@ lint: $(STAMP) $(NODE_STAMP)  ## ruff, then mypy --strict, then ESLint on our Ja
 	node_modules/.bin/eslint --max-warnings 0
 
 test: lint chromium kiwix ## lint, then every test (browser and Kiwix tests included)
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(WORKERS)
 
 test-fast: $(STAMP)       ## every test but the browser and Kiwix ones; needs no Debian package
-	$(BIN)/pytest -q -m "not browser and not kiwix"
+	$(BIN)/pytest -q -m "not browser and not kiwix" -n $(WORKERS)
 
 test-browser: $(STAMP) chromium  ## only the headless Chromium tests
-	$(BIN)/pytest -q -m browser
+	$(BIN)/pytest -q -m browser -n $(WORKERS)
 
 test-a11y: $(STAMP) chromium kiwix  ## only the accessibility tests (WCAG 2.2 AA, tests/a11y/), every page type in every scheme, width and edition
-	A11Y_MATRIX=full $(BIN)/pytest -q tests/a11y
+	A11Y_MATRIX=full $(BIN)/pytest -q tests/a11y -n $(WORKERS)
 
 bundle: $(STAMP)          ## the offline zip, briefing-archive-offline.zip
 	$(BIN)/briefings bundle --output $(OFFLINE_ZIP)

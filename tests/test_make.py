@@ -38,6 +38,7 @@ def test_test_lints_first_and_installs_the_browser_and_kiwix() -> None:
     assert commands.index(".venv/bin/mypy") < commands.index(".venv/bin/pytest -q")
     assert "chromium" in commands and "kiwix-tools" in commands
     assert '-m "not' not in commands  # every test, browser and Kiwix ones included
+    assert ".venv/bin/pytest -q -n auto" in commands  # one test process per core
 
 
 def test_test_fast_needs_no_debian_package() -> None:
