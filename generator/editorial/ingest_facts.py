@@ -112,6 +112,8 @@ def gather(page: PageText, markup: Markup, today: date,
     name, via = (None if name and _unmapped(name) else name), (None if via and _unmapped(via)
                                                                else via)
     stated, candidates, updated_only = _page_date(page)
+    if stated is None and not candidates and page.title and pagedates.dated_headline(page.title):
+        stated = pagedates.complete_dates(page.title)[-1][1]  # "Press Briefing – May 2, 2024"
     original = _attribution_date(page) if outlet and not disputed else None
     if stated and markup.published in {d for line in page.header for m, d in _stamps(line)
                                        if m == "updated"}:  # the markup's is the update's date

@@ -31,6 +31,9 @@ _BLOCK = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "hea
 
 
 _ZWNJ, _KEPT_ZWNJ = "\u200c", "⟦zwnj⟧"  # Persian words hold zero-width non-joiners
+_MODIFIED = re.compile(r"(?:article:modified_time|og:updated_time|dateModified)\D{1,20}?"
+                       r"(\d{4}-\d\d-\d\d)")
+_PUBLISHED = re.compile(r"article:published_time|datePublished|\bpubdate\b|name=\W?date\W")
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -52,6 +55,9 @@ def read_html(html: str) -> tuple[PageText, Markup]:
         if isinstance(value, str):
             setattr(document, field, value.replace(_KEPT_ZWNJ, _ZWNJ))
     markup = _markup(document)
+    if markup.published and markup.published.isoformat() in _MODIFIED.findall(html) \
+            and not _PUBLISHED.search(html):  # the markup states only when it was modified
+        markup = replace(markup, published=None)
     if root is not None:
         markup = replace(markup, url=_canonical(root) or markup.url,
                          site=_stated_site(root, markup))

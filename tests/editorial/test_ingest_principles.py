@@ -304,3 +304,21 @@ def test_a_separator_alone_on_its_line_does_not_part_a_title_from_its_byline() -
             + TEXT + "\n\n" + MORE + "\n")
     assert classify("·") == "skip"
     assert analyse(page).title == "Talks resume on the border between the two neighbours"
+
+
+def test_a_markup_that_states_only_a_modification_date_states_no_publication_date(
+        content: Path) -> None:
+    page = ('<html><head><meta property="article:modified_time" content="2025-08-12T01:17:44'
+            '+00:00"><title>Talks resume</title></head><body><h1>Talks resume on the border'
+            f"</h1><p>Ani Petrosyan</p><p>August 11, 2025</p><p>{TEXT}</p><p>{MORE}</p>"
+            "</body></html>")
+    meta, _ = _ingest(content, "modified.html", page)
+    assert meta["date"] == "2025-08-11"
+
+
+def test_a_headline_closed_by_its_date_dates_a_page_with_no_stamp(content: Path) -> None:
+    page = ("Briefing by the spokesperson on border talks – August 11, 2025\n\n" + TEXT
+            + "\n\n" + MORE + "\n")
+    meta, _ = _ingest(content, "briefing.txt", page)
+    assert meta["title"] == "Briefing by the spokesperson on border talks – August 11, 2025"
+    assert meta["date"] == "2025-08-11"
