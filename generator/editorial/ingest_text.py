@@ -24,9 +24,9 @@ from generator.editorial.pagesignals.headlines import (
 from generator.editorial.pagesignals.threads import thread_posts
 from generator.editorial.pagesignals.wrapping import (
     BROKEN_WORD,
-    FOOTNOTE_LINE,
-    FOOTNOTE_MARK,
     SENTENCE_END,
+    repeats_and_notes,
+    running_title,
     unwrap,
 )
 
@@ -142,7 +142,8 @@ def analyse(text: str) -> PageText:
     rows = set(lines_of("\n".join(re.findall(r"^.*\S\t+\S.*$", text, re.MULTILINE))))
     kinds = _in_context(lines, [classify(line) if line not in rows else "skip" for line in lines])
     wrapped = len(lines) != len(lines_of(text))  # a hard-wrapped copy: a document's pages
-    kinds = _repeats_and_notes(lines, kinds, wrapped)
+    furniture_at = repeats_and_notes(lines, [kind == "short" for kind in kinds], wrapped)
+    kinds = ["skip" if i in furniture_at else kind for i, kind in enumerate(kinds)]
     posts, between = thread_posts(lines)  # a thread's numbered posts: one article
     kinds = ["prose" if i in posts else "skip" if i in between else k for i, k in enumerate(kinds)]
     runs = _across_boxes(lines, kinds, _runs(kinds))
@@ -156,7 +157,7 @@ def analyse(text: str) -> PageText:
         title_at, lede = _title_above(lines, kinds, _stamp_above(kinds, title_at))
     title_at, candidates = _confirmed(lines, kinds, title_at)
     if title_at is None and not candidates and wrapped:
-        title_at = _running_title(lines, kinds, start)
+        title_at = running_title(lines, [kind == "short" for kind in kinds], start)
     body = [lines[i] for i in (*lede, *range(start, end + 1)) if kinds[i] in ("prose", "short")]
     top = max(0, (start if title_at is None else title_at) - 3)
     header = [lines[i] for i in range(top, start) if i != title_at and i not in lede]
@@ -173,13 +174,19 @@ def _confirmed(lines: list[str], kinds: list[Kind], title_at: int | None
     """The title where the page's signals agree: a mail's "Subject:" header is decisive
     where a line repeats it; a headline right under a breadcrumb trail ("Home / Newsroom /
     Press releases and public statements") is the title only where the line below it is
-    not one too (both quoted for the editor otherwise)."""
+    not one too (both quoted for the editor otherwise); likewise a short line at the page's
+    top over a headline-shaped line half as long again: a masthead over the headline ("The
+    Caspian Herald"), or the headline over its standfirst?"""
     subject = next((line[8:].strip() for line in lines[:12] if line.startswith("Subject:")), "")
     if subject and subject in lines:
         return lines.index(subject), ()
+    below = (title_at or 0) + 1
+    if title_at is not None and title_at <= 1 and below < len(lines) and kinds[below] == "short" \
+            and is_headline(lines[below]) and len(lines[below].split()) >= max(
+            10, 1.5 * len(lines[title_at].split())):
+        return None, (lines[title_at], lines[below])
     if title_at is None or not _under_breadcrumb(lines, title_at):
         return title_at, ()
-    below = title_at + 1
     if below < len(lines) and kinds[below] == "short" and is_headline(lines[below]):
         return None, (lines[title_at], lines[below])  # which is the trail's last item?
     return title_at, ()
@@ -220,30 +227,6 @@ def _in_context(lines: list[str], kinds: list[Kind]) -> list[Kind]:
         elif any(line.startswith(name + " ") and line[len(name) + 1:][:1].islower()
                  for name in names) and kinds[index] != "byline":
             kinds[index] = "end"
-    return kinds
-
-
-def _running_title(lines: list[str], kinds: list[Kind], start: int) -> int | None:
-    """A document's title where no line above the text reads as a headline (a report's
-    title in capitals): the line above the text that its pages repeat as running header."""
-    return next((i for i in range(max(0, start - 16), start) if kinds[i] == "short"
-                 and len(lines[i].split()) >= 4 and lines[i] in lines[start:]
-                 and not pagedates.complete_dates(lines[i])), None)
-
-
-def _repeats_and_notes(lines: list[str], kinds: list[Kind], wrapped: bool) -> list[Kind]:
-    """A short line that repeats one above in a hard-wrapped copy (a document's running
-    header) and a footnote
-    (a line opening with a number that marks the end of a sentence: "... recognition.1")
-    are furniture between an article's paragraphs."""
-    marks = {m.group(1) for line in lines for m in FOOTNOTE_MARK.finditer(line)}
-    seen: set[str] = set()
-    for index, line in enumerate(lines):
-        note = FOOTNOTE_LINE.match(line)
-        if (wrapped and kinds[index] == "short" and line in seen and len(line.split()) >= 3) or (
-                note and note.group(1) in marks and len(line.split()) <= 40):
-            kinds[index] = "skip"
-        seen.add(line)
     return kinds
 
 

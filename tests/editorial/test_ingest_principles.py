@@ -322,3 +322,13 @@ def test_a_headline_closed_by_its_date_dates_a_page_with_no_stamp(content: Path)
     meta, _ = _ingest(content, "briefing.txt", page)
     assert meta["title"] == "Briefing by the spokesperson on border talks – August 11, 2025"
     assert meta["date"] == "2025-08-11"
+
+
+@pytest.mark.parametrize("top", ["Ministry of Foreign Affairs", "The Caspian Herald"])
+def test_a_line_at_the_pages_top_over_a_longer_headline_is_left_to_the_editor(
+        content: Path, top: str) -> None:
+    headline = "Statement by the Ministry on the border incident near the village of Sotk"
+    page = f"{top}\n\n{headline}\n\n12 March 2024\n\n{TEXT}\n\n{MORE}\n"
+    meta, text = _ingest(content, "masthead.txt", page)
+    assert meta.get("title") is None
+    assert top in text and headline in text  # both quoted

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
+
+from generator.editorial.pagesignals import pagedates
 
 BROKEN_WORD = re.compile(r"[^\W\d]-$")  # "Guar-": a word broken at the line's end
 SENTENCE_END = re.compile(r"(?:[.!?…:؟。։।][\"'”’»)\]]*[¹²³⁴⁵⁶⁷⁸⁹⁰]*(?:\[\d{1,3}\])*|"
@@ -115,3 +118,28 @@ def _wrapped_heading(lines: list[str]) -> str:
                                      for line in joined[:-1]) and sum(map(len, joined)) <= 200:
         return " ".join(joined)
     return "\n".join(joined)
+
+
+def running_title(lines: list[str], short: Sequence[bool], start: int) -> int | None:
+    """A document's title where no line above the text reads as a headline (a report's
+    title in capitals): the short line above the text that its pages repeat as running
+    header."""
+    return next((i for i in range(max(0, start - 16), start) if short[i]
+                 and len(lines[i].split()) >= 4 and lines[i] in lines[start:]
+                 and not pagedates.complete_dates(lines[i])), None)
+
+
+def repeats_and_notes(lines: list[str], short: Sequence[bool], wrapped: bool) -> set[int]:
+    """Where the furniture between a document's paragraphs is: a short line that repeats
+    one above in a hard-wrapped copy (a running header), and a footnote (a line opening
+    with a number that marks the end of a sentence: "... recognition.1")."""
+    marks = {m.group(1) for line in lines for m in FOOTNOTE_MARK.finditer(line)}
+    seen: set[str] = set()
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        note = FOOTNOTE_LINE.match(line)
+        if (wrapped and short[index] and line in seen and len(line.split()) >= 3) or (
+                note and note.group(1) in marks and len(line.split()) <= 40):
+            found.add(index)
+        seen.add(line)
+    return found
