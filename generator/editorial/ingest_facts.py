@@ -100,11 +100,10 @@ def gather(page: PageText, markup: Markup, today: date,
     """Everything the page says about its source and date; ``organisation`` gives the
     registries' name of an organisation named whole ("United Nations"), or None."""
     site, stated_sites = _site(page, markup, organisation)
-    outlet, disputed, spoken = _outlet(page, markup)
+    outlet, disputed = _outlet(page, markup)
     name, via = (None if disputed else outlet or site), None
     if outlet and site and outlets.canonical(outlet) != outlets.canonical(site):
-        if outlets.same_organisation(outlet, site) or any(  # "(AA)" on Anadolu Ajansı's site
-                outlets.same_organisation(said, site) for said in spoken):
+        if outlets.same_organisation(outlet, site):  # "MEE staff" on Middle East Eye
             name = None if disputed else site  # the site's own story, as it names itself
         else:
             via = site
@@ -215,8 +214,7 @@ def _copyright_holder(line: str) -> str | None:
     return None if _ATTRIBUTION.search(line) else sitename.copyright_holder(line)
 
 
-def _outlet(page: PageText, markup: Markup
-            ) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
+def _outlet(page: PageText, markup: Markup) -> tuple[str | None, tuple[str, ...]]:
     """Who wrote the report, where the page says so; and the candidates where it says it
     in ways that disagree (a byline and a dateline credit naming different agencies).
 
@@ -228,7 +226,7 @@ def _outlet(page: PageText, markup: Markup
         found = _ATTRIBUTION.search(line)
         name = _attributed(found.group("name")) if found else None
         if name:
-            return _outlet_in(name), (), (name,)
+            return _outlet_in(name), ()
     said = [quoted.group("who") for quoted in map(CREDIT.match, page.header) if quoted]
     said += [headlines.credit_line(line) for line in page.header]  # "Yerevan (AFP) –"
     said += [b for b in map(_byline, (*page.header, *page.tail))
@@ -241,10 +239,9 @@ def _outlet(page: PageText, markup: Markup
         name = _outlet_in(text)
         if not _STAFF_ONLY.match(name):  # "By Staff", "By our correspondent": nobody named
             named.setdefault(outlets.canonical(name).casefold(), name)
-    spoken = tuple(text.strip() for text in said if text)  # as written: "AA", "MEE staff"
     if len(named) > 1:
-        return None, tuple(named.values()), spoken
-    return next(iter(named.values()), None), (), spoken
+        return None, tuple(named.values())
+    return next(iter(named.values()), None), ()
 
 
 def _attribution_date(page: PageText) -> date | None:

@@ -133,6 +133,7 @@ def test_a_company_name_over_its_masthead_is_the_company_not_the_outlet(
     ("AP", "Armenpress", False),
     ("Al Arabiya", "Al Jazeera", False),
     ("Caucasus Herald", "Caspian Herald", False),
+    ("AA", "Armenian Assembly", False),  # a known agency's credit, not the site's initials
 ])
 def test_a_credit_is_the_site_itself_by_its_initials_or_its_name_in_another_language(
         one: str, other: str, same: bool) -> None:

@@ -148,10 +148,11 @@ def initials(name: str) -> str:
 
 def same_organisation(one: str, other: str) -> bool:
     """Two names of one organisation: one is the other's initials ("MEE", "Middle East
-    Eye"), or both begin with the same word and have the same initials, the one name in two
-    languages ("Anadolu Agency", "Anadolu Ajansı")."""
+    Eye") and no known outlet's, or both begin with the same word and have the same
+    initials, the one name in two languages ("Anadolu Agency", "Anadolu Ajansı")."""
     short, long_ = sorted((one.strip(), other.strip()), key=len)
-    if len(short) >= 2 and short.isupper() and " " not in short and initials(long_) == short:
+    if len(short) >= 2 and short.isupper() and " " not in short and initials(long_) == short \
+            and by_name(short) is None:  # not a known agency's credit ("AA" on another site)
         return True
     first = [name.split()[0].casefold() for name in (one, other) if name.split()]
     return (len(one.split()) >= 2 and len(other.split()) >= 2 and len(set(first)) == 1
