@@ -104,8 +104,10 @@ def classify(line: str) -> Kind:
         return "end"
     if _BYLINE.match(line):
         return "byline"
-    if len(line.split()) <= 14 and (pagedates.complete_dates(line) or pagedates.partial_date(
-            line)) and not pagedates.dated_headline(line):
+    if (len(line.split()) <= 14 or (len(line) <= 160 and any(  # "Publié le ..., mis à jour le"
+            meaning != "plain" for meaning, _ in pagedates.stamps(line)))) and (
+            pagedates.complete_dates(line) or pagedates.partial_date(line)
+            ) and not pagedates.dated_headline(line):
         return "date"  # before the ticker test: "SEP 25, 2023 - 3:42 PM GMT+3" is a date
     return "skip" if _TICKER.search(line) or _digit_share(line) > 0.3 else "short"
 
@@ -118,6 +120,13 @@ def is_prose(line: str) -> bool:
     ended = SENTENCE_END.search(_END_CREDIT.sub("", line))  # "... Rolle. (red, APA, 13.3.2025)"
     return len(words) >= 7 and lower >= 2 and bool(ended) and (
         len(words) > 12 or max(len(s.split()) for s in re.split(r"[.!?]\s", line)) >= 5)
+
+
+def _menu_row(raw: str) -> bool:
+    """Three or more items of one to three words set apart by runs of spaces, as a copied
+    menu keeps them ("World  Politics  Sports"): a row of links, never a headline."""
+    parts = re.split(r"[ \u00a0]{2,}", raw.strip())
+    return len(parts) >= 3 and all(1 <= len(part.split()) <= 3 for part in parts)
 
 
 def _digit_share(line: str) -> float:
@@ -140,6 +149,7 @@ def analyse(text: str) -> PageText:
     label and value apart by a tab, is furniture: an infobox, a data table)."""
     lines = lines_of(unwrap(text))
     rows = set(lines_of("\n".join(re.findall(r"^.*\S\t+\S.*$", text, re.MULTILINE))))
+    rows |= {" ".join(raw.split()) for raw in text.splitlines() if _menu_row(raw)}
     kinds = _in_context(lines, [classify(line) if line not in rows else "skip" for line in lines])
     wrapped = len(lines) != len(lines_of(text))  # a hard-wrapped copy: a document's pages
     furniture_at = repeats_and_notes(lines, [kind == "short" for kind in kinds], wrapped)
@@ -181,6 +191,8 @@ def _confirmed(lines: list[str], kinds: list[Kind], title_at: int | None
     if subject and subject in lines:
         return lines.index(subject), ()
     below = (title_at or 0) + 1
+    while below < len(lines) - 1 and kinds[below] == "skip":
+        below += 1  # past a menu row
     if title_at is not None and title_at <= 1 and below < len(lines) and kinds[below] == "short" \
             and is_headline(lines[below]) and len(lines[below].split()) >= max(
             10, 1.5 * len(lines[title_at].split())):

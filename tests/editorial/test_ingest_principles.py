@@ -333,3 +333,22 @@ def test_a_line_at_the_pages_top_over_a_longer_headline_is_left_to_the_editor(
     meta, text = _ingest(content, "masthead.txt", page)
     assert meta.get("title") is None
     assert top in text and headline in text  # both quoted
+
+
+def test_a_long_labelled_stamp_line_is_a_date_line() -> None:
+    assert classify("Publié le 14 mars 2024 à 10h05, mis à jour le 15 mars 2024 à 08h00") == "date"
+
+
+def test_a_copied_menu_row_is_no_headline_and_the_sites_name_is_no_title(content: Path) -> None:
+    page = ("Le Courrier du Caucase\nInternational  Politique  Économie\n\n"
+            "Arménie : Erevan et Bakou relancent les pourparlers sur la frontière\n\n"
+            "Par Anne Dubois\nPublié le 14 mars 2024 à 10h05, mis à jour le 15 mars 2024\n\n"
+            "Les deux pays ont convenu mardi de reprendre les discussions sur la délimitation "
+            "de leur frontière commune, ont indiqué les ministères.\n\nLa prochaine réunion "
+            "doit avoir lieu le mois prochain dans un pays tiers, selon un communiqué publié.\n\n"
+            "© Le Courrier du Caucase 2024\n")
+    assert analyse(page).title != "International Politique Économie"
+    meta, _ = _ingest(content, "courrier.txt", page)
+    assert meta.get("title") != "Le Courrier du Caucase"
+    assert meta["date"] == "2024-03-14"
+    assert _source(meta)["name"] == "Le Courrier du Caucase"
