@@ -47,7 +47,7 @@ from generator.editorial.known_names import NameFinder
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 SETS = ("ingest", "ingest-unseen", "ingest-heldout", "ingest-dev", "ingest-dev-heldout",
-        "ingest-dev2", "ingest-heldout3", "ingest-heldout4")
+        "ingest-dev2", "ingest-heldout3", "ingest-heldout4", "ingest-heldout5")
 TODAY = date(2026, 11, 29)
 FIELDS = ("title", "date", "published", "name", "via", "url")
 

@@ -60,7 +60,7 @@ TYPING_DELAY_MS = 125
 _COMPRESSED = (".html", ".js", ".css", ".json", ".xml", ".svg", ".txt")
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
     """Static files, gzipped when the browser accepts it; counts the bytes it sends."""
 
     protocol_version = "HTTP/1.1"
@@ -77,7 +77,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         wants = "gzip" in self.headers.get("Accept-Encoding", "")
         if not path.is_file() or not wants or path.suffix not in _COMPRESSED:
             return super().send_head()
-        body = _gzipped(str(path))
+        body = gzipped(str(path))
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
@@ -96,24 +96,24 @@ class _CountingFile:
         self.raw = raw
 
     def write(self, data: bytes) -> int:
-        with _Handler.lock:
-            _Handler.sent += len(data)
+        with GzipHandler.lock:
+            GzipHandler.sent += len(data)
         return int(self.raw.write(data))
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.raw, name)
 
 
-def _setup(self: _Handler) -> None:
+def _setup(self: GzipHandler) -> None:
     http.server.SimpleHTTPRequestHandler.setup(self)
     self.wfile = _CountingFile(self.wfile)  # type: ignore[assignment]
 
 
-_Handler.setup = _setup  # type: ignore[method-assign]
+GzipHandler.setup = _setup  # type: ignore[method-assign]
 
 
 @functools.lru_cache(maxsize=4096)
-def _gzipped(path: str) -> bytes:
+def gzipped(path: str) -> bytes:
     return gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
 
 
@@ -144,15 +144,15 @@ class Tab:
             paths = {urllib.parse.unquote(urllib.parse.urlsplit(u).path)
                      for u in self.files[files_from:] if u.startswith("file:")}
             return sum(Path(p).stat().st_size for p in paths if Path(p).is_file())
-        return _Handler.sent - start
+        return GzipHandler.sent - start
 
     def quiet(self) -> None:
         """Wait until no byte has been sent (and no file asked for) for QUIET_S seconds."""
-        last = (_Handler.sent, len(self.files))
+        last = (GzipHandler.sent, len(self.files))
         still = time.perf_counter()
         while time.perf_counter() - still < QUIET_S:
             self.page.wait_for_timeout(200)
-            now = (_Handler.sent, len(self.files))
+            now = (GzipHandler.sent, len(self.files))
             if now != last:
                 last, still = now, time.perf_counter()
 
@@ -163,7 +163,7 @@ class Tab:
 def page_view(browser: Any, url: str, slow: bool) -> Cost:
     tab = Tab(browser, slow)
     try:
-        start, started = _Handler.sent, time.perf_counter()
+        start, started = GzipHandler.sent, time.perf_counter()
         tab.page.goto(url, wait_until="load", timeout=WAIT_S * 1000)
         seconds = time.perf_counter() - started
         tab.quiet()
@@ -177,7 +177,7 @@ def search(browser: Any, url: str, query: str, slow: bool, pagefind: bool = Fals
     try:
         tab.page.goto(url, wait_until="load", timeout=WAIT_S * 1000)
         tab.quiet()
-        start, files_from = _Handler.sent, len(tab.files)
+        start, files_from = GzipHandler.sent, len(tab.files)
         if pagefind:
             tab.page.click(".pagefind-ui__search-input")
         else:
@@ -207,7 +207,7 @@ def finder_costs(browser: Any, url: str, slow: bool, exact: bool) -> list[Cost]:
     """The first results (``exact``: and, second, every count exact)."""
     tab = Tab(browser, slow)
     try:
-        start, started = _Handler.sent, time.perf_counter()
+        start, started = GzipHandler.sent, time.perf_counter()
         tab.page.goto(url, wait_until="commit", timeout=WAIT_S * 1000)
         tab.page.wait_for_selector("#ba-finder-results > li", timeout=WAIT_S * 1000)
         first = Cost(tab.bytes_since(start, 0), time.perf_counter() - started)
@@ -236,7 +236,7 @@ def measure_finder(hosted: list[Path], archive: synth.SynthArchive,
     count = len(archive.briefings)
     queries = [(f"actor={actor}", f"?actor={actor}"), (f"actor={rare} (1 briefing)",
                                                        f"?actor={rare}"), ("none", "")]
-    served = [(site.name, *serve_folder(site, _Handler)) for site in hosted]
+    served = [(site.name, *serve_folder(site, GzipHandler)) for site in hosted]
     rows = []
     try:
         with sync_playwright() as playwright:
@@ -308,7 +308,7 @@ def measure(sites: Sites, pagefind: bool) -> list[str]:
 
     slug, query, actor = subjects(sites.archive)
     count = len(sites.archive.briefings)
-    url, stop = serve_folder(sites.hosted, _Handler)
+    url, stop = serve_folder(sites.hosted, GzipHandler)
     rows = []
     try:
         with sync_playwright() as playwright:

@@ -154,7 +154,7 @@ def read_search_index(site: Path) -> tuple[dict[str, Any], list[list[Any]], dict
         return json.loads(text[text.index(",") + 1:text.rindex(")")])
 
     manifest = data(site / "search/manifest.js")
-    records = [r for n in range(len(manifest["docs"]))
+    records = [r for n in range(-(-manifest["count"] // manifest["chunk"]))
                for r in data(site / f"search/docs/{n}.js")]
     words: dict[int, set[str]] = {}
     for n in range(len(manifest["shards"])):

@@ -25,7 +25,7 @@ import nh3
 from markdown.treeprocessors import InlineProcessor
 
 from generator.content import bodyscan
-from generator.content.syntax import textrules
+from generator.content.syntax import plainbodies, textrules
 from generator.content.syntax.fields import FieldError
 
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -56,6 +56,8 @@ _BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 MAX_REPORTED = 20  # removed items reported one by one; the rest are counted
 
 _EXTENSIONS = ("tables", "fenced_code", "footnotes", "sane_lists", "abbr", "def_list")
+# Plain bodies skip Python-Markdown while it is configured as plainbodies was written for.
+PLAIN_PATH = _EXTENSIONS == plainbodies.EXTENSIONS
 
 
 @dataclass(frozen=True)
@@ -181,7 +183,11 @@ class _QuickInline(InlineProcessor):  # type: ignore[misc]  # Markdown ships no 
 
 
 def convert(text: str) -> str:
-    """Markdown to HTML, not yet sanitized (for :func:`render` and for tests of it)."""
+    """Markdown to HTML, not yet sanitized (for :func:`render` and for tests of it); a plain
+    body without Python-Markdown (the same HTML, see syntax/plainbodies.py)."""
+    plain = plainbodies.to_html(text) if PLAIN_PATH else None
+    if plain is not None:
+        return plain
     md = _markdown()
     md.reset()
     try:

@@ -122,6 +122,8 @@ def blocks(text: str, first_line: int) -> Iterator[Block]:
 
 
 def _raw_html(text: str, first_line: int) -> Iterator[FieldError]:
+    if "<" not in text:  # no tag without one (most bodies): no line to look at
+        return
     fence = ""
     for number, line in enumerate(text.split("\n"), start=first_line):
         opening = _FENCE.match(line)

@@ -132,6 +132,9 @@ def draft_from_page(text: str, finder: NameFinder, today: date) -> Draft:
     paragraphs = [text for text in (one_line(unicodedata.normalize("NFC", p), 1_000_000)
                                     for p in page.body) if text]
     title = one_line(unicodedata.normalize("NFC", page.title), 100_000) if page.title else None
+    if title and title.casefold() in {n.casefold() for n in (facts.name, facts.via) if n}:
+        page = replace(page, title_candidates=(title,))  # the site's own name: its masthead
+        title = None
     if title and headlines.contradicted_by_address(title, facts.url):
         page = replace(page, title_candidates=(title,))  # no word of it in the address's words
         title = None

@@ -22,6 +22,7 @@ from datetime import date
 from generator.editorial.ingest_text import CREDIT, PageText, classify
 from generator.editorial.pagesignals import headlines, outlets, pagedates, pageurls, sitename
 from generator.editorial.pagesignals.headlines import is_link_label
+from generator.editorial.pagesignals.labels import WIKI_EDITED
 
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’. ]*[A-ZÀ-Ý](?:/[A-ZÀ-Ý][A-ZÀ-Ý'’. ]*[A-ZÀ-Ý])*)"
@@ -30,7 +31,8 @@ _CREDIT_LINE = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*(?:[ ,/]{1,2}[A-ZÀ-Ý][\w'’
                           r"\((?P<credit>[^)]{2,40})\)\s*(?:--|—|–|-)\s+")
 _ATTRIBUTION = re.compile(
     r"(?:(?:originally|first)\s+(?:published|appeared|ran)\s+(?:on|in|by|at)|republished\s+"
-    r"(?:with\s+permission\s+)?(?:from|of|by)|permission\s+of|courtesy\s+of|^source:)\s+"
+    r"(?:with\s+permission\s+)?(?:from|of|by)|permission\s+of|courtesy\s+of|"
+    r"^(?:source|المصدر|источник)\s*:)\s+"
     r"(?P<name>[^.;|]+?)(?:[.;|]\s|[.;|]?$)", re.IGNORECASE)
 _PERSON_WORD = re.compile(r"^(?:[A-ZÀ-ÝĀ-Ž][\w'’.-]*|de|van|von|al|el|bin|da|di|la|le)$")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
@@ -101,21 +103,35 @@ def gather(page: PageText, markup: Markup, today: date,
     outlet, disputed = _outlet(page, markup)
     name, via = (None if disputed else outlet or site), None
     if outlet and site and outlets.canonical(outlet) != outlets.canonical(site):
-        via = site
+        if outlets.same_organisation(outlet, site):  # "MEE staff" on Middle East Eye
+            name = None if disputed else site  # the site's own story, as it names itself
+        else:
+            via = site
     unmapped = next((n for n in (name, via) if n and _unmapped(n)), None)
     name, via = (None if name and _unmapped(name) else name), (None if via and _unmapped(via)
                                                                else via)
     stated, candidates, updated_only = _page_date(page)
+    if stated is None and not candidates and page.title and pagedates.dated_headline(page.title):
+        stated = pagedates.complete_dates(page.title)[-1][1]  # "Press Briefing – May 2, 2024"
     original = _attribution_date(page) if outlet and not disputed else None
+    if stated and markup.published in {d for line in page.header for m, d in _stamps(line)
+                                       if m == "updated"}:  # the markup's is the update's date
+        markup = replace(markup, published=None)
     if not original and markup.published and stated and markup.published != stated \
             and not updated_only:
         candidates, stated = (markup.published, stated), None  # the markup and the page differ
         markup = replace(markup, published=None)
     url = markup.url or _page_url(page)
-    published = original or markup.published or stated or pageurls.date_in_path(url)
+    wiki = not original and any(WIKI_EDITED.match(line) for line in (
+        *page.tail, *page.furniture))
+    if wiki:  # edited by anyone, never published on a day: its dates are the editor's call
+        candidates = tuple(sorted({d for d in (markup.published, stated) if d} | set(candidates)))
+        markup, stated = replace(markup, published=None), None
+    published = original or markup.published or stated or (
+        None if wiki else pageurls.date_in_path(url))
     if published is not None and published > today:
         published = None
-    partial = None if published else _partial(page)
+    partial = None if published or wiki else _partial(page)
     return Facts(published, partial, _show(name), _show(via), pageurls.page_address(url),
                  _author(page, markup), candidates, tuple(_show(n) or n for n in disputed),
                  unmapped, () if name else stated_sites)
@@ -124,7 +140,7 @@ def gather(page: PageText, markup: Markup, today: date,
 def _unmapped(name: str) -> bool:
     """An outlet written only in its own script and not in the table: briefings name
     outlets in Latin letters, and a transliteration would be a guess, so it is left out."""
-    return outlets.by_name(name) is None and outlets.is_native_script(name)
+    return outlets.by_name(name) is None and outlets.has_native_word(name)
 
 
 def _show(name: str | None) -> str | None:
@@ -141,11 +157,16 @@ def _site(page: PageText, markup: Markup, organisation: Callable[[str], str | No
     top = _masthead(named) or (page.first_line if page.first_line in page.header else None)
     joined = bool(named) and top != named[0]  # "Ministry of Foreign Affairs" / "of ..."
     url = markup.url or _page_url(page)
+    own = _NAME_AND_HOME.match(top or "")  # a print module: "Published on X (https://x.am)"
+    top, url = (own.group("name"), url or own.group("home")) if own else (top, url)
     signals = sitename.SiteSignals(markup.site, top, holders[-1] if holders else None,
                                    outlets.host_of(url or ""))
     found = sitename.known(signals)
     if found:
         return found, ()
+    bare_holder = _CORPORATE_TAIL.sub("", holders[-1]) if holders else ""
+    if top and bare_holder.casefold() == top.casefold():  # "EcoWatch" over "© EcoWatch Media
+        return bare_holder, ()  # Group": the company is not the outlet; its own capitals
     if top and len(top.split()) <= 12 and holders and top.casefold() in holders[-1].casefold() \
             and not sitename.is_legal_name(holders[-1]) and len(holders[-1]) <= 120:
         # the masthead, confirmed by the footer's copyright holder; where the masthead is
@@ -170,6 +191,8 @@ def _site(page: PageText, markup: Markup, organisation: Callable[[str], str | No
     return None, decided.candidates
 
 
+_NAME_AND_HOME = re.compile(r"^(?:(?:published|printed)\s+(?:on|from)\s+)?(?P<name>[^()]{2,60}?)"
+                            r"\s*\((?P<home>https?://[^\s()]+)\)$", re.IGNORECASE)
 _ORGANISATION = re.compile(r"^(?:the\s+)?(?:ministry|embassy|office|mission|permanent mission|"
                            r"presidency|administration|government)\s+of\b.*\s(?:of|for)\s",
                            re.IGNORECASE)
@@ -239,6 +262,8 @@ def _attributed(name: str) -> str | None:
     name = re.split(r"\s+by\s+", name)[-1]
     name = re.split(r"\s+(?:under|with|as part of|in accordance)\b", name)[0].strip(" ,")
     name = re.sub(r"\s+(?:on|in|le|el|am)\s+[^,]*\d.*$", "", name)  # "CivilNet on March 12, 2024"
+    name = re.sub(r"\s+(?:on|le|el|am)\s+(\w+)$", lambda m: "" if pagedates.is_month(m.group(1))
+                  else m.group(0), name)  # "Inside Climate News on Nov. 12": cut at "Nov."
     if not name or pagedates.complete_dates(name) or pagedates.partial_date(name) \
             or name.casefold() in _LANGUAGE_WORDS or not any(c.isalpha() for c in name):
         return None
@@ -253,7 +278,8 @@ _CORPORATE_TAIL = re.compile(
     r"limited|ltd|inc|llc|plc|corp(?:oration)?|company|holdings?|group|network|bv|gmbh|"
     r"s\.a)\.?)+$", re.IGNORECASE)
 _BESIDE = re.compile(r"^(?:\s*(?:,|/|\+|&|with|and|staff|desk|newsroom|reporters?|news|"
-                     r"wires?|(?:news )?agencies|journalists?))*\s*$", re.IGNORECASE)
+                     r"wires?|(?:news )?agencies|journalists?|وكالات|агентства))*\s*$",
+                     re.IGNORECASE)
 
 
 _STAFF_ONLY = re.compile(r"^(?:(?:our|the|a|staff|news|editorial|web|wire|foreign|special)\s+)*"

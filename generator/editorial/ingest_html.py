@@ -30,6 +30,10 @@ _BLOCK = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "hea
           "table", "tr", "td", "th", "br", "hr", "dl", "dt", "dd", "address", "time", "pre"}
 
 
+_ZWNJ, _KEPT_ZWNJ = "\u200c", "⟦zwnj⟧"  # Persian words hold zero-width non-joiners
+_MODIFIED = re.compile(r"(?:article:modified_time|og:updated_time|dateModified)\D{1,20}?"
+                       r"(\d{4}-\d\d-\d\d)")
+_PUBLISHED = re.compile(r"article:published_time|datePublished|\bpubdate\b|name=\W?date\W")
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -39,19 +43,30 @@ def read_html(html: str) -> tuple[PageText, Markup]:
     if root is not None:
         _keep_word_boundaries(root)
         html = lxml.html.tostring(root, encoding="unicode")
-    document = trafilatura.bare_extraction(
-        html, with_metadata=True, favor_precision=True, include_comments=False,
-        include_tables=False, include_images=False,
+    document = trafilatura.bare_extraction(  # it drops zero-width joiners: kept by a marker
+        html.replace(_ZWNJ, _KEPT_ZWNJ), with_metadata=True, favor_precision=True,
+        include_comments=False, include_tables=False, include_images=False,
         date_extraction_params={"extensive_search": False, "original_date": True})
     visible = analyse("\n".join(visible_lines(html)))
     if not isinstance(document, trafilatura.settings.Document):
         return visible, Markup()
+    for field in ("text", "title", "sitename", "author"):
+        value = getattr(document, field, None)
+        if isinstance(value, str):
+            setattr(document, field, value.replace(_KEPT_ZWNJ, _ZWNJ))
     markup = _markup(document)
+    if markup.published and markup.published.isoformat() in _MODIFIED.findall(html) \
+            and not _PUBLISHED.search(html):  # the markup states only when it was modified
+        markup = replace(markup, published=None)
     if root is not None:
-        markup = replace(markup, url=_canonical(root) or markup.url)
+        markup = replace(markup, url=_canonical(root) or markup.url,
+                         site=_stated_site(root, markup))
     title, candidates = _title(root, markup) if root is not None else (markup.title, ())
     title = title or (None if candidates else visible.title)
     body = _clean_body(str(document.text or ""), title)
+    if body and body[0] in visible.body:  # a lead block before the text trafilatura left out
+        lead = visible.body[:visible.body.index(body[0])]
+        body = (*(line for line in lead if classify(line) == "prose"), *body)
     page = PageText(title, body or visible.body, visible.header, visible.tail,
                     visible.furniture, candidates, visible.first_line)
     return page, markup
@@ -83,6 +98,16 @@ def _keep_word_boundaries(root: lxml.html.HtmlElement) -> None:
             if before[-1:].islower() and not _NOT_XML.search(before):  # lxml would refuse
                 setattr(owner, attribute, before + " ")
         previous = piece
+
+
+def _stated_site(root: lxml.html.HtmlElement, markup: Markup) -> str | None:
+    """The markup's site name, unless the markup never states one (no og:site_name) and
+    trafilatura's guess from ``<title>`` is the page's visible headline: "Headline – Blog"
+    names the blog after the dash, not before it."""
+    if markup.site is None or root.xpath('//meta[@property="og:site_name"]/@content'):
+        return markup.site
+    headings = {" ".join(h.text_content().split()).casefold() for h in root.iter("h1")}
+    return None if markup.site.casefold() in headings else markup.site
 
 
 def _canonical(root: lxml.html.HtmlElement) -> str | None:
@@ -194,6 +219,14 @@ def _strip_site(title: str, site: str | None, url: str | None) -> str:
         " - ".join(parts).strip()
 
 
+def _closing_sentence(line: str) -> bool:
+    """A short last paragraph that is one sentence ("Условлено продолжить контакты."), not
+    a string of labels ("For information media. Not an official record.")."""
+    words = line.split()
+    return len(words) >= 2 and words[0][:1].isupper() and line.endswith((".", "!", "؟", "。")) \
+        and not re.search(r"[.!?]\s", line)
+
+
 def _clean_body(text: str, title: str | None) -> tuple[str, ...]:
     """trafilatura's paragraphs without a repeated title and leftover furniture lines."""
     kept = []
@@ -202,6 +235,6 @@ def _clean_body(text: str, title: str | None) -> tuple[str, ...]:
             continue
         if classify(line) in ("prose", "short"):
             kept.append(line)
-    while kept and classify(kept[-1]) != "prose":
+    while kept and classify(kept[-1]) != "prose" and not _closing_sentence(kept[-1]):
         kept.pop()
     return tuple(kept)

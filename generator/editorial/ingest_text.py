@@ -21,7 +21,14 @@ from generator.editorial.pagesignals.headlines import (
     is_navigation,
     not_a_headline,
 )
-from generator.editorial.pagesignals.wrapping import BROKEN_WORD, SENTENCE_END, unwrap
+from generator.editorial.pagesignals.threads import thread_posts
+from generator.editorial.pagesignals.wrapping import (
+    BROKEN_WORD,
+    SENTENCE_END,
+    repeats_and_notes,
+    running_title,
+    unwrap,
+)
 
 Kind = Literal["prose", "short", "date", "byline", "skip", "end", "bullet"]
 
@@ -76,14 +83,16 @@ def classify(line: str) -> Kind:
     """What one line of a page is."""
     if len(line) > _FURNITURE_SPAN:  # furniture is short; and no pattern runs on a huge line
         return "prose" if is_prose(line) else "short"
+    if not any(c.isalnum() for c in line):
+        return "skip"  # a separator alone ("·", "***", "|"): between a byline's parts
     if _BULLET.match(line) and not pagedates.complete_dates(line[:30]):  # not "13. März 2025"
         return "bullet"
     if labels.ALWAYS_SKIP.match(line) or is_link_label(line) or labels.SELF_DESCRIPTION.match(line):
         return "skip"
     if credit_shaped(line):
         return "byline"  # "Yerevan (AFP) –": where and whose, not a headline
-    if labels.ALWAYS_END.match(line) or labels.BIO.match(line) or (
-            len(line) < _FURNITURE_SPAN and labels.APPEAL.match(line)):
+    if labels.ALWAYS_END.match(line) or labels.BIO.match(line) or labels.WIKI_EDITED.match(
+            line) or (len(line) < _FURNITURE_SPAN and labels.APPEAL.match(line)):
         return "end"
     if _NAMED_BYLINE.match(line) and len(line.split()) <= 25:
         return "byline"  # "By Thomas de Waal, a senior fellow at Carnegie Europe."
@@ -95,8 +104,10 @@ def classify(line: str) -> Kind:
         return "end"
     if _BYLINE.match(line):
         return "byline"
-    if len(line.split()) <= 14 and (pagedates.complete_dates(line) or pagedates.partial_date(
-            line)) and not pagedates.dated_headline(line):
+    if (len(line.split()) <= 14 or (len(line) <= 160 and any(  # "Publié le ..., mis à jour le"
+            meaning != "plain" for meaning, _ in pagedates.stamps(line)))) and (
+            pagedates.complete_dates(line) or pagedates.partial_date(line)
+            ) and not pagedates.dated_headline(line):
         return "date"  # before the ticker test: "SEP 25, 2023 - 3:42 PM GMT+3" is a date
     return "skip" if _TICKER.search(line) or _digit_share(line) > 0.3 else "short"
 
@@ -109,6 +120,13 @@ def is_prose(line: str) -> bool:
     ended = SENTENCE_END.search(_END_CREDIT.sub("", line))  # "... Rolle. (red, APA, 13.3.2025)"
     return len(words) >= 7 and lower >= 2 and bool(ended) and (
         len(words) > 12 or max(len(s.split()) for s in re.split(r"[.!?]\s", line)) >= 5)
+
+
+def _menu_row(raw: str) -> bool:
+    """Three or more items of one to three words set apart by runs of spaces, as a copied
+    menu keeps them ("World  Politics  Sports"): a row of links, never a headline."""
+    parts = re.split(r"[ \u00a0]{2,}", raw.strip())
+    return len(parts) >= 3 and all(1 <= len(part.split()) <= 3 for part in parts)
 
 
 def _digit_share(line: str) -> float:
@@ -131,7 +149,13 @@ def analyse(text: str) -> PageText:
     label and value apart by a tab, is furniture: an infobox, a data table)."""
     lines = lines_of(unwrap(text))
     rows = set(lines_of("\n".join(re.findall(r"^.*\S\t+\S.*$", text, re.MULTILINE))))
+    rows |= {" ".join(raw.split()) for raw in text.splitlines() if _menu_row(raw)}
     kinds = _in_context(lines, [classify(line) if line not in rows else "skip" for line in lines])
+    wrapped = len(lines) != len(lines_of(text))  # a hard-wrapped copy: a document's pages
+    furniture_at = repeats_and_notes(lines, [kind == "short" for kind in kinds], wrapped)
+    kinds = ["skip" if i in furniture_at else kind for i, kind in enumerate(kinds)]
+    posts, between = thread_posts(lines)  # a thread's numbered posts: one article
+    kinds = ["prose" if i in posts else "skip" if i in between else k for i, k in enumerate(kinds)]
     runs = _across_boxes(lines, kinds, _runs(kinds))
     if not runs:
         return PageText(None, (), (), (), tuple(lines))
@@ -142,6 +166,8 @@ def analyse(text: str) -> PageText:
     if title_at is not None and _is_crosshead(lines, kinds, title_at, start, end):
         title_at, lede = _title_above(lines, kinds, _stamp_above(kinds, title_at))
     title_at, candidates = _confirmed(lines, kinds, title_at)
+    if title_at is None and not candidates and wrapped:
+        title_at = running_title(lines, [kind == "short" for kind in kinds], start)
     body = [lines[i] for i in (*lede, *range(start, end + 1)) if kinds[i] in ("prose", "short")]
     top = max(0, (start if title_at is None else title_at) - 3)
     header = [lines[i] for i in range(top, start) if i != title_at and i not in lede]
@@ -158,13 +184,21 @@ def _confirmed(lines: list[str], kinds: list[Kind], title_at: int | None
     """The title where the page's signals agree: a mail's "Subject:" header is decisive
     where a line repeats it; a headline right under a breadcrumb trail ("Home / Newsroom /
     Press releases and public statements") is the title only where the line below it is
-    not one too (both quoted for the editor otherwise)."""
+    not one too (both quoted for the editor otherwise); likewise a short line at the page's
+    top over a headline-shaped line half as long again: a masthead over the headline ("The
+    Caspian Herald"), or the headline over its standfirst?"""
     subject = next((line[8:].strip() for line in lines[:12] if line.startswith("Subject:")), "")
     if subject and subject in lines:
         return lines.index(subject), ()
+    below = (title_at or 0) + 1
+    while below < len(lines) - 1 and kinds[below] == "skip":
+        below += 1  # past a menu row
+    if title_at is not None and title_at <= 1 and below < len(lines) and kinds[below] == "short" \
+            and is_headline(lines[below]) and len(lines[below].split()) >= max(
+            10, 1.5 * len(lines[title_at].split())):
+        return None, (lines[title_at], lines[below])
     if title_at is None or not _under_breadcrumb(lines, title_at):
         return title_at, ()
-    below = title_at + 1
     if below < len(lines) and kinds[below] == "short" and is_headline(lines[below]):
         return None, (lines[title_at], lines[below])  # which is the trail's last item?
     return title_at, ()

@@ -77,22 +77,22 @@ class Index:
         archive = self.archive
         own = briefing.translation_of or briefing.slug
         scores: dict[str, float] = defaultdict(float)
+        found: dict[str, Briefing] = {}  # by slug, so that none is looked up again
         for weight, groups in ((3.0, (self.by_actor[a] for a in briefing.actors)),
                                (2.0, (self.by_region[r] for r in briefing.regions))):
             for group in groups:
                 for other in _nearest_in_time(group, briefing, RELATED_NEAREST):
                     if (other.translation_of or other.slug) != own:
                         scores[other.slug] += weight
+                        found[other.slug] = other
         chosen: dict[str, float] = defaultdict(float)  # the shown member -> its set's best
         for slug, score in scores.items():
-            shown = _shown_member(archive.translations(self._at(slug)), briefing.lang)
+            shown = _shown_member(archive.translations(found[slug]), briefing.lang)
             chosen[shown.slug] = max(chosen[shown.slug], score)
+            found[shown.slug] = shown
         ranked = sorted(chosen, key=lambda slug: (
-            -chosen[slug] + abs((self._at(slug).date - briefing.date).days) / 3650, slug))
-        return [self._at(slug) for slug in ranked[:limit]]
-
-    def _at(self, slug: str) -> Briefing:
-        return self.archive.briefings[self.position[slug]]
+            -chosen[slug] + abs((found[slug].date - briefing.date).days) / 3650, slug))
+        return [found[slug] for slug in ranked[:limit]]
 
 
 def _shown_member(members: tuple[Briefing, ...], lang: str) -> Briefing:

@@ -93,8 +93,23 @@ def test_the_fourth_held_out_set_is_no_worse_than_when_first_scored() -> None:
     """tests/fixtures/ingest-heldout4/ (32 pages): written in round four, blind like the
     third, while that round's agreement rules were being written, and scored once they were
     done: 146 of 192 fields right (as at the branch point) and 16 values filled that the
-    page does not state so (28 at the branch point). Kept so that no change makes it worse."""
+    page does not state so (28 at the branch point). Development data since round five,
+    whose rules reached 171 right and none filled otherwise: kept so that no change makes
+    it worse."""
     held_out = ingest_score.score(ROOT / "tests" / "fixtures" / "ingest-heldout4")
     assert held_out.scored == 192
-    assert held_out.right >= 146, held_out.wrong
-    assert held_out.stated_wrongly <= 16, held_out.wrong
+    assert held_out.right >= 171, held_out.wrong
+    assert held_out.stated_wrongly == 0, held_out.wrong
+
+
+def test_the_fifth_held_out_set_is_no_worse_than_when_first_scored() -> None:
+    """tests/fixtures/ingest-heldout5/ (36 pages in 36 shapes, twelve languages): written in
+    round five, blind, while that round's rules were being written against heldout4, and
+    scored before and after them: 154 of 216 fields right both times, 24 filled with a value
+    the page does not state both times (titles from captions, bylines and mastheads; outlets
+    from bylines, terms links and platforms). The round's rules did not generalise: the
+    floor is where they stand, for the next round to raise and to bring the wrong to 0."""
+    held_out = ingest_score.score(ROOT / "tests" / "fixtures" / "ingest-heldout5")
+    assert held_out.scored == 216
+    assert held_out.right >= 154, held_out.wrong
+    assert held_out.stated_wrongly <= 24, held_out.wrong

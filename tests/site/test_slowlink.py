@@ -57,11 +57,33 @@ def test_every_file_is_small_and_named_by_the_manifest(sharded: Any) -> None:
     shards = [p for p in files if p.startswith("search/shards/")]
     records = [p for p in files if p.startswith("search/docs/")]
     assert len(shards) == len(manifest["shards"]) > 20
-    assert len(records) == len(manifest["docs"]) == -(-len(docs) // searchshards.DOC_CHUNK)
+    assert len(records) == -(-len(docs) // searchshards.DOC_CHUNK)
+    assert len(manifest["docs"]) == -(-len(records) // searchshards.FILES_PER_TAG)
     # a key is split until it holds at most SPLIT_AT bytes, or has MAX_KEY letters
     assert max(len(files[p]) for p in shards) < 4 * searchshards.SPLIT_AT
     assert max(len(files[p]) for p in records) < 12_000
     assert len(files[searchshards.MANIFEST_PATH]) < 20_000
+
+
+def test_a_record_files_tag_changes_with_any_file_of_its_group(sharded: Any) -> None:
+    """One tag per group of record files (issue 25: the manifest grew by a tag per 32
+    documents): a file's URL, <n>.js?v=<its group's tag>, still changes whenever its content
+    does, so a cache that keeps it for ever never serves a stale one."""
+    docs, manifest, _files = sharded
+    per_tag = manifest["filesPerTag"]
+    assert per_tag == searchshards.FILES_PER_TAG > 1
+    edited = [dict(doc) for doc in docs]
+    last = len(docs) - 1  # in the last group, which may be short
+    for position in (0, per_tag * searchshards.DOC_CHUNK + 5, last):
+        edited[position]["title"] += " edited"
+    again = read(next(f.content for f in searchshards.shard_files(CONFIG, [("en", edited)])
+                      if f.path == searchshards.MANIFEST_PATH))
+    changed = [n for n, (old, new) in enumerate(zip(manifest["docs"], again["docs"],
+                                                    strict=True)) if old != new]
+    groups = -(-len(docs) // searchshards.DOC_CHUNK // per_tag)
+    assert changed == sorted({0, 1, len(manifest["docs"]) - 1}) and len(changed) < groups
+    # the tags grow with the archive a group at a time, not a file at a time
+    assert len(manifest["docs"]) * per_tag * searchshards.DOC_CHUNK >= len(docs)
 
 
 def test_shards_give_every_word_of_every_document_with_its_best_field(sharded: Any) -> None:

@@ -38,10 +38,13 @@ _LINK_LABEL = (r"(?:(?:[àa]\ )?(?:lire|voir)\ (?:aussi|également|plus)|read\ (
                r"also\ read|see\ also|more(?=\s*:)|recommended|related(?:\ (?:stories|articles?|"
                r"coverage|news|reading))?|читайте\ (?:также|ещё|еще)|читать\ также|"
                r"смотрите\ также|по\ теме|подробнее|[اإ]قرأ\ (?:أيضا|ايضا|أيضاً|ايضاً|المزيد))")
-_INLINE_LINK_LINE = re.compile(rf"(?ix)^{_LINK_LABEL}(?:\s*[:|»›>•–—-]+\s*\S.*|"
+_INLINE_LINK_LINE = re.compile(rf"(?ix)^[\[(]?{_LINK_LABEL}(?:\s*[:|»›>•–—-]+\s*\S.*|"
                                r"(?-i:[A-ZÀ-ÝА-ЯЁ]).*)$")
 # A bare "Related" or "Recommended" heads a list of links, and a bare "More" is a menu item.
 _BARE_LINK_LABEL = re.compile(rf"(?ix)^(?!related|more|recommended){_LINK_LABEL}\W*$")
+
+
+_TRAIL = re.compile(r"^\S[^>›»]{0,40}\s[>›»]\s")  # "Home > ...", "Accueil › ..."
 
 
 def is_link_label(line: str, bare: bool = False) -> bool:
@@ -74,8 +77,8 @@ def credit_line(line: str) -> str | None:
     None for a line of another shape. The credit must name an organisation: a known outlet,
     a site's address, or (in brackets, as agencies write it) any short name."""
     match = _CREDIT_LINE.match(line.strip())
-    if not match or len(line.split()) > 8:
-        return None
+    if not match or len(line.split()) > 8 or len(match.group("place").split()) > 3:
+        return None  # more words before the credit than a place has: a photo's caption
     agency = match.group("agency")
     if agency:  # "Yerevan (AFP) –"; without the dash only a known agency ("X (Twitter)")
         known = match.group("dash") or outlets.by_name(agency)
@@ -132,8 +135,10 @@ def credit_shaped(line: str) -> bool:
 
 
 def not_a_headline(line: str) -> bool:
-    """True for a headline-shaped line that is a reference or a credit, not a title."""
-    return is_document_label(line) or credit_shaped(line)
+    """True for a headline-shaped line that is a reference, a credit, a line holding a web
+    address or a breadcrumb trail ("Home > World > ..."), not a title."""
+    return is_document_label(line) or credit_shaped(line) or "://" in line or bool(
+        _TRAIL.search(line))
 
 
 def contradicted_by_address(title: str, url: str | None) -> bool:

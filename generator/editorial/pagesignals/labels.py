@@ -21,10 +21,12 @@ ALWAYS_SKIP = re.compile(r"""(?ix)^(?:
     file\ photo)\ ?[/:].*|
     .*[(\[][^()\[\]]{0,60}\b(?:photo|photograph|image|picture|credit|getty|reuters|afp|ap|aa|
     epa|tass|handout|file)\b[^()\[\]]{0,60}[)\]]\s*|
-    .*purchase\ licensing\ rights.*|.*\[[^\]]*/[^\]]*\]|[a-z]{2,5}(?:/[a-z]{2,5})+|
+    .*purchase\ licensing\ rights.*|
+    .*[.!?]\ (?:[\w-]+\ ){0,2}(?:photo|photograph|фото)\.?|
+    .*\[[^\]]*/[^\]]*\]|[a-z]{2,5}(?:/[a-z]{2,5})+|
     .{3,}\ ©\ ?[A-Z][^©\d]{2,60}[,/]\ ?\w[^©\d]{1,40}|
     .*\S\ ?[/©]\ ?(?:afp|reuters|ap|epa|getty\ images|aa|tass|sputnik|pool|efe|xinhua|anadolu)
-    (?:\ via\ getty\ images|/getty\ images)?\.?\)?|
+    (?:\ via\ getty\ images|/getty\ images|\ photos?|\ images?|\ pictures?)?\.?\)?|
     (?:à\ )?lire\ aussi\b.*|(?:read|see|also)\ (?:also|read)\b.*|читайте\ также.*|
     читать\ также.*|смотрите\ также.*|اقرأ\ أيضا.*|اقرأ\ ايضا.*|
     (?:this\ content|the\ content\ you|le\ contenu\ auquel)\b.*(?:not|no\ longer|
@@ -41,7 +43,12 @@ ALWAYS_SKIP = re.compile(r"""(?ix)^(?:
     this\ live\ (?:page|blog)\ (?:is\ now\ |has\ )?closed\.?|
     ce\ direct\ est\ (?:maintenant\ )?terminé\.?|-*\ ?forwarded\ message\ ?-*|
     begin\ forwarded\ message:?|jump\ to\ (?:content|navigation|search|main\ content)|
+    aller\ au\ (?:contenu|menu)(?:\ principal)?|перейти\ к\ (?:основному\ )?(?:содержанию|
+    контенту)|(?:انتقل|تخطى)\ إلى\ المحتوى(?:\ الرئيسي)?|zum\ inhalt\ springen|
+    ir\ al\ contenido(?:\ principal)?|içeriğe\ (?:geç|atla)|
     welcome\ to\ (?:the\ )?\w+(?:\ \w+){0,3}|
+    (?:from|de)\ \w+,\ (?:the\ free\ encyclop(?:ae|e)dia|l['’]encyclopédie\ libre)|
+    материал\ из\ \w+\ —\ свободной\ энциклопедии|من\ \w+،\ الموسوعة\ الحرة|
     .*\b(?:photo|photograph|picture|image|crédit|credit|фото|صورة)(?:\ d['’]illustration|
     \ d['’]archives?|\ de\ archivo|\ ?:)?\ ?(?:afp|reuters|ap|epa|getty\ images|aa|tass|sputnik|
     efe|xinhua|anadolu|ria\ novosti|dpa)\W*
@@ -56,6 +63,7 @@ ALWAYS_END = re.compile(r"""(?ix)^(?:
     (?:this\ (?:article|story|piece|report)\ )?(?:was\ )?(?:originally|first)
     \ (?:published|appeared)\b.*|
     republished\b.*|reprinted\b.*|source:.*|courtesy\ of\b.*|
+    (?:correction|rectificatif|erratum|исправление|تصحيح)\s*(?:[,:(—–-]|\d|le\b|on\b).*|
     this\ is\ a\ translation\b.*|
     .*(?:все\ права|جميع\ الحقوق|حقوق\ النشر|tous\ droits|alle\ rechte|derechos\ reservados).*|
     we\ value\ your\ privacy|accept\ all(?:\ cookies)?|reject\ all|more\ options|
@@ -69,7 +77,9 @@ ALWAYS_END = re.compile(r"""(?ix)^(?:
 LABEL_SKIP = re.compile(r"""(?ix)^(?:
     ad|ads|story\ continues.*|continue\ reading.*|\d{1,2}:\d{2}|
     \d{1,2}[:.h]\d{2}\ ?(?:[ap]\.?m\.?)?(?:\ [a-z]{2,4})?|enlarge\ this\ image|heard\ on\b.*|
-    temps\ de\ lecture.*|.*\btemps\ de\ lecture|lire\ plus\ tard|offrir\ cet\ article|
+    temps\ de\ lecture.*|.*\btemps\ de\ lecture|lire\ plus\ tard|(?:estimated\ )?reading\ time\b.*|
+    время\ (?:на\ )?чтени[яе]\b.*|وقت\ القراءة.*|lesezeit\b.*|tiempo\ de\ lectura\b.*|
+    okuma\ süresi\b.*|offrir\ cet\ article|
     partager(?:\ :)?.*|teilen|compartir|поделиться|شارك|\d+\ postings?|
     texte\ par\ ?:.*|avec\ (?:afp|reuters|ap|afp\ et\ reuters)|
     translat(?:ion|ed)\ by\b.*|live|en\ direct|прямой\ эфир|مباشر|tt|print|imprimer|
@@ -149,15 +159,21 @@ BIO = re.compile(r"^(?:\d{1,2} )?[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|
 APPEAL = re.compile(r"""(?ix).*\b(?:
     creative\ commons|cc\ by(?:-[a-z]{2})*\ \d|licen[cs]ed\ under|republish(?:ed)?\ (?:this|under)|
     please\ credit|support\ (?:us|our\ work|independent|\w+['’]s\ independent)|donate|
-    your\ support|make\ a\ (?:gift|donation|contribution)|become\ a\ (?:member|supporter)|
+    your\ support|make\ a\ (?:gift|donation|contribution)|become\ a\ (?:member|supporter|patron)|
+    listener-supported|reader-supported|ad-free|
     subscri(?:be|ber|bers|ption)|sign\ up|newsletters?|in\ your\ inbox|small\ favour|
     join\ (?:a|our)\ (?:growing\ )?community|provides\ funding|does\ not\ work\ for|
     receive\ funding|institutional\ positions|the\ views\ (?:represented|expressed)|
     contributed\ (?:to\ this\ )?report(?:ing)?|undesirable\ organi[sz]ation|
     edited\ (?:for|and)\ (?:length|clarity|brevity)|condensed\ (?:for|and)\ clarity|
     thanks\ for\ reading|briefing\ (?:was\ )?concluded|letters?\ to\ the\ editor|
-    abonnez-vous|réservé\ aux\ abonnés|подпишитесь|اشترك
+    abonnez-vous|réservé\ aux\ abonnés|подпишитесь|اشترك|abone\w*
 )\b.*""")
+# A wiki's edit stamp: the page is edited by anyone and never published on a day, so no
+# date it shows is a publication date (MediaWiki's footer, in the archive's languages).
+WIKI_EDITED = re.compile(r"(?i)^(?:this page was last edited on|cette page a été modifiée pour la "
+                         r"dernière fois le|эта страница в последний раз была отредактирована|"
+                         r"آخر تعديل لهذه الصفحة)")
 SELF_DESCRIPTION = re.compile(  # "Hetq is an investigative online newspaper": the outlet's
     r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4} is (?:an?|the) (?:[\w-]+ ){0,5}(?:newspaper|"
     r"news (?:outlet|site|website|agency|portal)|outlet|magazine|broadcaster)\b")

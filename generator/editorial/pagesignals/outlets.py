@@ -134,6 +134,31 @@ def is_native_script(name: str) -> bool:
     return bool(letters) and not any("LATIN" in unicodedata.name(c, "") for c in letters)
 
 
+def has_native_word(name: str) -> bool:
+    """A name with a word written in letters none of them Latin ("Sputnik Армения"): not the
+    Latin name briefings use, whatever its other words."""
+    return any(is_native_script(word) for word in name.split())
+
+
+def initials(name: str) -> str:
+    """The capitals a name's words begin with ("Middle East Eye" -> "MEE")."""
+    return "".join(word[0] for word in re.findall(r"[^\W\d_][\w'’-]*", name)
+                   if word[0].isupper())
+
+
+def same_organisation(one: str, other: str) -> bool:
+    """Two names of one organisation: one is the other's initials ("MEE", "Middle East
+    Eye") and no known outlet's, or both begin with the same word and have the same
+    initials, the one name in two languages ("Anadolu Agency", "Anadolu Ajansı")."""
+    short, long_ = sorted((one.strip(), other.strip()), key=len)
+    if len(short) >= 2 and short.isupper() and " " not in short and initials(long_) == short \
+            and by_name(short) is None:  # not a known agency's credit ("AA" on another site)
+        return True
+    first = [name.split()[0].casefold() for name in (one, other) if name.split()]
+    return (len(one.split()) >= 2 and len(other.split()) >= 2 and len(set(first)) == 1
+            and initials(one) == initials(other))
+
+
 def host_of(url: str) -> str:
     """The host of a URL without ``www.`` (empty for something that is not a URL)."""
     host = (urlsplit(url).hostname or "").lower()

@@ -73,6 +73,11 @@ _LABEL = re.compile("|".join(f"(?P<{meaning}>{pattern})" for meaning, pattern in
                     re.IGNORECASE)
 
 
+def is_month(word: str) -> bool:
+    """A month's name or abbreviation in one of the archive's source languages."""
+    return word.casefold().rstrip(".") in _MONTHS
+
+
 def complete_dates(text: str) -> list[tuple[int, date]]:
     """Every complete, real calendar date written in ``text``, with where it starts."""
     found: list[tuple[int, date]] = []

@@ -1,7 +1,10 @@
 """Text copied from a PDF or a print-out, its hard-wrapped lines made paragraphs again.
 
 A block between blank lines whose lines are about as wide as its widest and mostly end
-inside a sentence is one paragraph; in a block that also holds a headline or a byline,
+inside a sentence is one paragraph, unless a line was broken on purpose (the next line's
+first word would have fitted on it); a short heading over such a block ("SUMMARY") stays
+its own line; a footnote's marker glued after a stop ("recognition.1") ends a sentence;
+in a block that also holds a headline or a byline,
 lines are joined only where a sentence plainly goes on; in a copy with such blocks, a
 word broken at a line's end is one word and a heading wrapped over a few lines is one
 line. Other text (a web page's copy: one paragraph a line) is left line by line.
@@ -9,10 +12,21 @@ line. Other text (a web page's copy: one paragraph a line) is left line by line.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
+
+from generator.editorial.pagesignals import pagedates
 
 BROKEN_WORD = re.compile(r"[^\W\d]-$")  # "Guar-": a word broken at the line's end
-SENTENCE_END = re.compile(r"[.!?…:؟。։।][\"'”’»)\]]*(?:\[\d{1,3}\])*$")  # "failed.[8]"
+SENTENCE_END = re.compile(r"(?:[.!?…:؟。։।][\"'”’»)\]]*[¹²³⁴⁵⁶⁷⁸⁹⁰]*(?:\[\d{1,3}\])*|"
+                          r"(?<=[^\W\d]{2})[.!?][\"'”’»)]*\d{1,2})$")  # "failed.[8]", "hold.2"
+# A footnote's marker glued after a word's stop ("recognition.1"), and a footnote's line.
+FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d]{2})[.!?][\"'”’»)]*(\d{1,2})(?=\s|$)")
+FOOTNOTE_LINE = re.compile(r"^(\d{1,2})\s+\S")
+
+
+_HEADED = re.compile(r"^[^\n]+\n[^\n]+$")  # a heading over one rebuilt paragraph
 
 
 def unwrap(text: str) -> str:
@@ -22,7 +36,8 @@ def unwrap(text: str) -> str:
     blocks, whose short blocks' broken words and wrapped headings are joined too."""
     blocks = re.split(r"\n[ \t\u00a0]*\n", text.replace("\r\n", "\n").replace("\r", "\n"))
     rebuilt = [_unwrapped(block) for block in blocks]
-    if any("\n" not in new and block.strip().count("\n") >= 2
+    if any(block.strip().count("\n") >= 2 + new.count("\n") and (  # a paragraph, or a heading
+            "\n" not in new or _HEADED.match(new))  # over one
            for block, new in zip(blocks, rebuilt, strict=True)):
         rebuilt = [new if "\n" not in new else _unwrapped(block, hard_wrapped=True)
                    for block, new in zip(blocks, rebuilt, strict=True)]
@@ -31,6 +46,13 @@ def unwrap(text: str) -> str:
 
 def _unwrapped(block: str, hard_wrapped: bool = False) -> str:
     lines = [" ".join(line.split()) for line in block.split("\n") if line.strip()]
+    if len(lines) >= 4 and len(lines[0]) < 0.5 * max(map(len, lines[1:])) and not \
+            SENTENCE_END.search(lines[0]) and SENTENCE_END.search(lines[-1]) and not any(
+            SENTENCE_END.search(line) for line in lines[1:-1]):
+        # a heading over its paragraph ("SUMMARY"), wrapped inside its sentences
+        rest = _unwrapped("\n".join(lines[1:]))
+        if "\n" not in rest:
+            return f"{lines[0]}\n{rest}"
     if hard_wrapped and not re.search(r"\S[ \t]{4,}\S", block):  # not two columns
         return _wrapped_heading(lines)
     if hard_wrapped:
@@ -40,13 +62,20 @@ def _unwrapped(block: str, hard_wrapped: bool = False) -> str:
     widest = max(len(line) for line in lines)
     open_ended = sum(not SENTENCE_END.search(line) for line in lines[:-1])
     if widest < 40 or any(len(line) < widest * 0.6 for line in lines[:-1]) or \
-            open_ended * 2 < len(lines) - 1:
+            open_ended * 2 < len(lines) - 1 or any(
+            _room_for(line, below, widest) for line, below in itertools.pairwise(lines)):
         return "\n".join(_carried_on(lines, widest))
     joined = lines[0]
     for line in lines[1:]:
         hyphen = joined.endswith("-") and joined[-2:-1].isalpha() and line[:1].islower()
         joined = joined[:-1] + line if hyphen else f"{joined} {line}"
     return joined
+
+
+def _room_for(line: str, below: str, widest: int) -> bool:
+    """The next line's first word would have fitted on ``line`` (with a margin for a
+    proportional font's narrower letters): the line was broken on purpose, not wrapped."""
+    return len(line) + 1 + len(below.split(" ", 1)[0]) < widest * 0.85
 
 
 def _carried_on(lines: list[str], widest: int) -> list[str]:
@@ -58,7 +87,9 @@ def _carried_on(lines: list[str], widest: int) -> list[str]:
     for line in lines:
         last = joined[-1] if joined else ""
         wide = len(last) >= max(50, widest * 0.75) and not SENTENCE_END.search(last)
-        if wide and (line[:1].islower() or last.rsplit(" ", 1)[-1].casefold() in _GOES_ON):
+        last_line = len(line) < widest * 0.6  # a paragraph's last line ends a sentence
+        if wide and (line[:1].islower() or last.rsplit(" ", 1)[-1].casefold() in _GOES_ON) and (
+                not last_line or SENTENCE_END.search(line)):
             joined[-1] = f"{last} {line}"
         else:
             joined.append(line)
@@ -87,3 +118,28 @@ def _wrapped_heading(lines: list[str]) -> str:
                                      for line in joined[:-1]) and sum(map(len, joined)) <= 200:
         return " ".join(joined)
     return "\n".join(joined)
+
+
+def running_title(lines: list[str], short: Sequence[bool], start: int) -> int | None:
+    """A document's title where no line above the text reads as a headline (a report's
+    title in capitals): the short line above the text that its pages repeat as running
+    header."""
+    return next((i for i in range(max(0, start - 16), start) if short[i]
+                 and len(lines[i].split()) >= 4 and lines[i] in lines[start:]
+                 and not pagedates.complete_dates(lines[i])), None)
+
+
+def repeats_and_notes(lines: list[str], short: Sequence[bool], wrapped: bool) -> set[int]:
+    """Where the furniture between a document's paragraphs is: a short line that repeats
+    one above in a hard-wrapped copy (a running header), and a footnote (a line opening
+    with a number that marks the end of a sentence: "... recognition.1")."""
+    marks = {m.group(1) for line in lines for m in FOOTNOTE_MARK.finditer(line)}
+    seen: set[str] = set()
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        note = FOOTNOTE_LINE.match(line)
+        if (wrapped and short[index] and line in seen and len(line.split()) >= 3) or (
+                note and note.group(1) in marks and len(line.split()) <= 40):
+            found.add(index)
+        seen.add(line)
+    return found

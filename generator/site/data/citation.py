@@ -42,6 +42,7 @@ _SPACE = re.compile(r"\s+")
 _TEX_SPECIAL = str.maketrans({**{char: "\\" + char for char in "{}%&$#_"},
                               "\\": "\\textbackslash{}", "^": "\\textasciicircum{}",
                               "~": "\\textasciitilde{}"})
+_TEX_SPECIAL_FOUND = re.compile(r"[{}%&$#_\\^~]")  # most fields hold none: no lookups
 
 
 def path(slug: str, suffix: str) -> str:
@@ -175,4 +176,5 @@ def _key(text: str) -> str:
 
 def _tex(text: str) -> str:
     """Plain text for a BibTeX field: TeX's special characters escaped, one line."""
-    return _SPACE.sub(" ", text).strip().translate(_TEX_SPECIAL)
+    plain = _SPACE.sub(" ", text).strip()
+    return plain.translate(_TEX_SPECIAL) if _TEX_SPECIAL_FOUND.search(plain) else plain

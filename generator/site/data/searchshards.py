@@ -17,8 +17,13 @@ of one script only (keys of two scripts never share a file), so a query in Latin
 loads no shard of Arabic words, and an Arabic query none of Latin ones. Han, Kana and
 Hangul are indexed as bigrams (``folding.words``).
 - the **manifest**, ``search/manifest.js``: the field weights, the documents' boosts, every
-  key's shard and every file's content hash (files are asked for as ``<n>.js?v=<hash>``, so
-  a cache may keep them for ever).
+  key's shard, every shard's content hash and one hash for each :data:`FILES_PER_TAG` record
+  files (files are asked for as ``<n>.js?v=<hash>``, so a cache may keep them for ever). A
+  record file's tag hashes its whole group: the manifest, which every first search loads,
+  grows by one tag per 1,024 documents instead of one per 32 (issue 25: at 100,000
+  briefings the tags of every record file were 26 of its 30 kB gzip). The cost: an edit
+  changes the tag of its record file's 31 neighbours too, which a reader's cache then loads
+  again.
 
 Every file is a script calling ``briefingsSearch(id, data)``: the worker fetches and reads it
 on the hosted site, and loads it as a script element from ``file://``, where fetch is blocked.
@@ -44,8 +49,9 @@ from generator.site.outputs import DataFile
 FOLDER = "search"
 MANIFEST_PATH = f"{FOLDER}/manifest.js"
 CALLBACK = "briefingsSearch"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: a content hash per group of record files
 DOC_CHUNK = 32  # documents per record file: a result list's first ten come from ten at most
+FILES_PER_TAG = 32  # record files per content hash in the manifest (a group of files)
 SPLIT_AT = 12_000  # bytes of postings above which a key is split by its next letter
 PACK_UP_TO = 12_000  # bytes of postings small neighbouring keys share one file up to
 MAX_KEY = 4  # letters: past this a key holds its words however many
@@ -214,14 +220,20 @@ def shard_files(config: dict[str, Any],
         yield DataFile(f"{FOLDER}/shards/{number}.js", content)
     del found, keys
     doc_tags = []
+    hasher = hashlib.sha256()
+    files = -(-len(docs) // DOC_CHUNK)
     for number, start in enumerate(range(0, len(docs), DOC_CHUNK)):
         content = script(f"d{number}", [_record(d) for d in docs[start:start + DOC_CHUNK]
                                         if d is not None])
-        doc_tags.append(_tag(content))
+        hasher.update(content)
+        if number % FILES_PER_TAG == FILES_PER_TAG - 1 or number == files - 1:
+            doc_tags.append(hasher.hexdigest()[:10])
+            hasher = hashlib.sha256()
         yield DataFile(f"{FOLDER}/docs/{number}.js", content)
     manifest = {"version": FORMAT_VERSION, "config": config,
                 "fields": [name for name, _shown in FIELDS], "count": len(docs),
                 "boosts": _boosts(docs), "languages": languages, "chunk": DOC_CHUNK,
+                "filesPerTag": FILES_PER_TAG,
                 "keys": shard_of,
                 "shards": shard_tags, "docs": doc_tags}
     yield DataFile(MANIFEST_PATH, script("manifest", manifest))

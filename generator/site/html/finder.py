@@ -25,6 +25,7 @@ from generator.site.data.finderdata import (
     finder_files,
     language_order,
     part_path,
+    part_tag,
     region_order,
     version_tag,
 )
@@ -45,13 +46,14 @@ def finder_outputs(index: Index, site: Site) -> tuple[Page, list[DataFile]]:
     """The finder page and its data scripts, ``finder/data.js`` first (the finder code
     itself is a theme asset)."""
     files = finder_files(index, site, _about_language)
-    newest = next((f for f in files if f.path == part_path(0)), None)
+    newest = part_tag(files, 0) if any(f.path == part_path(0) for f in files) else None
     return finder_page(index, site, files[0], newest), files
 
 
-def finder_page(index: Index, site: Site, data: DataFile, newest: DataFile | None) -> Page:
+def finder_page(index: Index, site: Site, data: DataFile, newest: str | None) -> Page:
     """The finder: the filter form, a live result count, the result list and the scripts;
-    ``newest`` is the texts' part of the newest briefings (none in an empty archive)."""
+    ``newest`` is the tag of the texts' part of the newest briefings (none in an empty
+    archive)."""
     link = Linker(ROUTE, site.style)
     # The filter runs at once, before Material's script reads the URL (see finder-filter.js);
     # the data and the page code load async, the page code starting once both have run, so
@@ -83,8 +85,7 @@ def finder_page(index: Index, site: Site, data: DataFile, newest: DataFile | Non
     # latency each): the head asks for them all at once, Material's two small scripts
     # before them, and the texts of the newest briefings, which most first results show.
     preload = (*(link.to(f"assets/javascripts/csp/{name}.js") for name in ("base", "palette")),
-               *sources, *([f"{link.to(newest.path)}?v={version_tag(newest.content)}"]
-                           if newest else []))
+               *sources, *([f"{link.to(part_path(0))}?v={newest}"] if newest else []))
     return Page(ROUTE, "Finder", f'<div class="ba-finder">\n{body}\n</div>', "finder",
                 description="Filter briefings by actor, region, date and words.",
                 preload=preload)

@@ -22,8 +22,10 @@ from generator.site.outputs import Page, Site
 
 SHARE_IMAGE = "assets/images/share.png"  # theme/assets/images/share.png, 1200 x 630
 SHARE_IMAGE_SIZE = (1200, 630)
-_JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
-                 0x2028: "\\u2028", 0x2029: "\\u2029"}
+# Characters a script element's text must not hold as they are, with their JSON escapes
+# (replaced one by one: str.translate with a table looks up every character in Python).
+_JSON_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+                 ("\u2029", "\\u2029"))
 
 
 def head_html(page: Page, site: Site) -> str:
@@ -57,7 +59,11 @@ def head_html(page: Page, site: Site) -> str:
 
 def json_ld(data: dict[str, Any]) -> str:
     """A JSON-LD object as text that is safe inside a script element of an HTML page."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in _JSON_ESCAPES:  # no escape holds another's character
+        if char in text:
+            text = text.replace(char, escape)
+    return text
 
 
 def briefing_data(briefing: Briefing, index: Index, site: Site) -> dict[str, Any]:

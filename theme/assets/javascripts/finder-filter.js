@@ -15,15 +15,19 @@
  *            [region index], language index (absent: 0)], ...], newest first (the first
  *            item of a chunk gives its day since 1970-01-01)
  *   chunks:  {size, tags}: the other chunks (finder/data/i<n>.js?v=<tag>, n from 1), added
- *            by addItems() as they arrive
- *   parts:   {size, tags}: the texts come in parts (finder/data/<n>.js?v=<tag>), rows
- *            [title, slug, summary] of `size` items each, added by addPart() as they arrive
+ *            by addItems() as they arrive; a chunk's tag (chunk 0's too) also stands for
+ *            the parts of its items' texts
+ *   parts:   {size, count}: the texts come in parts (finder/data/<n>.js?v=<its chunk's
+ *            tag>), rows [title, slug, summary] of `size` items each, added by addPart()
+ *            as they arrive
  * prepare() makes each item [day, title, slug, [actor], [region], summary, language], the
  * texts null until their part is in. Filtering looks at the items from the newest up to the
  * first whose chunk is not in, or, when words are asked for, whose text is not in
  * (result.scanned): the matches found so far are the first of the whole answer. The chunks
- * before filter.fromChunk (the newest chunk naming the chosen actor whose newest chunk is
- * the oldest) hold no match and count for nothing: they are skipped, in or not.
+ * before filter.fromChunk (the chunk of filter.fromPart, the part of the texts holding the
+ * newest briefing of the chosen actor whose newest is the oldest: an actor's third field,
+ * absent in the first chunk) hold no match and count for nothing: they are skipped, in or
+ * not.
  * The query is the URL's: actor (repeatable: all must appear), region (with everything
  * below it), lang (a language tag), from and to (YYYY, YYYY-MM or YYYY-MM-DD, both ends
  * included) and q (every word, in titles, summaries, actor and region names).
@@ -83,7 +87,7 @@
       chunkSize: data.chunks.size,
       chunks: data.chunks.tags.map(function () { return false; }),
       partSize: data.parts.size,
-      loaded: data.parts.tags.map(function () { return false; }),
+      loaded: new Array(data.parts.count).fill(false),
       actorAt: indexById(data.actors),
       regionAt: indexById(regions),
       langAt: indexById(data.langs),
@@ -98,6 +102,7 @@
       // each briefing's regions and every region above them, each once
       rolled: new Array(data.count),
       names: null,  // each actor's other names, once they are in
+      early: {},    // parts of the texts in before their chunk, by number
       haystacks: []
     };
     addItems(archive, 0, data.items);
@@ -120,6 +125,14 @@
       archive.rolled[at] = Int32Array.from(seen);
     });
     archive.chunks[number] = true;
+    var parts = archive.chunkSize / archive.partSize;
+    for (var n = number * parts; n < (number + 1) * parts; n++) {
+      var early = archive.early[n];
+      if (early) {
+        delete archive.early[n];
+        addPart(archive, n, early);
+      }
+    }
   }
 
   // The actors' other names have arrived: one text for each actor, in the data's order.
@@ -149,6 +162,10 @@
   function addPart(archive, number, rows) {
     if (archive.loaded[number] !== false) return;
     var start = number * archive.partSize;
+    if (!archive.items[start]) {  // asked for beside its chunk, which is not in yet
+      archive.early[number] = rows;
+      return;
+    }
     rows.forEach(function (row, k) {
       var item = archive.items[start + k];
       if (!item) return;
@@ -199,7 +216,7 @@
   // The query in terms of the data: indexes, day numbers, folded words, and what was wrong.
   function resolve(archive, query) {
     var filter = { actors: [], region: -1, lang: -1, from: null, to: null, words: [],
-      notes: [], impossible: false, fromChunk: 0 };
+      notes: [], impossible: false, fromPart: 0, fromChunk: 0 };
     query.actors.forEach(function (id) {
       var at = archive.actorAt.get(id);
       if (at === undefined) {
@@ -207,7 +224,8 @@
         filter.impossible = true;
       } else {
         filter.actors.push(at);
-        filter.fromChunk = Math.max(filter.fromChunk, archive.data.actors[at][2] || 0);
+        filter.fromPart = Math.max(filter.fromPart, archive.data.actors[at][2] || 0);
+        filter.fromChunk = chunkOf(archive, filter.fromPart * archive.partSize);
       }
     });
     if (query.region) {

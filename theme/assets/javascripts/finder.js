@@ -230,10 +230,13 @@
     for (var i = 0; i < Math.min(matches.length, this.limit); i++) {
       first.push("t" + filters.partOf(archive, matches[i]));
     }
-    // no result yet, and the next chunk to look in is not in: it is urgent
+    // no result yet, and the next chunk to look in is not in: it is urgent, and so, with
+    // one actor chosen and nothing else, are the texts of its newest briefing (the first
+    // result), in the part the data names
     var next = this.result.scanned;
     if (!matches.length && next < total && !archive.items[next]) {
       first.push("i" + filters.chunkOf(archive, next));
+      if (this.filter.fromPart && this.onlyOneActor()) first.push("t" + this.filter.fromPart);
     }
     var skipped = [];  // the chunks before filter.fromChunk hold no match: last
     for (var c = 0; c < archive.chunks.length; c++) {
@@ -245,6 +248,12 @@
         n <= filters.partOf(archive, total - 1); n++) then.push("t" + n);
     }
     return [first, then.concat(skipped)];
+  };
+
+  Finder.prototype.onlyOneActor = function () {
+    var filter = this.filter;
+    return filter.actors.length === 1 && filter.region < 0 && filter.lang < 0 &&
+      filter.from === null && filter.to === null && !filter.words.length;
   };
 
   // A chunk or a part of the texts is in: look further, or show the results it holds.
@@ -509,7 +518,9 @@
       if (key === "n") return new URL("data/names.js?v=" + archive.data.names, loader.base).href;
       var number = Number(key.slice(1));
       var chunk = key[0] === "i";
-      var tag = (chunk ? archive.data.chunks : archive.data.parts).tags[number];
+      // a chunk's tag covers the texts of its briefings too
+      var tag = archive.data.chunks.tags[chunk ? number
+        : Math.floor(number * archive.partSize / archive.chunkSize)];
       return new URL("data/" + (chunk ? "i" : "") + number + ".js?v=" + tag, loader.base).href;
     };
   }
@@ -568,7 +579,7 @@
       if (started) return;
       started = true;
       var data = window.briefingsFinderData;
-      if (!filters || !data || data.version !== 3) {
+      if (!filters || !data || data.version !== 4) {
         status.textContent = "The briefings could not be loaded; reload the page to try again.";
         return;
       }

@@ -62,7 +62,8 @@
 
   function record(index, doc) {
     var number = Math.floor(doc / index.chunk);
-    return load("search/docs/" + number + ".js?v=" + index.docs[number], "d" + number)
+    var tag = index.docs[Math.floor(number / index.filesPerTag)];  // one per group of files
+    return load("search/docs/" + number + ".js?v=" + tag, "d" + number)
       .then(function (records) { return records[doc % index.chunk]; });
   }
 

@@ -213,7 +213,8 @@
       return Math.floor(doc / index.chunk);
     }));
     return Promise.all(Array.from(chunks, function (number) {
-      return load("docs/" + number + ".js", "d" + number, index.docs[number])
+      return load("docs/" + number + ".js", "d" + number,
+        index.docs[Math.floor(number / index.filesPerTag)])
         .then(function (records) { return [number, records]; });
     })).then(function (loaded) {
       const byChunk = new Map(loaded);
