@@ -10,7 +10,6 @@ generator/workers.py says when and how.
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 import sys
 import time
@@ -63,8 +62,13 @@ class BuildOptions:
     # bundle's): the site-folder check allows that one place inside it.
     private_site: bool = False
     warm: Warm | None = field(default=None, compare=False)
-    # More files for the build tree, by path (the downloads: editions and their page).
+    # More files for the build tree, by path (the downloads: editions and their page). A
+    # rebuild whose extras keep their paths writes and renders only those that changed.
     extras: Mapping[str, bytes] = field(default_factory=dict)
+    # Where the site goes once rendered, when ``site_dir`` is a staging folder of the
+    # caller's beside it: swapped in at the end, under the build's lock (``build
+    # --downloads`` renders the site while its editions are written, then their page).
+    publish_to: Path | None = None
 
     @property
     def folder(self) -> BuildFolder:
@@ -146,7 +150,7 @@ def build(options: BuildOptions) -> list[Problem]:
     # 1. The site folder: refused before anything is read if replacing it could harm.
     sitedir.check_site_dir(options.site_dir, places(options), private=options.private_site)
     # 2. Load: the whole archive, validated.
-    with _phase("load"):
+    with phase("load"):
         language = site_language(options.config_file, options.engine)
         checked = check(options.content, cache_file=options.folder.cache,
                         warm=options.warm, language=language)
@@ -161,7 +165,7 @@ def build(options: BuildOptions) -> list[Problem]:
     with swap.locked(options.folder.lock), _long_lived():
         # 3. Plan every output and claim its path before anything is written: only what
         # changed since the last build when that is known, everything otherwise.
-        with _phase("plan"):
+        with phase("plan"):
             previous = increment.load_state(state_file)
             plan = _plan(archive, config, options, previous)
             # Planned: writing and rendering need none of the archive (at 100,000
@@ -172,18 +176,20 @@ def build(options: BuildOptions) -> list[Problem]:
         whole = not _rendered_before(config, options)
         with render.Renderer(config, options.tree, options.site_dir, whole=whole,
                              briefings=briefings) as renderer:
-            with _phase("write"):
+            with phase("write"):
                 tree = buildtree.TreeWriter(plan, options.tree)
                 tree.write(renderer.reads_first)
                 renderer.start_helper()
                 changed = tree.finish()
                 state = plan.state
                 del plan, tree  # on disk now; at 16,000 briefings its hundreds of MB are freed
-            with _phase(f"render ({len(changed)} files changed)"):
+            with phase(f"render ({len(changed)} files changed)"):
                 render_changes(renderer, options, changed, rendered=not whole)
+            if options.publish_to is not None:
+                _publish(renderer.config, options, options.publish_to)
         # 6. Save what the next build plans from.
         if state is not previous:
-            with _phase("save state"):
+            with phase("save state"):
                 increment.save_state(state_file, state)
     return problems
 
@@ -202,8 +208,9 @@ def _plan(archive: Archive, config: render.EngineConfig, options: BuildOptions,
     build plans everything (a full plan writes part of the tree as it goes).
     """
     site = replace(render.site_settings(config), downloads=DOWNLOADS_PAGE in options.extras)
+    # The extras' paths, not their bytes: those that change are written and rendered alone.
     key = increment.state_key(archive, site, f"drafts={options.drafts} {config} "
-                                             f"extras={_digest(options.extras)}")
+                                             f"extras={sorted(options.extras)}")
     state_file = options.folder.plan_state(options.edition)
     try:
         plan = buildtree.plan_changes(archive, site, key, previous, parallel=True,
@@ -214,7 +221,7 @@ def _plan(archive: Archive, config: render.EngineConfig, options: BuildOptions,
         plan = plan or buildtree.plan(archive, site, key, options.tree)
     except PathCollision as error:
         raise ContentError([Problem(str(options.content), None, str(error))]) from None
-    if not plan.partial and options.extras:  # a partial plan: they are in the tree
+    if options.extras:  # in a partial plan too: the tree writer keeps those unchanged
         plan = replace(plan, files={**plan.files, **options.extras})
     return plan
 
@@ -267,6 +274,14 @@ def render_changes(renderer: render.Renderer, options: BuildOptions, changed: li
     stamp.write_text(_stamp_text(renderer.config, options), "utf-8")
 
 
+def _publish(config: render.EngineConfig, options: BuildOptions, site_dir: Path) -> None:
+    """Swap the site rendered into ``options.site_dir`` in at ``site_dir``, and stamp it
+    as this tree's render there (the next build into it may render only what changed)."""
+    swap.swap(options.site_dir, site_dir)
+    options.folder.render_stamp(options.edition).write_text(
+        _stamp_text(config, replace(options, site_dir=site_dir)), "utf-8")
+
+
 @contextmanager
 def _long_lived() -> Iterator[None]:
     """Everything made so far (the archive) lives as long as the build: the garbage
@@ -280,7 +295,7 @@ def _long_lived() -> Iterator[None]:
 
 
 @contextmanager
-def _phase(name: str) -> Iterator[None]:
+def phase(name: str) -> Iterator[None]:
     """With BRIEFINGS_TIMINGS=1, say how long each phase of a build took (stderr)."""
     start, cpu = time.perf_counter(), os.times()
     yield
@@ -289,14 +304,6 @@ def _phase(name: str) -> Iterator[None]:
         print(f"briefings: {name}: {time.perf_counter() - start:.2f} s (user {used[0]:.2f} s,"
               f" system {used[1]:.2f} s; other processes {used[2] + used[3]:.2f} s)",
               file=sys.stderr)
-
-
-def _digest(files: Mapping[str, bytes]) -> str:
-    """What identifies the extra files: their paths and the digests of their bytes."""
-    digest = hashlib.sha256()
-    for path in sorted(files):
-        digest.update(f"{path} {hashlib.sha256(files[path]).hexdigest()}\n".encode())
-    return digest.hexdigest()
 
 
 def _site_identity(site_dir: Path) -> str:

@@ -17,14 +17,15 @@ second process, the *helper*, and do the rest themselves meanwhile:
 - **rendering** (``engine/render.py`` and the hook): the helper renders a share of the
   briefing pages into a folder of its own, which are then moved into the site.
 
-``build --downloads`` uses the same mechanism once more (``editions/zim.py``): a helper
-writes the ZIM (libzim, one worker thread) while the build makes the offline zip.
+``build --downloads`` uses the same mechanism twice more (``editions/downloads.py``): one
+helper writes the ZIM (libzim, one worker thread), another the offline zip, while the build
+renders the site beside them.
 
 One mechanism for all of them, :class:`Helper`: a function run in one other process, its
 value sent back through a pipe. By default it is **forked** when the build runs no other
 thread (it then starts at once, with everything the build holds) and **spawned** otherwise,
 because a fork of a threaded process can deadlock (the preview server builds from a
-thread); that is how loading and the ZIM writer start theirs. Planning always forks (see
+thread); that is how loading and the editions' writers start theirs. Planning always forks (see
 above). Rendering always asks for a fresh (spawned) process: it starts while the build
 still holds the whole plan in memory (hundreds of MB at 16,000 briefings), which a fork
 would keep alive in the helper after the build frees it, and the engine's modules (MkDocs
@@ -144,6 +145,10 @@ class Helper(Generic[T]):
         if isinstance(value, BaseException):
             raise value
         raise HelperFailed(f"the second process failed: {value}")
+
+    def running(self) -> bool:
+        """Whether the second process is still there (working, or not yet collected)."""
+        return bool(self._process.is_alive())
 
     def stop(self) -> None:
         """End the process: wait for one that has sent its value, kill one still working."""

@@ -47,8 +47,11 @@ def run(generator_root: Path, content: Path, work: Path, downloads: bool
     env = {**os.environ, "PYTHONPATH": str(generator_root), "SOURCE_DATE_EPOCH": EPOCH}
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(command, cwd=work, env=env, check=True, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)
+    done = subprocess.run(command, cwd=work, env=env, check=False, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True)
+    if done.returncode:  # what it said last, then stop: a failed build's times mean nothing
+        print(done.stderr[-4000:], file=sys.stderr)
+        raise SystemExit(f"{' '.join(command[-8:])}: exit status {done.returncode}")
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - used.ru_utime) + (after.ru_stime - used.ru_stime)

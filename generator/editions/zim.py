@@ -31,7 +31,7 @@ import sys
 import tempfile
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,9 +47,8 @@ from generator.editions import packaged, zimclusters, zimitems
 from generator.editions.bundle import folder_name
 from generator.engine import sitedir
 from generator.engine.render import EngineConfig, EngineError, settings
-from generator.pipeline import check, site_language, without_drafts
+from generator.pipeline import check, phase, site_language, without_drafts
 from generator.site.edition import Edition
-from generator.workers import Helper
 
 __all__ = ["ILLUSTRATION", "SCRAPER", "ZimInfo", "is_our_zim", "make_zim", "zim_date"]
 
@@ -169,13 +168,8 @@ CHECK_OUTPUT = functools.partial(sitedir.check_edition_output, edition=OUTPUT)
 
 def make_zim(content: Path, output: Path, config_file: Path, *,
              build_dir: Path = Path(".build"), engine: str | None = None,
-             meanwhile: Callable[[], object] | None = None,
              rendered: packaged.Rendered | None = None) -> ZimInfo:
     """Build the Kiwix edition of ``content`` and write it to ``output``.
-
-    ``meanwhile``: work to do while libzim writes the file (most of the time a ZIM takes,
-    on one core): the file is then written by a second process (generator.workers) and
-    ``meanwhile`` runs here. ``build --downloads`` builds the offline zip so.
 
     Raises ContentError (with every problem) if the archive does not check, and
     EngineError if MkDocs or libzim fails; in every case no ZIM is written and an
@@ -197,23 +191,8 @@ def make_zim(content: Path, output: Path, config_file: Path, *,
         if not any(item.path == MAIN_PAGE for item in items):
             raise EngineError(f"the Kiwix build has no {MAIN_PAGE} for the main page")
         day = zim_date(os.environ.get("SOURCE_DATE_EPOCH"))
-        write = functools.partial(_write_atomically, output, items, metadata(config, archive, day))
-        if meanwhile is None:
-            write()
-        else:
-            _side_by_side(write, meanwhile)
+        _write_atomically(output, items, metadata(config, archive, day))
     return ZimInfo(output, len(items), len(archive.briefings))
-
-
-def _side_by_side(write: Callable[[], None], meanwhile: Callable[[], object]) -> None:
-    """Write the ZIM in a second process while ``meanwhile`` runs in this one."""
-    writing = Helper(write)
-    try:
-        meanwhile()
-    except BaseException:
-        writing.stop()
-        raise
-    writing.result()
 
 
 def zim_date(source_date_epoch: str | None) -> datetime.date:
@@ -282,8 +261,10 @@ def _write_atomically(output: Path, items: Iterable[zimitems.SiteEntry],
     # the temporary's, and so are libzim's own files beside it.
     raw = Path(temporary).with_suffix(".raw")
     try:
-        _write_zim(raw, items, meta)
-        zimclusters.compress_clusters(raw, Path(temporary))
+        with phase("ZIM: libzim writes it uncompressed"):
+            _write_zim(raw, items, meta)
+        with phase("ZIM: clusters compressed"):
+            zimclusters.compress_clusters(raw, Path(temporary))
         raw.unlink()
         _fix_uuid(Path(temporary))
         os.chmod(temporary, 0o644)  # mkstemp makes it private; a file to share is not

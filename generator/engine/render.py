@@ -195,7 +195,7 @@ def render(config: EngineConfig, tree: Tree, site_dir: Path, *,
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     # Builds from different build folders into one site take turns (the pipeline's own
     # lock only covers one build folder).
-    with swap.locked(site_dir.parent / f".{site_dir.name}.lock"):
+    with swap.locked(swap.lock_path(site_dir)):
         swap.finish_journal(site_dir)
         staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
         try:
@@ -228,7 +228,7 @@ def render_paths(config: EngineConfig, tree: Tree, site_dir: Path, changed: list
     from mkdocs.structure.files import File
 
     site_dir = site_dir.resolve()
-    with swap.locked(site_dir.parent / f".{site_dir.name}.lock"):
+    with swap.locked(swap.lock_path(site_dir)):
         swap.finish_journal(site_dir)
         work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.part-", dir=site_dir.parent))
         journal = swap.journal_path(site_dir)

@@ -15,11 +15,17 @@ from pathlib import Path
 
 from generator.engine import sitedir
 
-__all__ = ["finish_journal", "journal_path", "locked", "swap", "umask", "write_journal"]
+__all__ = ["finish_journal", "journal_path", "lock_path", "locked", "swap", "umask",
+           "write_journal"]
 
 
 def journal_path(site_dir: Path) -> Path:
     return site_dir.parent / f".{site_dir.name}.journal"
+
+
+def lock_path(site_dir: Path) -> Path:
+    """The lock renders into ``site_dir`` take turns by, beside it."""
+    return site_dir.parent / f".{site_dir.name}.lock"
 
 
 def write_journal(journal: Path, moves: list[tuple[str, str]], gone: list[str],

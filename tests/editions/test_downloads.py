@@ -11,16 +11,20 @@ import hashlib
 import re
 import shutil
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURE, ROOT
 from libzim.reader import Archive
 
+from generator.buildfolder import BuildFolder
 from generator.content.problems import ContentError
 from generator.editions.downloads import build_with_downloads
 from generator.engine import hosts
+from generator.engine.engines import EngineError
 from generator.pipeline import BuildOptions, build
+from generator.site.edition import Edition
 
 CONFIG = ROOT / "mkdocs.yml"
 ZIP, ZIM = "briefing-archive-offline.zip", "briefing-archive.zim"
@@ -82,6 +86,29 @@ def test_the_editions_do_not_hold_the_downloads(work: Path) -> None:
     assert "downloads/" not in bytes(zim.main_entry.get_item().content).decode()
 
 
+def test_the_site_rendered_beside_the_editions_is_the_site_built_once_with_them(
+        work: Path, tmp_path: Path) -> None:
+    """The site is rendered while the editions are written, with stand-ins for their
+    files, then only those files again (downloads.build_with_downloads): byte for byte the
+    site one cold build gives with the finished files, every file and no other."""
+    tree = BuildFolder(work / ".build").files(Edition.HOSTED)
+    extras = {path: Path(tree.file(path)).read_bytes() for path in tree.data_files()
+              if path.startswith("downloads/")}
+    extras["downloads/index.md"] = Path(tree.file("downloads/index.md")).read_bytes()
+    assert {f"downloads/{ZIP}", f"downloads/{ZIM}.sha256"} <= extras.keys()
+    once = tmp_path / "once"
+    build(replace(options(work / "content", once), extras=extras))
+    staged, single = _files(work / "site"), _files(once / "site")
+    assert staged.keys() == single.keys()
+    assert [name for name in staged if staged[name] != single[name]] == []
+    assert not list(work.glob("*.downloads-*"))  # the staging folder and its lock went
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+            if p.is_file()}
+
+
 def test_the_zim_made_from_the_offline_render_is_the_zim_rendered_for_kiwix(
         work: Path, fixture_zim: Path) -> None:
     """One render serves both editions (editions/kiwixsite.py): the ZIM it gives is, byte
@@ -96,6 +123,23 @@ def test_a_plain_build_afterwards_has_no_downloads(work: Path, tmp_path: Path) -
     assert not (copy / "site" / "downloads").exists()
     home = (copy / "site" / "index.html").read_text("utf-8")
     assert "downloads/" not in home  # nor in the navigation: the page is not in this build
+
+
+def test_a_zim_that_fails_beside_the_site_leaves_the_previous_site_untouched(
+        work: Path, tmp_path: Path) -> None:
+    """The archive checks and the site renders, but the ZIM's process fails (a language
+    with no ISO 639-3 code, zim.LANGUAGES): the build stops with its error, the previous
+    site stays as it was, and no staging folder or lock is left beside it."""
+    copy = tmp_path / "zimfails"
+    shutil.copytree(work, copy, symlinks=True)
+    before = _files(copy / "site")
+    briefing = copy / "content" / "briefings" / "2024" / "2024-02-01-armenia-freezes.md"
+    briefing.write_text(briefing.read_text("utf-8").replace("\ntitle:", "\nlang: sw\ntitle:",
+                                                             1), "utf-8")
+    with pytest.raises(EngineError, match="'sw' has no ISO 639-3 code"):
+        build_with_downloads(options(copy / "content", copy))
+    assert _files(copy / "site") == before
+    assert not list(copy.glob("*.downloads-*"))
 
 
 def test_bad_content_leaves_the_previous_site_untouched(work: Path, tmp_path: Path) -> None:
