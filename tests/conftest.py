@@ -10,6 +10,7 @@ import re
 import shutil
 import textwrap
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,33 @@ def content_dir(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(FIXTURE, target)
     return target
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A writable content folder with the project's own registries and no briefings: where
+    the editorial tests (ingest, new) write drafts."""
+    target = tmp_path / "content"
+    (target / "briefings").mkdir(parents=True)
+    for name in ("actors.yml", "regions.yml"):
+        shutil.copy(ROOT / "content" / name, target / name)
+    return target
+
+
+def ingest_page(content: Path, name: str, page: str) -> tuple[dict[str, object], str]:
+    """Save an invented PAGE as NAME beside CONTENT, ingest it as an editor would (today is
+    the scorer's day), and give the draft's front matter and its whole text."""
+    from generator.content.frontmatter import split
+    from generator.content.syntax.yamlstrict import plain
+    from generator.editorial.ingest import ingest_file
+
+    saved = content.parent / name
+    saved.write_text(page, encoding="utf-8")
+    path = ingest_file(saved, content, today=date(2026, 11, 29)).path
+    text = path.read_text(encoding="utf-8")
+    meta = plain(split(text).meta)
+    assert isinstance(meta, dict)
+    return meta, text
 
 
 WriteArchive = Callable[..., Path]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import unicodedata
 from collections.abc import Callable
 from datetime import date
@@ -59,16 +58,6 @@ def drafts(finder: NameFinder) -> dict[str, tuple[Draft, dict[str, Any]]]:
         draft = draft_from_page(read_page(page_of(expected)), finder, TODAY)
         found[expected.name] = (draft, yaml.safe_load(expected.read_text(encoding="utf-8")))
     return found
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    """A writable content folder with the real registries and no briefings."""
-    target = tmp_path / "content"
-    (target / "briefings").mkdir(parents=True)
-    for name in ("actors.yml", "regions.yml"):
-        shutil.copy(CONTENT / name, target / name)
-    return target
 
 
 def test_the_fixture_set_covers_what_the_contract_asks() -> None:

@@ -4,43 +4,20 @@ editor with the candidates quoted. Each rule on the smallest page that shows it.
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, ingest_page
 
-from generator.content.frontmatter import split
-from generator.content.syntax.yamlstrict import plain
-from generator.editorial.ingest import ingest_file
 from generator.editorial.ingest_text import analyse, classify
 from generator.editorial.pagesignals import pagedates, sitename
 from generator.editorial.pagesignals.sitename import SiteSignals
 
-ROOT = Path(__file__).resolve().parents[2]
 TEXT = ("Armenia and Azerbaijan agreed on Tuesday to open talks on the border, officials in "
         "both capitals said after the meeting.")
 MORE = ("The two sides will meet again next month in a third country, the statement added, "
         "without naming it or the mediators.")
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    target = tmp_path / "content"
-    (target / "briefings").mkdir(parents=True)
-    for name in ("actors.yml", "regions.yml"):
-        shutil.copy(ROOT / "content" / name, target / name)
-    return target
-
-
-def _ingest(content: Path, name: str, page: str) -> tuple[dict[str, object], str]:
-    saved = content.parent / name
-    saved.write_text(page, encoding="utf-8")
-    path = ingest_file(saved, content, today=date(2026, 11, 29)).path
-    text = path.read_text(encoding="utf-8")
-    meta = plain(split(text).meta)
-    assert isinstance(meta, dict)
-    return meta, text
 
 
 @pytest.mark.parametrize(("signals", "name"), [
@@ -130,7 +107,7 @@ def test_a_headline_under_a_breadcrumb_with_another_below_is_left_to_the_editor(
 
 def test_a_mails_subject_confirms_its_headline_and_its_date_header_dates_it(
         content: Path) -> None:
-    meta, _ = _ingest(content, "mail.txt", "\n".join([
+    meta, _ = ingest_page(content, "mail.txt", "\n".join([
         "From: Caucasus Dispatch <dispatch@example.org>", "Date: Thu, Apr 18, 2024 at 9:03 AM",
         "Subject: The peacekeepers are leaving. What now?", "",
         "The peacekeepers are leaving. What now?", "Moscow's quiet exit closes a chapter",
@@ -172,7 +149,7 @@ def test_a_complete_date_in_the_leads_dateline_is_a_stamp(paragraph: str,
 
 
 def test_a_republication_is_credited_and_dated_as_its_attribution_says(content: Path) -> None:
-    meta, _ = _ingest(content, "weekly.txt", "\n".join([
+    meta, _ = ingest_page(content, "weekly.txt", "\n".join([
         "The Armenian Weekly", "Armenia and Azerbaijan agree to open border talks",
         "March 13, 2024", TEXT, MORE,
         "This article first appeared on CivilNet on March 12, 2024.",
@@ -185,7 +162,7 @@ def test_a_republication_is_credited_and_dated_as_its_attribution_says(content: 
 
 def test_an_unconfirmed_site_is_left_to_fill_in_quoting_what_the_page_says(
         content: Path) -> None:
-    meta, text = _ingest(content, "legal.txt", "\n".join([
+    meta, text = ingest_page(content, "legal.txt", "\n".join([
         "Caucasus Review", "Armenia and Azerbaijan agree to open border talks",
         "March 13, 2024", TEXT, MORE, "© 2024 Review Verlagsgesellschaft m.b.H."]))
     source = meta["source"]
@@ -207,7 +184,7 @@ def test_an_article_goes_on_after_a_sign_up_box_between_its_paragraphs() -> None
 
 def test_a_publication_date_the_markup_and_the_page_state_differently_is_left_to_fill_in(
         content: Path) -> None:
-    meta, text = _ingest(content, "dates.html", (
+    meta, text = ingest_page(content, "dates.html", (
         '<!DOCTYPE html><html><head><meta charset="utf-8"><title>Border talks open</title>'
         '<meta property="article:published_time" content="2024-01-08T10:00:00Z">'
         '</head><body><h1>Armenia and Azerbaijan agree to open border talks</h1>'
@@ -220,11 +197,11 @@ def test_a_publication_date_the_markup_and_the_page_state_differently_is_left_to
 def test_stamps_above_the_text_win_and_unlabelled_ones_that_disagree_are_quoted(
         content: Path) -> None:
     related = ["Other news", "18.04.2024 Government session held"]
-    meta, _ = _ingest(content, "above.txt", "\n".join([
+    meta, _ = ingest_page(content, "above.txt", "\n".join([
         "Ministry news", "Armenia and Azerbaijan agree to open border talks", "19.04.2024",
         TEXT, MORE, *related]))
     assert meta["date"] == "2024-04-19"
-    meta, text = _ingest(content, "two.txt", "\n".join([
+    meta, text = ingest_page(content, "two.txt", "\n".join([
         "Armenia and Azerbaijan agree to open more border talks", "19.04.2024",
         "Printed 21.04.2024",
         TEXT, MORE]))
@@ -270,7 +247,7 @@ def test_a_title_sharing_no_word_with_a_wordy_address_is_left_to_the_editor(
 ])
 def test_a_known_outlet_mentioned_in_the_furniture_names_the_site_only_twice(
         content: Path, footer: list[str], name: str | None) -> None:
-    meta, _ = _ingest(content, "footer.txt", "\n".join([
+    meta, _ = ingest_page(content, "footer.txt", "\n".join([
         "Home", "World", "Politics", "Armenia and Azerbaijan agree to open border talks",
         "March 13, 2024", TEXT, MORE, "Comments", "Sign up", "Follow us", "Contact",
         "About us", "Advertise", "Search", *footer]))
@@ -279,7 +256,7 @@ def test_a_known_outlet_mentioned_in_the_furniture_names_the_site_only_twice(
 
 
 def test_a_short_h1_the_markup_titles_never_echo_is_left_to_the_editor(content: Path) -> None:
-    meta, text = _ingest(content, "logo.html", (
+    meta, text = ingest_page(content, "logo.html", (
         '<!DOCTYPE html><html><head><meta charset="utf-8">'
         '<meta property="og:title" content="Armenia and Azerbaijan agree to open border talks">'
         '</head><body><h1>Caucasus Watch Daily</h1><h2>Armenia and Azerbaijan agree to open '

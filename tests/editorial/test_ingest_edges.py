@@ -8,7 +8,6 @@ it declares reads as its text.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,6 @@ from generator.cli import main
 from generator.content.frontmatter import split
 from generator.content.syntax.yamlstrict import plain
 
-ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = ("<p>Armenian Prime Minister Nikol Pashinyan met Azerbaijani President Ilham Aliyev "
            "in Brussels on Monday for talks on the peace treaty.</p><p>The two leaders agreed "
            "to continue the work of the border commissions, the European Union said.</p>")
@@ -31,15 +29,6 @@ def page(title: str = TITLE, site: str = "Euronews",
             f'<meta property="og:site_name" content="{site}"><link rel="canonical" '
             f'href="{url}"></head><body><h1>{title if h1 is None else h1}</h1>{ARTICLE}'
             "</body></html>")
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    target = tmp_path / "content"
-    (target / "briefings").mkdir(parents=True)
-    for name in ("actors.yml", "regions.yml"):
-        shutil.copy(ROOT / "content" / name, target / name)
-    return target
 
 
 def ingest(content: Path, name: str, data: bytes,

@@ -3,44 +3,20 @@ Each on the smallest invented page that shows it (none is a copy of a fixture pa
 
 from __future__ import annotations
 
-import shutil
-from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import ingest_page
 
-from generator.content.frontmatter import split
 from generator.content.placeholders import ARTICLE_START
-from generator.content.syntax.yamlstrict import plain
-from generator.editorial.ingest import ingest_file
 from generator.editorial.ingest_text import analyse, classify
 from generator.editorial.pagesignals import headlines, outlets
 from generator.editorial.pagesignals.wrapping import unwrap
 
-ROOT = Path(__file__).resolve().parents[2]
 TEXT = ("Armenia and Azerbaijan agreed on Tuesday to open talks on the border, officials in "
         "both capitals said after the meeting.")
 MORE = ("The two sides will meet again next month in a third country, the statement added, "
         "without naming it or the mediators.")
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    target = tmp_path / "content"
-    (target / "briefings").mkdir(parents=True)
-    for name in ("actors.yml", "regions.yml"):
-        shutil.copy(ROOT / "content" / name, target / name)
-    return target
-
-
-def _ingest(content: Path, name: str, page: str) -> tuple[dict[str, object], str]:
-    saved = content.parent / name
-    saved.write_text(page, encoding="utf-8")
-    path = ingest_file(saved, content, today=date(2026, 11, 29)).path
-    text = path.read_text(encoding="utf-8")
-    meta = plain(split(text).meta)
-    assert isinstance(meta, dict)
-    return meta, text
 
 
 def _source(meta: dict[str, object]) -> dict[str, object]:
@@ -93,7 +69,7 @@ def test_a_wiki_page_states_no_publication_date_and_its_tagline_is_no_title(
     page = ("Border crossing (Example)\nFrom Wikipedia, the free encyclopedia\n"
             "Published 12 March 2023\n\n" + TEXT + "\n\n" + MORE + "\n\n"
             "This page was last edited on 25 September 2023, at 11:02 (UTC).\n")
-    meta, text = _ingest(content, "wiki.txt", page)
+    meta, text = ingest_page(content, "wiki.txt", page)
     assert meta["title"] != "From Wikipedia, the free encyclopedia"
     assert meta.get("date") is None and _source(meta).get("published") is None
     assert "2023-03-12" in text  # quoted for the editor
@@ -106,7 +82,7 @@ def test_an_attribution_ends_before_its_date_however_the_month_is_written(
     page = ("Talks resume on the border\nNov. 13, 2024\n\n" + TEXT + "\n\n" + MORE + "\n\n"
             "This story was originally published by Caspian Climate News on Nov. 12, 2024, and "
             "is republished here with permission.\n")
-    meta, _ = _ingest(content, "republished.txt", page)
+    meta, _ = ingest_page(content, "republished.txt", page)
     assert _source(meta)["name"] == "Caspian Climate News"
     assert _source(meta)["published"] == "2024-11-12"
 
@@ -114,7 +90,7 @@ def test_an_attribution_ends_before_its_date_however_the_month_is_written(
 def test_a_source_label_in_arabic_attributes_the_story(content: Path) -> None:
     page = ("مجلس الأمن يدعو إلى وقف القتال في المدينة\n\n" + TEXT + "\n\n" + MORE + "\n\n"
             "المصدر : الجزيرة + وكالات\n")
-    meta, _ = _ingest(content, "source-ar.txt", page)
+    meta, _ = ingest_page(content, "source-ar.txt", page)
     assert _source(meta)["name"] == "Al Jazeera"
 
 
@@ -123,7 +99,7 @@ def test_a_company_name_over_its_masthead_is_the_company_not_the_outlet(
     page = ("Steppe Watch\nClimate  Energy  Politics\n\nTalks resume on the border\n"
             "12 March 2024\n\n" + TEXT + "\n\n" + MORE + "\n\n"
             "Copyright © 2024 Steppe Watch Media Group. All rights reserved.\n")
-    meta, _ = _ingest(content, "company.txt", page)
+    meta, _ = ingest_page(content, "company.txt", page)
     assert _source(meta)["name"] == "Steppe Watch"
 
 
@@ -145,7 +121,7 @@ def test_a_byline_of_the_sites_own_initials_is_the_sites_story_not_a_republicati
     page = ("South Caucasus Herald\nNews  Opinion  Video\n\nTalks resume on the border\n"
             "By SCH staff\n12 March 2024\n\n" + TEXT + "\n\n" + MORE + "\n\n"
             "© 2024 South Caucasus Herald\n")
-    meta, _ = _ingest(content, "initials.txt", page)
+    meta, _ = ingest_page(content, "initials.txt", page)
     assert _source(meta)["name"] == "South Caucasus Herald"
     assert _source(meta).get("via") is None
 
@@ -158,7 +134,7 @@ def test_an_outlet_written_partly_in_its_own_script_is_left_to_the_editor(
             "<title>Переговоры возобновились</title></head><body><header>Вестник Армения</header>"
             "<h1>Переговоры о границе возобновились в Ереване</h1><p>12.03.2024</p>"
             f"<p>{TEXT}</p><p>{MORE}</p><footer>© 2024 Вестник Армения</footer></body></html>")
-    meta, text = _ingest(content, "mixed.html", page)
+    meta, text = ingest_page(content, "mixed.html", page)
     assert _source(meta).get("name") is None
     assert "Вестник Армения" in text  # quoted in the FILL IN note
 
@@ -167,7 +143,7 @@ def test_a_title_guessed_from_title_tag_is_no_site_name(content: Path) -> None:
     page = ("<html><head><title>The treaty is finished. Now comes the hard part &#8211; "
             "Steppe Notes</title></head><body><h1>The treaty is finished. Now comes the hard "
             f"part</h1><p>March 14, 2025</p><p>{TEXT}</p><p>{MORE}</p></body></html>")
-    meta, _ = _ingest(content, "blog.html", page)
+    meta, _ = ingest_page(content, "blog.html", page)
     assert meta["title"] == "The treaty is finished. Now comes the hard part"
 
 
@@ -199,7 +175,7 @@ the commissions have so far used only the maps that both of them already held.
 
 
 def test_a_pdf_copy_keeps_every_paragraph_and_leaves_its_footnotes_out(content: Path) -> None:
-    meta, text = _ingest(content, "report.txt", _REPORT)
+    meta, text = ingest_page(content, "report.txt", _REPORT)
     for paragraph in ("The two commissions have met nine times", "The next stretch is longer",
                       "Mediators have offered maps"):
         assert paragraph in " ".join(text.replace("#", " ").split())
@@ -230,7 +206,7 @@ def test_a_print_modules_name_with_its_home_address_names_the_site(content: Path
             "Talks resume on the border between the two neighbours after a year\n\n"
             "Published: 23 February 2024, 12:47\n\n" + TEXT + "\n\n" + MORE + "\n\n"
             "Source URL: https://kavkazmonitor.am/en/news/55231/\n")
-    meta, text = _ingest(content, "print.txt", page)
+    meta, text = ingest_page(content, "print.txt", page)
     assert _source(meta)["name"] == "Kavkaz Monitor"
     assert _source(meta)["url"] == "https://kavkazmonitor.am/en/news/55231/"
     assert "Published on" not in text
@@ -254,7 +230,7 @@ def _html_body(content: Path, name: str, body: str) -> str:
     page = (f"<html><head><title>Talks resume</title></head><body><h1>Talks resume on the "
             f"border</h1><p>12 March 2024</p>{body}<footer>© 2024 Steppe Notes</footer>"
             "</body></html>")
-    _, text = _ingest(content, name, page)
+    _, text = ingest_page(content, name, page)
     return " ".join(text.split(ARTICLE_START, 1)[1].replace("#", " ").split())
 
 
@@ -287,7 +263,7 @@ def test_a_markup_date_the_page_shows_as_its_update_is_no_publication_date(
     page = ('<html><head><meta name="date" content="2025-08-11"><title>Talks resume</title>'
             "</head><body><h1>Talks resume on the border</h1><p>Ani Petrosyan |10.08.2025 - "
             f"Update : 11.08.2025</p><p>{TEXT}</p><p>{MORE}</p></body></html>")
-    meta, _ = _ingest(content, "updated.html", page)
+    meta, _ = ingest_page(content, "updated.html", page)
     assert meta["date"] == "2025-08-10"
 
 
@@ -313,14 +289,14 @@ def test_a_markup_that_states_only_a_modification_date_states_no_publication_dat
             '+00:00"><title>Talks resume</title></head><body><h1>Talks resume on the border'
             f"</h1><p>Ani Petrosyan</p><p>August 11, 2025</p><p>{TEXT}</p><p>{MORE}</p>"
             "</body></html>")
-    meta, _ = _ingest(content, "modified.html", page)
+    meta, _ = ingest_page(content, "modified.html", page)
     assert meta["date"] == "2025-08-11"
 
 
 def test_a_headline_closed_by_its_date_dates_a_page_with_no_stamp(content: Path) -> None:
     page = ("Briefing by the spokesperson on border talks – August 11, 2025\n\n" + TEXT
             + "\n\n" + MORE + "\n")
-    meta, _ = _ingest(content, "briefing.txt", page)
+    meta, _ = ingest_page(content, "briefing.txt", page)
     assert meta["title"] == "Briefing by the spokesperson on border talks – August 11, 2025"
     assert meta["date"] == "2025-08-11"
 
@@ -330,7 +306,7 @@ def test_a_line_at_the_pages_top_over_a_longer_headline_is_left_to_the_editor(
         content: Path, top: str) -> None:
     headline = "Statement by the Ministry on the border incident near the village of Sotk"
     page = f"{top}\n\n{headline}\n\n12 March 2024\n\n{TEXT}\n\n{MORE}\n"
-    meta, text = _ingest(content, "masthead.txt", page)
+    meta, text = ingest_page(content, "masthead.txt", page)
     assert meta.get("title") is None
     assert top in text and headline in text  # both quoted
 
@@ -348,7 +324,7 @@ def test_a_copied_menu_row_is_no_headline_and_the_sites_name_is_no_title(content
             "doit avoir lieu le mois prochain dans un pays tiers, selon un communiqué publié.\n\n"
             "© Le Courrier du Caucase 2024\n")
     assert analyse(page).title != "International Politique Économie"
-    meta, _ = _ingest(content, "courrier.txt", page)
+    meta, _ = ingest_page(content, "courrier.txt", page)
     assert meta.get("title") != "Le Courrier du Caucase"
     assert meta["date"] == "2024-03-14"
     assert _source(meta)["name"] == "Le Courrier du Caucase"
