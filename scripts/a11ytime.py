@@ -18,24 +18,9 @@ import sys
 import time
 from pathlib import Path
 
+from treemem import descendants  # the one walk of a process tree in /proc
+
 TICK = os.sysconf("SC_CLK_TCK")
-
-
-def descendants(root: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(parent, []).append(int(entry.name))
-    found, todo = [], [root]
-    while todo:
-        pid = todo.pop()
-        found.append(pid)
-        todo += children.get(pid, [])
-    return found
 
 
 def cpu_seconds(pid: int) -> float | None:

@@ -23,28 +23,9 @@ import sys
 import threading
 import time
 
+from treemem import descendants  # the one walk of a process tree in /proc
+
 TICK = os.sysconf("SC_CLK_TCK")
-
-
-def _tree(root: int) -> list[int]:
-    """``root`` and every descendant of it, from /proc."""
-    children: dict[int, list[int]] = {}
-    for name in os.listdir("/proc"):
-        if not name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{name}/stat") as stat:
-                text = stat.read()
-        except OSError:
-            continue
-        parent = int(text[text.rfind(")") + 2:].split()[1])
-        children.setdefault(parent, []).append(int(name))
-    found, todo = [], [root]
-    while todo:
-        pid = todo.pop()
-        found.append(pid)
-        todo += children.get(pid, [])
-    return found
 
 
 def _threads(pid: int) -> dict[tuple[int, int, str], tuple[float, int]]:
@@ -86,7 +67,7 @@ def main() -> int:
     def sample() -> None:
         while not done.is_set():
             bucket = int((time.perf_counter() - start) // args.bucket)
-            for pid in _tree(process.pid):
+            for pid in descendants(process.pid):
                 for key, (cpu, core) in _threads(pid).items():
                     spent = cpu - last.get(key, 0.0)
                     last[key] = cpu
