@@ -18,7 +18,10 @@ import pytest
 import synth
 from harness import WHOLE_QUERY_SHOWN, launch_chromium, serve_folder
 
+from generator.content.frontmatter import split
 from generator.content.loading import Loaded, load_archive
+from generator.content.syntax.yamlstrict import plain
+from generator.editorial.ingest import ingest_file
 from generator.pipeline import BuildOptions, build
 from generator.site.index import Index, build_index
 
@@ -52,10 +55,6 @@ def content(tmp_path: Path) -> Path:
 def ingest_page(content: Path, name: str, page: str) -> tuple[dict[str, object], str]:
     """Save an invented PAGE as NAME beside CONTENT, ingest it as an editor would (today is
     the scorer's day), and give the draft's front matter and its whole text."""
-    from generator.content.frontmatter import split
-    from generator.content.syntax.yamlstrict import plain
-    from generator.editorial.ingest import ingest_file
-
     saved = content.parent / name
     saved.write_text(page, encoding="utf-8")
     path = ingest_file(saved, content, today=date(2026, 11, 29)).path
