@@ -35,7 +35,7 @@ from generator.content.syntax.slugs import slug_problem
 from generator.content.syntax.yamlstrict import Located
 from generator.editorial.ingest_facts import Facts, Markup, dateline, gather
 from generator.editorial.ingest_html import read_html
-from generator.editorial.ingest_text import analyse
+from generator.editorial.ingest_text import analyse, is_headline, lines_of
 from generator.editorial.known_names import Found, NameFinder
 from generator.editorial.newbriefing import (
     briefing_path,
@@ -45,7 +45,7 @@ from generator.editorial.newbriefing import (
     slugify,
     write_new_file,
 )
-from generator.editorial.pagesignals import headlines, outlets
+from generator.editorial.pagesignals import headlines, outlets, titleproof
 from generator.editorial.pagesignals.pageencoding import decode_page
 from generator.editorial.unknown_names import candidates
 
@@ -67,6 +67,7 @@ class Draft:
     unknown_names: tuple[str, ...]
     article: tuple[str, ...]
     title_candidates: tuple[str, ...] = ()  # the page's titles, where they disagree
+    title_refused: str | None = None  # the line taken for the title, where it reads as none
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,12 @@ def draft_from_page(text: str, finder: NameFinder, today: date) -> Draft:
     paragraphs = [text for text in (one_line(unicodedata.normalize("NFC", p), 1_000_000)
                                     for p in page.body) if text]
     title = one_line(unicodedata.normalize("NFC", page.title), 100_000) if page.title else None
+    refused = title if title and titleproof.refused(title) else None
+    if refused:  # a caption, a byline or a wrapped paragraph's line stands where titles do
+        page = replace(page, title_candidates=titleproof.candidates(page.header, is_headline))
+        title = None
+    elif title and not markup.title:  # copied text: a heading printed on two lines
+        title = titleproof.joined_heading(title, lines_of(text))
     if title and title.casefold() in {n.casefold() for n in (facts.name, facts.via) if n}:
         page = replace(page, title_candidates=(title,))  # the site's own name: its masthead
         title = None
@@ -143,7 +150,7 @@ def draft_from_page(text: str, finder: NameFinder, today: date) -> Draft:
     known = [*skip, *((m.start, m.end) for m in found.mentions)]
     unknown = candidates(paragraphs, known, offsets[1:])
     return Draft(_shorten(title), facts, found.actors, found.regions, tuple(unknown),
-                 tuple(paragraphs), page.title_candidates)
+                 tuple(paragraphs), page.title_candidates, refused)
 
 
 def _article_text(title: str | None, paragraphs: list[str]
@@ -187,7 +194,7 @@ def _fields(draft: Draft, day: date | None, actors: NameIndex[Any], regions: Nam
                    "author": facts.author, "via": facts.via}}
     refused = _refuse_bad_values(fields)
     fill_in = {
-        "title": _title_hint(draft.title_candidates),
+        "title": _title_hint(draft.title_candidates, draft.title_refused),
         "date": _date_hint(facts), "region": "no region of regions.yml is named; add one",
         "actors": "no actor of actors.yml is named; add at least one",
         "source.name": _outlet_hint(facts),
@@ -230,7 +237,13 @@ def _missing(fields: dict[str, Any], key: str) -> bool:
     return fields.get(key) is None
 
 
-def _title_hint(candidates: tuple[str, ...]) -> str:
+def _title_hint(candidates: tuple[str, ...], refused: str | None = None) -> str:
+    shown = "; ".join(f'"{one_line(title, 120)}"' for title in candidates)
+    if refused:
+        return (f'"{one_line(refused, 120)}" stands where the title does but reads as a '
+                "caption, a byline or a line of a paragraph" + (
+                    f"; lines near it that could be the headline: {shown}" if shown else "")
+                + ": write the headline")
     if candidates:
         shown = "; ".join(f'"{one_line(title, 120)}"' for title in candidates)
         return f"the page states titles that disagree ({shown}): write the headline"

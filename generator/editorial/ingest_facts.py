@@ -20,7 +20,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from generator.editorial.ingest_text import CREDIT, PageText, classify
-from generator.editorial.pagesignals import headlines, outlets, pagedates, pageurls, sitename
+from generator.editorial.pagesignals import (
+    bylines,
+    headlines,
+    outlets,
+    pagedates,
+    pageurls,
+    sitename,
+)
 from generator.editorial.pagesignals.headlines import is_link_label
 from generator.editorial.pagesignals.labels import WIKI_EDITED
 
@@ -34,13 +41,6 @@ _ATTRIBUTION = re.compile(
     r"(?:with\s+permission\s+)?(?:from|of|by)|permission\s+of|courtesy\s+of|"
     r"^(?:source|المصدر|источник)\s*:)\s+"
     r"(?P<name>[^.;|]+?)(?:[.;|]\s|[.;|]?$)", re.IGNORECASE)
-_PERSON_WORD = re.compile(r"^(?:[A-ZÀ-ÝĀ-Ž][\w'’.-]*|de|van|von|al|el|bin|da|di|la|le)$")
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
-_STAMP_AFTER_NAME = re.compile(
-    r"\s+(?:[-–—|·•]\s+)?(?=(?:updated|published|posted|modified)\b|\d{1,2}:\d\d|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}\s+"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{1,2}[./]\d{1,2}[./]\d{4}|•)",
-    re.IGNORECASE)
 
 
 _SHORT_LINE = 300  # mastheads, footers and credits are short; long lines are text
@@ -110,10 +110,12 @@ def gather(page: PageText, markup: Markup, today: date,
     unmapped = next((n for n in (name, via) if n and _unmapped(n)), None)
     name, via = (None if name and _unmapped(name) else name), (None if via and _unmapped(via)
                                                                else via)
-    stated, candidates, updated_only = _page_date(page)
+    stated, candidates, kind = _page_date(page)
+    updated_only = kind == "updated"
     if stated is None and not candidates and page.title and pagedates.dated_headline(page.title):
         stated = pagedates.complete_dates(page.title)[-1][1]  # "Press Briefing – May 2, 2024"
     original = _attribution_date(page) if outlet and not disputed else None
+    original = original or (stated if kind == "original" else None)  # "Originally published"
     if stated and markup.published in {d for line in page.header for m, d in _stamps(line)
                                        if m == "updated"}:  # the markup's is the update's date
         markup = replace(markup, published=None)
@@ -132,8 +134,9 @@ def gather(page: PageText, markup: Markup, today: date,
     if published is not None and published > today:
         published = None
     partial = None if published or wiki else _partial(page)
+    author = bylines.author((*page.header, *page.tail), markup.author)
     return Facts(published, partial, _show(name), _show(via), pageurls.page_address(url),
-                 _author(page, markup), candidates, tuple(_show(n) or n for n in disputed),
+                 author, candidates, tuple(_show(n) or n for n in disputed),
                  unmapped, () if name else stated_sites)
 
 
@@ -153,8 +156,10 @@ def _site(page: PageText, markup: Markup, organisation: Callable[[str], str | No
     or a name two signals agree on), and the names stated where none is decided."""
     short = [line for line in page.furniture if len(line) <= _SHORT_LINE]
     holders = [h for h in (_copyright_holder(line) for line in short) if h]
+    holders = [h for h in map(sitename.described_organisation, holders) if h]
     named = [line for line in page.furniture if classify(line) != "end"]
     top = _masthead(named) or (page.first_line if page.first_line in page.header else None)
+    top = sitename.described_organisation(top) if top else None  # "Official website of X"
     joined = bool(named) and top != named[0]  # "Ministry of Foreign Affairs" / "of ..."
     url = markup.url or _page_url(page)
     own = _NAME_AND_HOME.match(top or "")  # a print module: "Published on X (https://x.am)"
@@ -222,18 +227,20 @@ def _outlet(page: PageText, markup: Markup) -> tuple[str | None, tuple[str, ...]
     credit lines, organisation bylines and the dateline's credit must agree; the markup's
     author counts only where the page says nothing else.
     """
-    for line in (*page.tail, *page.header, *page.furniture, *page.body[-2:]):
+    for line in _around(page):
         found = _ATTRIBUTION.search(line)
         name = _attributed(found.group("name")) if found else None
-        if name:
+        if name and sitename.names_an_organisation(name):
             return _outlet_in(name), ()
     said = [quoted.group("who") for quoted in map(CREDIT.match, page.header) if quoted]
     said += [headlines.credit_line(line) for line in page.header]  # "Yerevan (AFP) –"
-    said += [b for b in map(_byline, (*page.header, *page.tail))
+    said += [b for b in map(bylines.byline, (*page.header, *page.tail))
              if b and outlets.looks_like_outlet(b)]
     said.append(next((c for c in (dateline(p)[1] for p in page.body[:2]) if c), None))
     if not any(said) and markup.author and outlets.looks_like_outlet(markup.author):
-        said.append(markup.author)  # the markup's author field: often a person, or garbled
+        if not _confirmed_credit(markup.author, page, markup.site):  # one field, often garbled
+            return None, (markup.author,)  # a credit nothing confirms: not the site's either
+        said.append(markup.author)
     named: dict[str, str] = {}
     for text in filter(None, said):
         name = _outlet_in(text)
@@ -244,15 +251,36 @@ def _outlet(page: PageText, markup: Markup) -> tuple[str | None, tuple[str, ...]
     return next(iter(named.values()), None), ()
 
 
+def _confirmed_credit(credit: str, page: PageText, site: str | None) -> bool:
+    """The markup's author as an organisation, where the page agrees: a known outlet named
+    whole, the site's own name by its initials ("MEE staff" on Middle East Eye), or the
+    name credited again in the visible page, in brackets in the lead ("Ereván, 23 feb
+    (EFE).-") or by the copyright line ("(c) Agencia EFE")."""
+    name = _outlet_in(credit)
+    if outlets.by_name(name) or (site and outlets.same_organisation(name, site)):
+        return True
+    shown = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+    holders = filter(None, map(sitename.copyright_holder, page.furniture))
+    return any(shown.search(held) for held in holders) or any(
+        re.search(rf"\(\s*{re.escape(name)}\s*\)", lead) for lead in page.body[:2])
+
+
 def _attribution_date(page: PageText) -> date | None:
     """The first publication's date where an attribution states it ("This article first
     appeared on CivilNet on March 12, 2024."): decisive, the republisher's date is not it."""
-    for line in (*page.tail, *page.header, *page.furniture, *page.body[-2:]):
+    for line in _around(page):
         found = _ATTRIBUTION.search(line)
         if found and _attributed(found.group("name")):
             days = pagedates.complete_dates(line[found.start():])
             return days[0][1] if days else None
     return None
+
+
+def _around(page: PageText) -> tuple[str, ...]:
+    """The lines around the article where it says whose it is, a field's label and its
+    value read as one line ("Source" over "OCHA" is "Source: OCHA")."""
+    return tuple(bylines.with_labels_joined((*page.tail, *page.header, *page.furniture,
+                                             *page.body[-2:])))
 
 
 def _attributed(name: str) -> str | None:
@@ -311,45 +339,19 @@ def _outlet_in(text: str) -> str:
                   flags=re.IGNORECASE)
 
 
-def _byline(line: str) -> str | None:
-    match = re.match(r"^(?:by|written by|words by|story by|author:?)\s+(.{2,120})$", line,
-                     re.IGNORECASE)
-    if not match:
-        return None
-    # "By ARAZ AGHAYEV Updated 3:12 PM UTC, April 23, 2024", "By Eurasianet - Aug 12, 2024"
-    who = _STAMP_AFTER_NAME.split(str(match.group(1)), maxsplit=1)[0]
-    return who.strip(" -–—|·•,") or None
-
-
-def _author(page: PageText, markup: Markup) -> str | None:
-    """A person's name from a byline ("By Nailia Bagirova and Felix Light")."""
-    candidates = [_byline(line) for line in (*page.header, *page.tail)]
-    candidates.append(markup.author)
-    for candidate in candidates:
-        if candidate and not outlets.looks_like_outlet(candidate) and _is_person(candidate):
-            return candidate
-    return None
-
-
-def _is_person(text: str) -> bool:
-    names = [n for n in _AUTHOR_SPLIT.split(text) if n]
-    return bool(names) and all(
-        1 <= len(n.split()) <= 4 and all(_PERSON_WORD.match(w) for w in n.split())
-        for n in names)
-
-
-def _page_date(page: PageText) -> tuple[date | None, tuple[date, ...], bool]:
+def _page_date(page: PageText) -> tuple[date | None, tuple[date, ...], pagedates.Meaning | None]:
     """The publication date from the stamps written near the title, by what they say.
 
-    A "Published" stamp wins; then an unlabelled one; an "Updated" stamp only where the page
-    has no other (as AP and CNN pages show it); a correction's never. Stamps of the kind
-    that decides but disagree leave the date empty, with the candidates returned;
-    and whether the date is an update's (which the markup's publication date overrules).
+    A stamp of the original's publication ("Originally published", on a page that carries
+    another's report) is decisive; then a "Published" stamp; then an unlabelled one; an
+    "Updated" stamp only where the page has no other (as AP and CNN pages show it); a
+    correction's never. Stamps of the kind that decides but disagree leave the date empty,
+    with the candidates returned; and the kind of the stamp that decided.
     """
     found: dict[str, list[date]] = {}
     sent = pagedates.mail_sent((*page.furniture[:12], *page.header))  # a mail's "Date:" header
     found.update({"published": sent} if sent else {})
-    for line in page.header if not found else ():
+    for line in pagedates.labels_joined(page.header) if not found else ():
         for meaning, day in _stamps(line):
             found.setdefault(meaning, []).append(day)
     leads = [day for day in map(pagedates.dateline_date, page.body[:2]) if day]
@@ -357,16 +359,17 @@ def _page_date(page: PageText) -> tuple[date | None, tuple[date, ...], bool]:
     for line in _before_furniture(page.tail[:3]) if not found else ():  # below, if not above
         for meaning, day in _stamps(line):
             found.setdefault(meaning, []).append(day)
-    for meaning in ("published", "plain"):
+    kinds: tuple[pagedates.Meaning, ...] = ("original", "published", "plain")
+    for meaning in kinds:
         days = sorted(set(found.get(meaning, ())))
         if len(days) > 1:
-            return None, tuple(days), False
+            return None, tuple(days), None
         if days:
-            return days[0], (), False
+            return days[0], (), meaning
     updates = sorted(set(found.get("updated", ())))
     if len(updates) == 1:
-        return updates[0], (), True  # with nothing else, as AP and CNN pages show it
-    return None, tuple(updates), False
+        return updates[0], (), "updated"  # with nothing else, as AP and CNN pages show it
+    return None, tuple(updates), None
 
 
 def _stamps(line: str) -> list[tuple[pagedates.Meaning, date]]:

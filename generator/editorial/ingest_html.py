@@ -21,7 +21,7 @@ import trafilatura
 
 from generator.editorial.ingest_facts import Markup
 from generator.editorial.ingest_text import PageText, analyse, classify, is_headline, lines_of
-from generator.editorial.pagesignals import headlines, outlets
+from generator.editorial.pagesignals import headlines, outlets, sitename
 
 _DROP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "button", "form",
          "select", "option", "input", "textarea"}
@@ -106,6 +106,9 @@ def _stated_site(root: lxml.html.HtmlElement, markup: Markup) -> str | None:
     names the blog after the dash, not before it."""
     if markup.site is None or root.xpath('//meta[@property="og:site_name"]/@content'):
         return markup.site
+    if sitename.fold(markup.site) in {sitename.fold(outlets.host_of(markup.url or "")),
+                                      sitename.fold(outlets.host_of(_canonical(root) or ""))}:
+        return None  # trafilatura's guess from the address: the host, not a second signal
     headings = {" ".join(h.text_content().split()).casefold() for h in root.iter("h1")}
     return None if markup.site.casefold() in headings else markup.site
 

@@ -60,8 +60,10 @@ _PARTIAL = (re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*[-–—,]?\s*\d(?!\d?:\d))
             re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?!\w)(?!\s*[-–—,]?\s*\d(?!\d?:\d))",
                        re.IGNORECASE))
 
-Meaning = Literal["published", "updated", "correction", "plain"]
+Meaning = Literal["original", "published", "updated", "correction", "plain"]
 _LABELS: tuple[tuple[Meaning, str], ...] = (
+    ("original", r"originally\s+published|original\s+publication|initialement\s+publié|"
+                 r"первоначально\s+опубликовано|نشر\s+(?:في\s+)?الأصل"),
     ("correction", r"correct(?:ion|ed)|rectificatif|correctif|исправлено|исправление|تصحيح"),
     ("updated", r"(?:last\s+)?(?:update[ds]?|modified|edited|revised)|mis\s+à\s+jour|modifié|"
                 r"actualisé|обновлено|обновлен[оа]?|изменено|(?:آخر\s+)?تحديث|تم\s+التحديث|"
@@ -71,6 +73,7 @@ _LABELS: tuple[tuple[Meaning, str], ...] = (
 )
 _LABEL = re.compile("|".join(f"(?P<{meaning}>{pattern})" for meaning, pattern in _LABELS),
                     re.IGNORECASE)
+_BARE_LABEL = re.compile(rf"^\s*(?:{_LABEL.pattern})\s*(?:on|le|:)?\s*:?\s*$", re.IGNORECASE)
 
 
 def is_month(word: str) -> bool:
@@ -104,8 +107,21 @@ def stamps(text: str) -> list[tuple[Meaning, date]]:
     return found
 
 
+def labels_joined(lines: tuple[str, ...]) -> list[str]:
+    """The lines, a stamp's label standing alone ("Posted", then "12 Nov 2024" under it,
+    as a list of terms and values lays it out) joined with the date under it, so that the
+    date keeps what its label says."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and _BARE_LABEL.match(joined[-1]) and complete_dates(line):
+            joined[-1] = f"{joined[-1].rstrip(': ')}: {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
 def _meaning(match: re.Match[str]) -> Meaning:
-    for meaning in ("correction", "updated", "published"):
+    for meaning in ("original", "correction", "updated", "published"):
         if match.group(meaning):
             return meaning
     return "plain"

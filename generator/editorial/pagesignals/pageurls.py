@@ -25,9 +25,13 @@ _UNRESERVED = re.compile(r"[A-Za-z0-9._~-]")
 
 def page_address(url: str | None) -> str | None:
     """``url`` normalised (``readable``), or None for a site's home page: a page whose
-    canonical link names "https://example.org/" states no address of its own."""
+    canonical link names "https://example.org/" states no address of its own; where the
+    address wraps another (an archive's capture), the inner address."""
     if not url:
         return None
+    inner = _WRAPPED.search(url.strip())
+    if inner:  # an archive's or a proxy's address around the page's own
+        return page_address(inner.group(0))
     try:
         parts = urlsplit(url.strip())
     except ValueError:
@@ -35,6 +39,12 @@ def page_address(url: str | None) -> str | None:
     home = re.fullmatch(r"[\w.-]+(?::\d+)?", parts.netloc) and not parts.path.strip("/") \
         and not parts.query
     return None if home else readable(url)
+
+
+# An address whose path holds another whole address: a web archive's capture
+# ("https://web.archive.org/web/20231104091233/https://example.org/a.html") or a proxy's.
+# The page it shows is the inner one; the outer one is the copy's, never the article's.
+_WRAPPED = re.compile(r"(?<=/)https?://[^/\s]+/\S*$|(?<=/)https?://[^/\s]+$")
 
 
 def readable(url: str) -> str:

@@ -81,7 +81,8 @@ def without_legal_form(holder: str) -> str | None:
 
 def copyright_holder(line: str) -> str | None:
     """Who a copyright line names ("© 2024 The Armenian Weekly", "EVN Report © 2024. All
-    rights reserved." -> "EVN Report"); None where it names nobody."""
+    rights reserved." -> "EVN Report"); None where it names nobody, or where what stands
+    there is no organisation's whole name (``names_an_organisation``)."""
     match = _COPYRIGHT.search(line)
     if not match:
         return None
@@ -89,7 +90,40 @@ def copyright_holder(line: str) -> str | None:
     if without_legal_form(holder) is None:  # "© 2024. All rights reserved."
         before = _HOLDER_BEFORE.match(line)
         holder = before.group("holder").strip(" .,") if before else ""
-    return holder if len(holder) >= 2 and without_legal_form(holder) else None
+    if len(holder) < 2 or not without_legal_form(holder) or not names_an_organisation(holder):
+        return None
+    return holder
+
+
+_CUT_SHORT = re.compile(r"\s(?:[a-zà-ÿа-я]{1,3}|of|and|for|the|de|du|des|und|der|la|le)$")
+_NOT_A_NAME = re.compile(r"[’']s\b|\b(?:terms|conditions|privacy|policy|policies|cookies?|"
+                         r"licen[cs]e|disclaimer|imprint|impressum)\b", re.IGNORECASE)
+
+
+def names_an_organisation(name: str) -> bool:
+    """False for words that stand where a name is written but name no organisation: a
+    possessive or a document ("ReliefWeb's Terms & Conditions", "Privacy policy"), or a
+    name cut short at an abbreviation's full stop ("Ośrodek Studiów Wschodnich im" of
+    "... im. Marka Karpia": its last word is a small one that ends no name)."""
+    return not _NOT_A_NAME.search(name) and not _CUT_SHORT.search(name.strip())
+
+
+_WEBSITE_OF = re.compile(r"^(?:the\s+)?(?:official\s+)?(?:web\s?site|site|portal|web\s+portal|"
+                         r"internet\s+portal|homepage)\s+of\s+(?:the\s+)?(?P<who>.{3,80})$",
+                         re.IGNORECASE)
+_DESCRIBES_A_SITE = re.compile(r"\b(?:web\s?sites?|portal|platform|internet\s+resources?|"
+                               r"homepage|online\s+service)\b", re.IGNORECASE)
+
+
+def described_organisation(name: str) -> str | None:
+    """The organisation a site's description names ("Official website of the President of
+    Ukraine" -> "President of Ukraine"); the name itself where it is no description; None
+    for a description that names no organisation ("Unified platform of Internet resources
+    of state bodies": a portal, run for many publishers)."""
+    named = _WEBSITE_OF.match(name.strip())
+    if named:
+        return named.group("who").strip(" .,")
+    return None if _DESCRIBES_A_SITE.search(name) else name
 
 
 def is_legal_name(name: str) -> bool:
@@ -97,17 +131,31 @@ def is_legal_name(name: str) -> bool:
     return bool(_LEGAL_FORM.search(name)) or bool(_NOBODY.match(name.strip()))
 
 
-def _variants(name: str | None, holder: bool = False) -> list[str]:
+def _variants(name: str | None, holder: bool = False, editions: bool = True) -> list[str]:
     """The forms a stated name may take: as written, without its tagline ("Chatham House –
-    International Affairs Think Tank"), its language edition or (a holder's) legal form."""
+    International Affairs Think Tank"), its language edition (``editions``) or (a holder's)
+    legal form; a site's description stands for the organisation it names, and one that
+    names none ("Unified platform of ...") gives no form."""
     if not name or not name.strip():
         return []
-    found = [" ".join(name.split())]
+    described = described_organisation(" ".join(name.split()))
+    if described is None:
+        return []
+    found = [described]
     found += [part for part in _TAGLINE.split(found[0]) if part and part != found[0]][:1]
-    found += [_EDITION.sub("", form) for form in list(found) if _EDITION.search(form)]
+    if editions:
+        found += [_EDITION.sub("", form) for form in list(found) if _EDITION.search(form)]
     if holder:
         found = [core for core in map(without_legal_form, found) if core]
     return list(dict.fromkeys(form.strip(" .,") for form in found if form.strip(" .,")))
+
+
+def shared_platform(host: str | None) -> bool:
+    """A government's shared publishing platform (``gov.uk``, ``gov.kz``: the registrable
+    name is "gov"): every ministry and agency publishes there, so its name is no outlet's."""
+    labels = [label for label in (host or "").lower().split(".") if label]
+    return len(labels) >= 2 and labels[-2] == "gov" and len(labels[-1]) == 2 and \
+        (len(labels) == 2 or labels[-3] == "www")
 
 
 def _host_keys(host: str | None) -> set[str]:
@@ -128,12 +176,23 @@ def known(signals: SiteSignals) -> str | None:
     copyright holder, host: decisive on its own."""
     for name, holder in ((signals.markup, False), (signals.masthead, False),
                          (signals.holder, True)):
-        for form in _variants(name, holder):
+        for form in _variants(name, holder, editions=False):
             outlet = outlets.by_name(form)
             if outlet:
                 return outlet.name
     by_host = outlets.by_domain(signals.host or "")
-    return by_host.name if by_host else None
+    if by_host is None or _a_service_of(by_host.name, signals.markup):
+        return None
+    return by_host.name
+
+
+def _a_service_of(name: str, markup: str | None) -> bool:
+    """The markup names the site as more than ``name``: a language service or a unit of
+    it ("BBC News فارسی" on bbc.com, "AFP Factuel" on afp.com), which briefings may name
+    otherwise; the host, or a masthead agreeing with it, does not decide between them."""
+    own, forms = fold(name), [fold(form) for form in _variants(markup)]
+    return bool(forms) and own not in forms and len(own) >= 2 and \
+        any(form.startswith(own) for form in forms)
 
 
 def decide(signals: SiteSignals, quote_masthead: bool = True) -> SiteName:
@@ -147,10 +206,14 @@ def decide(signals: SiteSignals, quote_masthead: bool = True) -> SiteName:
               ("holder", _variants(signals.holder, holder=True))]
     keys = {kind: {fold(form): form for form in forms} for kind, forms in stated}
     keys["host"] = {key: "" for key in _host_keys(signals.host)}
+    if shared_platform(signals.host):  # "GOV.UK" on gov.uk: the platform, not the publisher
+        keys = {kind: {k: f for k, f in forms.items() if k not in keys["host"]}
+                for kind, forms in keys.items()}
     for kind, _ in stated:
         for key, form in keys[kind].items():
             others = [k for other in keys if other != kind for k in keys[other]]
-            if len(key) >= 2 and any(key == k or _initials(form) == k for k in others):
+            if len(key) >= 2 and any(key == k or _initials(form) == k for k in others) \
+                    and not _a_service_of(form, signals.markup):
                 return SiteName(_as_name(form))
     masthead, holder = stated[1][1], stated[2][1]
     if masthead and holder and _starts_with(masthead[0], holder[0]):
