@@ -45,7 +45,7 @@ from generator.editorial.newbriefing import (
     slugify,
     write_new_file,
 )
-from generator.editorial.pagesignals import headlines, outlets, titleproof
+from generator.editorial.pagesignals import bylines, headlines, outlets, titleproof
 from generator.editorial.pagesignals.pageencoding import decode_page
 from generator.editorial.unknown_names import candidates
 
@@ -129,7 +129,8 @@ def draft_from_page(text: str, finder: NameFinder, today: date) -> Draft:
         page, markup = read_html(text)
     else:
         page, markup = analyse(text), Markup()
-    facts = gather(page, markup, today, finder.organisation)
+    facts = issuer_agrees(gather(page, markup, today, finder.organisation),
+                          bylines.publisher((*page.header, *page.furniture, *page.tail)))
     paragraphs = [text for text in (one_line(unicodedata.normalize("NFC", p), 1_000_000)
                                     for p in page.body) if text]
     title = one_line(unicodedata.normalize("NFC", page.title), 100_000) if page.title else None
@@ -151,6 +152,19 @@ def draft_from_page(text: str, finder: NameFinder, today: date) -> Draft:
     unknown = candidates(paragraphs, known, offsets[1:])
     return Draft(_shorten(title), facts, found.actors, found.regions, tuple(unknown),
                  tuple(paragraphs), page.title_candidates, refused)
+
+
+def issuer_agrees(facts: Facts, issuer: str | None) -> Facts:
+    """The outlet, unless a "From:" or "Published by" field names another body (a ministry
+    on a government's platform, a unit on its parent's site): then neither is sure, and
+    both are quoted for the editor."""
+    if not issuer or not facts.name or outlets.canonical(issuer) == facts.name or \
+            outlets.same_organisation(issuer, facts.name) or \
+            issuer.casefold() in {n.casefold() for n in (facts.name, facts.via) if n}:
+        return facts
+    return replace(facts, name=None, via=None,
+                   outlet_candidates=tuple(dict.fromkeys((issuer, facts.name, *(
+                       [facts.via] if facts.via else [])))))
 
 
 def _article_text(title: str | None, paragraphs: list[str]

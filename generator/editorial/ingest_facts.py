@@ -158,14 +158,14 @@ def _site(page: PageText, markup: Markup, organisation: Callable[[str], str | No
     holders = [h for h in (_copyright_holder(line) for line in short) if h]
     holders = [h for h in map(sitename.described_organisation, holders) if h]
     named = [line for line in page.furniture if classify(line) != "end"]
-    top = _masthead(named) or (page.first_line if page.first_line in page.header else None)
+    top = sitename.masthead(named) or (page.first_line if page.first_line in page.header else None)
     top = sitename.described_organisation(top) if top else None  # "Official website of X"
     joined = bool(named) and top != named[0]  # "Ministry of Foreign Affairs" / "of ..."
     url = markup.url or _page_url(page)
     own = _NAME_AND_HOME.match(top or "")  # a print module: "Published on X (https://x.am)"
     top, url = (own.group("name"), url or own.group("home")) if own else (top, url)
     signals = sitename.SiteSignals(markup.site, top, holders[-1] if holders else None,
-                                   outlets.host_of(url or ""))
+                                   outlets.host_of(url or ""), tuple(named[:3]))
     found = sitename.known(signals)
     if found:
         return found, ()
@@ -191,7 +191,8 @@ def _site(page: PageText, markup: Markup, organisation: Callable[[str], str | No
     for line in short:
         if not _ATTRIBUTION.search(line):
             counts.update({outlet.name for outlet, _, _ in outlets.mentions(line)})
-    if counts and counts.most_common(1)[0][1] >= 2:  # named twice: two lines agree
+    if counts and counts.most_common(1)[0][1] >= 2 and not sitename.named_as_more(
+            counts.most_common(1)[0][0], signals):  # named twice: two lines agree
         return counts.most_common(1)[0][0], ()
     return None, decided.candidates
 
@@ -201,18 +202,6 @@ _NAME_AND_HOME = re.compile(r"^(?:(?:published|printed)\s+(?:on|from)\s+)?(?P<na
 _ORGANISATION = re.compile(r"^(?:the\s+)?(?:ministry|embassy|office|mission|permanent mission|"
                            r"presidency|administration|government)\s+of\b.*\s(?:of|for)\s",
                            re.IGNORECASE)
-
-
-def _masthead(furniture: list[str]) -> str | None:
-    """The page's name at its top: the first line, joined with the next where that one
-    goes on the same name ("Ministry of Foreign Affairs" / "of the Republic of Armenia")."""
-    if not furniture:
-        return None
-    top = furniture[0]
-    if len(furniture) > 1 and re.match(r"^(?:of|for|and|de|du|des|d['’])\s", furniture[1]) \
-            and len(top.split()) + len(furniture[1].split()) <= 14:
-        return f"{top} {furniture[1]}"
-    return top
 
 
 def _copyright_holder(line: str) -> str | None:
@@ -246,8 +235,8 @@ def _outlet(page: PageText, markup: Markup) -> tuple[str | None, tuple[str, ...]
         name = _outlet_in(text)
         if not _STAFF_ONLY.match(name):  # "By Staff", "By our correspondent": nobody named
             named.setdefault(outlets.canonical(name).casefold(), name)
-    if len(named) > 1:
-        return None, tuple(named.values())
+    if len(named) > 1 or any(_AGENCIES.search(name) for name in named.values()):
+        return None, tuple(named.values())  # "Agencies and TOI": several, none of them sure
     return next(iter(named.values()), None), ()
 
 
@@ -310,6 +299,7 @@ _BESIDE = re.compile(r"^(?:\s*(?:,|/|\+|&|with|and|staff|desk|newsroom|reporters
                      re.IGNORECASE)
 
 
+_AGENCIES = re.compile(r"\b(?:agencies|wires|وكالات|агентства|agences)\b", re.IGNORECASE)
 _STAFF_ONLY = re.compile(r"^(?:(?:our|the|a|staff|news|editorial|web|wire|foreign|special)\s+)*"
                          r"(?:staff|reporters?|writers?|correspondents?|desk|newsroom|team|"
                          r"editors?|bureau)?$", re.IGNORECASE)

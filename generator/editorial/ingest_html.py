@@ -149,8 +149,8 @@ def _title(root: lxml.html.HtmlElement, markup: Markup) -> tuple[str | None, tup
     headline, the markup's titles where they agree (else the candidates)."""
     found = [" ".join(h.text_content().split()) for h in root.iter("h1")]
     site = (markup.site or "").casefold()
-    shown = [h for h in found if is_headline(h) and not outlets.by_name(h)
-                 and h.casefold() != site]  # a logo in an <h1> is no headline
+    named = [h for h in found if h and not outlets.by_name(h) and h.casefold() != site]
+    shown = [h for h in named if is_headline(h)]  # a logo in an <h1> is no headline
     wanted = (markup.title or "").casefold()
     agreeing = [h for h in shown if wanted and (h.casefold() in wanted
                                                     or wanted in h.casefold())]
@@ -159,7 +159,11 @@ def _title(root: lxml.html.HtmlElement, markup: Markup) -> tuple[str | None, tup
         if len(shown[0].split()) <= 5 and stated and not any(
                 headlines.share_a_word(shown[0], title) for title in stated):
             return None, tuple(dict.fromkeys((shown[0], *stated)))  # a logo, or the headline?
-        return shown[0], ()
+        return headlines.without_topline(shown[0], stated), ()
+    if not shown and len(named) == 1 and len(named[0].split()) <= 80:
+        stated = _markup_titles(root, markup)  # a long formal headline, not headline-shaped:
+        agreed = [t for t in stated if named[0].casefold().startswith(t.casefold())]
+        return (named[0], ()) if agreed else (None, tuple(dict.fromkeys((named[0], *stated))))
     if agreeing:
         return agreeing[0], ()
     return headlines.agreed(_markup_titles(root, markup) or [markup.title or ""])

@@ -168,6 +168,17 @@ def _key(title: str) -> str:
     return " ".join(title.replace("…", " ").replace("...", " ").split()).casefold().strip(" .")
 
 
+def without_topline(headline: str, stated: list[str]) -> str:
+    """The visible headline without a topline printed in the same element ("Südkaukasus
+    Armenien und ..."), where a markup title is the rest of it exactly: the two signals
+    agree on the headline, and the words before it are a section's or a topic's."""
+    for title in stated:
+        if title and headline.endswith(" " + title) and \
+                1 <= len(headline[:-len(title)].split()) <= 3:
+            return title
+    return headline
+
+
 def agreed(candidates: list[str]) -> tuple[str | None, tuple[str, ...]]:
     """The title the markup's candidates agree on, the first given where one holds the
     others (a title cut short for search engines agrees with the whole one); else None

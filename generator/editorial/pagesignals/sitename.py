@@ -54,6 +54,7 @@ class SiteSignals:
     masthead: str | None = None  # the page's name at its top
     holder: str | None = None  # the footer's copyright holder
     host: str | None = None  # the page's address's host
+    top: tuple[str, ...] = ()  # the page's first lines, where a masthead may stand
 
 
 @dataclass(frozen=True)
@@ -179,11 +180,22 @@ def known(signals: SiteSignals) -> str | None:
         for form in _variants(name, holder, editions=False):
             outlet = outlets.by_name(form)
             if outlet:
-                return outlet.name
+                return None if named_as_more(outlet.name, signals) else outlet.name
     by_host = outlets.by_domain(signals.host or "")
-    if by_host is None or _a_service_of(by_host.name, signals.markup):
+    if by_host is None or _a_service_of(by_host.name, signals.markup) or \
+            named_as_more(by_host.name, signals):
         return None
     return by_host.name
+
+
+def named_as_more(name: str, signals: SiteSignals) -> bool:
+    """The page's short masthead spells the outlet's name with more after it ("BBC News,
+    Türkçe" over a footer's "© BBC"): a service or an edition, which the footer's or the
+    host's name for the whole outlet does not decide."""
+    own = fold(name)
+    return any(2 <= len(top.split()) <= 4 and fold(top) != own and fold(top).startswith(own)
+               and getattr(outlets.by_name(top), "name", None) != name  # a known spelling
+               for top in (signals.masthead or "", *signals.top))
 
 
 def _a_service_of(name: str, markup: str | None) -> bool:
@@ -245,3 +257,16 @@ def _as_name(form: str) -> str:
     if len(words) >= 2 and all(not c.isalpha() or c.isupper() for c in form):
         return " ".join(word.capitalize() for word in words)
     return form
+
+
+def masthead(furniture: list[str]) -> str | None:
+    """The page's name at its top: the first line, joined with the next where that one
+    goes on the same name ("Ministry of Foreign Affairs" / "of the Republic of Armenia")."""
+    if not furniture:
+        return None
+    top = furniture[0]
+    if len(furniture) > 1 and re.match(r"^(?:of|for|and|de|du|des|d['’])\s", furniture[1]) \
+            and len(top.split()) + len(furniture[1].split()) <= 14:
+        return f"{top} {furniture[1]}"
+    return top
+
