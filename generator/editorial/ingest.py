@@ -21,6 +21,7 @@ import textwrap
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -125,21 +126,25 @@ def read_page_bytes(path: Path) -> bytes:
 
 def draft_from_page(text: str, finder: NameFinder, today: date) -> Draft:
     """Everything a draft needs, from the page's text (copied text or HTML)."""
-    if _HTML.search(text[:4000]):
+    html = bool(_HTML.search(text[:4000]))
+    if html:
         page, markup = read_html(text)
     else:
         page, markup = analyse(text), Markup()
+    near = (*page.header, *page.furniture, *page.tail, *([page.title] if page.title else []))
     facts = issuer_agrees(gather(page, markup, today, finder.organisation),
-                          bylines.publisher((*page.header, *page.furniture, *page.tail)))
+                          bylines.publisher(_fields_laid_out(near, lines_of(text)[:60])))
     paragraphs = [text for text in (one_line(unicodedata.normalize("NFC", p), 1_000_000)
                                     for p in page.body) if text]
     title = one_line(unicodedata.normalize("NFC", page.title), 100_000) if page.title else None
-    refused = title if title and titleproof.refused(title) else None
+    copied = [] if html else lines_of(text)
+    refused = title if title and (titleproof.refused(title) or titleproof.under_a_label(
+        title, copied)) else None
     if refused:  # a caption, a byline or a wrapped paragraph's line stands where titles do
         page = replace(page, title_candidates=titleproof.candidates(page.header, is_headline))
         title = None
-    elif title and not markup.title:  # copied text: a heading printed on two lines
-        title = titleproof.joined_heading(title, lines_of(text))
+    elif title and copied:  # copied text: a heading printed on two lines
+        title = titleproof.joined_heading(title, copied)
     if title and title.casefold() in {n.casefold() for n in (facts.name, facts.via) if n}:
         page = replace(page, title_candidates=(title,))  # the site's own name: its masthead
         title = None
@@ -152,6 +157,14 @@ def draft_from_page(text: str, finder: NameFinder, today: date) -> Draft:
     unknown = candidates(paragraphs, known, offsets[1:])
     return Draft(_shorten(title), facts, found.actors, found.regions, tuple(unknown),
                  tuple(paragraphs), page.title_candidates, refused)
+
+
+def _fields_laid_out(near: tuple[str, ...], top: list[str]) -> list[str]:
+    """The lines around the article, each field's label with the line under it as the top
+    of the page lays them out (the title taken may be a field's value)."""
+    pairs = [f"{label} {value}" for label, value in pairwise(top)
+             if bylines.is_field_label(label)]
+    return [*pairs, *near]
 
 
 def issuer_agrees(facts: Facts, issuer: str | None) -> Facts:
@@ -255,7 +268,7 @@ def _title_hint(candidates: tuple[str, ...], refused: str | None = None) -> str:
     shown = "; ".join(f'"{one_line(title, 120)}"' for title in candidates)
     if refused:
         return (f'"{one_line(refused, 120)}" stands where the title does but reads as a '
-                "caption, a byline or a line of a paragraph" + (
+                "caption, a byline, a field's value or a line of a paragraph" + (
                     f"; lines near it that could be the headline: {shown}" if shown else "")
                 + ": write the headline")
     if candidates:

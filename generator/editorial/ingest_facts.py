@@ -384,4 +384,4 @@ def _partial(page: PageText) -> str | None:
 
 
 def _page_url(page: PageText) -> str | None:
-    return pageurls.stated_address((page.header, page.furniture, page.tail), page.body)
+    return pageurls.stated_address((page.header, page.furniture, page.tail))

@@ -39,6 +39,16 @@ _PUBLISHER_LINE = re.compile(r"^(?:from|published\s+by|publisher|issued\s+by)\s*
                              r"(?P<who>.+)$", re.IGNORECASE)
 
 
+_OTHER_LABEL = re.compile(r"^(?:by|author|authors|written\s+by|photo|photograph|credit|"
+                          r"par|auteur|автор|von|por|الكاتب|بقلم)\s*:?$", re.IGNORECASE)
+
+
+def is_field_label(line: str) -> bool:
+    """A field's label standing alone over its value ("From:", "Source", "By", "Photo")."""
+    text = line.strip()
+    return bool(_BARE_LABEL.match(text) or _OTHER_LABEL.match(text))
+
+
 def byline(line: str) -> str | None:
     """The name a byline line gives ("By Eurasianet - Aug 12, 2024" -> "Eurasianet")."""
     match = re.match(r"^(?:by|written by|words by|story by|author:?)\s+(.{2,120})$", line,

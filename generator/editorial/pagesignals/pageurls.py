@@ -80,10 +80,11 @@ _SHARE_HOSTS = ("facebook.com", "twitter.com", "x.com", "t.me", "wa.me", "whatsa
                 "youtube.com", "google.com", "bit.ly")
 
 
-def stated_address(groups: Iterable[tuple[str, ...]], body: tuple[str, ...]) -> str | None:
+def stated_address(groups: Iterable[tuple[str, ...]]) -> str | None:
     """The article's address, where a copied page includes it: after a label that says it
     is the page's own ("Short Url", "Copy URL", "Permalink"), however short, else one with a
-    path that is not a sharing site's (in the page's furniture first, then its text)."""
+    path that is not a sharing site's, in the lines around the article. Never one in the
+    article's text: an address there is a link to something the article cites."""
     groups = tuple(groups)
     for group in groups:
         for line, below in zip(group, (*group[1:], ""), strict=False):
@@ -92,7 +93,7 @@ def stated_address(groups: Iterable[tuple[str, ...]], body: tuple[str, ...]) -> 
                                (labelled.group(1) if labelled else ""))
             if found:
                 return found.group(0).rstrip(".,;:")
-    for line in (*(line for group in groups for line in group), *body):
+    for line in (line for group in groups for line in group):
         for found in _URL.finditer(line):
             url = found.group(0).rstrip(".,;:")
             host = outlets.host_of(url)

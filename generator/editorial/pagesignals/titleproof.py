@@ -10,6 +10,7 @@ never has:
 - a byline names an account ("Sami al-Khatib, journalist @samikhatib") or an address;
 - a hard-wrapped paragraph's line holds the end of one sentence and the start of the next,
   and stops where the line did ("... who remain in the city. I ask the members of the");
+- a field's value stands under its label ("From:" over a ministry's name);
 - the second line of a heading printed on two ("Armenia's Turn to the West:" / "How
   Durable, and at What Cost?"): the line above it ends with a colon, and the two are one
   title (``joined_heading``).
@@ -23,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from generator.editorial.pagesignals import pagedates
+from generator.editorial.pagesignals import bylines, pagedates
 
 _CREDIT_AFTER = r"(?:\s*\([^()]{1,40}\))?\s*[.]?$"
 _MONTH_YEAR_END = re.compile(r",\s*(?P<day>[0-3]?\d\.?\s+)?(?P<month>[^\W\d]{3,})\.?\s+"
@@ -68,6 +69,16 @@ def prose_piece(line: str) -> bool:
 def refused(title: str) -> bool:
     """Whether the line taken for a title has a mark no headline has."""
     return caption_shaped(title) or byline_shaped(title) or prose_piece(title)
+
+
+def under_a_label(title: str, lines: list[str]) -> bool:
+    """The line stands under a field's label ("From:" over a ministry's name, "By" over a
+    name): it is that field's value, whatever its shape."""
+    try:
+        index = lines.index(title)
+    except ValueError:
+        return False
+    return index > 0 and bylines.is_field_label(lines[index - 1])
 
 
 def joined_heading(title: str, lines: list[str]) -> str:
