@@ -151,6 +151,8 @@ def draft_from_page(text: str, finder: NameFinder, today: date) -> Draft:
     if title and headlines.contradicted_by_address(title, facts.url):
         page = replace(page, title_candidates=(title,))  # no word of it in the address's words
         title = None
+    if refused and titleproof.prose_piece(refused):
+        paragraphs.insert(0, refused)  # a line of the article's text: it stays the article's
     joined, offsets, skip = _article_text(title, paragraphs)
     found: Found = finder.find(joined, skip)
     known = [*skip, *((m.start, m.end) for m in found.mentions)]
