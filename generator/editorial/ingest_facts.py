@@ -237,17 +237,21 @@ def _outlet(page: PageText, markup: Markup) -> tuple[str | None, tuple[str, ...]
             named.setdefault(outlets.canonical(name).casefold(), name)
     if len(named) > 1 or any(_AGENCIES.search(name) for name in named.values()):
         return None, tuple(named.values())  # "Agencies and TOI": several, none of them sure
-    return next(iter(named.values()), None), ()
+    outlet = next(iter(named.values()), None)
+    if outlet and not _confirmed_credit(outlet, page, markup.site):
+        return None, (outlet,)  # a name the table lacks, in one credit that nothing confirms
+    return outlet, ()
 
 
 def _confirmed_credit(credit: str, page: PageText, site: str | None) -> bool:
-    """The markup's author as an organisation, where the page agrees: a known outlet named
-    whole, the site's own name by its initials ("MEE staff" on Middle East Eye), or the
-    name credited again in the visible page, in brackets in the lead ("Ereván, 23 feb
-    (EFE).-") or by the copyright line ("(c) Agencia EFE")."""
+    """A credit as an organisation, where the page agrees: a known outlet named whole, the
+    site's own name by its initials ("MEE staff" on Middle East Eye), or the name credited
+    again in the visible page: on another line around the article, in brackets in the lead
+    ("Ereván, 23 feb (EFE).-") or by the copyright line ("(c) Agencia EFE")."""
     name = _outlet_in(credit)
-    if outlets.by_name(name) or (site and outlets.same_organisation(name, site)):
-        return True
+    if outlets.by_name(name) or (site and outlets.same_organisation(name, site)) or sum(
+            name.casefold() in line.casefold() for line in _around(page)) >= 2:
+        return True  # a known outlet, the site's own initials, or credited on two lines
     shown = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
     holders = filter(None, map(sitename.copyright_holder, page.furniture))
     return any(shown.search(held) for held in holders) or any(

@@ -211,6 +211,21 @@ def test_a_credit_in_the_markup_needs_the_page_to_confirm_it(
     assert _source(meta).get("name") == "Par EXA Monde"
 
 
+def test_a_credit_the_outlet_table_lacks_needs_a_second_line(
+        content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    page = ("Border talks resume as the two governments exchange texts\n"
+            "By Example Wire Service\nMarch 14, 2025\n" + TEXT + "\n" + MORE + "\n")
+    meta, text = ingest_page(content, "one-credit.txt", page)
+    assert _source(meta).get("name") is None
+    assert "Example Wire Service" in text.split("---")[1]  # quoted for the editor
+    meta, _ = ingest_page(_again(content), "two-credits.txt",
+                          page + "© 2025 Example Wire Service\n")
+    assert _source(meta).get("name") == "Example Wire Service"
+    monkeypatch.setattr(ingest_facts, "_confirmed_credit", lambda credit, page, site: True)
+    meta, _ = ingest_page(_again(content), "one-credit-off.txt", page)
+    assert _source(meta).get("name") == "Example Wire Service"
+
+
 def test_a_credit_of_agencies_and_staff_names_no_one_outlet(content: Path) -> None:
     page = ("Example Times\nBorder talks resume as the two governments exchange texts\n"
             "By Agencies and ET Staff\nMarch 14, 2025\n" + TEXT + "\n" + MORE + "\n")
