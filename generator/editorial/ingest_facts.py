@@ -100,7 +100,7 @@ def gather(page: PageText, markup: Markup, today: date,
     """Everything the page says about its source and date; ``organisation`` gives the
     registries' name of an organisation named whole ("United Nations"), or None."""
     site, stated_sites = _site(page, markup, organisation)
-    outlet, disputed = _outlet(page, markup)
+    outlet, disputed = _outlet(page, markup, site or markup.site)
     name, via = (None if disputed else outlet or site), None
     if outlet and site and outlets.canonical(outlet) != outlets.canonical(site):
         if outlets.same_organisation(outlet, site):  # "MEE staff" on Middle East Eye
@@ -208,7 +208,8 @@ def _copyright_holder(line: str) -> str | None:
     return None if _ATTRIBUTION.search(line) else sitename.copyright_holder(line)
 
 
-def _outlet(page: PageText, markup: Markup) -> tuple[str | None, tuple[str, ...]]:
+def _outlet(page: PageText, markup: Markup, site: str | None = None
+            ) -> tuple[str | None, tuple[str, ...]]:
     """Who wrote the report, where the page says so; and the candidates where it says it
     in ways that disagree (a byline and a dateline credit naming different agencies).
 
@@ -227,7 +228,7 @@ def _outlet(page: PageText, markup: Markup) -> tuple[str | None, tuple[str, ...]
              if b and outlets.looks_like_outlet(b)]
     said.append(next((c for c in (dateline(p)[1] for p in page.body[:2]) if c), None))
     if not any(said) and markup.author and outlets.looks_like_outlet(markup.author):
-        if not _confirmed_credit(markup.author, page, markup.site):  # one field, often garbled
+        if not _confirmed_credit(markup.author, page, site):  # one field, often garbled
             return None, (markup.author,)  # a credit nothing confirms: not the site's either
         said.append(markup.author)
     named: dict[str, str] = {}
@@ -238,7 +239,7 @@ def _outlet(page: PageText, markup: Markup) -> tuple[str | None, tuple[str, ...]
     if len(named) > 1 or any(_AGENCIES.search(name) for name in named.values()):
         return None, tuple(named.values())  # "Agencies and TOI": several, none of them sure
     outlet = next(iter(named.values()), None)
-    if outlet and not _confirmed_credit(outlet, page, markup.site):
+    if outlet and not _confirmed_credit(outlet, page, site):
         return None, (outlet,)  # a name the table lacks, in one credit that nothing confirms
     return outlet, ()
 
