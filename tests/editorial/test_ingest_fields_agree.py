@@ -54,6 +54,11 @@ def test_a_caption_between_headline_and_byline_is_never_the_title(content: Path)
     assert titleproof.caption_shaped("Ein Grenzposten bei Goris, 12 Tagesmonat 2025")  # any tongue
     assert not titleproof.caption_shaped("Department Press Briefing – September 19, 2023")
     assert not titleproof.caption_shaped("Border talks resume, officials say")
+    assert titleproof.caption_shaped("Leaders meet in Example, November 11, 2025. "
+                                     "(Ana Beridze/AFP)")
+    assert titleproof.caption_shaped("Leaders meet in Example (Photo: Example Images)")
+    assert not titleproof.caption_shaped("Talks on the border (EU/US)")
+    assert not titleproof.caption_shaped("Joint statement signed in Washington (9 août 2025)")
     meta, text = ingest_page(content, "captioned.txt", CAPTIONED)
     assert meta.get("title") != caption
     if meta.get("title") is None:  # left to the editor, with the headline quoted
@@ -277,6 +282,14 @@ def test_an_archives_capture_address_gives_the_page_its_own(
         "https://example.org/news/a.html"
     monkeypatch.setattr(pageurls, "_WRAPPED", re.compile(r"(?!x)x"))
     assert pageurls.page_address(captured) == captured
+
+
+def test_a_sections_address_is_no_articles() -> None:
+    assert pageurls.page_address("https://example.org/en/politics/") is None
+    assert pageurls.page_address("https://example.org/") is None
+    assert pageurls.page_address("https://ex.news/x9k4e") == "https://ex.news/x9k4e"
+    assert pageurls.page_address("https://example.org/border-talks-resume") == \
+        "https://example.org/border-talks-resume"
 
 
 def test_an_address_in_the_articles_text_is_a_link_not_the_pages(content: Path) -> None:

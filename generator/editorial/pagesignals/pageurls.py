@@ -24,9 +24,10 @@ _UNRESERVED = re.compile(r"[A-Za-z0-9._~-]")
 
 
 def page_address(url: str | None) -> str | None:
-    """``url`` normalised (``readable``), or None for a site's home page: a page whose
-    canonical link names "https://example.org/" states no address of its own; where the
-    address wraps another (an archive's capture), the inner address."""
+    """``url`` normalised (``readable``), or None for a site's home page or a section's
+    (one or two short words: "https://example.org/", ".../en/politics"): such a canonical
+    link states no article's address; where the address wraps another (an archive's
+    capture), the inner address."""
     if not url:
         return None
     inner = _WRAPPED.search(url.strip())
@@ -36,8 +37,9 @@ def page_address(url: str | None) -> str | None:
         parts = urlsplit(url.strip())
     except ValueError:
         return readable(url)  # the field's parser says what is wrong with it
-    home = re.fullmatch(r"[\w.-]+(?::\d+)?", parts.netloc) and not parts.path.strip("/") \
-        and not parts.query
+    home = re.fullmatch(r"[\w.-]+(?::\d+)?", parts.netloc) and not parts.query and all(
+        re.fullmatch(r"[^\W\d_]{1,15}", segment) for segment in parts.path.strip("/").split("/")
+        if segment) and parts.path.strip("/").count("/") <= 1
     return None if home else readable(url)
 
 

@@ -6,7 +6,8 @@ never has:
 
 - a photo's caption ends with the day or month it was taken, set off by a comma, often
   with the photo's credit after it ("A mountain road near the border, July 2025",
-  "..., 19 settembre 2025 (foto Ansa)");
+  "..., 19 settembre 2025 (foto Ansa)"), or ends with the photo's credit alone ("...
+  (Photo: Example)", "... (Ana Beridze/AFP)");
 - a byline names an account ("Sami al-Khatib, journalist @samikhatib") or an address;
 - a hard-wrapped paragraph's line holds the end of one sentence and the start of the next,
   and stops where the line did ("... who remain in the city. I ask the members of the");
@@ -29,6 +30,9 @@ from generator.editorial.pagesignals import bylines, pagedates
 _CREDIT_AFTER = r"(?:\s*\([^()]{1,40}\))?\s*[.]?$"
 _MONTH_YEAR_END = re.compile(r",\s*(?P<day>[0-3]?\d\.?\s+)?(?P<month>[^\W\d]{3,})\.?\s+"
                              r"(?:19|20)\d\d" + _CREDIT_AFTER)
+_PHOTO_CREDIT_END = re.compile(r"\((?:[^()]*\b(?:photo|foto|фото|bild|image|credit)\b[^()]*|"
+                               r"[^()/\s][^()/]{0,30}\s[^()/]{1,30}/[^()/]{2,30})\)\.?$",
+                               re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w.])@[A-Za-z0-9_]{2,}|[\w.+-]+@[\w-]+\.[\w.]+")
 _SENTENCE_INSIDE = re.compile(r"[^\W\d]{2}[.!?؟]\s+\S")
 _SENTENCE_END = re.compile(r"(?P<word>[^\W\d_]+)[.!?؟]\s+(?=\S)")
@@ -37,17 +41,19 @@ _CLOSED = re.compile(r"[.!?؟…\"'»”’)\]]$")
 
 def caption_shaped(line: str) -> bool:
     """A caption: the line ends with a date or a month and year set off by a comma, maybe
-    with a photo credit in brackets after it."""
+    with a photo credit in brackets after it, or with a photo credit in brackets."""
     text = line.strip()
     found = _MONTH_YEAR_END.search(text)
     if found and (found.group("day") or pagedates.is_month(found.group("month"))):
         return True  # "..., 19 settembre 2025": a day, a word and a year, in any language
+    if _PHOTO_CREDIT_END.search(text):
+        return True  # "... (Photo: Example)", "... (Ana Beridze/AFP)"
     days = pagedates.complete_dates(text)
-    if not days:
+    years = list(re.finditer(r"(?:19|20)\d\d", text))
+    if not days or not years:
         return False
-    start = days[-1][0]
-    return text[:start].rstrip().endswith(",") and bool(
-        re.fullmatch(r"[^,]{4,40}" + _CREDIT_AFTER, text[start:]))
+    return text[:days[-1][0]].rstrip().endswith(",") and bool(
+        re.fullmatch(_CREDIT_AFTER, text[years[-1].end():]))
 
 
 def byline_shaped(line: str) -> bool:
