@@ -132,8 +132,9 @@ def draft_from_page(text: str, finder: NameFinder, today: date) -> Draft:
     else:
         page, markup = analyse(text), Markup()
     near = (*page.header, *page.furniture, *page.tail, *([page.title] if page.title else []))
-    facts = issuer_agrees(gather(page, markup, today, finder.organisation),
-                          bylines.publisher(_fields_laid_out(near, lines_of(text)[:60])))
+    facts = carried(issuer_agrees(gather(page, markup, today, finder.organisation),
+                                  bylines.publisher(_fields_laid_out(near,
+                                                                     lines_of(text)[:60]))))
     paragraphs = [text for text in (one_line(unicodedata.normalize("NFC", p), 1_000_000)
                                     for p in page.body) if text]
     title = one_line(unicodedata.normalize("NFC", page.title), 100_000) if page.title else None
@@ -167,6 +168,16 @@ def _fields_laid_out(near: tuple[str, ...], top: list[str]) -> list[str]:
     pairs = [f"{label} {value}" for label, value in pairwise(top)
              if bylines.is_field_label(label)]
     return [*pairs, *near]
+
+
+def carried(facts: Facts) -> Facts:
+    """No aggregator's or newsstand's name as the outlet (`outlets.Outlet.carries_others`:
+    MSN, Yahoo News, PressReader): its pages carry others' reports, so where the page names
+    no original the outlet is left to the editor, the site quoted as the carrier."""
+    known = outlets.by_name(facts.name or "")
+    if known is None or not known.carries_others or facts.via:
+        return facts
+    return replace(facts, name=None, carrier=facts.name)
 
 
 def issuer_agrees(facts: Facts, issuer: str | None) -> Facts:
@@ -280,6 +291,10 @@ def _title_hint(candidates: tuple[str, ...], refused: str | None = None) -> str:
 
 
 def _outlet_hint(facts: Facts) -> str:
+    if facts.carrier:
+        return (f"the outlet that wrote the report: the page is {one_line(facts.carrier, 80)}'s, "
+                "which carries other outlets' reports, and names no original (write it here, "
+                f"and 'via: {one_line(facts.carrier, 80)}')")
     if facts.outlet_unmapped:
         return (f"the outlet that published the report; the page names it only as "
                 f"\"{one_line(facts.outlet_unmapped, 80)}\": write the name briefings use for "

@@ -71,6 +71,7 @@ class Facts:
     outlet_candidates: tuple[str, ...] = ()  # credits that disagree, likewise
     outlet_unmapped: str | None = None  # an outlet named only in its own script
     site_candidates: tuple[str, ...] = ()  # names the site gives itself that nothing confirms
+    carrier: str | None = None  # an aggregator whose page names no original outlet
 
 
 def dateline(paragraph: str) -> tuple[int, str | None]:

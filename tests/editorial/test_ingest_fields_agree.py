@@ -265,6 +265,19 @@ def test_a_from_field_naming_another_body_leaves_the_outlet_to_the_editor(
     assert "Ministry of Foreign Affairs of Example; Example Review" in text
 
 
+def test_an_aggregators_name_is_never_the_outlet(content: Path) -> None:
+    page = _html("<meta property='og:site_name' content='MSN'>"
+                 "<link rel='canonical' href='https://www.msn.com/en-us/news/world/ar-AA1b2c3'>"
+                 "<title>Border talks resume</title>",
+                 "<h1>Border talks resume as both governments exchange texts</h1>")
+    meta, text = ingest_page(content, "carrier.html", page)
+    assert _source(meta).get("name") is None
+    assert "the page is MSN's, which carries other outlets' reports" in text
+    credited = page.replace("<article>", "<p>By Reuters</p><article>")
+    meta, _ = ingest_page(_again(content), "carrier-credited.html", credited)
+    assert (_source(meta).get("name"), _source(meta).get("via")) == ("Reuters", "MSN")
+
+
 # Dates and addresses.
 
 def test_originally_published_is_the_originals_date() -> None:

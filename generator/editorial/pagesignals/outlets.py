@@ -26,6 +26,7 @@ class Outlet:
     name: str
     domains: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
+    carries_others: bool = False  # an aggregator or newsstand: its pages are others' reports
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -90,8 +91,12 @@ OUTLETS: tuple[Outlet, ...] = (
     Outlet("NBC News", ("nbcnews.com",)),
     Outlet("NPR", ("npr.org",)),
     Outlet("Voice of America", ("voanews.com",), ("VOA",)),
-    Outlet("Yahoo News", ("yahoo.com", "news.yahoo.com"), ("Yahoo",)),
-    Outlet("MSN", ("msn.com",)),
+    Outlet("Yahoo News", ("yahoo.com", "news.yahoo.com"), ("Yahoo",), carries_others=True),
+    Outlet("MSN", ("msn.com",), carries_others=True),
+    Outlet("Apple News", ("apple.news",), carries_others=True),
+    Outlet("MENAFN", ("menafn.com",), carries_others=True),
+    Outlet("PressReader", ("pressreader.com",), carries_others=True),
+    Outlet("ReliefWeb", ("reliefweb.int",), carries_others=True),
     Outlet("France 24", ("france24.com",), ("FRANCE 24",)),
     Outlet("Euronews", ("euronews.com",)),
     Outlet("Deutsche Welle", ("dw.com",), ("DW",)),
