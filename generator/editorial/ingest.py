@@ -142,7 +142,10 @@ def draft_from_page(text: str, finder: NameFinder, today: date) -> Draft:
     refused = title if title and (titleproof.refused(title) or titleproof.under_a_label(
         title, copied)) else None
     if refused:  # a caption, a byline or a wrapped paragraph's line stands where titles do
-        page = replace(page, title_candidates=titleproof.candidates(page.header, is_headline))
+        above = copied[max(0, copied.index(refused) - 8):copied.index(refused)] \
+            if refused in copied else []
+        page = replace(page, title_candidates=titleproof.candidates(
+            (*above, *page.header), is_headline))
         title = None
     elif title and copied:  # copied text: a heading printed on two lines
         title = titleproof.joined_heading(title, copied)
@@ -299,6 +302,10 @@ def _outlet_hint(facts: Facts) -> str:
         return (f"the outlet that published the report; the page names it only as "
                 f"\"{one_line(facts.outlet_unmapped, 80)}\": write the name briefings use for "
                 "it, in Latin letters")
+    if len(facts.outlet_candidates) == 1:
+        return (f"the outlet that published the report; the page credits "
+                f"\"{one_line(facts.outlet_candidates[0], 80)}\", which nothing else on it "
+                "confirms: write the outlet's name")
     if facts.outlet_candidates:
         shown = "; ".join(one_line(name, 80) for name in facts.outlet_candidates)
         return f"the outlet that published the report; the page credits several ({shown})"
