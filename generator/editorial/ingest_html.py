@@ -160,8 +160,8 @@ def _title(root: lxml.html.HtmlElement, markup: Markup) -> tuple[str | None, tup
                 headlines.share_a_word(shown[0], title) for title in stated):
             return None, tuple(dict.fromkeys((shown[0], *stated)))  # a logo, or the headline?
         return headlines.without_topline(shown[0], stated), ()
-    if not shown and len(named) == 1 and len(named[0].split()) <= 80:
-        stated = _markup_titles(root, markup)  # a long formal headline, not headline-shaped:
+    if not shown and len(named) == 1 and 30 < len(named[0].split()) <= 80:
+        stated = _markup_titles(root, markup)  # a formal headline too long for a headline:
         agreed = [t for t in stated if named[0].casefold().startswith(t.casefold())]
         return (named[0], ()) if agreed else (None, tuple(dict.fromkeys((named[0], *stated))))
     if agreeing:
