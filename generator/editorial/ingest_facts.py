@@ -274,8 +274,8 @@ def _attribution_date(page: PageText) -> date | None:
 def _around(page: PageText) -> tuple[str, ...]:
     """The lines around the article where it says whose it is, a field's label and its
     value read as one line ("Source" over "OCHA" is "Source: OCHA")."""
-    return tuple(bylines.with_labels_joined((*page.tail, *page.header, *page.furniture,
-                                             *page.body[-2:])))
+    return tuple(line for lines in (page.tail, page.header, page.furniture, page.body[-2:])
+                 for line in bylines.with_labels_joined(lines))  # never across two parts
 
 
 def _attributed(name: str) -> str | None:
