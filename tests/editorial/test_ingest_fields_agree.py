@@ -9,6 +9,7 @@ them pass.
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -285,6 +286,14 @@ def test_originally_published_is_the_originals_date() -> None:
     assert pagedates.stamps("Originally published 11 Nov 2024")[0][0] == "original"
     assert pagedates.labels_joined(("Posted", "12 Nov 2024", "x")) == [
         "Posted: 12 Nov 2024", "x"]
+
+
+def test_a_spanish_stamp_with_de_before_the_year_is_complete() -> None:
+    from generator.editorial.pagesignals import pagedates
+    assert pagedates.stamps("Publicado el 12 de marzo de 2025 | Actualizado el 13 de marzo "
+                            "de 2025") == [("published", date(2025, 3, 12)),
+                                           ("updated", date(2025, 3, 13))]
+    assert pagedates.complete_dates("el 12 de marzo") == []  # no year: never guessed
 
 
 def test_an_archives_capture_address_gives_the_page_its_own(

@@ -2,9 +2,10 @@
 
 "September 19, 2023", "19 Sep 2023", "2023-09-19" and "19.09.2023" are complete, and so
 are "August 1 - 2024" and "1 August - 2024" (a separator before the year, as some agencies
-write it), "13 avril 2025", "12 июня 2024 года" and "14 مارس 2025": month names come in
-the archive's source languages from dateparser's locale tables (English, French, Russian,
-Arabic, Armenian, Azerbaijani, Turkish, Ukrainian, Georgian, German, Spanish).
+write it), "13 avril 2025", "12 de marzo de 2025", "12 июня 2024 года" and "14 مارس 2025":
+month names come in the archive's source languages from dateparser's locale tables
+(English, French, Russian, Arabic, Armenian, Azerbaijani, Turkish, Ukrainian, Georgian,
+German, Spanish).
 "January 18", "Sept 19" and "16:44, 3 October" are not: the year is never guessed.
 A slashed date is read only where day and month cannot be confused (19/09/2023).
 dateparser's own search is not used to find dates: it reads "12.09.2024" as 9 December
@@ -49,7 +50,8 @@ _MONTH = (r"(?P<month>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reve
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.)?"  # "3. Oct 2023", "13. März 2025"
 # "2024" ends a year, and so does "20245:00 AM" (a year run into the time after it).
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?:(?!\d)|(?=\d{1,2}:\d\d))"
-_BEFORE_YEAR = r"(?:,?\s+|\s*[-–—]\s*)"  # "August 1, 2024", "August 1 - 2024"
+# "August 1, 2024", "August 1 - 2024", "12 de marzo de 2025"
+_BEFORE_YEAR = r"(?:,?\s+(?:de\s+)?|\s*[-–—]\s*)"
 _MONTH_FIRST = re.compile(rf"\b{_MONTH}\s+{_DAY}{_BEFORE_YEAR}{_YEAR}", re.IGNORECASE)
 _DAY_FIRST = re.compile(rf"(?<![\d.:/]){_DAY}\s+(?:of\s+|de\s+)?{_MONTH}{_BEFORE_YEAR}{_YEAR}",
                         re.IGNORECASE)
