@@ -144,7 +144,9 @@ def _markup_titles(root: lxml.html.HtmlElement, markup: Markup) -> list[str]:
 def _title(root: lxml.html.HtmlElement, markup: Markup) -> tuple[str | None, tuple[str, ...]]:
     """The headline: the page's one visible <h1> where it reads as a headline (markup
     titles are often cut short for search engines, or carry a section and the site's
-    name), unless it is short and shares no word with any markup title (a logo's words);
+    name), unless it shares no word with any markup title (a logo's words, or a sidebar's
+    headline: then one of the two is another story's; a markup title of four words or
+    fewer, the site's name, counts only against a short <h1>);
     where the page has several, the one the markup's title agrees with; with no visible
     headline, the markup's titles where they agree (else the candidates)."""
     found = [" ".join(h.text_content().split()) for h in root.iter("h1")]
@@ -156,9 +158,11 @@ def _title(root: lxml.html.HtmlElement, markup: Markup) -> tuple[str | None, tup
                                                     or wanted in h.casefold())]
     if len(shown) == 1:
         stated = _markup_titles(root, markup)
-        if len(shown[0].split()) <= 5 and stated and not any(
-                headlines.share_a_word(shown[0], title) for title in stated):
-            return None, tuple(dict.fromkeys((shown[0], *stated)))  # a logo, or the headline?
+        whole = [title for title in stated if len(title.split()) >= 5]  # not a site's name
+        if (len(shown[0].split()) <= 5 and stated and not any(
+                headlines.share_a_word(shown[0], title) for title in stated)) or (
+                whole and not any(headlines.share_a_word(shown[0], t) for t in whole)):
+            return None, tuple(dict.fromkeys((shown[0], *stated)))  # a logo, another story's?
         return headlines.without_topline(shown[0], stated), ()
     if not shown and len(named) == 1 and 30 < len(named[0].split()) <= 80:
         stated = _markup_titles(root, markup)  # a formal headline too long for a headline:

@@ -122,6 +122,21 @@ def test_a_topline_the_markup_sets_apart_is_not_part_of_the_headline(content: Pa
     assert meta.get("title") == "Border talks resume after a year"
 
 
+def test_an_h1_sharing_no_word_with_the_markups_headline_is_left_to_the_editor(
+        content: Path) -> None:
+    page = _html("<meta property='og:title' content='Border talks resume as both governments "
+                 "exchange texts'><title>Border talks resume as both governments exchange "
+                 "texts | Example</title>",
+                 "<h1>Flooding closes mountain pass for a week</h1>")  # a sidebar's story
+    meta, text = ingest_page(content, "sidebar-h1.html", page)
+    assert meta.get("title") is None
+    assert '"Flooding closes mountain pass for a week"; "Border talks resume' in text
+    site_only = _html("<meta property='og:title' content='Example | Caucasus news'>",
+                      "<h1>Flooding closes mountain pass for a week</h1>")
+    meta, _ = ingest_page(_again(content), "site-title.html", site_only)
+    assert meta.get("title") == "Flooding closes mountain pass for a week"  # a site's name
+
+
 def test_a_long_formal_h1_the_markup_does_not_start_is_left_to_the_editor(
         content: Path) -> None:
     long_h1 = ("Statement of the Ministry of Foreign Affairs of the Republic of Example on the "
