@@ -223,6 +223,8 @@ def _outlet(page: PageText, markup: Markup, site: str | None = None
         name = _attributed(found.group("name")) if found else None
         if name and sitename.names_an_organisation(name):
             return _outlet_in(name), ()
+        if name:  # an attribution whose words name no organisation: nothing is sure
+            return None, (name,)
     said = [quoted.group("who") for quoted in map(CREDIT.match, page.header) if quoted]
     said += [headlines.credit_line(line) for line in page.header]  # "Yerevan (AFP) –"
     said += [b for b in map(bylines.byline, (*page.header, *page.tail))
@@ -274,8 +276,10 @@ def _attribution_date(page: PageText) -> date | None:
 def _around(page: PageText) -> tuple[str, ...]:
     """The lines around the article where it says whose it is, a field's label and its
     value read as one line ("Source" over "OCHA" is "Source: OCHA")."""
-    return tuple(line for lines in (page.tail, page.header, page.furniture, page.body[-2:])
-                 for line in bylines.with_labels_joined(lines))  # never across two parts
+    return (*page.tail, *bylines.with_labels_joined(page.header),
+            *bylines.with_labels_joined(page.furniture),
+            *page.body[-2:])  # a label over its value not under the text: a chart's
+    # "Source" / "World Bank" there names the data's source, not the report's
 
 
 def _attributed(name: str) -> str | None:
@@ -283,7 +287,8 @@ def _attributed(name: str) -> str | None:
     Weekly" -> "the Armenian Weekly"; "The Conversation under a Creative Commons license"
     -> "The Conversation"; a language ("in Russian") or a date is no outlet."""
     name = re.split(r"\s+by\s+", name)[-1]
-    name = re.split(r"\s+(?:under|with|as part of|in accordance)\b", name)[0].strip(" ,")
+    name = re.split(r"\s+(?:under|with|as part of|in accordance|and (?:is|was|has|are))\b",
+                    name)[0].strip(" ,")
     name = re.sub(r"\s+(?:on|in|le|el|am)\s+[^,]*\d.*$", "", name)  # "CivilNet on March 12, 2024"
     name = re.sub(r"\s+(?:on|le|el|am)\s+(\w+)$", lambda m: "" if pagedates.is_month(m.group(1))
                   else m.group(0), name)  # "Inside Climate News on Nov. 12": cut at "Nov."

@@ -294,6 +294,34 @@ def test_an_aggregators_name_is_never_the_outlet(content: Path) -> None:
     assert (_source(meta).get("name"), _source(meta).get("via")) == ("Reuters", "MSN")
 
 
+def test_an_attribution_stops_at_its_verb_and_a_chart_source_is_no_attribution(
+        content: Path) -> None:
+    page = ("Example Review\nBorder talks resume as the two governments exchange texts\n"
+            "By Ana Beridze\nMarch 14, 2025\n" + TEXT + "\n" + MORE + "\n"
+            "This article was originally published by Caucasus Watch and is republished "
+            "with permission.\n")
+    meta, _ = ingest_page(content, "republished.txt", page)
+    assert _source(meta).get("name") == "Caucasus Watch"
+    assert not sitename.names_an_organisation("Caucasus Watch and is republished")
+    chart = ("Example Review\nBorder talks resume as the two governments exchange texts\n"
+             "March 14, 2025\n" + TEXT + "\n" + MORE + "\nSource:\nWorld Bank\n"
+             "© 2025 Example Review\n")
+    meta, _ = ingest_page(_again(content), "chart.txt", chart)
+    assert _source(meta).get("name") != "World Bank"
+
+
+def test_a_media_groups_name_is_the_owners_not_the_mastheads() -> None:
+    signals = sitename.SiteSignals("Example Media Group", "Example Times",
+                                   "Example Media Group", "exampletimes.am")
+    assert sitename.decide(signals).name == "Example Times"
+
+
+def test_a_platforms_counts_are_never_the_title() -> None:
+    assert titleproof.counter_shaped("12K views 2 days ago")
+    assert titleproof.counter_shaped("1.2M subscribers")
+    assert not titleproof.counter_shaped("Border talks resume after 12 days of shelling")
+
+
 # Dates and addresses.
 
 def test_originally_published_is_the_originals_date() -> None:

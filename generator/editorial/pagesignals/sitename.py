@@ -97,8 +97,9 @@ def copyright_holder(line: str) -> str | None:
 
 
 _CUT_SHORT = re.compile(r"\s(?:[a-zà-ÿа-я]{1,3}|of|and|for|the|de|du|des|und|der|la|le)$")
-_NOT_A_NAME = re.compile(r"[’']s\b|\b(?:terms|conditions|privacy|policy|policies|cookies?|"
-                         r"licen[cs]e|disclaimer|imprint|impressum)\b", re.IGNORECASE)
+_NOT_A_NAME = re.compile(r"[’']s\b|(?i:\b(?:terms|conditions|privacy|policy|policies|cookies?|"
+                         r"licen[cs]e|disclaimer|imprint|impressum)\b)|"
+                         r"\b(?:is|was|are|were|has|have|had)\b")  # a name holds no verb
 
 
 def names_an_organisation(name: str) -> bool:
@@ -149,6 +150,12 @@ def _variants(name: str | None, holder: bool = False, editions: bool = True) -> 
     if holder:
         found = [core for core in map(without_legal_form, found) if core]
     return list(dict.fromkeys(form.strip(" .,") for form in found if form.strip(" .,")))
+
+
+# A company that owns outlets ("Example Media Group"): where its name is the site's name
+# and the copyright holder alike, the two agree on the owner, not on the masthead.
+_OWNER = re.compile(r"\bmedia\s+(?:group|holdings?|network|corporation|company)$|"
+                    r"медиа(?:группа|холдинг)$|medya\s+grubu$", re.IGNORECASE)
 
 
 def shared_platform(host: str | None) -> bool:
@@ -225,7 +232,7 @@ def decide(signals: SiteSignals, quote_masthead: bool = True) -> SiteName:
         for key, form in keys[kind].items():
             others = [k for other in keys if other != kind for k in keys[other]]
             if len(key) >= 2 and any(key == k or _initials(form) == k for k in others) \
-                    and not _a_service_of(form, signals.markup):
+                    and not _a_service_of(form, signals.markup) and not _OWNER.search(form):
                 return SiteName(_as_name(form))
     masthead, holder = stated[1][1], stated[2][1]
     if masthead and holder and _starts_with(masthead[0], holder[0]):

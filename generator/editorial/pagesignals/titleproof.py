@@ -12,6 +12,7 @@ never has:
 - a hard-wrapped paragraph's line holds the end of one sentence and the start of the next,
   and stops where the line did ("... who remain in the city. I ask the members of the");
 - a field's value stands under its label ("From:" over a ministry's name);
+- a platform's counts or a relative time ("12K views 2 days ago");
 - the second line of a heading printed on two ("Armenia's Turn to the West:" / "How
   Durable, and at What Cost?"): the line above it ends with a colon, and the two are one
   title (``joined_heading``).
@@ -33,6 +34,10 @@ _MONTH_YEAR_END = re.compile(r",\s*(?P<day>[0-3]?\d\.?\s+)?(?P<month>[^\W\d]{3,}
 _PHOTO_CREDIT_END = re.compile(r"\((?:[^()]*\b(?:photo|foto|фото|bild|image|credit)\b[^()]*|"
                                r"[^()/\s][^()/]{0,30}\s[^()/]{1,30}/[^()/]{2,30})\)\.?$",
                                re.IGNORECASE)
+_COUNTER = re.compile(r"\b\d[\d.,]*\s?[KkMm]?\s+(?:views|likes|subscribers|followers|shares|"
+                      r"comments|reposts|просмотр\w*|подписчик\w*|مشاهدة|مشتركين)\b|"
+                      r"\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?)\s+ago\b",
+                      re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w.])@[A-Za-z0-9_]{2,}|[\w.+-]+@[\w-]+\.[\w.]+")
 _SENTENCE_INSIDE = re.compile(r"[^\W\d]{2}[.!?؟]\s+\S")
 _SENTENCE_END = re.compile(r"(?P<word>[^\W\d_]+)[.!?؟]\s+(?=\S)")
@@ -72,9 +77,16 @@ def prose_piece(line: str) -> bool:
                for found in _SENTENCE_END.finditer(text))  # "city. I ask", not "Mr. Aliyev"
 
 
+def counter_shaped(line: str) -> bool:
+    """A platform's counts or a relative time ("12K views 2 days ago", "1.2M subscribers",
+    "3 hours ago"): the page's furniture, never its headline."""
+    return bool(_COUNTER.search(line))
+
+
 def refused(title: str) -> bool:
     """Whether the line taken for a title has a mark no headline has."""
-    return caption_shaped(title) or byline_shaped(title) or prose_piece(title)
+    return caption_shaped(title) or byline_shaped(title) or prose_piece(title) or \
+        counter_shaped(title)
 
 
 def under_a_label(title: str, lines: list[str]) -> bool:
