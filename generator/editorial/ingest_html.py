@@ -21,7 +21,7 @@ import trafilatura
 
 from generator.editorial.ingest_facts import Markup
 from generator.editorial.ingest_text import PageText, analyse, classify, is_headline, lines_of
-from generator.editorial.pagesignals import headlines, outlets, sitename
+from generator.editorial.pagesignals import headlines, outlets, pageurls, sitename
 
 _DROP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "button", "form",
          "select", "option", "input", "textarea"}
@@ -114,10 +114,12 @@ def _stated_site(root: lxml.html.HtmlElement, markup: Markup) -> str | None:
 
 
 def _canonical(root: lxml.html.HtmlElement) -> str | None:
-    """The address the page names as its own, as written: rel=canonical, else og:url."""
+    """The address the page names as its own, as written: rel=canonical, else og:url (also
+    where the canonical link names the site's home or a section: no article's address)."""
     for xpath in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
         found = [str(v).strip() for v in root.xpath(xpath) if str(v).strip()]
-        if found and found[0].startswith(("http://", "https://")):
+        if found and found[0].startswith(("http://", "https://")) and \
+                pageurls.page_address(found[0]):
             return found[0]
     return None
 

@@ -357,6 +357,15 @@ def test_a_sections_address_is_no_articles() -> None:
         "https://example.org/border-talks-resume"
 
 
+def test_og_url_stands_in_for_a_canonical_link_to_the_home_page(content: Path) -> None:
+    page = _html("<link rel='canonical' href='https://example.am/'>"
+                 "<meta property='og:url' content='https://example.am/news/border-talks-2025'>"
+                 "<title>Border talks resume as both governments exchange texts</title>",
+                 "<h1>Border talks resume as both governments exchange texts</h1>")
+    meta, _ = ingest_page(content, "home-canonical.html", page)
+    assert _source(meta).get("url") == "https://example.am/news/border-talks-2025"
+
+
 def test_an_address_in_the_articles_text_is_a_link_not_the_pages(content: Path) -> None:
     page = ("Border talks resume as the two governments exchange texts\nMarch 14, 2025\n"
             + TEXT + " The text is at https://example.org/documents/treaty-draft-2025 online.\n"
