@@ -331,12 +331,14 @@ def test_originally_published_is_the_originals_date() -> None:
         "Posted: 12 Nov 2024", "x"]
 
 
-def test_a_spanish_stamp_with_de_before_the_year_is_complete() -> None:
+def test_spanish_italian_and_portuguese_dates_are_complete() -> None:
     from generator.editorial.pagesignals import pagedates
     assert pagedates.stamps("Publicado el 12 de marzo de 2025 | Actualizado el 13 de marzo "
                             "de 2025") == [("published", date(2025, 3, 12)),
                                            ("updated", date(2025, 3, 13))]
     assert pagedates.complete_dates("el 12 de marzo") == []  # no year: never guessed
+    assert pagedates.complete_dates("21 settembre 2025")[0][1] == date(2025, 9, 21)  # Italian
+    assert pagedates.complete_dates("12 de março de 2025")[0][1] == date(2025, 3, 12)
 
 
 def test_an_archives_capture_address_gives_the_page_its_own(

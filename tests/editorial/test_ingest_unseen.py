@@ -109,10 +109,10 @@ def test_the_fifth_held_out_set_is_no_worse_than_when_first_scored() -> None:
     the page does not state both times (titles from captions, bylines and mastheads; outlets
     from bylines, terms links and platforms). The round's rules did not generalise.
     Development data since round six, whose fields filled only where signals agree reached
-    165 right and 2 filled otherwise, both another name of the same organisation ("Deutsche
+    166 right and 2 filled otherwise, both another name of the same organisation ("Deutsche
     Welle" for "DW", "ICRC" for its full name): none once those count (the lenient figure)."""
     held_out = ingest_score.score(ROOT / "tests" / "fixtures" / "ingest-heldout5")
     assert held_out.scored == 216
-    assert held_out.right >= 165, held_out.wrong
+    assert held_out.right >= 166, held_out.wrong
     assert held_out.stated_wrongly <= 2, held_out.wrong
     assert held_out.stated_wrongly - held_out.other_name == 0, held_out.wrong

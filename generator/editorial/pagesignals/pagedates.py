@@ -5,7 +5,7 @@ are "August 1 - 2024" and "1 August - 2024" (a separator before the year, as som
 write it), "13 avril 2025", "12 de marzo de 2025", "12 июня 2024 года" and "14 مارس 2025":
 month names come in the archive's source languages from dateparser's locale tables
 (English, French, Russian, Arabic, Armenian, Azerbaijani, Turkish, Ukrainian, Georgian,
-German, Spanish).
+German, Spanish, Italian, Portuguese, Persian).
 "January 18", "Sept 19" and "16:44, 3 October" are not: the year is never guessed.
 A slashed date is read only where day and month cannot be confused (19/09/2023).
 dateparser's own search is not used to find dates: it reads "12.09.2024" as 9 December
@@ -26,7 +26,7 @@ from dateparser.languages.loader import default_loader
 _ENGLISH = ("jan january", "feb february", "mar march", "apr april", "may", "jun june",
             "jul july", "aug august", "sep sept september", "oct october", "nov november",
             "dec december")
-_LANGUAGES = ("fr", "ru", "ar", "hy", "az", "tr", "uk", "ka", "de", "es")
+_LANGUAGES = ("fr", "ru", "ar", "hy", "az", "tr", "uk", "ka", "de", "es", "it", "pt", "fa")
 _MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august",
                "september", "october", "november", "december")
 
