@@ -316,6 +316,16 @@ def test_a_media_groups_name_is_the_owners_not_the_mastheads() -> None:
     assert sitename.decide(signals).name == "Example Times"
 
 
+def test_a_breadcrumb_with_slashes_is_never_the_title(content: Path) -> None:
+    page = ("Home / World / Caucasus\nBorder talks resume as both governments exchange texts\n"
+            "14 March 2025\n" + TEXT + "\n" + MORE + "\n")
+    meta, text = ingest_page(content, "trail.txt", page)
+    assert meta.get("title") is None
+    assert 'could be the headline: "Border talks resume as both governments' in text
+    assert not titleproof.trail_shaped("Arménie / Azerbaïdjan - Déclaration conjointe signée "
+                                       "à Washington (9 août 2025)")
+
+
 def test_a_platforms_counts_are_never_the_title() -> None:
     assert titleproof.counter_shaped("12K views 2 days ago")
     assert titleproof.counter_shaped("1.2M subscribers")

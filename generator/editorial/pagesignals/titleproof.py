@@ -13,6 +13,7 @@ never has:
   and stops where the line did ("... who remain in the city. I ask the members of the");
 - a field's value stands under its label ("From:" over a ministry's name);
 - a platform's counts or a relative time ("12K views 2 days ago");
+- a breadcrumb trail written with slashes ("Home / World / Caucasus");
 - the second line of a heading printed on two ("Armenia's Turn to the West:" / "How
   Durable, and at What Cost?"): the line above it ends with a colon, and the two are one
   title (``joined_heading``).
@@ -38,6 +39,8 @@ _COUNTER = re.compile(r"\b\d[\d.,]*\s?[KkMm]?\s+(?:views|likes|subscribers|follo
                       r"comments|reposts|просмотр\w*|подписчик\w*|مشاهدة|مشتركين)\b|"
                       r"\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?)\s+ago\b",
                       re.IGNORECASE)
+_HOME = re.compile(r"^(?:home|accueil|главная|الرئيسية|startseite|inicio|ana sayfa|"
+                   r"գլխավոր|მთავარი)$", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w.])@[A-Za-z0-9_]{2,}|[\w.+-]+@[\w-]+\.[\w.]+")
 _SENTENCE_INSIDE = re.compile(r"[^\W\d]{2}[.!?؟]\s+\S")
 _SENTENCE_END = re.compile(r"(?P<word>[^\W\d_]+)[.!?؟]\s+(?=\S)")
@@ -83,10 +86,18 @@ def counter_shaped(line: str) -> bool:
     return bool(_COUNTER.search(line))
 
 
+def trail_shaped(line: str) -> bool:
+    """A breadcrumb trail written with slashes or bars ("Home / World / Caucasus"): three
+    items or more of three words or fewer each, or two where the first is the home page."""
+    items = [item.strip() for item in re.split(r"\s+[/|]\s+", line.strip())]
+    short = len(items) >= 2 and all(1 <= len(item.split()) <= 3 for item in items)
+    return short and (len(items) >= 3 or bool(_HOME.match(items[0])))
+
+
 def refused(title: str) -> bool:
     """Whether the line taken for a title has a mark no headline has."""
     return caption_shaped(title) or byline_shaped(title) or prose_piece(title) or \
-        counter_shaped(title)
+        counter_shaped(title) or trail_shaped(title)
 
 
 def under_a_label(title: str, lines: list[str]) -> bool:
