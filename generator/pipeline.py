@@ -46,6 +46,11 @@ class Warm:
         if self.cache is not None:
             self.cache.save()
 
+    def __getstate__(self) -> dict[str, object]:
+        """Sent to a spawned process, it arrives empty (a forked one has the memory as it
+        was): that process reads the cache file, as it would without one."""
+        return {"cache": None}
+
 
 @dataclass(frozen=True)
 class BuildOptions:

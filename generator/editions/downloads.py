@@ -108,8 +108,8 @@ def build_with_downloads(options: BuildOptions) -> list[Problem]:
     stand_ins = [Download(kind, name, b"", hashlib.sha256(b"").hexdigest(), 0)
                  for kind, name in zip(("zip", "zim"), names, strict=True)]
     staged = _staging_folder(options.site_dir)
-    # The staged build and its rebuild load the archive from memory after the first time
-    # (the offline render's load wrote the cache file they start from).
+    # The offline render loads the archive (and writes the cache file); the ZIM's process
+    # (forked), the staged build and its rebuild load it again from memory.
     warm = options.warm or Warm()
     staging = replace(options, site_dir=staged, private_site=False, warm=warm)
     try:
@@ -133,11 +133,12 @@ def build_with_downloads(options: BuildOptions) -> list[Problem]:
                     packaged.rendered_for(Edition.OFFLINE, options.content, zip_file,
                                           options.config_file, check_output=check_outputs,
                                           build_dir=options.build_dir,
-                                          engine=options.engine) as offline, \
+                                          engine=options.engine, warm=warm) as offline, \
                     phase("editions and the site beside them"):
                 derived = multiprocessing.get_context("spawn").Event()
                 writing = Helper(functools.partial(_zim_edition, offline, Path(work) / "kiwix",
-                                                   zim_file, options, derived))
+                                                   zim_file, replace(options, warm=warm),
+                                                   derived))
                 try:
                     zipping = Helper(functools.partial(_yielding, bundle.write_bundle,
                                                        offline, zip_file, options.config_file))
@@ -190,7 +191,8 @@ def _zim_edition(offline: packaged.Rendered, kiwix_dir: Path, zim_file: Path,
         derived.set()
     try:
         return make_zim(options.content, zim_file, options.config_file,
-                        build_dir=options.build_dir, engine=options.engine, rendered=kiwix)
+                        build_dir=options.build_dir, engine=options.engine, rendered=kiwix,
+                        warm=options.warm)
     finally:
         shutil.rmtree(kiwix_dir, ignore_errors=True)
 
