@@ -35,6 +35,12 @@ class BuildFolder:
         return self.root / "build.lock"
 
     @property
+    def site_sizes(self) -> Path:
+        """The size of each folder of the site last built, for the host report
+        (engine/hosts.py)."""
+        return self.root / "site-sizes.json"
+
+    @property
     def preview(self) -> Path:
         """``briefings serve``'s own build folder."""
         return self.root / "serve"
