@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
 
 from generator.editorial.pagesignals import labels, pagedates
 from generator.editorial.pagesignals.headlines import (
@@ -20,6 +19,13 @@ from generator.editorial.pagesignals.headlines import (
     is_link_label,
     is_navigation,
     not_a_headline,
+)
+from generator.editorial.pagesignals.runs import (
+    Kind,
+    across_boxes,
+    boxes_left_out,
+    prose_runs,
+    run_size,
 )
 from generator.editorial.pagesignals.threads import thread_posts
 from generator.editorial.pagesignals.wrapping import (
@@ -29,9 +35,6 @@ from generator.editorial.pagesignals.wrapping import (
     running_title,
     unwrap,
 )
-
-Kind = Literal["prose", "short", "date", "byline", "skip", "end", "bullet"]
-
 
 _BULLET = re.compile(r"^\s*(?:[•·▪►◦*]|[-–]\s|\d{1,2}[.)]\s)")
 _BYLINE = re.compile(r"^(?:by|written by|words by|author:?|story by|(?:translated|edited|"
@@ -48,7 +51,6 @@ _END_CREDIT = re.compile(r"\s*\([^()]{1,40}\)$")  # an agency's credit closing a
 _PHOTO_CREDIT = re.compile(r"(?i)^(?:photo|foto|фото|صورة|image|picture|crédit\s+photo|"
                            r"bild)\s*:")
 _SPEAKER = re.compile(r"^(?:[A-ZÀ-Ý][\w.'’-]+ ?){1,4}:$")  # "Geoff Bennett:", "MR MILLER:"
-_BOX_LINES = 8  # the lines of a box that interrupts an article (a sign-up, an appeal)
 _TITLE_REACH = 4  # lines of a few words (names, labels) between a title and its text
 _NAME_IN_PLACE = re.compile(r"^[A-ZÀ-Ý][\w.-]+(?: [A-ZÀ-Ý][\w.-]+){0,2} in "
                             r"[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+){0,2}$")
@@ -156,10 +158,11 @@ def analyse(text: str) -> PageText:
     kinds = ["skip" if i in furniture_at else kind for i, kind in enumerate(kinds)]
     posts, between = thread_posts(lines)  # a thread's numbered posts: one article
     kinds = ["prose" if i in posts else "skip" if i in between else k for i, k in enumerate(kinds)]
-    runs = _across_boxes(lines, kinds, _runs(kinds))
+    runs = across_boxes(lines, kinds, prose_runs(kinds))
+    kinds = boxes_left_out(lines, kinds, runs)
     if not runs:
         return PageText(None, (), (), (), tuple(lines))
-    start, end = max(runs, key=lambda run: _run_size(lines, kinds, run))
+    start, end = max(runs, key=lambda run: run_size(lines, kinds, run))
     while start < end and (_is_caption(lines[start]) or _credited(lines, start)):
         start += 1
     title_at, lede = _title_above(lines, kinds, start)
@@ -258,50 +261,6 @@ def _stamp_above(kinds: list[Kind], index: int) -> int:
         if kinds[above] in ("date", "byline"):
             return above
     return index
-
-
-def _runs(kinds: list[Kind]) -> list[tuple[int, int]]:
-    """Stretches of prose, allowing skipped furniture and one short line between paragraphs."""
-    runs: list[tuple[int, int]] = []
-    start: int | None = None
-    last = pending = 0
-    for index, kind in enumerate(kinds):
-        if kind == "prose":
-            start = index if start is None else start
-            last, pending = index, 0
-        elif start is not None and kind == "skip":
-            continue
-        elif start is not None and kind == "short" and pending == 0:
-            pending = 1
-        elif start is not None:
-            runs.append((start, last))
-            start, pending = None, 0
-    if start is not None:
-        runs.append((start, last))
-    return runs
-
-
-def _across_boxes(lines: list[str], kinds: list[Kind], runs: list[tuple[int, int]]
-                  ) -> list[tuple[int, int]]:
-    """Runs of prose joined across a box between them (a newsletter sign-up, an appeal, an
-    advertisement: at most _BOX_LINES lines), where the text goes on for two paragraphs
-    or more after it and nothing in it says the article has ended (a related list,
-    comments, tags, a copyright: ``labels.HARD_END``) or another begins (a byline or a
-    date)."""
-    joined: list[tuple[int, int]] = []
-    for start, end in runs:
-        if joined and start - joined[-1][1] - 1 <= _BOX_LINES and sum(
-                kinds[i] == "prose" for i in range(start, end + 1)) >= 2 and not any(
-                labels.HARD_END.match(lines[i]) or kinds[i] in ("date", "byline")
-                for i in range(joined[-1][1] + 1, start)):
-            joined[-1] = (joined[-1][0], end)
-        else:
-            joined.append((start, end))
-    return joined
-
-
-def _run_size(lines: list[str], kinds: list[Kind], run: tuple[int, int]) -> int:
-    return sum(len(lines[i]) for i in range(run[0], run[1] + 1) if kinds[i] == "prose")
 
 
 def _title_above(lines: list[str], kinds: list[Kind], start: int
