@@ -10,9 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import ingest_page
 
+from generator.content.loading import load_registries
 from generator.content.placeholders import ARTICLE_END, ARTICLE_START
+from generator.editorial.known_names import NameFinder
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _article(text: str) -> str:
@@ -64,3 +69,83 @@ def test_the_lines_under_a_paragraph_ending_with_a_colon_are_its_list(content: P
         PARAGRAPHS[2], "Granica\nKomisja\n" + PARAGRAPHS[2])
     _, text = ingest_page(content, "listed.txt", listed)
     assert "Granica" in _article(text) and "Komisja" in _article(text)
+
+
+# Names: principles of the languages and of the registries, not fixture spellings.
+
+@pytest.fixture(scope="module")
+def finder() -> NameFinder:
+    regions, actors, _ = load_registries(ROOT / "content")
+    return NameFinder(actors, regions)
+
+
+def _names(finder: NameFinder, text: str) -> tuple[set[str], set[str]]:
+    found = finder.find(text)
+    return set(found.actors), set(found.regions)
+
+
+def test_a_country_named_in_any_spelling_the_regions_hold_names_the_state_too(
+        finder: NameFinder) -> None:
+    # "Ermenistan" (Turkish) and "სომხეთი" (Georgian) are the country's names in regions.yml
+    # only: the country named is the state too, as "Armenia" is.
+    for text in ("Ermenistan hükümeti yeni bir açıklama yaptı.", "სომხეთი და საქართველო"):
+        actors, regions = _names(finder, text)
+        assert "armenia" in actors and "armenia" in regions
+    # A capital standing for its government stays the state alone.
+    assert _names(finder, "Baku said on Monday that talks would resume.") == ({"azerbaijan"},
+                                                                               set())
+
+
+def test_a_short_all_capital_id_glued_to_a_currency_sign_is_a_currency(
+        finder: NameFinder) -> None:
+    assert _names(finder, "Partners need US$28 million for the winter.") == (set(), set())
+    assert "united-states" in _names(finder, "The US pledged $28 million.")[0]
+
+
+def test_an_acronym_written_as_a_word_after_an_elided_article(finder: NameFinder) -> None:
+    # Italian and French write "l'Onu", "dell'Unhcr"; a sentence's "Un" stays no UN.
+    assert _names(finder, "L'Unhcr, l'agenzia dell'Onu per i rifugiati, ha chiesto fondi.")[
+        0] == {"unhcr", "united-nations"}
+    assert _names(finder, "Un uomo è arrivato. Onu e Unhcr non hanno commentato.") == (
+        set(), set())
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("Russian forces withdrew to Нахичеванью.", "nakhchivan"),  # Russian "-ь" nouns: "-ью"
+    ("قالت اللجنة الدولية للصليب الأحمر إن فرقها وصلت", None),  # Arabic "li-" + "al-": "lil-"
+])
+def test_regular_inflections_of_a_language_name_what_the_word_does(
+        finder: NameFinder, text: str, region: str | None) -> None:
+    actors, regions = _names(finder, text)
+    assert (region in regions) if region else ("icrc" in actors)
+
+
+@pytest.mark.parametrize("text", [
+    "Liderler Washington'da barış bildirgesini imzaladı.",  # a Turkish locative suffix
+    "Delegations gathered in Tbilisi; وفي واشنطن قال مسؤول إن المحادثات مستمرة",  # "and in"
+    "Shelling hit Stepanakert and other towns overnight.",  # a city, by apposition
+    "Bombardeos sobre Stepanakert, la capital de la región, siguieron.",
+    "A teacher who fled Stepanakert with her children spoke to us.",
+])
+def test_words_around_a_capital_that_make_it_the_city(finder: NameFinder, text: str) -> None:
+    actors, regions = _names(finder, text)
+    assert regions & {"washington-dc", "stepanakert"}
+    assert not actors & {"united-states", "artsakh-authorities"}
+
+
+@pytest.mark.parametrize("text", [
+    "What the Washington peace declaration leaves out",
+    "حذرت طهران بعد اتفاق واشنطن من أي وجود أجنبي",
+    "Les deux pays ont signé l'accord de Washington.",
+])
+def test_a_capital_in_a_documents_name_is_not_the_state(finder: NameFinder, text: str) -> None:
+    assert "united-states" not in _names(finder, text)[0]
+    assert "united-nations" in _names(finder, "They met at the UN climate summit.")[0]
+    assert "azerbaijan" in _names(finder, "The Azerbaijan peace agreement is ready.")[0]
+
+
+def test_a_name_before_a_noun_that_makes_names_is_part_of_a_longer_name(
+        finder: NameFinder) -> None:
+    assert _names(finder, "The United Nations Development Programme funds schools.") == (
+        set(), set())
+    assert "nagorno-karabakh" not in _names(finder, "Posted by the Artsakh Information Center.")[1]
