@@ -158,7 +158,7 @@ def analyse(text: str) -> PageText:
     kinds = ["skip" if i in furniture_at else kind for i, kind in enumerate(kinds)]
     posts, between = thread_posts(lines)  # a thread's numbered posts: one article
     kinds = ["prose" if i in posts else "skip" if i in between else k for i, k in enumerate(kinds)]
-    runs = across_boxes(lines, kinds, prose_runs(kinds))
+    runs, kinds = across_boxes(lines, kinds, prose_runs(kinds))
     kinds = boxes_left_out(lines, kinds, runs)
     if not runs:
         return PageText(None, (), (), (), tuple(lines))

@@ -71,6 +71,25 @@ def test_the_lines_under_a_paragraph_ending_with_a_colon_are_its_list(content: P
     assert "Granica" in _article(text) and "Komisja" in _article(text)
 
 
+def test_a_box_framed_by_two_labels_interrupts_the_article_whatever_it_holds(
+        content: Path) -> None:
+    # A related story's headline (a sentence with a question mark) and its date between
+    # "Powiązane" and "Koniec powiązanych": a box, not a second article.
+    _, text = ingest_page(content, "framed.txt", _page(
+        "Powiązane artykuły", "Czy traktat pokojowy zostanie podpisany jeszcze w tym roku?",
+        "8 marca 2025", "Koniec powiązanych"))
+    article = _article(text)
+    assert all(paragraph in article for paragraph in PARAGRAPHS)
+    assert "Czy traktat" not in article
+
+
+def test_a_one_paragraph_section_between_two_crossheads_is_the_article(content: Path) -> None:
+    # The same frame, but what it holds ends with a full stop: a section of the article.
+    _, text = ingest_page(content, "section.txt", _page(
+        "Tło rozmów", "Pierwsza runda odbyła się w styczniu w Genewie.[2]", "Reakcje"))
+    assert "Pierwsza runda odbyła się w styczniu w Genewie." in _article(text)
+
+
 # Names: principles of the languages and of the registries, not fixture spellings.
 
 @pytest.fixture(scope="module")

@@ -19,6 +19,8 @@ Kind = Literal["prose", "short", "date", "byline", "skip", "end", "bullet"]
 
 _BOX_LINES = 8  # the lines of a box that interrupts an article (a sign-up, an appeal)
 _ARMENIAN_LETTER = re.compile(r"[\u0531-\u0587]")
+_END_CREDIT = re.compile(r"\s*\([^()]{1,40}\)$")  # "... overnight. (BBC News)"
+_FULL_STOP = re.compile(r"[.։。۔][\"'”’»)\]]*[¹²³⁴⁵⁶⁷⁸⁹⁰]*(?:\[\d{1,3}\])*\d{0,2}$")  # "2024.[5]"
 
 
 def prose_runs(kinds: list[Kind]) -> list[tuple[int, int]]:
@@ -43,22 +45,49 @@ def prose_runs(kinds: list[Kind]) -> list[tuple[int, int]]:
 
 
 def across_boxes(lines: list[str], kinds: list[Kind], runs: list[tuple[int, int]]
-                 ) -> list[tuple[int, int]]:
+                 ) -> tuple[list[tuple[int, int]], list[Kind]]:
     """Runs of prose joined across a box between them (a newsletter sign-up, an appeal, an
     advertisement: at most _BOX_LINES lines), where the text goes on for two paragraphs
     or more after it and nothing in it says the article has ended (a related list,
     comments, tags, a copyright: ``labels.HARD_END``) or another begins (a byline or a
-    date)."""
+    date); and the kinds, with every line of a box framed by two labels left out (see
+    ``_framed``)."""
     joined: list[tuple[int, int]] = []
+    kinds = list(kinds)
     for start, end in runs:
-        if joined and start - joined[-1][1] - 1 <= _BOX_LINES and sum(
+        if len(joined) >= 2 and _framed(lines, kinds, range(joined[-2][1] + 1, start)) \
+                and start - joined[-2][1] - 1 <= _BOX_LINES:
+            joined.pop()  # a one-line run inside a framed box: a related story's headline
+        between = range(joined[-1][1] + 1, start) if joined else range(0)
+        if joined and len(between) <= _BOX_LINES and sum(
                 kinds[i] == "prose" for i in range(start, end + 1)) >= 2 and not any(
-                labels.HARD_END.match(lines[i]) or kinds[i] in ("date", "byline")
-                for i in range(joined[-1][1] + 1, start)):
+                labels.HARD_END.match(lines[i]) for i in between) and (
+                _framed(lines, kinds, between) or not any(
+                    kinds[i] in ("date", "byline") for i in between)):
             joined[-1] = (joined[-1][0], end)
+            if _framed(lines, kinds, between):
+                kinds[between.start:between.stop] = ["skip"] * len(between)
         else:
             joined.append((start, end))
-    return joined
+    return joined, kinds
+
+
+def _framed(lines: list[str], kinds: list[Kind], between: range) -> bool:
+    """A box that opens and closes with a label (a short line of at most four words that
+    ends no sentence: "Related content" ... "End of related content", as one CMS writes
+    it in every language it publishes in) and holds nothing that ends with a full stop
+    (a related story's headline, its date): furniture, never the start of another article
+    (which opens with its headline and goes on from its byline or date) nor a section of
+    this one (whose paragraph ends with a full stop)."""
+    if len(between) < 3:
+        return False
+    return _label(lines, kinds, between.start) and _label(lines, kinds, between.stop - 1) \
+        and not any(_FULL_STOP.search(_END_CREDIT.sub("", lines[i])) for i in between)
+
+
+def _label(lines: list[str], kinds: list[Kind], index: int) -> bool:
+    line = lines[index]
+    return kinds[index] == "short" and len(line.split()) <= 4 and not SENTENCE_END.search(line)
 
 
 def boxes_left_out(lines: list[str], kinds: list[Kind], runs: list[tuple[int, int]]
@@ -73,6 +102,12 @@ def boxes_left_out(lines: list[str], kinds: list[Kind], runs: list[tuple[int, in
     for start, end in runs:
         index = start
         while index <= end:
+            closing = next((i for i in range(index + 2, min(end, index + _BOX_LINES) + 1)
+                            if _framed(lines, kinds, range(index, i + 1))), None)
+            if closing is not None:  # a framed box inside the run: "Related" ... "End"
+                kinds[index:closing + 1] = ["skip"] * (closing + 1 - index)
+                index = closing + 1
+                continue
             if kinds[index] == "prose":
                 index += 1
                 continue
