@@ -15,7 +15,9 @@ from conftest import ingest_page
 
 from generator.content.loading import load_registries
 from generator.content.placeholders import ARTICLE_END, ARTICLE_START
+from generator.editorial.ingest_text import analyse
 from generator.editorial.known_names import NameFinder
+from generator.editorial.pagesignals.wrapping import SENTENCE_END, unwrap
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -88,6 +90,35 @@ def test_a_one_paragraph_section_between_two_crossheads_is_the_article(content: 
     _, text = ingest_page(content, "section.txt", _page(
         "Tło rozmów", "Pierwsza runda odbyła się w styczniu w Genewie.[2]", "Reakcje"))
     assert "Pierwsza runda odbyła się w styczniu w Genewie." in _article(text)
+
+
+# Hard-wrapped text: what a line ends on says whether the sentence goes on.
+
+WRAPPED = """Border Commission Report
+Since the spring the two commissions have met nine times and agreed on a first
+stretch of the border, which runs through four villages that were abandoned
+in the war and are now being resettled by families from both sides of it.
+Officials in both capitals say the next stretch will be harder than any
+Western mediator expected, because it crosses the main road to the south.
+Monitors counted fewer incidents along the line in 2024.3 The mission says
+that its patrols were allowed into every village that it asked to visit.
+3 Annual report of the monitoring mission, 2025.
+"""
+
+
+def test_a_wrapped_line_ending_on_a_function_word_goes_on_whatever_follows() -> None:
+    # "any" is a function word (jusText's stop-word lists): the line goes on, although
+    # the next line opens with a capital.
+    assert "harder than any Western mediator expected" in unwrap(WRAPPED)
+
+
+def test_a_footnote_marker_glued_after_a_year_or_a_quote_ends_the_sentence() -> None:
+    assert SENTENCE_END.search("Monitors counted fewer incidents along the line in 2024.3")
+    assert SENTENCE_END.search("he said the alliance would be left “when the time comes”.2")
+    assert not SENTENCE_END.search("The rate of inflation was 3.5")
+    page = analyse(WRAPPED)
+    assert any("in 2024.3" in paragraph for paragraph in page.body)
+    assert not any(paragraph.startswith("3 Annual report") for paragraph in page.body)
 
 
 # Names: principles of the languages and of the registries, not fixture spellings.
