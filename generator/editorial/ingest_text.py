@@ -158,7 +158,7 @@ def analyse(text: str) -> PageText:
     kinds = ["skip" if i in furniture_at else kind for i, kind in enumerate(kinds)]
     posts, between = thread_posts(lines)  # a thread's numbered posts: one article
     kinds = ["prose" if i in posts else "skip" if i in between else k for i, k in enumerate(kinds)]
-    runs, kinds = across_boxes(lines, kinds, prose_runs(kinds))
+    runs, kinds = across_boxes(lines, kinds, prose_runs(kinds), wrapped)
     kinds = boxes_left_out(lines, kinds, runs)
     if not runs:
         return PageText(None, (), (), (), tuple(lines))
@@ -174,6 +174,8 @@ def analyse(text: str) -> PageText:
     body = [lines[i] for i in (*lede, *range(start, end + 1)) if kinds[i] in ("prose", "short")]
     top = max(0, (start if title_at is None else title_at) - 3)
     header = [lines[i] for i in range(top, start) if i != title_at and i not in lede]
+    if wrapped:  # a document's running header between its pages states its date too
+        header += [lines[i] for i in range(start, end + 1) if kinds[i] == "date"]
     tail = lines[end + 1:end + 7]
     near = range(top, end + 7)
     furniture = [line for i, line in enumerate(lines) if i not in near or kinds[i] == "end"]

@@ -121,6 +121,29 @@ def test_a_footnote_marker_glued_after_a_year_or_a_quote_ends_the_sentence() -> 
     assert not any(paragraph.startswith("3 Annual report") for paragraph in page.body)
 
 
+PAGES = """Regional Review No. 12
+The Border After the War
+The two commissions met nine times in the spring and agreed on a first stretch of
+the border, which runs through four villages abandoned during the fighting.
+Officials in both capitals said the work had gone faster than expected, and
+that surveyors would return to the mountains once the snow had melted.
+Regional Review No. 12 The Border After the War 30/10/2025
+2/4
+The second stretch will be harder, because it crosses the main road to the
+south and the pipeline that feeds the towns of the valley with gas.
+Mediators have offered to send engineers, and both sides have said that
+they would welcome technical help as long as it came without conditions.
+"""
+
+
+def test_a_documents_running_header_between_its_pages_does_not_end_the_article() -> None:
+    # A date between two runs of paragraphs in a hard-wrapped copy is the pages' running
+    # header, not another article's stamp: both pages are the article.
+    body = " ".join(analyse(PAGES).body)
+    assert "first stretch of the border" in body and "second stretch will be harder" in body
+    assert "without conditions." in body and "30/10/2025" not in body
+
+
 # Names: principles of the languages and of the registries, not fixture spellings.
 
 @pytest.fixture(scope="module")

@@ -44,14 +44,16 @@ def prose_runs(kinds: list[Kind]) -> list[tuple[int, int]]:
     return runs
 
 
-def across_boxes(lines: list[str], kinds: list[Kind], runs: list[tuple[int, int]]
-                 ) -> tuple[list[tuple[int, int]], list[Kind]]:
+def across_boxes(lines: list[str], kinds: list[Kind], runs: list[tuple[int, int]],
+                 wrapped: bool = False) -> tuple[list[tuple[int, int]], list[Kind]]:
     """Runs of prose joined across a box between them (a newsletter sign-up, an appeal, an
     advertisement: at most _BOX_LINES lines), where the text goes on for two paragraphs
     or more after it and nothing in it says the article has ended (a related list,
     comments, tags, a copyright: ``labels.HARD_END``) or another begins (a byline or a
-    date); and the kinds, with every line of a box framed by two labels left out (see
-    ``_framed``)."""
+    date: but in a hard-wrapped copy, one document's pages, a date or a byline between two
+    runs of two paragraphs or more is a running header, where between a standfirst and the
+    text it is the byline's); and the kinds, with every line of a box framed by two
+    labels left out (see ``_framed``)."""
     joined: list[tuple[int, int]] = []
     kinds = list(kinds)
     for start, end in runs:
@@ -59,17 +61,21 @@ def across_boxes(lines: list[str], kinds: list[Kind], runs: list[tuple[int, int]
                 and start - joined[-2][1] - 1 <= _BOX_LINES:
             joined.pop()  # a one-line run inside a framed box: a related story's headline
         between = range(joined[-1][1] + 1, start) if joined else range(0)
-        if joined and len(between) <= _BOX_LINES and sum(
-                kinds[i] == "prose" for i in range(start, end + 1)) >= 2 and not any(
-                labels.HARD_END.match(lines[i]) for i in between) and (
-                _framed(lines, kinds, between) or not any(
-                    kinds[i] in ("date", "byline") for i in between)):
+        stamped = any(kinds[i] in ("date", "byline") for i in between)
+        if joined and len(between) <= _BOX_LINES and _prose_in(kinds, (start, end)) >= 2 \
+                and not any(labels.HARD_END.match(lines[i]) for i in between) and (
+                not stamped or _framed(lines, kinds, between)
+                or (wrapped and _prose_in(kinds, joined[-1]) >= 2)):
             joined[-1] = (joined[-1][0], end)
             if _framed(lines, kinds, between):
                 kinds[between.start:between.stop] = ["skip"] * len(between)
         else:
             joined.append((start, end))
     return joined, kinds
+
+
+def _prose_in(kinds: list[Kind], run: tuple[int, int]) -> int:
+    return sum(kinds[i] == "prose" for i in range(run[0], run[1] + 1))
 
 
 def _framed(lines: list[str], kinds: list[Kind], between: range) -> bool:
