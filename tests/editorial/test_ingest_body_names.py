@@ -15,7 +15,7 @@ from conftest import ingest_page
 
 from generator.content.loading import load_registries
 from generator.content.placeholders import ARTICLE_END, ARTICLE_START
-from generator.editorial.ingest_text import analyse
+from generator.editorial.ingest_text import analyse, classify
 from generator.editorial.known_names import NameFinder
 from generator.editorial.pagesignals.wrapping import SENTENCE_END, unwrap
 
@@ -90,6 +90,46 @@ def test_a_one_paragraph_section_between_two_crossheads_is_the_article(content: 
     _, text = ingest_page(content, "section.txt", _page(
         "Tło rozmów", "Pierwsza runda odbyła się w styczniu w Genewie.[2]", "Reakcje"))
     assert "Pierwsza runda odbyła się w styczniu w Genewie." in _article(text)
+
+
+# In HTML, a block whose words are all its links' words is furniture, whatever its heading.
+
+HTML = """<!doctype html><html lang="uk"><head><meta charset="utf-8">
+<title>Переговори про кордон тривають</title></head><body><main><article>
+<h1>Переговори про кордон тривають</h1>
+<p>Делегації двох країн зустрілися у вівторок, щоб обговорити проєкт мирного договору.</p>
+<p>Розмови тривали шість годин і завершилися спільною заявою обох делегацій.</p>
+<section><h2>Читайте також</h2><ul><li><a href="/a/1">Міністри зустрілися в Мюнхені</a></li>
+<li><a href="/a/2">Комісія погодила першу ділянку</a></li></ul></section>
+<p>Наступний раунд переговорів відбудеться наступного місяця, повідомило міністерство.</p>
+<p><a href="/statements">Прочитати заяви повністю</a></p>
+<p>Обидві сторони також оголосили про створення комісії з делімітації кордону.</p>
+</article></main></body></html>"""
+
+
+def test_a_block_of_links_and_its_heading_are_left_out_in_any_language(content: Path) -> None:
+    _, text = ingest_page(content, "links.html", HTML)
+    article = _article(text)
+    assert "Наступний раунд переговорів" in article and "делімітації кордону" in article
+    for furniture in ("Читайте також", "Міністри зустрілися", "Прочитати заяви"):
+        assert furniture not in text
+
+
+@pytest.mark.parametrize("line", [
+    "Read the full statement →", "→ Все новости по теме",  # a link, by its arrow
+    "Legal Disclaimer:", "Haftungsausschluss", "إخلاء المسؤولية",  # a legal line's label
+    "The provider supplies the information “as is” without warranty of any kind.",
+    "We are a small, reader-funded newsroom: please consider supporting us.",
+    "Il Giornale è anche su WhatsApp: basta cliccare qui per iscriversi al canale.",
+    "Suivez-nous sur Telegram", "Follow us on Google News",
+])
+def test_links_disclaimers_and_appeals_are_furniture(line: str) -> None:
+    assert classify(line) in ("skip", "end")
+
+
+def test_a_paragraph_naming_a_platform_without_an_appeal_is_text() -> None:
+    assert classify("The ministry posted the statement on its Telegram channel on Monday, "
+                    "and officials said they would follow up within a week.") == "prose"
 
 
 # Hard-wrapped text: what a line ends on says whether the sentence goes on.

@@ -17,6 +17,7 @@ import re
 # Furniture, whatever it looks like: ads, photo credits, agency desk codes.
 ALWAYS_SKIP = re.compile(r"""(?ix)^(?:
     advertisement\b.*|report\ this\ ad|scroll\ to\ continue.*|
+    [^.!?«]{2,80}\ (?:→|›|»|>>|➔|➜)|(?:→|›|➔|➜)\ [^.!?]{2,80}|
     .*\b(?:reuters|afp|ap\ photo|getty\ images|photo|foto|фото|photograph|image|credit|handout|
     file\ photo)\ ?[/:].*|
     .*[(\[][^()\[\]]{0,60}\b(?:photo|photograph|image|picture|credit|getty|reuters|afp|ap|aa|
@@ -136,6 +137,10 @@ LABEL_END = re.compile(r"""(?ix)^(?:
     tags?:.*|topics?:?|filed\ under\b.*|categories:.*|sponsored\b.*|
     back\ to\ (?:top|homepage)\b.*|advertise\b.*|about\ us|contact(?:\ us)?|follow\ us\b.*|
     download\ (?:the|our)\ app\b.*|
+    (?:legal\ )?disclaimers?:?|avertissement(?:\ légal)?\ ?:?|mentions\ légales|
+    haftungsausschluss:?|aviso\ legal:?|descargo\ de\ responsabilidad:?|
+    отказ\ от\ ответственности:?|إخلاء\ (?:ال)?مسؤولية:?|sorumluluk\ reddi:?|yasal\ uyarı:?|
+    سلب\ مسئولیت:?|відмова\ від\ відповідальності:?|
     open\ in\ (?:the\ )?app|get\ the\ app|read\ in\ app|
     skip\ to\ (?:main\ )?content|menu|search|home|
 """ + _SECTIONS + _OTHER_LANGUAGES + r"""
@@ -167,7 +172,16 @@ APPEAL = re.compile(r"""(?ix).*\b(?:
     contributed\ (?:to\ this\ )?report(?:ing)?|undesirable\ organi[sz]ation|
     edited\ (?:for|and)\ (?:length|clarity|brevity)|condensed\ (?:for|and)\ clarity|
     thanks\ for\ reading|briefing\ (?:was\ )?concluded|letters?\ to\ the\ editor|
-    abonnez-vous|réservé\ aux\ abonnés|подпишитесь|اشترك|abone\w*
+    abonnez-vous|réservé\ aux\ abonnés|подпишитесь|اشترك|abone\w*|
+    reader-(?:funded|backed|powered)|consider\ (?:supporting|donating|a\ (?:monthly\ )?donation)|
+    (?:one-off|monthly|recurring)\ donation|faites\ un\ don|soutenez-nous|jetzt\ spenden|
+    apóyanos|поддержите\ нас|підтримайте\ нас|ادعمنا|bizi\ destekleyin|
+    without\ warranty|do(?:es)?\ not\ accept\ any\ (?:responsibility|liability)|
+    (?:whatsapp|telegram|viber|google\ news|instagram|youtube|tiktok)\b.{0,80}\b(?:click|
+    clicca\w*|cliqu\w*|klick\w*|haga\ clic|нажми\w*|tıkla\w*|iscriv\w*|abonn\w*|subscri\w*|
+    segui\w*|suiv\w*|подпиш\w*|abone)|(?:follow|join|segui\w*|suivez(?:-nous)?|folgen\ sie|síguenos|
+    подпишитесь|تابعونا|takip\ edin)\ (?:us\ )?(?:on|sur|su|auf|en|в|على)?\ ?(?:whatsapp|telegram|
+    viber|google\ news|instagram|youtube|tiktok)
 )\b.*""")
 # A wiki's edit stamp: the page is edited by anyone and never published on a day, so no
 # date it shows is a publication date (MediaWiki's footer, in the archive's languages).
