@@ -89,7 +89,8 @@ def classify(line: str) -> Kind:
         return "skip"  # a separator alone ("·", "***", "|"): between a byline's parts
     if _BULLET.match(line) and not pagedates.complete_dates(line[:30]):  # not "13. März 2025"
         return "bullet"
-    if labels.ALWAYS_SKIP.match(line) or is_link_label(line) or labels.SELF_DESCRIPTION.match(line):
+    if labels.ALWAYS_SKIP.match(line) or labels.CREDIT_SHAPE.match(line) or is_link_label(line) \
+            or labels.SELF_DESCRIPTION.match(line):
         return "skip"
     if credit_shaped(line):
         return "byline"  # "Yerevan (AFP) –": where and whose, not a headline
@@ -171,6 +172,9 @@ def analyse(text: str) -> PageText:
     title_at, candidates = _confirmed(lines, kinds, title_at)
     if title_at is None and not candidates and wrapped:
         title_at = running_title(lines, [kind == "short" for kind in kinds], start)
+    while end > start + 1 and _printed_above(lines, start, end):
+        start += lines[start].startswith(lines[end][:60])  # the first page's copy, if it opens
+        end -= 1  # a document's notice, on its first page and its last
     body = [lines[i] for i in (*lede, *range(start, end + 1)) if kinds[i] in ("prose", "short")]
     top = max(0, (start if title_at is None else title_at) - 3)
     header = [lines[i] for i in range(top, start) if i != title_at and i not in lede]
@@ -182,6 +186,14 @@ def analyse(text: str) -> PageText:
     title = lines[title_at] if title_at is not None else None
     return PageText(title, tuple(body), tuple(header), tuple(tail), tuple(furniture), candidates,
                     lines[0])
+
+
+def _printed_above(lines: list[str], start: int, end: int) -> bool:
+    """The article's last line opens as a long line above or first in the article does: a
+    notice a document prints on its first page and its last ("This record contains the text of
+    speeches ..."), repeated, so not the article's."""
+    opening = lines[end][:60]
+    return len(opening) == 60 and any(line.startswith(opening) for line in lines[:start + 1])
 
 
 def _confirmed(lines: list[str], kinds: list[Kind], title_at: int | None

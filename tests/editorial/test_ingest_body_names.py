@@ -127,6 +127,23 @@ def test_links_disclaimers_and_appeals_are_furniture(line: str) -> None:
     assert classify(line) in ("skip", "end")
 
 
+@pytest.mark.parametrize("line", ["Ana Beridze / Sipa / Getty", "Lusine Hakobyan / Photolure"])
+def test_a_photo_credit_is_known_by_its_shape(line: str) -> None:
+    # A name of capitalised words and agencies after slashes, whatever the agencies are.
+    assert classify(line) == "skip"
+    assert classify("Armenia / Azerbaijan") != "skip"
+    assert classify("The ceasefire / truce was agreed on Monday after long talks.") == "prose"
+
+
+def test_a_notice_printed_on_a_documents_first_page_and_its_last_is_not_the_article() -> None:
+    notice = ("This report contains the text of statements delivered in English and of the "
+              "translation of statements delivered in other languages.")
+    page = analyse("\n".join(["Provisional record", notice, "Agenda", "Border commissions",
+                               "The meeting opened at 10 a.m.", PARAGRAPHS[0], PARAGRAPHS[1],
+                               PARAGRAPHS[2], notice]))
+    assert PARAGRAPHS[2] in page.body and notice not in page.body
+
+
 def test_a_paragraph_naming_a_platform_without_an_appeal_is_text() -> None:
     assert classify("The ministry posted the statement on its Telegram channel on Monday, "
                     "and officials said they would follow up within a week.") == "prose"

@@ -54,6 +54,10 @@ ALWAYS_SKIP = re.compile(r"""(?ix)^(?:
     \ d['’]archives?|\ de\ archivo|\ ?:)?\ ?(?:afp|reuters|ap|epa|getty\ images|aa|tass|sputnik|
     efe|xinhua|anadolu|ria\ novosti|dpa)\W*
 )$""")
+# A photo credit by its shape, in any language: a name of two to four capitalised words and
+# one to three agencies after slashes ("Diego Herrera Carcedo / Anadolu / Getty").
+CREDIT_SHAPE = re.compile(r"^[A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w.'’-]*){1,3}"
+                          r"(?: ?/ ?[A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){0,2}){1,3}$")
 # Furniture after which the article does not go on, even where it reads like a sentence.
 ALWAYS_END = re.compile(r"""(?ix)^(?:
     \(?(?:reporting|writing|editing|additional\ reporting|compiled|edited)\ by\b.*|
