@@ -47,6 +47,7 @@ CREDIT = re.compile(r"^[^\W\d][^:«»]{1,30}:\s*«(?P<who>[^»]{2,40})»$")
 _AUTHOR_LABEL = re.compile(r"^(?:authors?|auteurs?|автор[ыа]?|الكاتب|written by)$", re.I)
 _TICKER = re.compile(r"[-+]\d+(?:\.\d+)?%?\s*$|^(?:buy|sell)\s+[\d.,]+$", re.I)
 _FURNITURE_SPAN = 800
+_CAPTION_WORDS = 35  # a photo's caption is at most this long
 _END_CREDIT = re.compile(r"\s*\([^()]{1,40}\)$")  # an agency's credit closing a paragraph
 _PHOTO_CREDIT = re.compile(r"(?i)^(?:photo|foto|фото|صورة|image|picture|crédit\s+photo|"
                            r"bild)\s*:")
@@ -89,6 +90,8 @@ def classify(line: str) -> Kind:
         return "skip"  # a separator alone ("·", "***", "|"): between a byline's parts
     if _BULLET.match(line) and not pagedates.complete_dates(line[:30]):  # not "13. März 2025"
         return "bullet"
+    if _credited_paragraph(line):
+        return "prose"  # "... is set on fire. (Al Jazeera)": a wire item, not a photo's credit
     if labels.ALWAYS_SKIP.match(line) or labels.CREDIT_SHAPE.match(line) or is_link_label(line) \
             or labels.SELF_DESCRIPTION.match(line):
         return "skip"
@@ -113,6 +116,14 @@ def classify(line: str) -> Kind:
             ) and not pagedates.dated_headline(line):
         return "date"  # before the ticker test: "SEP 25, 2023 - 3:42 PM GMT+3" is a date
     return "skip" if _TICKER.search(line) or _digit_share(line) > 0.3 else "short"
+
+
+def _credited_paragraph(line: str) -> bool:
+    """Running text closed by its source's credit in brackets, longer than a caption (a
+    wire item: "Fighting reaches central Khartoum, where ... is set on fire. (Al Jazeera)")."""
+    credit = _END_CREDIT.search(line)
+    return credit is not None and len(line.split()) > _CAPTION_WORDS and is_prose(
+        line[:credit.start()])
 
 
 def is_prose(line: str) -> bool:
@@ -328,8 +339,8 @@ def _credited(lines: list[str], index: int) -> bool:
 
 def _is_caption(line: str) -> bool:
     """A photo caption above an article: "X speaks in Yerevan, June 12, 2024." """
-    return len(line.split()) <= 35 and bool(_CAPTION_DATE.search(line)  # not "of 9 May 2020."
-                                            and pagedates.complete_dates(line))
+    return len(line.split()) <= _CAPTION_WORDS and bool(
+        _CAPTION_DATE.search(line) and pagedates.complete_dates(line))  # not "of 9 May 2020."
 
 
 def _prefer_title_over_standfirst(lines: list[str], kinds: list[Kind], index: int) -> int:

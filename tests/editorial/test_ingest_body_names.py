@@ -144,6 +144,14 @@ def test_a_notice_printed_on_a_documents_first_page_and_its_last_is_not_the_arti
     assert PARAGRAPHS[2] in page.body and notice not in page.body
 
 
+def test_running_text_closed_by_its_sources_credit_is_text_not_a_photo_credit() -> None:
+    wire = ("Fighting between the army and the paramilitary forces reaches the centre of the "
+            "capital, where the headquarters of a state oil company is set on fire and "
+            "thousands of residents flee towards the river crossings in the south. (Reuters)")
+    assert classify(wire) == "prose"
+    assert classify("Residents queue for bread in the capital. (Reuters)") == "skip"
+
+
 def test_a_paragraph_naming_a_platform_without_an_appeal_is_text() -> None:
     assert classify("The ministry posted the statement on its Telegram channel on Monday, "
                     "and officials said they would follow up within a week.") == "prose"
