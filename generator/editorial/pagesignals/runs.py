@@ -109,7 +109,8 @@ def boxes_left_out(lines: list[str], kinds: list[Kind], runs: list[tuple[int, in
         index = start
         while index <= end:
             closing = next((i for i in range(index + 2, min(end, index + _BOX_LINES) + 1)
-                            if _framed(lines, kinds, range(index, i + 1))), None)
+                            if _framed(lines, kinds, range(index, i + 1))), None) if _label(
+                lines, kinds, index) else None
             if closing is not None:  # a framed box inside the run: "Related" ... "End"
                 kinds[index:closing + 1] = ["skip"] * (closing + 1 - index)
                 index = closing + 1
