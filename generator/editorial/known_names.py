@@ -31,13 +31,17 @@ from generator.editorial.nameforms import armenian_forms, russian_forms, spellin
 
 _UNIFORM = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
                           "\u2212": "-", "\u2019": "'", "\u2018": "'", "\u02bc": "'",
-                          "\u00a0": " ", "\u202f": " ", "\u2009": " "})
+                          "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+                          # Persian writes Arabic's yeh and kaf with its own letters ("باکو"
+                          # for "باكو"), and final yeh dotless ("ى"): one letter each
+                          "\u06cc": "\u064a", "\u06a9": "\u0643", "\u0649": "\u064a"})
 _PLACE_WORDS = frozenset((
     "in", "at", "near", "into", "inside", "outside", "around", "across", "via", "reach",
     "reaching", "reached", "visited", "visiting", "based", "hosted", "fled", "flee", "fleeing",
     "left", "leaving",
-    # and in the archive's other languages: "à Erevan", "dans Bakou", "в Баку", "في باكو"
-    "à", "au", "dans", "près", "в", "во", "في"))
+    # and in the archive's other languages: "à Erevan", "dans Bakou", "в Баку", "في باكو",
+    # "در باکو" (Persian; not the Slavic "у": Ukrainian "in", Russian "у Москвы" "Moscow has")
+    "à", "au", "dans", "près", "в", "во", "في", "در"))
 # "to" and "from" name a place only after a movement or a person ("flew to Baku", "a woman
 # from Stepanakert"), not otherwise ("a letter to Baku", "pressure from Moscow").
 _MOVES = frozenset((
@@ -213,7 +217,8 @@ _ELIDED = re.compile(r"(?i)(?:^|[^\w'’])(?:[dl]|[dns]ell|[ds]all|all|sull|nell
 
 def _case_fits(spelling: str, written: str, before: str = "") -> bool:
     letters = [c for c in spelling if c.isalpha()]
-    if " " not in spelling and letters and spelling.upper() == spelling and len(letters) <= 6:
+    if " " not in spelling and letters and spelling.upper() == spelling != spelling.lower() \
+            and len(letters) <= 6:  # a short all-capital id (a script without case has none)
         return written == spelling or (written == spelling.capitalize() and spelling.isalpha()
                                        and bool(_ELIDED.search(before)))
     if " " not in spelling and spelling[:1].isupper():
