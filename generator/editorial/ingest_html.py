@@ -23,6 +23,7 @@ import trafilatura
 from generator.editorial.ingest_facts import Markup
 from generator.editorial.ingest_text import PageText, analyse, classify, is_headline, lines_of
 from generator.editorial.pagesignals import headlines, outlets
+from generator.editorial.pagesignals.runs import across_boxes, boxes_left_out, prose_runs
 
 _DROP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "button", "form",
          "select", "option", "input", "textarea"}
@@ -254,12 +255,11 @@ def _closing_sentence(line: str) -> bool:
 
 def _clean_body(text: str, title: str | None) -> tuple[str, ...]:
     """trafilatura's paragraphs without a repeated title and leftover furniture lines."""
-    kept = []
-    for line in lines_of(text):
-        if title and line.casefold() == title.casefold():
-            continue
-        if classify(line) in ("prose", "short"):
-            kept.append(line)
+    lines = [line for line in lines_of(text) if not (title and line.casefold() == title.casefold())]
+    kinds = [classify(line) for line in lines]
+    runs, kinds = across_boxes(lines, kinds, prose_runs(kinds))
+    kinds = boxes_left_out(lines, kinds, runs)  # a "Read also" box, as in copied text
+    kept = [line for line, kind in zip(lines, kinds, strict=True) if kind in ("prose", "short")]
     while kept and classify(kept[-1]) != "prose" and not _closing_sentence(kept[-1]):
         kept.pop()
     return tuple(kept)

@@ -115,6 +115,17 @@ def test_a_block_of_links_and_its_heading_are_left_out_in_any_language(content: 
         assert furniture not in text
 
 
+def test_a_box_in_html_without_links_is_left_out_as_in_copied_text(content: Path) -> None:
+    # The label and the headline as plain paragraphs (no links to go by): the box rule.
+    page = "".join(["<!doctype html><html><body><article><h1>Negocjatorzy kończą rozmowy o ",
+                    "tekście traktatu</h1>", *(f"<p>{p}</p>" for p in PARAGRAPHS[:2]),
+                    "<p>Czytaj także</p><p>Ministrowie spotkali się wcześniej w Monachium</p>",
+                    *(f"<p>{p}</p>" for p in PARAGRAPHS[2:]), "</article></body></html>"])
+    _, text = ingest_page(content, "box.html", page)
+    assert all(paragraph in _article(text) for paragraph in PARAGRAPHS)
+    assert "Czytaj także" not in text and "w Monachium" not in text
+
+
 @pytest.mark.parametrize("line", [
     "Read the full statement →", "→ Все новости по теме",  # a link, by its arrow
     "Legal Disclaimer:", "Haftungsausschluss", "إخلاء المسؤولية",  # a legal line's label
