@@ -237,12 +237,13 @@ _NAMING_NOUN_AFTER = re.compile(
 # A document or meeting named after the city it was signed or held in ("the Washington
 # declaration", "اتفاق واشنطن", "l'accord de Washington"): the city's name stands for no
 # state there. Only where the name is another name of the state (a capital), not the state's.
+# (Not "statement" nor "بيان": "the Baku statement" is the government's.)
 _DOCUMENT_AFTER = re.compile(r"^[ \u00a0](?:[a-z-]+ )?(?:declaration|agreement|accords?|summit|"
-                             r"format|process|communiqué|statement)\b")
+                             r"format|process|communiqué)\b")
 _DOCUMENT_BEFORE = re.compile(
     r"(?:\b(?:accord|déclaration|sommet|acuerdo|declaración|cumbre|accordo|dichiarazione|"
     r"vertice|abkommen|erklärung|gipfel)(?: (?:de|di|du|von|des))?|"
-    r"(?:^|\s)[وفب]?(?:ال)?(?:اتفاق|اتفاقية|إعلان|قمة|بيان))[ \u00a0]$", re.IGNORECASE)
+    r"(?:^|\s)[وفب]?(?:ال)?(?:اتفاق|اتفاقية|إعلان|قمة))[ \u00a0]$", re.IGNORECASE)
 _CIVIC_BODY_BEFORE = re.compile(
     r"\b(?:Union|Association|Institute|Foundation|Fund|University|Academy|Club|Society|"
     r"Federation|Chamber|Bar)(?: (?:of |for |and )?[A-Z][\w'’-]*)* (?:of|in) (?:the )?$")

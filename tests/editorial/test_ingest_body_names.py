@@ -297,6 +297,7 @@ def test_words_around_a_capital_that_make_it_the_city(finder: NameFinder, text: 
 def test_a_capital_in_a_documents_name_is_not_the_state(finder: NameFinder, text: str) -> None:
     assert "united-states" not in _names(finder, text)[0]
     assert "united-nations" in _names(finder, "They met at the UN climate summit.")[0]
+    assert "azerbaijan" in _names(finder, "The Baku statement rejected the claim.")[0]
     assert "azerbaijan" in _names(finder, "The Azerbaijan peace agreement is ready.")[0]
 
 
