@@ -1,15 +1,19 @@
 """Finding the registry actors and regions an article names, through any of their names.
 
-Every id, name and alias (and a few regular variants: "Azerbaijan's State Border
-Service" for "State Border Service of Azerbaijan", "U.N." for "UN") goes into one
-Aho-Corasick automaton over text that is NFC-normalised and case-folded, with dashes,
-quotes and spaces made uniform. A match counts only at word boundaries, and:
+Every id, name and alias (and its regular forms, ``nameforms``: "Azerbaijan's State Border
+Service" for "State Border Service of Azerbaijan", "U.N." for "UN", Russian and Armenian
+case forms) goes into one Aho-Corasick automaton over text that is NFC-normalised and
+case-folded, with dashes, quotes, spaces and Persian's own yeh and kaf made uniform. A
+country's names in regions.yml name the state of the same id too. A match counts only at
+word boundaries (an Arabic clitic may precede it; a currency sign may not follow), and:
 
-- a short all-capital name (US, EU, CSTO) must match exactly, so "us" is not the US;
+- a short all-capital name (US, EU, CSTO) must match exactly, so "us" is not the US (but
+  "l'Onu", "dell'Unhcr": an elided article makes a word of an acronym);
 - a one-word name written with a capital ("Turkey") must be capitalised in the text;
 - where one name stands for an actor and a different region (Baku: the government of
-  Azerbaijan, or the city), the words before it decide: "in Baku", "flew to Baku",
-  "the city of Baku" is the place; "Baku said", "a letter to Baku" the government.
+  Azerbaijan, or the city), the words around it decide: "in Baku", "flew to Baku",
+  "the city of Baku", "Bakü'de", "Baku, the capital" is the place; "Baku said", "a letter
+  to Baku" the government; "the Baku declaration" neither (a document's name).
   Where actor and region share an id (Armenia the state, the country), both are named.
 
 Of overlapping matches the leftmost longest wins ("Lachin corridor", not "Lachin").
