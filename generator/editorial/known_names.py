@@ -161,7 +161,8 @@ class NameFinder:
                     candidates.append(Mention(first, last, kept))
         mentions = [m for m in _leftmost_longest(candidates)
                     if not _inside_longer_name(text, m.start, m.end)
-                    and not _another_persons(text, m) and not _names_a_document(text, m)]
+                    and not _another_persons(text, m) and not _names_a_document(text, m)
+                    and not _PORTFOLIO_AFTER.match(text[m.end:m.end + 80])]
         return _collect(text, mentions)
 
 
@@ -256,6 +257,13 @@ _CIVIC_BODY_BEFORE = re.compile(
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
     return bool(_NAMING_NOUN_AFTER.match(text[end:end + 20])
                 or _CIVIC_BODY_BEFORE.search(text[max(0, start - 120):start]))
+
+
+# A place named as a job's portfolio ("Europe and Central Asia director at Human Rights
+# Watch", "our South Caucasus correspondent"): the person's title, not a mention.
+_PORTFOLIO_AFTER = re.compile(
+    r"^(?:(?:,| and| &) [A-Z][\w-]*(?: [A-Z][\w-]*){0,2})* (?:director|editor|correspondent|"
+    r"researcher|analyst|division|desk|bureau|specialist)\b")
 
 
 def _names_a_document(text: str, mention: Mention) -> bool:

@@ -301,6 +301,13 @@ def test_a_capital_in_a_documents_name_is_not_the_state(finder: NameFinder, text
     assert "azerbaijan" in _names(finder, "The Azerbaijan peace agreement is ready.")[0]
 
 
+def test_a_place_named_as_a_jobs_portfolio_is_a_title_not_a_mention(finder: NameFinder) -> None:
+    assert _names(finder, "said Jane Roe, Europe and Central Asia director at the group.") == (
+        set(), set())
+    assert _names(finder, "Europe and Central Asia face a hard winter.")[1] == {
+        "europe", "central-asia"}
+
+
 def test_a_name_before_a_noun_that_makes_names_is_part_of_a_longer_name(
         finder: NameFinder) -> None:
     assert _names(finder, "The United Nations Development Programme funds schools.") == (
