@@ -163,6 +163,14 @@ def test_running_text_closed_by_its_sources_credit_is_text_not_a_photo_credit() 
     assert classify("Residents queue for bread in the capital. (Reuters)") == "skip"
 
 
+@pytest.mark.parametrize("line", [
+    "Brussels will consider supporting the mission with more monitors, the diplomat said.",
+    "The ministry pledged a monthly donation of fuel to the shelters, officials said.",
+])
+def test_news_of_support_and_donations_is_no_appeal(line: str) -> None:
+    assert classify(line) == "prose"
+
+
 def test_a_paragraph_naming_a_platform_without_an_appeal_is_text() -> None:
     assert classify("The ministry posted the statement on its Telegram channel on Monday, "
                     "and officials said they would follow up within a week.") == "prose"

@@ -177,8 +177,9 @@ APPEAL = re.compile(r"""(?ix).*\b(?:
     edited\ (?:for|and)\ (?:length|clarity|brevity)|condensed\ (?:for|and)\ clarity|
     thanks\ for\ reading|briefing\ (?:was\ )?concluded|letters?\ to\ the\ editor|
     abonnez-vous|réservé\ aux\ abonnés|подпишитесь|اشترك|abone\w*|
-    reader-(?:funded|backed|powered)|consider\ (?:supporting|donating|a\ (?:monthly\ )?donation)|
-    (?:one-off|monthly|recurring)\ donation|faites\ un\ don|soutenez-nous|jetzt\ spenden|
+    reader-(?:funded|backed|powered)|
+    consider\ (?:supporting\ (?:us|our)|donating|making\ a\ donation)|faites\ un\ don|
+    soutenez-nous|jetzt\ spenden|
     apóyanos|поддержите\ нас|підтримайте\ нас|ادعمنا|bizi\ destekleyin|
     without\ warranty|do(?:es)?\ not\ accept\ any\ (?:responsibility|liability)|
     (?:whatsapp|telegram|viber|google\ news|instagram|youtube|tiktok)\b.{0,80}\b(?:click|
