@@ -166,6 +166,8 @@ def test_running_text_closed_by_its_sources_credit_is_text_not_a_photo_credit() 
 @pytest.mark.parametrize("line", [
     "Brussels will consider supporting the mission with more monitors, the diplomat said.",
     "The ministry pledged a monthly donation of fuel to the shelters, officials said.",
+    "The channel on Telegram, which has two million subscribers, followed the talks closely.",
+    "Baku does not accept any responsibility for the shelling, the ministry said on Monday.",
 ])
 def test_news_of_support_and_donations_is_no_appeal(line: str) -> None:
     assert classify(line) == "prose"

@@ -170,7 +170,8 @@ APPEAL = re.compile(r"""(?ix).*\b(?:
     please\ credit|support\ (?:us|our\ work|independent|\w+['’]s\ independent)|donate|
     your\ support|make\ a\ (?:gift|donation|contribution)|become\ a\ (?:member|supporter|patron)|
     listener-supported|reader-supported|ad-free|
-    subscri(?:be|ber|bers|ption)|sign\ up|newsletters?|in\ your\ inbox|small\ favour|
+    subscri(?:be|ption)|(?:for|become\ a|our|paying)\ subscribers?|
+    subscribers?\ (?:only|can|get|receive)|sign\ up|newsletters?|in\ your\ inbox|small\ favour|
     join\ (?:a|our)\ (?:growing\ )?community|provides\ funding|does\ not\ work\ for|
     receive\ funding|institutional\ positions|the\ views\ (?:represented|expressed)|
     contributed\ (?:to\ this\ )?report(?:ing)?|undesirable\ organi[sz]ation|
@@ -181,12 +182,13 @@ APPEAL = re.compile(r"""(?ix).*\b(?:
     consider\ (?:supporting\ (?:us|our)|donating|making\ a\ donation)|faites\ un\ don|
     soutenez-nous|jetzt\ spenden|
     apóyanos|поддержите\ нас|підтримайте\ нас|ادعمنا|bizi\ destekleyin|
-    without\ warranty|do(?:es)?\ not\ accept\ any\ (?:responsibility|liability)|
-    (?:whatsapp|telegram|viber|google\ news|instagram|youtube|tiktok)\b.{0,80}\b(?:click|
-    clicca\w*|cliqu\w*|klick\w*|haga\ clic|нажми\w*|tıkla\w*|iscriv\w*|abonn\w*|subscri\w*|
-    segui\w*|suiv\w*|подпиш\w*|abone)|(?:follow|join|segui\w*|suivez(?:-nous)?|folgen\ sie|síguenos|
-    подпишитесь|تابعونا|takip\ edin)\ (?:us\ )?(?:on|sur|su|auf|en|в|على)?\ ?(?:whatsapp|telegram|
-    viber|google\ news|instagram|youtube|tiktok)
+    without\ warranty\ of\ any\ kind|
+    (?:whatsapp|telegram|viber|google\ news|instagram|youtube|tiktok)\b.{0,80}\b(?:click\ here|
+    clicca(?:re)?\ qui|cliquez\ ici|hier\ klicken|haga\ clic|нажмите|tıklayın|iscriviti|
+    abonnez-vous|subscribe\ (?:now|here|to\ our)|abone\ olun)|(?:follow|join|seguici|
+    suivez(?:-nous)?|folgen\ sie\ uns|síguenos|подпишитесь|تابعونا|takip\ edin)\ (?:us\ )?
+    (?:on|sur|su|auf|en|в|على)?\ ?(?:whatsapp|telegram|viber|google\ news|instagram|youtube|
+    tiktok)
 )\b.*""")
 # A wiki's edit stamp: the page is edited by anyone and never published on a day, so no
 # date it shows is a publication date (MediaWiki's footer, in the archive's languages).
