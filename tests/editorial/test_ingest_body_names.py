@@ -168,8 +168,14 @@ def test_running_text_closed_by_its_sources_credit_is_text_not_a_photo_credit() 
     "The ministry pledged a monthly donation of fuel to the shelters, officials said.",
     "The channel on Telegram, which has two million subscribers, followed the talks closely.",
     "Baku does not accept any responsibility for the shelling, the ministry said on Monday.",
+    "Japan will donate $5 million to the refugee agency, the foreign ministry said on Tuesday.",
+    "Organisations that receive funding from abroad must register as foreign agents now.",
+    "Russia declared the group an undesirable organisation in March, barring its work there.",
+    "“We thank you for your support,” the minister told the delegation in Yerevan on Friday.",
 ])
-def test_news_of_support_and_donations_is_no_appeal(line: str) -> None:
+def test_news_of_support_funding_and_donations_is_no_appeal(line: str) -> None:
+    # An appeal speaks to the reader ("please donate", "your support keeps us going"); news
+    # reports others' support, funding and donations, and is the article.
     assert classify(line) == "prose"
 
 

@@ -137,7 +137,7 @@ LABEL_END = re.compile(r"""(?ix)^(?:
     join\ the\ (?:discussion|conversation)\b.*|be\ the\ first\ to\ comment.*|
     share\b.*|tweet|e-?mail|print|copy\ link|save|facebook|twitter|x(?:\ \(twitter\))?|
     whatsapp|telegram|linkedin|reddit|vk|flipboard|
-    subscribe\b.*|sign\ (?:in|up)\b.*|log\ ?in|register|e-?mail\ address|
+    subscribe\b.*|sign\ (?:in|up)\b.*|log\ ?in|register|e-?mail\ address|donate(?:\ now)?|
     tags?:.*|topics?:?|filed\ under\b.*|categories:.*|sponsored\b.*|
     back\ to\ (?:top|homepage)\b.*|advertise\b.*|about\ us|contact(?:\ us)?|follow\ us\b.*|
     download\ (?:the|our)\ app\b.*|
@@ -167,14 +167,18 @@ BIO = re.compile(r"^(?:\d{1,2} )?[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|
 # Appeals, licences and disclosures: furniture however much they read like sentences.
 APPEAL = re.compile(r"""(?ix).*\b(?:
     creative\ commons|cc\ by(?:-[a-z]{2})*\ \d|licen[cs]ed\ under|republish(?:ed)?\ (?:this|under)|
-    please\ credit|support\ (?:us|our\ work|independent|\w+['’]s\ independent)|donate|
-    your\ support|make\ a\ (?:gift|donation|contribution)|become\ a\ (?:member|supporter|patron)|
+    please\ credit|support\ (?:us|our\ work|independent|\w+['’]s\ independent)|
+    donate\ (?:now|today|here|to\ (?:us|our))|please\ donate|
+    your\ support\ (?:keeps|helps|is|makes|matters|allows|means)|
+    make\ a\ (?:gift|donation|contribution)|become\ a\ (?:member|supporter|patron)|
     listener-supported|reader-supported|ad-free|
     subscri(?:be|ption)|(?:for|become\ a|our|paying)\ subscribers?|
     subscribers?\ (?:only|can|get|receive)|sign\ up|newsletters?|in\ your\ inbox|small\ favour|
-    join\ (?:a|our)\ (?:growing\ )?community|provides\ funding|does\ not\ work\ for|
-    receive\ funding|institutional\ positions|the\ views\ (?:represented|expressed)|
-    contributed\ (?:to\ this\ )?report(?:ing)?|undesirable\ organi[sz]ation|
+    join\ (?:a|our)\ (?:growing\ )?community|
+    provides\ funding\ as\ (?:a\ )?(?:founding\ )?(?:partner|member)|
+    does\ not\ work\ for,|receive\ funding\ from\ any|institutional\ positions|
+    the\ views\ (?:represented|expressed)|
+    contributed\ (?:to\ this\ )?report(?:ing)?|
     edited\ (?:for|and)\ (?:length|clarity|brevity)|condensed\ (?:for|and)\ clarity|
     thanks\ for\ reading|briefing\ (?:was\ )?concluded|letters?\ to\ the\ editor|
     abonnez-vous|réservé\ aux\ abonnés|подпишитесь|اشترك|abone\w*|
