@@ -2,8 +2,9 @@
 
 Nothing in it is published; deleting it only makes the next build a cold one. A build
 keeps one tree per edition (the Markdown pages the engine renders, with what the next
-build compares against), the cache of loaded files shared by every edition, and the lock
-that keeps two builds out of each other's way. The preview (``briefings serve``) keeps
+build compares against), the cache of loaded files shared by every edition, the sizes of
+the last site's folders (the host report's), and the lock that keeps two builds out of
+each other's way. The preview (``briefings serve``) keeps
 its own build folder inside this one.
 """
 
@@ -33,6 +34,12 @@ class BuildFolder:
     @property
     def lock(self) -> Path:
         return self.root / "build.lock"
+
+    @property
+    def site_sizes(self) -> Path:
+        """The size of each folder of the site last built, for the host report
+        (engine/hosts.py)."""
+        return self.root / "site-sizes.json"
 
     @property
     def preview(self) -> Path:

@@ -102,9 +102,9 @@ def _build(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     for problem in problems + project.placeholders(options.config_file, args.engine):
         print(problem.format_text(), file=sys.stderr)
-    print(f"built {options.site_dir}/")
-    line, warnings = hosts.report(hosts.measure(options.site_dir), limits)  # before a deploy
-    print(line)
+    line, warnings = hosts.report(hosts.measure(options.site_dir, options.folder.site_sizes),
+                                  limits)  # before a deploy
+    print(f"built {options.site_dir}/\n{line}")
     for warning in warnings:
         print(f"briefings: warning: {warning}", file=sys.stderr)
     return EXIT_OK

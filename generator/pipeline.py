@@ -28,7 +28,7 @@ from generator.content.problems import ContentError, Problem
 from generator.content.syntax.languages import LANGUAGE_HINT, canonical_language
 from generator.engine import engines, render, sitedir, swap
 from generator.site.edition import Edition
-from generator.site.maps import regionmaps
+from generator.site.maps import draw, regionmaps
 from generator.site.plan import buildtree, increment
 from generator.site.tree import Tree
 from generator.site.urls import PathCollision
@@ -45,6 +45,11 @@ class Warm:
     def save(self) -> None:
         if self.cache is not None:
             self.cache.save()
+
+    def __getstate__(self) -> dict[str, object]:
+        """Sent to a spawned process, it arrives empty (a forked one has the memory as it
+        was): that process reads the cache file, as it would without one."""
+        return {"cache": None}
 
 
 @dataclass(frozen=True)
@@ -280,6 +285,15 @@ def _publish(config: render.EngineConfig, options: BuildOptions, site_dir: Path)
     swap.swap(options.site_dir, site_dir)
     options.folder.render_stamp(options.edition).write_text(
         _stamp_text(config, replace(options, site_dir=site_dir)), "utf-8")
+
+
+@contextmanager
+def editions_share() -> Iterator[None]:
+    """Builds of several editions of one archive in this process (``build --downloads``)
+    share meanwhile what is the same in each: the maps, drawn once with each page's own
+    links (site/maps/draw.py, ``kept``)."""
+    with draw.kept():
+        yield
 
 
 @contextmanager

@@ -403,6 +403,8 @@ BODIES = [
     _body("lists nested 200 deep", "indented by", BODY + 61,
           "".join("  " * i + "- x\n" for i in range(200))),
     _body("quotes nested 50 deep", "quotes are nested", BODY, ">" * 50 + " deep"),
+    _body("a line indented by 200 no-break spaces", "indented by 200", BODY + 1,
+          "x\n" + "\u00a0" * 200 + "y"),
     _body("definitions nested inside each other", "pathological Markdown", BODY,
           "a\n: b\n" * 3_000),
     _body("30,000 lines", "at most 20,000", BODY + 20_000, "x\n" * 30_000),

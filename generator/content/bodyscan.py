@@ -144,7 +144,10 @@ def _raw_html(text: str, first_line: int) -> Iterator[FieldError]:
 def _nesting(block: Block) -> FieldError | None:
     """Nesting deep enough to exhaust the stack of a recursive parser."""
     for number, line in enumerate(block.text.split("\n"), start=block.line):
-        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+        if not line[:1].isspace() and line[:1] != ">":  # most: neither indented nor quoted
+            continue
+        expanded = line.expandtabs(4)
+        indent = len(expanded) - len(expanded.lstrip())
         if indent > MAX_INDENT:
             return FieldError(f"the line is indented by {indent} columns; at most "
                               f"{MAX_INDENT} are allowed", number,
@@ -281,6 +284,8 @@ def _unclosed_fences(text: str, first_line: int) -> list[FieldError]:
     line of exactly the same fence (trailing spaces allowed); one that does not close is
     scanned to the end, and the next line is tried.
     """
+    if "```" not in text and "~~~" not in text:  # no fence at all (most bodies)
+        return []
     lines = text.split("\n")
     closers: dict[str, list[int]] = {}
     for number, line in enumerate(lines):

@@ -43,7 +43,15 @@ from generator.editions.zim import CHECK_OUTPUT as CHECK_ZIM
 from generator.editions.zim import ZimInfo, make_zim, zim_date
 from generator.engine import hosts, sitedir, swap
 from generator.engine.render import EngineConfig, settings, site_settings
-from generator.pipeline import DOWNLOADS_PAGE, BuildOptions, build, phase, places
+from generator.pipeline import (
+    DOWNLOADS_PAGE,
+    BuildOptions,
+    Warm,
+    build,
+    editions_share,
+    phase,
+    places,
+)
 from generator.site.edition import Edition
 from generator.site.html.citeblock import edition_section
 from generator.site.html.markup import count_label, esc, long_date
@@ -100,7 +108,10 @@ def build_with_downloads(options: BuildOptions) -> list[Problem]:
     stand_ins = [Download(kind, name, b"", hashlib.sha256(b"").hexdigest(), 0)
                  for kind, name in zip(("zip", "zim"), names, strict=True)]
     staged = _staging_folder(options.site_dir)
-    staging = replace(options, site_dir=staged, private_site=False)
+    # The offline render loads the archive (and writes the cache file); the ZIM's process
+    # (forked), the staged build and its rebuild load it again from memory.
+    warm = options.warm or Warm()
+    staging = replace(options, site_dir=staged, private_site=False, warm=warm)
     try:
         with tempfile.TemporaryDirectory(prefix="downloads-", dir=options.build_dir) as work:
             zip_file, zim_file = (Path(work) / name for name in names)
@@ -116,14 +127,18 @@ def build_with_downloads(options: BuildOptions) -> list[Problem]:
             # changes to each page's head and header (kiwixsite). Then side by side, each in
             # a process of its own: the Kiwix site and the ZIM, the zip, and the site with
             # stand-ins for the editions' files.
-            with packaged.rendered_for(Edition.OFFLINE, options.content, zip_file,
-                                       options.config_file, check_output=check_outputs,
-                                       build_dir=options.build_dir,
-                                       engine=options.engine) as offline, \
+            # The maps are drawn once for both sites: the hosted plan takes the offline
+            # plan's, with its own links (pipeline.editions_share).
+            with editions_share(), \
+                    packaged.rendered_for(Edition.OFFLINE, options.content, zip_file,
+                                          options.config_file, check_output=check_outputs,
+                                          build_dir=options.build_dir,
+                                          engine=options.engine, warm=warm) as offline, \
                     phase("editions and the site beside them"):
                 derived = multiprocessing.get_context("spawn").Event()
                 writing = Helper(functools.partial(_zim_edition, offline, Path(work) / "kiwix",
-                                                   zim_file, options, derived))
+                                                   zim_file, replace(options, warm=warm),
+                                                   derived))
                 try:
                     zipping = Helper(functools.partial(_yielding, bundle.write_bundle,
                                                        offline, zip_file, options.config_file))
@@ -140,6 +155,8 @@ def build_with_downloads(options: BuildOptions) -> list[Problem]:
                         _edition("zim", zim.path, zim.briefings)]
         problems = build(replace(staging, extras=_extras(editions, site, day, elsewhere),
                                  publish_to=options.site_dir))
+        if options.warm is None:
+            warm.save()  # only if a file changed while it was built
     finally:
         shutil.rmtree(staged, ignore_errors=True)
         swap.lock_path(staged).unlink(missing_ok=True)
@@ -174,7 +191,8 @@ def _zim_edition(offline: packaged.Rendered, kiwix_dir: Path, zim_file: Path,
         derived.set()
     try:
         return make_zim(options.content, zim_file, options.config_file,
-                        build_dir=options.build_dir, engine=options.engine, rendered=kiwix)
+                        build_dir=options.build_dir, engine=options.engine, rendered=kiwix,
+                        warm=options.warm)
     finally:
         shutil.rmtree(kiwix_dir, ignore_errors=True)
 

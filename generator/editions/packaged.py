@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from generator.engine import sitedir
-from generator.pipeline import BuildOptions, build, places
+from generator.pipeline import BuildOptions, Warm, build, places
 from generator.site.edition import Edition
 
 __all__ = ["LEFT_OUT", "Rendered", "packaged_files", "rendered_for"]
@@ -49,13 +49,16 @@ class Rendered(NamedTuple):
 @contextmanager
 def rendered_for(edition: Edition, content: Path, output: Path, config_file: Path, *,
                  check_output: Callable[[Path, sitedir.Places], None],
-                 build_dir: Path, engine: str | None) -> Iterator[Rendered]:
+                 build_dir: Path, engine: str | None, warm: Warm | None = None
+                 ) -> Iterator[Rendered]:
     """The site rendered for ``edition`` in a temporary folder, removed afterwards.
 
     ``check_output`` refuses ``output`` (sitedir.SiteDirError) before anything is built.
+    ``warm``: the loaded files kept in memory for the caller's next build (pipeline.Warm).
     """
     options = BuildOptions(content=content, site_dir=build_dir, build_dir=build_dir,
-                           config_file=config_file, edition=edition, private_site=True)
+                           config_file=config_file, edition=edition, private_site=True,
+                           warm=warm)
     if engine:
         options = replace(options, engine=engine)
     check_output(output, places(options))

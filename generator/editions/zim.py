@@ -47,7 +47,7 @@ from generator.editions import packaged, zimclusters, zimitems
 from generator.editions.bundle import folder_name
 from generator.engine import sitedir
 from generator.engine.render import EngineConfig, EngineError, settings
-from generator.pipeline import check, phase, site_language, without_drafts
+from generator.pipeline import Warm, check, phase, site_language, without_drafts
 from generator.site.edition import Edition
 
 __all__ = ["ILLUSTRATION", "SCRAPER", "ZimInfo", "is_our_zim", "make_zim", "zim_date"]
@@ -168,7 +168,7 @@ CHECK_OUTPUT = functools.partial(sitedir.check_edition_output, edition=OUTPUT)
 
 def make_zim(content: Path, output: Path, config_file: Path, *,
              build_dir: Path = Path(".build"), engine: str | None = None,
-             rendered: packaged.Rendered | None = None) -> ZimInfo:
+             rendered: packaged.Rendered | None = None, warm: Warm | None = None) -> ZimInfo:
     """Build the Kiwix edition of ``content`` and write it to ``output``.
 
     Raises ContentError (with every problem) if the archive does not check, and
@@ -178,12 +178,14 @@ def make_zim(content: Path, output: Path, config_file: Path, *,
 
     ``rendered``: the Kiwix edition's site, already made (``build --downloads`` derives it
     from the offline edition's, editions/kiwixsite.py); the caller has checked ``output``.
+    ``warm``: the archive's files as the caller loaded them (pipeline.Warm), not read again.
     """
     site = contextlib.nullcontext(rendered) if rendered else packaged.rendered_for(
         Edition.KIWIX, content, output, config_file, check_output=CHECK_OUTPUT,
         build_dir=build_dir, engine=engine)
     with site as (site_dir, engine_used):
         archive = without_drafts(check(content, cache_file=BuildFolder(build_dir).cache,
+                                       warm=warm,
                                        language=site_language(config_file, engine_used)).archive)
         config = settings(EngineConfig(config_file, engine=engine_used))
         items = list(zimitems.entries(site_dir, str(config["site_name"]),

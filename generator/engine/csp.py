@@ -159,21 +159,27 @@ _URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href"
 _DATA_SCRIPT_TYPES = frozenset({"application/json", "application/ld+json"})
 
 
-def check_site(site_dir: Path, expected_policy: str) -> list[str]:
-    """Every way a rendered page breaks the policy, as 'page: problem' lines."""
+def check_site(site_dir: Path, expected_policy: str,
+               checked: Mapping[str, list[str]] | None = None) -> list[str]:
+    """Every way a rendered page breaks the policy, as 'page: problem' lines. ``checked``:
+    what :func:`check_page` found in pages as they were written, by their absolute paths
+    (the engine hook's); every other page is read and checked here."""
+    root = os.path.join(os.path.abspath(site_dir), "")
     problems = []
-    for path in sorted(_pages(site_dir)):
-        shown = path.relative_to(site_dir).as_posix()
-        problems += [f"{shown}: {problem}"
-                     for problem in check_page(path.read_bytes(), expected_policy)]
+    for path in sorted(_pages(root), key=lambda path: path.split(os.sep)):  # as Paths sort
+        found = (checked or {}).get(path)
+        if found is None:
+            found = check_page(Path(path).read_bytes(), expected_policy)
+        shown = path[len(root):].replace(os.sep, "/")
+        problems += [f"{shown}: {problem}" for problem in found]
     return problems
 
 
-def _pages(site_dir: Path) -> Iterator[Path]:
-    for folder, _dirs, names in os.walk(site_dir):
+def _pages(root: str) -> Iterator[str]:
+    for folder, _dirs, names in os.walk(root):
         for name in names:
             if name.endswith(".html"):
-                yield Path(folder) / name
+                yield os.path.join(folder, name)
 
 
 def check_page(page: str | bytes, expected_policy: str) -> list[str]:

@@ -9,6 +9,9 @@ template is rendered, and takes it out again once the page is written, so MkDocs
 holds every page's HTML at once (it keeps each page's content from reading all pages until
 it has written the last one); the body is read again from the page's file.
 
+Each page is checked against the Content-Security-Policy as it is written (csp.check_page
+on the text MkDocs writes), so the engine's check need not read it back (csp.check_site).
+
 The theme's page template renders once per page shape. Material's ``base.html`` costs about
 2 ms a page (header, tabs, navigation, palette, translations), and thousands of briefing,
 actor and region pages differ in it only by their title, description, canonical URL,
@@ -47,6 +50,7 @@ from typing import Any, Literal
 from markupsafe import escape
 
 from generator import workers
+from generator.engine import csp
 
 _READY_HTML = re.compile(r"\A<(article|div)[\s>].*</\1>\s*\Z", re.DOTALL)
 # MkDocs' own front-matter pattern (mkdocs.utils.meta), to find the body without
@@ -88,6 +92,7 @@ class _Build:
         self.shapes: dict[tuple[Any, ...], _Shape] = {}
         self.env: Any = None
         self.filled = self.rendered = 0
+        self.checked: dict[str, list[str]] = {}  # policy findings, by the page's output path
 
 
 _BUILD = _Build()
@@ -146,10 +151,19 @@ def on_page_context(context: Any, page: Any, **_: Any) -> Any:
     return context
 
 
-def on_post_page(output: str, page: Any, **_: Any) -> str:
+def on_post_page(output: str, page: Any, config: Any, **_: Any) -> str:
     if page.markdown == "":
         page.content = ""  # written: let the memory go
+    policy = config.extra.get("content_security_policy")
+    if policy is not None:  # the engine's (engine/render.py): checked here, not read back
+        _BUILD.checked[os.path.normpath(page.file.abs_dest_path)] = csp.check_page(
+            output.encode("utf-8", errors="xmlcharrefreplace"), policy)  # as MkDocs writes it
     return output
+
+
+def checked_pages() -> dict[str, list[str]]:
+    """What csp.check_page found in each page this build wrote, by its output path."""
+    return _BUILD.checked
 
 
 def _render(name: str, context: Any, page: Any) -> str:

@@ -9,7 +9,8 @@ The limits are the hosts' published ones (checked late 2026):
 - ``none``: no limits (a server of one's own).
 
 :func:`measure` reads the built site's size (the sum of its files' sizes, about what a
-host's artefact holds) and file count, and how much of it is HTML pages and downloads;
+host's artefact holds) and file count, and how much of it is HTML pages and downloads
+(after an edit, only the folders the rebuild changed);
 :func:`report` gives one line for the build's output and a warning for each limit the site
 is past, or within a tenth of, with what to do about it. What can be done depends on where
 the bytes are: a site that fits without its downloads can publish the editions elsewhere;
@@ -21,9 +22,12 @@ in the site (``extra.downloads_url``, editions/downloads.py).
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 DEFAULT = "github-pages"
 DOWNLOADS = "downloads"  # the folder build --downloads publishes the editions in
@@ -81,22 +85,85 @@ def downloads_url(extra: object) -> str | None:
     return url if url.endswith("/") else url + "/"
 
 
-def measure(site_dir: Path) -> SiteSize:
+def measure(site_dir: Path, kept: Path | None = None) -> SiteSize:
+    """The site's size and file count. With ``kept`` (a file of the build's own), each
+    folder's sizes are kept there and read again only for a folder whose time or inode
+    changed: a build changes a site's file only by replacing it (a rename into its folder,
+    which changes the folder's time, see swap.py), never in place, so a rebuild after an
+    edit stats the site's folders, not its files (at 16,000 briefings 20,000, not 91,000)."""
+    root = os.path.abspath(site_dir)
+    before = _kept_folders(kept, root)
+    folders: dict[str, _Folder] = {}
     total = files = largest = pages = downloads = 0
     largest_path = ""
-    downloads_dir = os.path.join(site_dir, DOWNLOADS)
-    for folder, _dirs, names in os.walk(site_dir):
-        for name in names:
-            size = os.stat(os.path.join(folder, name)).st_size
-            total, files = total + size, files + 1
-            if folder == downloads_dir and not name.endswith(".html"):
-                downloads += size
-            elif name.endswith(".html"):
-                pages += size
-            if size > largest:
-                largest = size
-                largest_path = os.path.relpath(os.path.join(folder, name), site_dir)
+    stack = [""]
+    while stack:  # in os.walk's order: a folder, then each of its folders as listed
+        relative = stack.pop()
+        folder = folders[relative] = _folder(root, relative, before.get(relative))
+        total, files = total + folder.bytes, files + folder.files
+        pages, downloads = pages + folder.pages, downloads + folder.downloads
+        if folder.largest > largest:
+            largest, largest_path = folder.largest, os.path.join(relative, folder.largest_name)
+        stack += reversed([os.path.join(relative, name) for name in folder.folders])
+    if kept is not None and folders != before:
+        with contextlib.suppress(OSError):  # only slower next time
+            kept.write_text(json.dumps({"site": root, "folders": folders}), "utf-8")
     return SiteSize(total, files, largest, largest_path, pages, downloads)
+
+
+class _Folder(NamedTuple):
+    """A folder as last read: its time and inode, its own files' sizes, its folders."""
+
+    time: int
+    inode: int
+    files: int
+    bytes: int
+    largest: int
+    largest_name: str
+    pages: int  # bytes of HTML pages
+    downloads: int  # bytes of editions (in downloads/, not HTML)
+    folders: list[str]
+
+
+def _kept_folders(kept: Path | None, root: str) -> dict[str, _Folder]:
+    """The folders kept for the site at ``root``; none if missing, broken or another's."""
+    try:
+        data = json.loads(kept.read_text("utf-8")) if kept is not None else {}
+        if data.get("site") != root:
+            return {}
+        return {name: _Folder(*values) for name, values in data["folders"].items()}
+    except (OSError, ValueError, TypeError, AttributeError, KeyError):
+        return {}
+
+
+def _folder(root: str, relative: str, before: _Folder | None) -> _Folder:
+    """The folder ``relative`` of the site: as ``before`` if it has not changed since."""
+    path = os.path.join(root, relative)
+    try:
+        stat = os.stat(path)
+        if before is not None and (before.time, before.inode) == (stat.st_mtime_ns,
+                                                                   stat.st_ino):
+            return before
+        entries = list(os.scandir(path))
+    except OSError:  # unreadable, or gone: os.walk skipped it too
+        return _Folder(0, 0, 0, 0, 0, "", 0, 0, [])
+    count = total = largest = pages = downloads = 0
+    largest_name, below = "", []
+    for entry in entries:
+        if entry.is_dir():  # as os.walk: a link to a folder is listed, never entered
+            if not entry.is_symlink():
+                below.append(entry.name)
+            continue
+        size = os.stat(entry.path).st_size
+        count, total = count + 1, total + size
+        if relative == DOWNLOADS and not entry.name.endswith(".html"):
+            downloads += size
+        elif entry.name.endswith(".html"):
+            pages += size
+        if size > largest:
+            largest, largest_name = size, entry.name
+    return _Folder(stat.st_mtime_ns, stat.st_ino, count, total, largest, largest_name, pages,
+                   downloads, below)
 
 
 def report(size: SiteSize, limits: Limits) -> tuple[str, list[str]]:

@@ -335,9 +335,9 @@ def _mkdocs_build(config: EngineConfig, docs: Path, out: Path, *,
             build(loaded)
     except (MkDocsException, OSError, TemplateError) as error:  # a theme error, too
         raise EngineError(f"{engines.TITLES[config.engine]} failed: {error}") from error
-    # Before the swap: a page without the policy, or with anything it would block, fails
-    # the build and the previous site stays.
-    broken = csp.check_site(out, policy)
+    # Before the swap: a page that breaks the policy fails the build; the old site stays.
+    found = loaded["hooks"][str(HOOK)].checked_pages() if str(HOOK) in loaded["hooks"] else None
+    broken = csp.check_site(out, policy, found)  # pages the hook checked as it wrote them
     if broken:
         raise EngineError("pages break the Content-Security-Policy:\n  "
                           + "\n  ".join(broken[:20]))

@@ -87,11 +87,16 @@ class Index:
                         found[other.slug] = other
         chosen: dict[str, float] = defaultdict(float)  # the shown member -> its set's best
         for slug, score in scores.items():
-            shown = _shown_member(archive.translations(found[slug]), briefing.lang)
+            members = archive.translations(found[slug])
+            if len(members) == 1:  # most briefings: no translation to choose from
+                chosen[slug] = max(chosen[slug], score)
+                continue
+            shown = _shown_member(members, briefing.lang)
             chosen[shown.slug] = max(chosen[shown.slug], score)
             found[shown.slug] = shown
+        day = briefing.date.toordinal()
         ranked = sorted(chosen, key=lambda slug: (
-            -chosen[slug] + abs((found[slug].date - briefing.date).days) / 3650, slug))
+            -chosen[slug] + abs(found[slug].date.toordinal() - day) / 3650, slug))
         return [found[slug] for slug in ranked[:limit]]
 
 

@@ -8,6 +8,7 @@ Two outputs at one path, also ignoring case, are refused.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass, field
 from typing import Literal
@@ -77,12 +78,16 @@ def relative(from_route: str, to_route: str, style: UrlStyle) -> str:
 
 def _relpath(target: str, start: str) -> str:
     """``posixpath.relpath`` for site paths, without its getcwd() call (a third of planning)."""
-    to = [part for part in target.split("/") if part not in ("", ".")]
-    here = [part for part in start.split("/") if part not in ("", ".")]
+    to, here = _parts(target), _parts(start)
     common = 0
     while common < min(len(to), len(here)) and to[common] == here[common]:
         common += 1
-    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
+    return "/".join([*[".."] * (len(here) - common), *to[common:]]) or "."
+
+
+@functools.lru_cache(maxsize=65536)  # the same routes are linked from page after page
+def _parts(path: str) -> tuple[str, ...]:
+    return tuple(part for part in path.split("/") if part not in ("", "."))
 
 
 @dataclass

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from samples import GOOD_BRIEFING
 
-from generator.content.files import display_path
+from generator.content.files import display_path, name_problems
 from generator.content.loading import BRIEFING_MAX_BYTES, Loaded, load_archive
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "archive"
@@ -109,6 +109,24 @@ def test_markdown_under_another_extension_is_an_error(write_archive: WriteArchiv
     loaded = load_archive(write_archive({name: text}))
     assert [(p.severity, p.hint) for p in loaded.problems] == [
         ("error", "rename it to 2023-05-14-x.md")]
+
+
+def test_file_names_are_checked_name_by_name_and_twins_named(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch
+                                                              ) -> None:
+    monkeypatch.chdir(tmp_path)
+    root = tmp_path / "content" / "briefings"
+    files = [str(root / name) for name in (
+        "2023/05/2023-05-14-talks.md", "2023/bad folder/ok.md", "2023/x.md",
+        "2023/X.md", "2024/.hidden.md", "2024/a.b_c-d.md")]
+    found = [(p.path, p.message.split(" (")[0]) for p in name_problems(root.parent, files)]
+    assert found == [
+        ("content/briefings/2023/bad folder/ok.md",
+         "the name 'bad folder' may use only letters a-z and A-Z, digits, '.', '_' and '-'"),
+        ("content/briefings/2023/X.md", "differs from content/briefings/2023/x.md only in "
+                                        "letter case: on macOS and Windows the two are one file"),
+        ("content/briefings/2024/.hidden.md",
+         "the name '.hidden.md' may use only letters a-z and A-Z, digits, '.', '_' and '-'")]
 
 
 def test_symbolic_links_are_refused_and_named_as_links(write_archive: WriteArchive,

@@ -8,6 +8,7 @@ a reader would check them.
 from __future__ import annotations
 
 import hashlib
+import pickle
 import re
 import shutil
 import zipfile
@@ -23,7 +24,7 @@ from generator.content.problems import ContentError
 from generator.editions.downloads import build_with_downloads
 from generator.engine import hosts
 from generator.engine.engines import EngineError
-from generator.pipeline import BuildOptions, build
+from generator.pipeline import BuildOptions, Warm, build, check
 from generator.site.edition import Edition
 
 CONFIG = ROOT / "mkdocs.yml"
@@ -215,3 +216,18 @@ def test_a_downloads_url_that_is_no_http_url_is_refused(value: object) -> None:
         hosts.downloads_url({"downloads_url": value})
     assert hosts.downloads_url({}) is None
     assert hosts.downloads_url({"downloads_url": "https://x.org/d"}) == "https://x.org/d/"
+
+
+def test_the_loaded_files_kept_in_memory_never_travel_to_a_spawned_process(
+        tmp_path: Path) -> None:
+    """``build --downloads`` hands the ZIM's process the archive as loaded (pipeline.Warm):
+    a forked process has it in memory; sent to a spawned one, the cache arrives empty (that
+    process reads the cache file), never pickled whole (at 16,000 briefings, tens of MB)."""
+    warm = Warm()
+    loaded = check(FIXTURE, cache_file=tmp_path / "briefings.cache", warm=warm)
+    assert loaded.ok and warm.cache is not None
+    options = BuildOptions(content=FIXTURE, site_dir=tmp_path / "site", warm=warm)
+    assert pickle.loads(pickle.dumps(options)).warm.cache is None
+    assert len(pickle.dumps(options)) < len(pickle.dumps(warm.cache)) // 10
+    again = check(FIXTURE, cache_file=tmp_path / "briefings.cache", warm=warm)
+    assert again.archive == loaded.archive  # and a warm load gives the archive a cold one does

@@ -86,6 +86,22 @@ def test_every_offline_page_obeys_the_policy_which_allows_only_hashes(offline_si
     assert all(value.startswith("'sha256-") for value in rules["script-src"][1:])
 
 
+def test_pages_checked_as_written_are_not_read_again_and_the_rest_are(tmp_path: Path) -> None:
+    policy = csp.policy()
+    head = f'<head><meta http-equiv="Content-Security-Policy" content="{policy}">'
+    (tmp_path / "a.html").write_text(f"{head}</head>", "utf-8")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "index.html").write_text(f"{head}<script>alert(1)</script></head>",
+                                               "utf-8")
+    (tmp_path / "b-c.html").write_text("<p>no policy</p>", "utf-8")
+    written = {str(tmp_path / "a.html"): ["what the engine hook found as it wrote it"]}
+    assert csp.check_site(tmp_path, policy, written) == [  # in the order of the pages' Paths
+        "a.html: what the engine hook found as it wrote it",
+        "b/index.html: an inline script the policy does not allow: 'alert(1)'",
+        "b-c.html: 0 Content-Security-Policy meta tags instead of one"]
+    assert len(csp.check_site(tmp_path, policy)) == 2  # a.html read here: nothing wrong
+
+
 def test_hash_is_of_the_script_the_shim_writes() -> None:
     shim = (ROOT / "theme/assets/javascripts/iframe-worker/shim.js").read_text("utf-8")
     script = csp.shim_frame_script(shim, "../assets/w.js")

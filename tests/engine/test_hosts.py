@@ -22,6 +22,44 @@ def test_the_site_is_measured_file_by_file(tmp_path: Path) -> None:
                                                      downloads=500)
 
 
+def _replace(path: Path, data: bytes) -> None:
+    """As a build changes a site's file: a new file renamed over it."""
+    new = path.with_name(path.name + ".new")
+    new.write_bytes(data)
+    new.rename(path)
+
+
+def test_a_rebuild_measures_only_the_folders_it_changed_and_gets_the_same(tmp_path: Path
+                                                                           ) -> None:
+    site, kept = tmp_path / "site", tmp_path / "sizes.json"
+    for number in range(30):
+        (site / "briefings" / f"b{number}").mkdir(parents=True)
+        (site / "briefings" / f"b{number}" / "index.html").write_bytes(b"p" * (100 + number))
+    (site / "downloads").mkdir()
+    (site / "downloads" / "archive.zip").write_bytes(b"z" * 700)
+    assert hosts.measure(site, kept) == hosts.measure(site) == hosts.SiteSize(
+        sum(range(100, 130)) + 700, 31, 700, "downloads/archive.zip", pages=sum(range(100, 130)),
+        downloads=700)
+    # What was kept is what it says: a folder's own files, read again only when it changed.
+    unchanged = site / "briefings" / "b3" / "index.html"
+    unchanged.write_bytes(b"p" * 5000)  # in place, as no build does: not seen
+    assert hosts.measure(site, kept).bytes == hosts.measure(site).bytes - 5000 + 103
+    unchanged.write_bytes(b"p" * 103)
+    _replace(site / "briefings" / "b7" / "index.html", b"q" * 2000)  # as a rebuild does
+    (site / "briefings" / "b2" / "index.html").unlink()
+    (site / "briefings" / "new").mkdir()
+    (site / "briefings" / "new" / "index.html").write_bytes(b"n" * 10)
+    assert hosts.measure(site, kept) == hosts.measure(site)
+    assert hosts.measure(site).largest_path == "briefings/b7/index.html"
+    kept.write_text("[broken", "utf-8")  # measured whole, and kept again
+    assert hosts.measure(site, kept) == hosts.measure(site)
+    assert kept.read_text("utf-8").startswith("{")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "index.html").write_bytes(b"o")
+    assert hosts.measure(other, kept) == hosts.SiteSize(1, 1, 1, "index.html", pages=1)
+
+
 def test_github_pages_is_the_default_and_an_unknown_host_is_refused() -> None:
     assert hosts.host_limits(None).max_bytes == 1_000_000_000
     with pytest.raises(ValueError, match=r"extra\.host 'geocities'"):

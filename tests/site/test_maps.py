@@ -4,6 +4,7 @@ to the archive, the same bytes every time, sizes within budget."""
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import hashlib
 import os
@@ -234,3 +235,32 @@ def test_the_region_tree_gives_each_region_its_latest_date(starter: Index) -> No
             assert f'datetime="{briefings[0].date.isoformat()}"' in label
         else:
             assert label == ""
+
+
+def test_maps_kept_for_the_other_edition_are_the_maps_drawn_anew(index: Index) -> None:
+    """``build --downloads`` draws each map once for the offline edition and the hosted site
+    (draw.kept): the second site's maps, its own links put in, are byte for byte the maps
+    drawn anew, and the first site's are not changed by being kept."""
+    regions = sorted(r for r in index.archive.regions if index.by_region.get(r))
+    # Another archive (half the briefings: other counts) must not take the first one's maps.
+    half = build_index(dataclasses.replace(index.archive,
+                                           briefings=index.archive.briefings[::2]))
+
+    def maps(style: urls.UrlStyle, index: Index = index) -> list[str]:
+        return [regionmaps.regions_figure(index, "regions/", style, detail=True),
+                regionmaps.regions_figure(index, "", style),
+                *(regionmaps.locator_figure(index, r, urls.region(r), style) for r in regions)]
+
+    anew = {style: maps(style) for style in ("file", "directory")}
+    halved = maps("directory", half)
+    with draw.kept():
+        offline, hosted = maps("file"), maps("directory")
+        kept = dict(draw._KEPT or {})
+        assert maps("directory", half) == halved
+    assert draw._KEPT is None  # let go at the end
+    assert len(kept) >= len(regions) // 2  # the locator maps were kept, and then reused:
+    assert offline == anew["file"]
+    assert hosted == anew["directory"]
+    assert halved != anew["directory"]
+    # ... and a map taken from the other edition would show: their links differ
+    assert all(a != b for a, b in zip(anew["file"], anew["directory"], strict=True) if a)

@@ -6,13 +6,20 @@ name; the SVG carries no ``role="img"``, so the links stay links). Counts are sh
 classes by the size of each mark as well as its shade; the legend and the table beside the map
 say the same in words. Nothing here depends on the day or the order of input: the same places
 give the same bytes.
+
+Within :func:`kept` (``build --downloads``, which plans the offline edition and then the
+hosted site in one process), a map is drawn once for both: its SVG is kept by what it shows
+(the frame as made, the places without their links, its label and class), with a marker where
+each link goes, and every drawing puts in its own places' links. Outside it nothing is kept.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from html import escape
@@ -51,6 +58,9 @@ class Frame:
     window: Box  # shapes outside this area are not drawn in detail
     cut: bool  # cut rings at the antimeridian (a world map's edge)
     coarse: float  # the tolerance for arcs outside the window (they only frame the rest)
+    # How it was made (the function and its arguments): what a kept map is found by, with
+    # the places; a frame without one is drawn anew each time.
+    key: tuple[object, ...] = field(default=(), compare=False)
 
     def arc_of(self, index: int) -> Line:
         """Arc ``index`` in as much detail as this map shows of it."""
@@ -78,7 +88,7 @@ def world_frame(width: int, detail: float = 0.6) -> Frame:
     per_degree = scale * math.pi / 180 * 0.86  # Equal Earth's x scale near the equator
     tolerance = _level(detail / per_degree)
     return Frame(width, height, project, tolerance, (-180.0, -90.0, 180.0, 90.0), cut=True,
-                 coarse=tolerance)
+                 coarse=tolerance, key=("world", width, detail))
 
 
 def locator_frame(area: Box, width: int, height: int, detail: float = 1.0) -> Frame:
@@ -102,7 +112,7 @@ def locator_frame(area: Box, width: int, height: int, detail: float = 1.0) -> Fr
     # Arcs wholly outside the window lie a span or more from the area; simplified by a
     # quarter span they still stay out of the picture.
     return Frame(width, height, project, _level(detail / (scale * math.pi / 180)), window,
-                 cut=False, coarse=_level(span / 4))
+                 cut=False, coarse=_level(span / 4), key=("locator", area, width, height, detail))
 
 
 def _level(tolerance: float) -> float:
@@ -130,8 +140,37 @@ def class_of(count: int, classes: Sequence[tuple[int, int | None]]) -> int:
     return max(i for i, (low, _) in enumerate(classes) if count >= low)
 
 
+# The maps kept within ``kept()``: SVG with a link marker per place, by what the map shows.
+_KEPT: dict[tuple[object, ...], str] | None = None
+_LINK = re.compile("\ue030([0-9]+)\ue031")  # a place's link in a kept map: its number
+_MARKERS = re.compile("[\ue030\ue031]")  # text that holds them is never kept
+
+
+@contextmanager
+def kept() -> Iterator[None]:
+    """Keep every map drawn meanwhile for another drawing of the same map (another
+    edition's page: the same picture, other links); let them go at the end."""
+    global _KEPT
+    before, _KEPT = _KEPT, {} if _KEPT is None else _KEPT
+    try:
+        yield
+    finally:
+        _KEPT = before
+
+
 def draw(frame: Frame, places: Sequence[Place], label: str, css: str) -> str:
-    """The map's SVG."""
+    """The map's SVG (kept for the next page that shows the same map, within ``kept()``)."""
+    if _KEPT is None or not frame.key or _MARKERS.search(label + "".join(p.name for p in places)):
+        return _draw(frame, places, label, css)
+    key = (frame.key, label, css, *(replace(p, href="") for p in places))
+    svg = _KEPT.get(key)
+    if svg is None:
+        marked = [replace(p, href=f"\ue030{i}\ue031") for i, p in enumerate(places)]
+        svg = _KEPT[key] = _draw(frame, marked, label, css)
+    return _LINK.sub(lambda found: escape(places[int(found.group(1))].href), svg)
+
+
+def _draw(frame: Frame, places: Sequence[Place], label: str, css: str) -> str:
     arcs = frame.arc_of
     shapes = [s for s in atlas.drawn_shapes() if _meets(s, frame)]
     by_code = {s.a2: s for s in shapes if s.a2}
