@@ -10,6 +10,7 @@ visible page, read as lines, also serves to find bylines and site furniture.
 
 from __future__ import annotations
 
+import copy as copy_module
 import json
 import re
 from dataclasses import replace
@@ -22,6 +23,7 @@ import trafilatura
 from generator.editorial.ingest_facts import Markup
 from generator.editorial.ingest_text import PageText, analyse, classify, is_headline, lines_of
 from generator.editorial.pagesignals import headlines, outlets, pageurls, sitename
+from generator.editorial.pagesignals.runs import across_boxes, boxes_left_out, prose_runs
 
 _DROP = {"script", "style", "noscript", "template", "svg", "head", "iframe", "button", "form",
          "select", "option", "input", "textarea"}
@@ -30,6 +32,7 @@ _BLOCK = {"p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "hea
           "table", "tr", "td", "th", "br", "hr", "dl", "dt", "dd", "address", "time", "pre"}
 
 
+_LINK_BLOCKS = ("section", "aside", "nav", "ul", "ol", "div", "figure", "p")
 _ZWNJ, _KEPT_ZWNJ = "\u200c", "⟦zwnj⟧"  # Persian words hold zero-width non-joiners
 _MODIFIED = re.compile(r"(?:article:modified_time|og:updated_time|dateModified)\D{1,20}?"
                        r"(\d{4}-\d\d-\d\d)")
@@ -40,11 +43,13 @@ _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 def read_html(html: str) -> tuple[PageText, Markup]:
     """The article and its surroundings, and what the markup states."""
     root = _parsed(html)
+    article_html = html
     if root is not None:
         _keep_word_boundaries(root)
         html = lxml.html.tostring(root, encoding="unicode")
+        article_html = lxml.html.tostring(_without_link_blocks(root), encoding="unicode")
     document = trafilatura.bare_extraction(  # it drops zero-width joiners: kept by a marker
-        html.replace(_ZWNJ, _KEPT_ZWNJ), with_metadata=True, favor_precision=True,
+        article_html.replace(_ZWNJ, _KEPT_ZWNJ), with_metadata=True, favor_precision=True,
         include_comments=False, include_tables=False, include_images=False,
         date_extraction_params={"extensive_search": False, "original_date": True})
     visible = analyse("\n".join(visible_lines(html)))
@@ -70,6 +75,27 @@ def read_html(html: str) -> tuple[PageText, Markup]:
     page = PageText(title, body or visible.body, visible.header, visible.tail,
                     visible.furniture, candidates, visible.first_line)
     return page, markup
+
+
+def _without_link_blocks(root: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """A copy of the page without its blocks of links, in any language: a section, aside,
+    list or box whose words, past its heading, are all the words of its links ("Read more"
+    over a list of other stories, "بیشتر بخوانید", "Related"), or a paragraph that is one
+    link ("Read the statements →"). trafilatura leaves out the links but can keep the
+    heading, a label between two paragraphs."""
+    copy = copy_module.deepcopy(root)
+    for block in list(copy.iter(*_LINK_BLOCKS)):
+        if block.getparent() is None or block.xpath(".//h1|.//p[not(.//a)]"):
+            continue
+        words = _words(block) - sum(_words(h) for h in block.xpath(".//h2|.//h3|.//h4|.//h5"))
+        linked = sum(_words(a) for a in block.iter("a"))
+        if linked and linked >= words:
+            block.getparent().remove(block)
+    return copy
+
+
+def _words(element: lxml.html.HtmlElement) -> int:
+    return len(element.text_content().split())
 
 
 def _parsed(html: str) -> lxml.html.HtmlElement | None:
@@ -242,12 +268,11 @@ def _closing_sentence(line: str) -> bool:
 
 def _clean_body(text: str, title: str | None) -> tuple[str, ...]:
     """trafilatura's paragraphs without a repeated title and leftover furniture lines."""
-    kept = []
-    for line in lines_of(text):
-        if title and line.casefold() == title.casefold():
-            continue
-        if classify(line) in ("prose", "short"):
-            kept.append(line)
+    lines = [line for line in lines_of(text) if not (title and line.casefold() == title.casefold())]
+    kinds = [classify(line) for line in lines]
+    runs, kinds = across_boxes(lines, kinds, prose_runs(kinds))
+    kinds = boxes_left_out(lines, kinds, runs)  # a "Read also" box, as in copied text
+    kept = [line for line, kind in zip(lines, kinds, strict=True) if kind in ("prose", "short")]
     while kept and classify(kept[-1]) != "prose" and not _closing_sentence(kept[-1]):
         kept.pop()
     return tuple(kept)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
 
 from generator.editorial.pagesignals import labels, pagedates
 from generator.editorial.pagesignals.headlines import (
@@ -20,6 +19,13 @@ from generator.editorial.pagesignals.headlines import (
     is_link_label,
     is_navigation,
     not_a_headline,
+)
+from generator.editorial.pagesignals.runs import (
+    Kind,
+    across_boxes,
+    boxes_left_out,
+    prose_runs,
+    run_size,
 )
 from generator.editorial.pagesignals.threads import thread_posts
 from generator.editorial.pagesignals.wrapping import (
@@ -29,9 +35,6 @@ from generator.editorial.pagesignals.wrapping import (
     running_title,
     unwrap,
 )
-
-Kind = Literal["prose", "short", "date", "byline", "skip", "end", "bullet"]
-
 
 _BULLET = re.compile(r"^\s*(?:[•·▪►◦*]|[-–]\s|\d{1,2}[.)]\s)")
 _BYLINE = re.compile(r"^(?:by|written by|words by|author:?|story by|(?:translated|edited|"
@@ -44,11 +47,11 @@ CREDIT = re.compile(r"^[^\W\d][^:«»]{1,30}:\s*«(?P<who>[^»]{2,40})»$")
 _AUTHOR_LABEL = re.compile(r"^(?:authors?|auteurs?|автор[ыа]?|الكاتب|written by)$", re.I)
 _TICKER = re.compile(r"[-+]\d+(?:\.\d+)?%?\s*$|^(?:buy|sell)\s+[\d.,]+$", re.I)
 _FURNITURE_SPAN = 800
+_CAPTION_WORDS = 35  # a photo's caption is at most this long
 _END_CREDIT = re.compile(r"\s*\([^()]{1,40}\)$")  # an agency's credit closing a paragraph
 _PHOTO_CREDIT = re.compile(r"(?i)^(?:photo|foto|фото|صورة|image|picture|crédit\s+photo|"
                            r"bild)\s*:")
 _SPEAKER = re.compile(r"^(?:[A-ZÀ-Ý][\w.'’-]+ ?){1,4}:$")  # "Geoff Bennett:", "MR MILLER:"
-_BOX_LINES = 8  # the lines of a box that interrupts an article (a sign-up, an appeal)
 _TITLE_REACH = 4  # lines of a few words (names, labels) between a title and its text
 _NAME_IN_PLACE = re.compile(r"^[A-ZÀ-Ý][\w.-]+(?: [A-ZÀ-Ý][\w.-]+){0,2} in "
                             r"[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+){0,2}$")
@@ -87,7 +90,10 @@ def classify(line: str) -> Kind:
         return "skip"  # a separator alone ("·", "***", "|"): between a byline's parts
     if _BULLET.match(line) and not pagedates.complete_dates(line[:30]):  # not "13. März 2025"
         return "bullet"
-    if labels.ALWAYS_SKIP.match(line) or is_link_label(line) or labels.SELF_DESCRIPTION.match(line):
+    if _credited_paragraph(line):
+        return "prose"  # "... is set on fire. (Al Jazeera)": a wire item, not a photo's credit
+    if labels.ALWAYS_SKIP.match(line) or labels.CREDIT_SHAPE.match(line) or is_link_label(line) \
+            or labels.SELF_DESCRIPTION.match(line):
         return "skip"
     if credit_shaped(line):
         return "byline"  # "Yerevan (AFP) –": where and whose, not a headline
@@ -110,6 +116,14 @@ def classify(line: str) -> Kind:
             ) and not pagedates.dated_headline(line):
         return "date"  # before the ticker test: "SEP 25, 2023 - 3:42 PM GMT+3" is a date
     return "skip" if _TICKER.search(line) or _digit_share(line) > 0.3 else "short"
+
+
+def _credited_paragraph(line: str) -> bool:
+    """Running text closed by its source's credit in brackets, longer than a caption (a
+    wire item: "Fighting reaches central Khartoum, where ... is set on fire. (Al Jazeera)")."""
+    credit = _END_CREDIT.search(line)
+    return credit is not None and len(line.split()) > _CAPTION_WORDS and is_prose(
+        line[:credit.start()])
 
 
 def is_prose(line: str) -> bool:
@@ -156,10 +170,11 @@ def analyse(text: str) -> PageText:
     kinds = ["skip" if i in furniture_at else kind for i, kind in enumerate(kinds)]
     posts, between = thread_posts(lines)  # a thread's numbered posts: one article
     kinds = ["prose" if i in posts else "skip" if i in between else k for i, k in enumerate(kinds)]
-    runs = _across_boxes(lines, kinds, _runs(kinds))
+    runs, kinds = across_boxes(lines, kinds, prose_runs(kinds), wrapped)
+    kinds = boxes_left_out(lines, kinds, runs)
     if not runs:
         return PageText(None, (), (), (), tuple(lines))
-    start, end = max(runs, key=lambda run: _run_size(lines, kinds, run))
+    start, end = max(runs, key=lambda run: run_size(lines, kinds, run))
     while start < end and (_is_caption(lines[start]) or _credited(lines, start)):
         start += 1
     title_at, lede = _title_above(lines, kinds, start)
@@ -168,15 +183,28 @@ def analyse(text: str) -> PageText:
     title_at, candidates = _confirmed(lines, kinds, title_at)
     if title_at is None and not candidates and wrapped:
         title_at = running_title(lines, [kind == "short" for kind in kinds], start)
+    while end > start + 1 and _printed_above(lines, start, end):
+        start += lines[start].startswith(lines[end][:60])  # the first page's copy, if it opens
+        end -= 1  # a document's notice, on its first page and its last
     body = [lines[i] for i in (*lede, *range(start, end + 1)) if kinds[i] in ("prose", "short")]
     top = max(0, (start if title_at is None else title_at) - 3)
     header = [lines[i] for i in range(top, start) if i != title_at and i not in lede]
+    if wrapped:  # a document's running header between its pages states its date too
+        header += [lines[i] for i in range(start, end + 1) if kinds[i] == "date"]
     tail = lines[end + 1:end + 7]
     near = range(top, end + 7)
     furniture = [line for i, line in enumerate(lines) if i not in near or kinds[i] == "end"]
     title = lines[title_at] if title_at is not None else None
     return PageText(title, tuple(body), tuple(header), tuple(tail), tuple(furniture), candidates,
                     lines[0])
+
+
+def _printed_above(lines: list[str], start: int, end: int) -> bool:
+    """The article's last line opens as a long line above or first in the article does: a
+    notice a document prints on its first page and its last ("This record contains the text of
+    speeches ..."), repeated, so not the article's."""
+    opening = lines[end][:60]
+    return len(opening) == 60 and any(line.startswith(opening) for line in lines[:start + 1])
 
 
 def _confirmed(lines: list[str], kinds: list[Kind], title_at: int | None
@@ -260,50 +288,6 @@ def _stamp_above(kinds: list[Kind], index: int) -> int:
     return index
 
 
-def _runs(kinds: list[Kind]) -> list[tuple[int, int]]:
-    """Stretches of prose, allowing skipped furniture and one short line between paragraphs."""
-    runs: list[tuple[int, int]] = []
-    start: int | None = None
-    last = pending = 0
-    for index, kind in enumerate(kinds):
-        if kind == "prose":
-            start = index if start is None else start
-            last, pending = index, 0
-        elif start is not None and kind == "skip":
-            continue
-        elif start is not None and kind == "short" and pending == 0:
-            pending = 1
-        elif start is not None:
-            runs.append((start, last))
-            start, pending = None, 0
-    if start is not None:
-        runs.append((start, last))
-    return runs
-
-
-def _across_boxes(lines: list[str], kinds: list[Kind], runs: list[tuple[int, int]]
-                  ) -> list[tuple[int, int]]:
-    """Runs of prose joined across a box between them (a newsletter sign-up, an appeal, an
-    advertisement: at most _BOX_LINES lines), where the text goes on for two paragraphs
-    or more after it and nothing in it says the article has ended (a related list,
-    comments, tags, a copyright: ``labels.HARD_END``) or another begins (a byline or a
-    date)."""
-    joined: list[tuple[int, int]] = []
-    for start, end in runs:
-        if joined and start - joined[-1][1] - 1 <= _BOX_LINES and sum(
-                kinds[i] == "prose" for i in range(start, end + 1)) >= 2 and not any(
-                labels.HARD_END.match(lines[i]) or kinds[i] in ("date", "byline")
-                for i in range(joined[-1][1] + 1, start)):
-            joined[-1] = (joined[-1][0], end)
-        else:
-            joined.append((start, end))
-    return joined
-
-
-def _run_size(lines: list[str], kinds: list[Kind], run: tuple[int, int]) -> int:
-    return sum(len(lines[i]) for i in range(run[0], run[1] + 1) if kinds[i] == "prose")
-
-
 def _title_above(lines: list[str], kinds: list[Kind], start: int
                  ) -> tuple[int | None, tuple[int, ...]]:
     """The title's index above the article, and the standfirst's (kept with the body)."""
@@ -355,8 +339,8 @@ def _credited(lines: list[str], index: int) -> bool:
 
 def _is_caption(line: str) -> bool:
     """A photo caption above an article: "X speaks in Yerevan, June 12, 2024." """
-    return len(line.split()) <= 35 and bool(_CAPTION_DATE.search(line)  # not "of 9 May 2020."
-                                            and pagedates.complete_dates(line))
+    return len(line.split()) <= _CAPTION_WORDS and bool(
+        _CAPTION_DATE.search(line) and pagedates.complete_dates(line))  # not "of 9 May 2020."
 
 
 def _prefer_title_over_standfirst(lines: list[str], kinds: list[Kind], index: int) -> int:

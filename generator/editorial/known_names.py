@@ -1,15 +1,19 @@
 """Finding the registry actors and regions an article names, through any of their names.
 
-Every id, name and alias (and a few regular variants: "Azerbaijan's State Border
-Service" for "State Border Service of Azerbaijan", "U.N." for "UN") goes into one
-Aho-Corasick automaton over text that is NFC-normalised and case-folded, with dashes,
-quotes and spaces made uniform. A match counts only at word boundaries, and:
+Every id, name and alias (and its regular forms, ``nameforms``: "Azerbaijan's State Border
+Service" for "State Border Service of Azerbaijan", "U.N." for "UN", Russian and Armenian
+case forms) goes into one Aho-Corasick automaton over text that is NFC-normalised and
+case-folded, with dashes, quotes, spaces and Persian's own yeh and kaf made uniform. A
+country's names in regions.yml name the state of the same id too. A match counts only at
+word boundaries (an Arabic clitic may precede it; a currency sign may not follow), and:
 
-- a short all-capital name (US, EU, CSTO) must match exactly, so "us" is not the US;
+- a short all-capital name (US, EU, CSTO) must match exactly, so "us" is not the US (but
+  "l'Onu", "dell'Unhcr": an elided article makes a word of an acronym);
 - a one-word name written with a capital ("Turkey") must be capitalised in the text;
 - where one name stands for an actor and a different region (Baku: the government of
-  Azerbaijan, or the city), the words before it decide: "in Baku", "flew to Baku",
-  "the city of Baku" is the place; "Baku said", "a letter to Baku" the government.
+  Azerbaijan, or the city), the words around it decide: "in Baku", "flew to Baku",
+  "the city of Baku", "Bakü'de", "Baku, the capital" is the place; "Baku said", "a letter
+  to Baku" the government; "the Baku declaration" neither (a document's name).
   Where actor and region share an id (Armenia the state, the country), both are named.
 
 Of overlapping matches the leftmost longest wins ("Lachin corridor", not "Lachin").
@@ -27,15 +31,21 @@ import ahocorasick
 
 from generator.content.model import Actor, Region
 from generator.content.registries import name_key
+from generator.editorial.nameforms import armenian_forms, russian_forms, spelling_variants
 
 _UNIFORM = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
                           "\u2212": "-", "\u2019": "'", "\u2018": "'", "\u02bc": "'",
-                          "\u00a0": " ", "\u202f": " ", "\u2009": " "})
+                          "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+                          # Persian writes Arabic's yeh and kaf with its own letters ("باکو"
+                          # for "باكو"), and final yeh dotless ("ى"): one letter each
+                          "\u06cc": "\u064a", "\u06a9": "\u0643", "\u0649": "\u064a"})
 _PLACE_WORDS = frozenset((
     "in", "at", "near", "into", "inside", "outside", "around", "across", "via", "reach",
-    "reaching", "reached", "visited", "visiting", "based", "hosted",
-    # and in the archive's other languages: "à Erevan", "dans Bakou", "в Баку", "في باكو"
-    "à", "au", "dans", "près", "в", "во", "في"))
+    "reaching", "reached", "visited", "visiting", "based", "hosted", "fled", "flee", "fleeing",
+    "left", "leaving",
+    # and in the archive's other languages: "à Erevan", "dans Bakou", "в Баку", "في باكو",
+    # "در باکو" (Persian; not the Slavic "у": Ukrainian "in", Russian "у Москвы" "Moscow has")
+    "à", "au", "dans", "près", "в", "во", "في", "در"))
 # "to" and "from" name a place only after a movement or a person ("flew to Baku", "a woman
 # from Stepanakert"), not otherwise ("a letter to Baku", "pressure from Moscow").
 _MOVES = frozenset((
@@ -51,10 +61,9 @@ _MOVES = frozenset((
     "delivered", "shipped", "aid", "supplies", "convoy", "trucks", "cargo", "flour",
     "medicine", "food", "fuel"))
 _PLACE_NOUNS = frozenset((
-    "city", "town", "village", "capital", "outskirts", "streets", "residents", "centre",
+    "city", "town", "village", "capital", "outskirts", "streets", "residents", "people",
+    "inhabitants", "centre",
     "center", "suburbs", "mayor", "province", "region", "district"))
-_OF_FORM = re.compile(r"^(?P<thing>[A-Z].+?) (?:of|in) (?:the )?(?P<owner>[A-Z][\w-]+)$")
-_DOTTED = {"UN": "U.N.", "US": "U.S.", "EU": "E.U.", "UK": "U.K."}
 
 
 @dataclass(frozen=True)
@@ -105,26 +114,12 @@ def fold(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
-def spelling_variants(spelling: str) -> set[str]:
-    """The spelling and its regular variants ("X of Y" -> "Y's X"; "UN X" -> "U.N. X";
-    "Grigoryan" -> "Grigorian")."""
-    found = {spelling}
-    of_form = _OF_FORM.match(spelling)
-    if of_form:
-        found.add(f"{of_form.group('owner')}'s {of_form.group('thing')}")
-    for short, dotted in _DOTTED.items():
-        if re.search(rf"\b{short}\b", spelling) and spelling != short:
-            found.add(re.sub(rf"\b{short}\b", dotted, spelling))
-    if re.search(r"[a-z]yan\b", spelling):  # Armenian "-yan" as French writes it: "-ian"
-        found.add(re.sub(r"(?<=[a-z])yan\b", "ian", spelling))
-    return found
-
-
 class NameFinder:
     """Finds the registry entries an article names. Build once per registry pair."""
 
     def __init__(self, actors: Mapping[str, Actor], regions: Mapping[str, Region]) -> None:
         targets: dict[str, list[Target]] = {}
+        states = _states_by_country(actors, regions)
         for kind, entries in (("actor", actors), ("region", regions)):
             for entry in entries.values():
                 spellings = _spellings(entry.name, entry.aliases)
@@ -136,6 +131,8 @@ class NameFinder:
                     if key:
                         targets.setdefault(key, []).append(
                             Target(kind, entry.id, spelling, person))
+                        if kind == "region" and entry.id in states:  # "Ermenistan": the
+                            targets[key].append(Target("actor", entry.id, spelling))  # state too
         self._automaton = ahocorasick.Automaton()
         for key, found in targets.items():
             self._automaton.add_word(key, (key, tuple(found)))
@@ -158,13 +155,26 @@ class NameFinder:
             start = end - len(key) + 1
             first, last = where[start], where[end] + 1
             if _at_boundaries(folded, start, end) and not blocked.overlaps(first, last):
-                kept = tuple(t for t in targets if _case_fits(t.spelling, text[first:last]))
+                kept = tuple(t for t in targets if _case_fits(
+                    t.spelling, text[first:last], text[max(0, first - 8):first]))
                 if kept:
                     candidates.append(Mention(first, last, kept))
         mentions = [m for m in _leftmost_longest(candidates)
                     if not _inside_longer_name(text, m.start, m.end)
-                    and not _another_persons(text, m)]
+                    and not _another_persons(text, m) and not _names_a_document(text, m)
+                    and not _PORTFOLIO_AFTER.match(text[m.end:m.end + 80])]
         return _collect(text, mentions)
+
+
+def _states_by_country(actors: Mapping[str, Actor], regions: Mapping[str, Region]
+                       ) -> frozenset[str]:
+    """The countries that are a state of the actors' registry under the same id: a name of
+    the country in any language the regions hold ("Ermenistan", "სომხეთი") names the state
+    too, as "Armenia" does (the archive's convention: a country named is both; a capital
+    standing for its government, "Baku", or "the Government of Armenia" name the state
+    alone)."""
+    return frozenset(region.id for region in regions.values() if region.kind == "country"
+                     and region.id in actors and actors[region.id].kind == "state")
 
 
 def _spellings(name: str, aliases: tuple[str, ...]) -> set[str]:
@@ -175,59 +185,8 @@ def _spellings(name: str, aliases: tuple[str, ...]) -> set[str]:
                     for form in (*russian_forms(spelling), *armenian_forms(spelling))}
 
 
-# Armenian declension, regular endings of the last word only ("Նիկոլ Փաշինյան" ->
-# "Նիկոլ Փաշինյանը", "Հայաստան" -> "Հայաստանի"); "-ություն" names take "-ության".
-_ARMENIAN = re.compile(r"^[\u0531-\u0587]+$")
-_ARMENIAN_ENDINGS = ("ը", "ն", "ի", "ից", "ին", "ով", "ում")
-
-
-def armenian_forms(spelling: str) -> set[str]:
-    """The spelling's regular Armenian case forms (empty for a spelling not in Armenian)."""
-    words = spelling.split()
-    if not words or len(words) > 3 or not all(_ARMENIAN.match(w) for w in words):
-        return set()
-    head, last = " ".join(words[:-1]), words[-1]
-    stem = last[:-len("ություն")] + "ությա" if last.endswith("ություն") else None
-    forms = {last + ending for ending in _ARMENIAN_ENDINGS}
-    forms |= {stem + "ն", stem + "մբ"} if stem else set()
-    return {f"{head} {form}".strip() for form in forms}
-
-
-# Russian declension, regular endings only: a name's case forms ("Армения" -> "Армении",
-# "Сергей Лавров" -> "Сергеем Лавровым"), so a Russian page names what its nominative does.
-_NOUN_ENDINGS = (("ия", ("ии", "ию", "ией")), ("ья", ("ьи", "ью", "ьей")),
-                 ("я", ("и", "ю", "ей", "е")), ("а", ("ы", "и", "е", "у", "ой")),
-                 ("ь", ("и", "ю", "ем", "я", "е")), ("й", ("я", "ю", "ем", "е")),
-                 ("ый", ("ого", "ому", "ым", "ом")), ("ий", ("ого", "ему", "им", "ом", "его")),
-                 ("ой", ("ого", "ому", "ым", "ом")), ("ые", ("ых", "ым", "ыми")),
-                 ("ие", ("их", "им", "ими")), ("цы", ("цев", "цам", "цами", "цах")))
-_CYRILLIC = re.compile(r"^[А-Яа-яЁё-]+$")
-
-
-def russian_forms(spelling: str) -> set[str]:
-    """The spelling's regular Russian case forms (empty for a spelling not in Cyrillic)."""
-    words = spelling.split()
-    if not words or len(words) > 3 or not all(_CYRILLIC.match(w) for w in words):
-        return set()
-    forms: list[set[str]] = [_declined(word) for word in words]
-    found = {""}
-    for options in forms:
-        found = {f"{head} {option}".strip() for head in found for option in options}
-    return found - {spelling}
-
-
-def _declined(word: str) -> set[str]:
-    if len(word) < 4 or word.isupper():
-        return {word}
-    for ending, others in sorted(_NOUN_ENDINGS, key=lambda item: -len(item[0])):
-        if word.endswith(ending):
-            return {word, *(word[: -len(ending)] + other for other in others)}
-    if word[-1] in "оеиуюэ":
-        return {word}  # Баку, Песков's "о" stays
-    return {word, *(word + ending for ending in ("а", "у", "ом", "е", "ым", "ой"))}
-
-
 _ARABIC_CLITICS = frozenset("وفبلك")  # "and", "so", "with", "to", "as" written on the word
+_CURRENCY = frozenset("$€£¥₽")  # "US$28 million": a currency, not the state
 
 
 def _at_boundaries(folded: str, start: int, end: int) -> bool:
@@ -235,7 +194,7 @@ def _at_boundaries(folded: str, start: int, end: int) -> bool:
     after = folded[end + 1] if end + 1 < len(folded) else " "
     if before in _ARABIC_CLITICS and "\u0600" <= folded[start] <= "\u06ff":
         before = folded[start - 2] if start > 1 else " "  # "وأرمينيا": and Armenia
-    return not (before.isalnum() or after.isalnum())
+    return not (before.isalnum() or after.isalnum() or after in _CURRENCY)
 
 
 class _Spans:
@@ -256,10 +215,17 @@ class _Spans:
         return index >= 0 and self._ends[index] > start
 
 
-def _case_fits(spelling: str, written: str) -> bool:
+# An elided article or preposition ("l'", "dell'", "d'"): French and Italian write an
+# acronym after it as a word ("l'Onu", "dell'Unhcr"), where no pronoun or article "un" can be.
+_ELIDED = re.compile(r"(?i)(?:^|[^\w'’])(?:[dl]|[dns]ell|[ds]all|all|sull|nell|qu)['’]$")
+
+
+def _case_fits(spelling: str, written: str, before: str = "") -> bool:
     letters = [c for c in spelling if c.isalpha()]
-    if " " not in spelling and letters and spelling.upper() == spelling and len(letters) <= 6:
-        return written == spelling
+    if " " not in spelling and letters and spelling.upper() == spelling != spelling.lower() \
+            and len(letters) <= 6:  # a short all-capital id (a script without case has none)
+        return written == spelling or (written == spelling.capitalize() and spelling.isalpha()
+                                       and bool(_ELIDED.search(before)))
     if " " not in spelling and spelling[:1].isupper():
         return written[:1].isupper()
     return True
@@ -270,8 +236,19 @@ def _case_fits(spelling: str, written: str) -> bool:
 # International") or a civic body is "of" it ("Union of Journalists of Armenia"): the
 # declaration, mission, outlet or union is another entity, unknown to the registries.
 _NAMING_NOUN_AFTER = re.compile(
-    r"^[ \u00a0](?:Declaration|Accords?|Fund|Foundation|Institute|International|Monitoring|"
-    r"Centre|Center|University|Airlines|Times|Today|Review|Journal|Club|Society|Academy)\b")
+    r"^[ \u00a0](?:[A-Z][\w-]+ )?(?:Declaration|Accords?|Agreement|Fund|Foundation|Institute|"
+    r"International|Monitoring|Development|Programme|Program|Centre|Center|University|"
+    r"Airlines|Times|Today|Review|Journal|Club|Society|Academy)\b")
+# A document or meeting named after the city it was signed or held in ("the Washington
+# declaration", "اتفاق واشنطن", "l'accord de Washington"): the city's name stands for no
+# state there. Only where the name is another name of the state (a capital), not the state's.
+# (Not "statement" nor "بيان": "the Baku statement" is the government's.)
+_DOCUMENT_AFTER = re.compile(r"^[ \u00a0](?:[a-z-]+ )?(?:declaration|agreement|accords?|summit|"
+                             r"format|process|communiqué)\b")
+_DOCUMENT_BEFORE = re.compile(
+    r"(?:\b(?:accord|déclaration|sommet|acuerdo|declaración|cumbre|accordo|dichiarazione|"
+    r"vertice|abkommen|erklärung|gipfel)(?: (?:de|di|du|von|des))?|"
+    r"(?:^|\s)[وفب]?(?:ال)?(?:اتفاق|اتفاقية|إعلان|قمة))[ \u00a0]$", re.IGNORECASE)
 _CIVIC_BODY_BEFORE = re.compile(
     r"\b(?:Union|Association|Institute|Foundation|Fund|University|Academy|Club|Society|"
     r"Federation|Chamber|Bar)(?: (?:of |for |and )?[A-Z][\w'’-]*)* (?:of|in) (?:the )?$")
@@ -280,6 +257,25 @@ _CIVIC_BODY_BEFORE = re.compile(
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
     return bool(_NAMING_NOUN_AFTER.match(text[end:end + 20])
                 or _CIVIC_BODY_BEFORE.search(text[max(0, start - 120):start]))
+
+
+# A place named as a job's portfolio ("Europe and Central Asia director at Human Rights
+# Watch", "our South Caucasus correspondent"): the person's title, not a mention.
+_PORTFOLIO_AFTER = re.compile(
+    r"^(?:(?:,| and| &) [A-Z][\w-]*(?: [A-Z][\w-]*){0,2})* (?:director|editor|correspondent|"
+    r"researcher|analyst|division|desk|bureau|specialist)\b")
+
+
+def _names_a_document(text: str, mention: Mention) -> bool:
+    """A capital in a document's or meeting's name ("the Washington declaration", "اتفاق
+    واشنطن"): named for where it was signed, not for the state (the state's own name,
+    "the Azerbaijan peace agreement", still names the state). A capital is a name that
+    stands for a state and for a city of the regions."""
+    actors = {t.id for t in mention.targets if t.kind == "actor"}
+    if not actors or not any(t.kind == "region" and t.id not in actors for t in mention.targets):
+        return False  # not a city that names a state: "the UN climate summit" is the UN's
+    return bool(_DOCUMENT_AFTER.match(text[mention.end:mention.end + 30])
+                or _DOCUMENT_BEFORE.search(text[max(0, mention.start - 30):mention.start]))
 
 
 def _another_persons(text: str, mention: Mention) -> bool:
@@ -323,7 +319,8 @@ def _collect(text: str, mentions: list[Mention]) -> Found:
     for mention in mentions:
         kinds = {t.kind for t in mention.targets}
         ids = {t.id for t in mention.targets}
-        place = _place_context(text, mention.start) if len(kinds) == 2 and len(ids) > 1 else None
+        place = _place_context(text, mention.start) or _place_after(text, mention.end) \
+            if len(kinds) == 2 and len(ids) > 1 else None
         if kinds == {"actor"} and _city_for_state(text, mention):
             continue  # "talks in Paris": a place the regions lack, not France acting
         for target in mention.targets:
@@ -347,6 +344,21 @@ def _city_for_state(text: str, mention: Mention) -> bool:
     return bool(before) and before[-1] in ("in", "at", "near")
 
 
+# After a name, what makes it a place: a Turkish or Azerbaijani locative or ablative
+# suffix ("Washington'da": in Washington; "Bakü'den": from Baku), or an apposition that
+# calls it a city ("Stepanakert and other towns", "Stepanakert, la capital de la región").
+_PLACE_AFTER = re.compile(
+    r"^(?:['’][dt][ae](?:n|ki)?\b|,? (?:and|or|et|y|e|и|و) (?:other|d'autres|otras|altre|"
+    r"другие) (?:cities|towns|villages|settlements|communities|villes|villages|ciudades|"
+    r"pueblos|città|paesi|города|сёла|села)\b|, (?:the|its|la|le|el|a) (?:regional )?"
+    r"(?:capital|capitale|city|ville|ciudad|città|town)\b)", re.IGNORECASE)
+
+
+def _place_after(text: str, end: int) -> bool:
+    """True where the words after a name make it a place (see ``_PLACE_AFTER``)."""
+    return bool(_PLACE_AFTER.match(text[end:end + 40]))
+
+
 def _place_context(text: str, start: int) -> bool:
     """True where the words before a name make it a place ("in Baku", "city of Baku"),
     also through a list ("in Brussels or Washington")."""
@@ -356,6 +368,8 @@ def _place_context(text: str, start: int) -> bool:
     words = re.findall(r"[\w'-]+", text[max(0, start - 60):start].lower())
     if not words:
         return False
+    if words[-1][:1] in _ARABIC_CLITICS and words[-1][1:] in _PLACE_WORDS:
+        return True  # "وفي موسكو": and in Moscow
     if words[-1] in _PLACE_WORDS:  # but "rendus à Bakou": given to Baku, the government
         return not (words[-1] == "à" and len(words) > 1 and words[-2].startswith(_GIVING))
 

@@ -209,7 +209,7 @@ def test_stamps_above_the_text_win_and_unlabelled_ones_that_disagree_are_quoted(
 
 
 def test_armenian_names_are_found_in_their_regular_case_forms() -> None:
-    from generator.editorial.known_names import armenian_forms
+    from generator.editorial.nameforms import armenian_forms
     assert {"Նիկոլ Փաշինյանը", "Նիկոլ Փաշինյանն"} <= armenian_forms("Նիկոլ Փաշինյան")
     assert "Հայաստանի Հանրապետության" in armenian_forms("Հայաստանի Հանրապետություն")
     assert armenian_forms("Pashinyan") == set()

@@ -17,6 +17,7 @@ import re
 # Furniture, whatever it looks like: ads, photo credits, agency desk codes.
 ALWAYS_SKIP = re.compile(r"""(?ix)^(?:
     advertisement\b.*|report\ this\ ad|scroll\ to\ continue.*|
+    [^.!?«]{2,80}\ (?:→|›|»|>>|➔|➜)|(?:→|›|➔|➜)\ [^.!?]{2,80}|
     .*\b(?:reuters|afp|ap\ photo|getty\ images|photo|foto|фото|photograph|image|credit|handout|
     file\ photo)\ ?[/:].*|
     .*[(\[][^()\[\]]{0,60}\b(?:photo|photograph|image|picture|credit|getty|reuters|afp|ap|aa|
@@ -53,6 +54,10 @@ ALWAYS_SKIP = re.compile(r"""(?ix)^(?:
     \ d['’]archives?|\ de\ archivo|\ ?:)?\ ?(?:afp|reuters|ap|epa|getty\ images|aa|tass|sputnik|
     efe|xinhua|anadolu|ria\ novosti|dpa)\W*
 )$""")
+# A photo credit by its shape, in any language: a name of two to four capitalised words and
+# one to three agencies after slashes ("Diego Herrera Carcedo / Anadolu / Getty").
+CREDIT_SHAPE = re.compile(r"^[A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w.'’-]*){1,3}"
+                          r"(?: ?/ ?[A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){0,2}){1,3}$")
 # Furniture after which the article does not go on, even where it reads like a sentence.
 ALWAYS_END = re.compile(r"""(?ix)^(?:
     \(?(?:reporting|writing|editing|additional\ reporting|compiled|edited)\ by\b.*|
@@ -132,10 +137,14 @@ LABEL_END = re.compile(r"""(?ix)^(?:
     join\ the\ (?:discussion|conversation)\b.*|be\ the\ first\ to\ comment.*|
     share\b.*|tweet|e-?mail|print|copy\ link|save|facebook|twitter|x(?:\ \(twitter\))?|
     whatsapp|telegram|linkedin|reddit|vk|flipboard|
-    subscribe\b.*|sign\ (?:in|up)\b.*|log\ ?in|register|e-?mail\ address|
+    subscribe\b.*|sign\ (?:in|up)\b.*|log\ ?in|register|e-?mail\ address|donate(?:\ now)?|
     tags?:.*|topics?:?|filed\ under\b.*|categories:.*|sponsored\b.*|
     back\ to\ (?:top|homepage)\b.*|advertise\b.*|about\ us|contact(?:\ us)?|follow\ us\b.*|
     download\ (?:the|our)\ app\b.*|
+    (?:legal\ )?disclaimers?:?|avertissement(?:\ légal)?\ ?:?|mentions\ légales|
+    haftungsausschluss:?|aviso\ legal:?|descargo\ de\ responsabilidad:?|
+    отказ\ от\ ответственности:?|إخلاء\ (?:ال)?مسؤولية:?|sorumluluk\ reddi:?|yasal\ uyarı:?|
+    سلب\ مسئولیت:?|відмова\ від\ відповідальності:?|
     open\ in\ (?:the\ )?app|get\ the\ app|read\ in\ app|
     skip\ to\ (?:main\ )?content|menu|search|home|
 """ + _SECTIONS + _OTHER_LANGUAGES + r"""
@@ -158,16 +167,32 @@ BIO = re.compile(r"^(?:\d{1,2} )?[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|
 # Appeals, licences and disclosures: furniture however much they read like sentences.
 APPEAL = re.compile(r"""(?ix).*\b(?:
     creative\ commons|cc\ by(?:-[a-z]{2})*\ \d|licen[cs]ed\ under|republish(?:ed)?\ (?:this|under)|
-    please\ credit|support\ (?:us|our\ work|independent|\w+['’]s\ independent)|donate|
-    your\ support|make\ a\ (?:gift|donation|contribution)|become\ a\ (?:member|supporter|patron)|
+    please\ credit|support\ (?:us|our\ work|independent|\w+['’]s\ independent)|
+    donate\ (?:now|today|here|to\ (?:us|our))|please\ donate|
+    your\ support\ (?:keeps|helps|is|makes|matters|allows|means)|
+    make\ a\ (?:gift|donation|contribution)|become\ a\ (?:member|supporter|patron)|
     listener-supported|reader-supported|ad-free|
-    subscri(?:be|ber|bers|ption)|sign\ up|newsletters?|in\ your\ inbox|small\ favour|
-    join\ (?:a|our)\ (?:growing\ )?community|provides\ funding|does\ not\ work\ for|
-    receive\ funding|institutional\ positions|the\ views\ (?:represented|expressed)|
-    contributed\ (?:to\ this\ )?report(?:ing)?|undesirable\ organi[sz]ation|
+    subscri(?:be|ption)|(?:for|become\ a|our|paying)\ subscribers?|
+    subscribers?\ (?:only|can|get|receive)|sign\ up|newsletters?|in\ your\ inbox|small\ favour|
+    join\ (?:a|our)\ (?:growing\ )?community|
+    provides\ funding\ as\ (?:a\ )?(?:founding\ )?(?:partner|member)|
+    does\ not\ work\ for,|receive\ funding\ from\ any|institutional\ positions|
+    the\ views\ (?:represented|expressed)|
+    contributed\ (?:to\ this\ )?report(?:ing)?|
     edited\ (?:for|and)\ (?:length|clarity|brevity)|condensed\ (?:for|and)\ clarity|
     thanks\ for\ reading|briefing\ (?:was\ )?concluded|letters?\ to\ the\ editor|
-    abonnez-vous|réservé\ aux\ abonnés|подпишитесь|اشترك|abone\w*
+    abonnez-vous|réservé\ aux\ abonnés|подпишитесь|اشترك|abone\w*|
+    reader-(?:funded|backed|powered)|
+    consider\ (?:supporting\ (?:us|our)|donating|making\ a\ donation)|faites\ un\ don|
+    soutenez-nous|jetzt\ spenden|
+    apóyanos|поддержите\ нас|підтримайте\ нас|ادعمنا|bizi\ destekleyin|
+    without\ warranty\ of\ any\ kind|
+    (?:whatsapp|telegram|viber|google\ news|instagram|youtube|tiktok)\b.{0,80}\b(?:click\ here|
+    clicca(?:re)?\ qui|cliquez\ ici|hier\ klicken|haga\ clic|нажмите|tıklayın|iscriviti|
+    abonnez-vous|subscribe\ (?:now|here|to\ our)|abone\ olun)|(?:follow|join|seguici|
+    suivez(?:-nous)?|folgen\ sie\ uns|síguenos|подпишитесь|تابعونا|takip\ edin)\ (?:us\ )?
+    (?:on|sur|su|auf|en|в|على)?\ ?(?:whatsapp|telegram|viber|google\ news|instagram|youtube|
+    tiktok)
 )\b.*""")
 # A wiki's edit stamp: the page is edited by anyone and never published on a day, so no
 # date it shows is a publication date (MediaWiki's footer, in the archive's languages).

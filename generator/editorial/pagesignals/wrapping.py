@@ -12,17 +12,23 @@ line. Other text (a web page's copy: one paragraph a line) is left line by line.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
 
+import justext
+
 from generator.editorial.pagesignals import pagedates
 
 BROKEN_WORD = re.compile(r"[^\W\d]-$")  # "Guar-": a word broken at the line's end
+# Where a footnote's marker may be glued after a stop: a word, a year or a closing quote
+# ("recognition.1", "in 2024.3", "“when the time comes”.2").
+_MARKED = r"(?:(?<=[^\W\d]{2})|(?<=\d{4})|(?<=[\"'”’»)]))"
 SENTENCE_END = re.compile(r"(?:[.!?…:؟。։।][\"'”’»)\]]*[¹²³⁴⁵⁶⁷⁸⁹⁰]*(?:\[\d{1,3}\])*|"
-                          r"(?<=[^\W\d]{2})[.!?][\"'”’»)]*\d{1,2})$")  # "failed.[8]", "hold.2"
+                          + _MARKED + r"[.!?][\"'”’»)]*\d{1,2})$")  # "failed.[8]", "hold.2"
 # A footnote's marker glued after a word's stop ("recognition.1"), and a footnote's line.
-FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d]{2})[.!?][\"'”’»)]*(\d{1,2})(?=\s|$)")
+FOOTNOTE_MARK = re.compile(_MARKED + r"[.!?][\"'”’»)]*(\d{1,2})(?=\s|$)")
 FOOTNOTE_LINE = re.compile(r"^(\d{1,2})\s+\S")
 
 
@@ -88,7 +94,8 @@ def _carried_on(lines: list[str], widest: int) -> list[str]:
         last = joined[-1] if joined else ""
         wide = len(last) >= max(50, widest * 0.75) and not SENTENCE_END.search(last)
         last_line = len(line) < widest * 0.6  # a paragraph's last line ends a sentence
-        if wide and (line[:1].islower() or last.rsplit(" ", 1)[-1].casefold() in _GOES_ON) and (
+        if wide and (line[:1].islower() or last.rsplit(" ", 1)[-1].casefold() in _GOES_ON
+                     or _function_word(last.rsplit(" ", 1)[-1])) and (
                 not last_line or SENTENCE_END.search(line)):
             joined[-1] = f"{last} {line}"
         else:
@@ -101,6 +108,24 @@ _GOES_ON = frozenset((
     "that", "which", "until", "from", "as", "is", "was", "has", "have", "its", "their", "his",
     "her", "de", "la", "le", "les", "des", "du", "et", "à", "en", "и", "в", "на", "с", "по",
     "der", "die", "das", "und", "von", "zu", "el", "los", "las", "y", "del", "que", "و", "في"))
+
+
+# The function words of the archive's source languages, from jusText's stop-word lists
+# (short words only: the long lists hold frequent content words too): a line that ends on
+# one ("... economy before any" / "Western alternative ...") goes on, whatever the next
+# line opens with.
+_STOPLISTS = ("English", "French", "German", "Spanish", "Italian", "Turkish", "Azerbaijani",
+              "Russian", "Ukrainian", "Arabic", "Persian", "Armenian", "Georgian")
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    return frozenset(word for language in _STOPLISTS
+                     for word in justext.get_stoplist(language) if len(word) <= 4)
+
+
+def _function_word(word: str) -> bool:
+    return word.casefold() in _function_words()
 
 
 def _wrapped_heading(lines: list[str]) -> str:
