@@ -157,11 +157,14 @@ def score(folder: Path) -> Score:
 
 
 def one_organisation(got: Any, expected: Any) -> bool:
-    """Two names the outlet table gives as one outlet ("Deutsche Welle", "DW"), or one the
+    """Two names the outlet table gives as one outlet ("Deutsche Welle", "DW"), one the
     initials of the other where the table knows neither ("ICRC"): ``outlets.same_organisation``,
-    the rule ingest itself uses for a site's own credit."""
+    the rule ingest itself uses for a site's own credit; or one name in another case ("Zeit
+    Online", "ZEIT ONLINE"), a masthead's typography rather than another name."""
     if not isinstance(got, str) or not isinstance(expected, str):
         return False
+    if got.casefold() == expected.casefold():
+        return True
     known = outlets.by_name(got)
     return (known is not None and known is outlets.by_name(expected)) or \
         outlets.same_organisation(got, expected)
