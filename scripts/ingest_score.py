@@ -50,7 +50,8 @@ from generator.editorial.pagesignals import outlets
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 SETS = ("ingest", "ingest-unseen", "ingest-heldout", "ingest-dev", "ingest-dev-heldout",
-        "ingest-dev2", "ingest-heldout3", "ingest-heldout4", "ingest-heldout5")
+        "ingest-dev2", "ingest-heldout3", "ingest-heldout4", "ingest-heldout5",
+        "ingest-heldout6")
 TODAY = date(2026, 11, 29)
 FIELDS = ("title", "date", "published", "name", "via", "url")
 
