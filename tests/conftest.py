@@ -64,6 +64,13 @@ def ingest_page(content: Path, name: str, page: str) -> tuple[dict[str, object],
     return meta, text
 
 
+def source_of(meta: dict[str, object]) -> dict[str, object]:
+    """A draft's `source` mapping (empty where the draft has none)."""
+    source = meta.get("source") or {}
+    assert isinstance(source, dict)
+    return source
+
+
 WriteArchive = Callable[..., Path]
 
 

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import ingest_page
+from conftest import ingest_page, source_of
 
 from generator.editorial import ingest_facts
 from generator.editorial.pagesignals import pageurls, sitename, titleproof
@@ -22,12 +22,6 @@ TEXT = ("Armenia and Azerbaijan agreed on Tuesday to open talks on the border, o
         "both capitals said after the meeting in the capital.")
 MORE = ("The two sides will meet again next month in a third country, the statement added, "
         "without naming it or the mediators who had offered to host the talks.")
-
-
-def _source(meta: dict[str, object]) -> dict[str, object]:
-    source = meta.get("source") or {}
-    assert isinstance(source, dict)
-    return source
 
 
 def _again(content: Path) -> Path:
@@ -171,10 +165,10 @@ def test_a_terms_link_before_the_copyright_sign_is_not_the_outlet(
             "March 14, 2025\n" + TEXT + "\n" + MORE + "\n"
             "Example Hub's Terms & Conditions. © 2025 all rights reserved.\n")
     meta, _ = ingest_page(content, "terms.txt", page)
-    assert _source(meta).get("name") is None
+    assert source_of(meta).get("name") is None
     monkeypatch.setattr(sitename, "names_an_organisation", lambda name: True)
     meta, _ = ingest_page(_again(content), "terms-off.txt", page)
-    assert _source(meta).get("name") == "Example Hub's Terms & Conditions"
+    assert source_of(meta).get("name") == "Example Hub's Terms & Conditions"
 
 
 def test_a_sites_description_names_what_it_describes_or_nothing() -> None:
@@ -195,10 +189,10 @@ def test_a_governments_shared_platform_is_no_outlet(content: Path,
                  "<title>Border talks resume - GOV.EX</title>",
                  "<h1>Border talks resume as both governments exchange texts</h1>")
     meta, _ = ingest_page(content, "platform.html", page)
-    assert _source(meta).get("name") is None
+    assert source_of(meta).get("name") is None
     monkeypatch.setattr(sitename, "shared_platform", lambda host: False)
     meta, _ = ingest_page(_again(content), "platform-off.html", page)
-    assert _source(meta).get("name") == "GOV.EX"
+    assert source_of(meta).get("name") == "GOV.EX"
 
 
 def test_the_markup_site_name_guessed_from_the_host_is_not_a_second_signal(
@@ -207,7 +201,7 @@ def test_the_markup_site_name_guessed_from_the_host_is_not_a_second_signal(
                  "<title>Weekly #112: Border talks resume</title>",
                  "<h1>Border talks resume</h1>")
     meta, _ = ingest_page(content, "platform-host.html", page)
-    assert _source(meta).get("name") is None  # not "lists.example"
+    assert source_of(meta).get("name") is None  # not "lists.example"
 
 
 def test_a_service_of_a_known_outlet_is_not_its_network(content: Path) -> None:
@@ -216,7 +210,7 @@ def test_a_service_of_a_known_outlet_is_not_its_network(content: Path) -> None:
                  "<title>Border talks resume - BBC News Ekzemplo</title>",
                  "<h1>Border talks resume as both governments exchange texts</h1>")
     meta, text = ingest_page(content, "service.html", page)
-    assert _source(meta).get("name") is None  # not "BBC News", which the host alone says
+    assert source_of(meta).get("name") is None  # not "BBC News", which the host alone says
     assert "BBC News Ekzemplo" in text.split("---")[1]
 
 
@@ -226,10 +220,10 @@ def test_a_credit_in_the_markup_needs_the_page_to_confirm_it(
                  "<title>Border talks resume</title>",
                  "<h1>Border talks resume as both governments exchange texts</h1>")
     meta, _ = ingest_page(content, "author.html", page)
-    assert _source(meta).get("name") is None
+    assert source_of(meta).get("name") is None
     monkeypatch.setattr(ingest_facts, "_confirmed_credit", lambda credit, page, site: True)
     meta, _ = ingest_page(_again(content), "author-off.html", page)
-    assert _source(meta).get("name") == "Par EXA Monde"
+    assert source_of(meta).get("name") == "Par EXA Monde"
 
 
 def test_a_credit_the_outlet_table_lacks_needs_a_second_line(
@@ -237,21 +231,21 @@ def test_a_credit_the_outlet_table_lacks_needs_a_second_line(
     page = ("Border talks resume as the two governments exchange texts\n"
             "By Example Wire Service\nMarch 14, 2025\n" + TEXT + "\n" + MORE + "\n")
     meta, text = ingest_page(content, "one-credit.txt", page)
-    assert _source(meta).get("name") is None
+    assert source_of(meta).get("name") is None
     assert "Example Wire Service" in text.split("---")[1]  # quoted for the editor
     meta, _ = ingest_page(_again(content), "two-credits.txt",
                           page + "© 2025 Example Wire Service\n")
-    assert _source(meta).get("name") == "Example Wire Service"
+    assert source_of(meta).get("name") == "Example Wire Service"
     monkeypatch.setattr(ingest_facts, "_confirmed_credit", lambda credit, page, site: True)
     meta, _ = ingest_page(_again(content), "one-credit-off.txt", page)
-    assert _source(meta).get("name") == "Example Wire Service"
+    assert source_of(meta).get("name") == "Example Wire Service"
 
 
 def test_a_credit_of_agencies_and_staff_names_no_one_outlet(content: Path) -> None:
     page = ("Example Times\nBorder talks resume as the two governments exchange texts\n"
             "By Agencies and ET Staff\nMarch 14, 2025\n" + TEXT + "\n" + MORE + "\n")
     meta, text = ingest_page(content, "agencies.txt", page)
-    assert (_source(meta).get("name"), _source(meta).get("via")) == (None, None)
+    assert (source_of(meta).get("name"), source_of(meta).get("via")) == (None, None)
     assert "Agencies and ET" in text
 
 
@@ -264,9 +258,9 @@ def test_a_source_field_over_its_value_names_the_original(content: Path) -> None
                  "<dt>Posted</dt><dd>12 Mar 2025</dd>"
                  "<dt>Originally published</dt><dd>11 Mar 2025</dd></dl>")
     meta, _ = ingest_page(content, "source-field.html", page)
-    assert (_source(meta).get("name"), _source(meta).get("via")) == (
+    assert (source_of(meta).get("name"), source_of(meta).get("via")) == (
         "Example Relief Office", "Example Hub")
-    assert _source(meta).get("published") == "2025-03-11"  # the original's, not the posting
+    assert source_of(meta).get("published") == "2025-03-11"  # the original's, not the posting
 
 
 def test_a_from_field_naming_another_body_leaves_the_outlet_to_the_editor(
@@ -277,7 +271,7 @@ def test_a_from_field_naming_another_body_leaves_the_outlet_to_the_editor(
     meta, text = ingest_page(content, "from-field.txt", page)
     assert meta.get("title") != "Ministry of Foreign Affairs of Example and The Rt Hon Ana " \
         "Beridze MP"  # a field's value under its label
-    assert _source(meta).get("name") is None
+    assert source_of(meta).get("name") is None
     assert "Ministry of Foreign Affairs of Example; Example Review" in text
 
 
@@ -287,11 +281,11 @@ def test_an_aggregators_name_is_never_the_outlet(content: Path) -> None:
                  "<title>Border talks resume</title>",
                  "<h1>Border talks resume as both governments exchange texts</h1>")
     meta, text = ingest_page(content, "carrier.html", page)
-    assert _source(meta).get("name") is None
+    assert source_of(meta).get("name") is None
     assert "the page is MSN's, which carries other outlets' reports" in text
     credited = page.replace("<article>", "<p>By Reuters</p><article>")
     meta, _ = ingest_page(_again(content), "carrier-credited.html", credited)
-    assert (_source(meta).get("name"), _source(meta).get("via")) == ("Reuters", "MSN")
+    assert (source_of(meta).get("name"), source_of(meta).get("via")) == ("Reuters", "MSN")
 
 
 def test_an_attribution_stops_at_its_verb_and_a_chart_source_is_no_attribution(
@@ -301,13 +295,13 @@ def test_an_attribution_stops_at_its_verb_and_a_chart_source_is_no_attribution(
             "This article was originally published by Caucasus Watch and is republished "
             "with permission.\n")
     meta, _ = ingest_page(content, "republished.txt", page)
-    assert _source(meta).get("name") == "Caucasus Watch"
+    assert source_of(meta).get("name") == "Caucasus Watch"
     assert not sitename.names_an_organisation("Caucasus Watch and is republished")
     chart = ("Example Review\nBorder talks resume as the two governments exchange texts\n"
              "March 14, 2025\n" + TEXT + "\n" + MORE + "\nSource:\nWorld Bank\n"
              "© 2025 Example Review\n")
     meta, _ = ingest_page(_again(content), "chart.txt", chart)
-    assert _source(meta).get("name") != "World Bank"
+    assert source_of(meta).get("name") != "World Bank"
 
 
 def test_a_media_groups_name_is_the_owners_not_the_mastheads() -> None:
@@ -375,7 +369,7 @@ def test_og_url_stands_in_for_a_canonical_link_to_the_home_page(content: Path) -
                  "<title>Border talks resume as both governments exchange texts</title>",
                  "<h1>Border talks resume as both governments exchange texts</h1>")
     meta, _ = ingest_page(content, "home-canonical.html", page)
-    assert _source(meta).get("url") == "https://example.am/news/border-talks-2025"
+    assert source_of(meta).get("url") == "https://example.am/news/border-talks-2025"
 
 
 def test_an_address_in_the_articles_text_is_a_link_not_the_pages(content: Path) -> None:
@@ -383,4 +377,4 @@ def test_an_address_in_the_articles_text_is_a_link_not_the_pages(content: Path) 
             + TEXT + " The text is at https://example.org/documents/treaty-draft-2025 online.\n"
             + MORE + "\n")
     meta, _ = ingest_page(content, "link-in-text.txt", page)
-    assert _source(meta).get("url") is None
+    assert source_of(meta).get("url") is None

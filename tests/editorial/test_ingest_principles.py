@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ingest_page
+from conftest import ingest_page, source_of
 
 from generator.content.placeholders import ARTICLE_START
 from generator.editorial.ingest_text import analyse, classify
@@ -17,12 +17,6 @@ TEXT = ("Armenia and Azerbaijan agreed on Tuesday to open talks on the border, o
         "both capitals said after the meeting.")
 MORE = ("The two sides will meet again next month in a third country, the statement added, "
         "without naming it or the mediators.")
-
-
-def _source(meta: dict[str, object]) -> dict[str, object]:
-    source = meta.get("source") or {}
-    assert isinstance(source, dict)
-    return source
 
 
 # Paragraphs, not lines: a line is wrapped only where the next word would not have fitted.
@@ -71,7 +65,7 @@ def test_a_wiki_page_states_no_publication_date_and_its_tagline_is_no_title(
             "This page was last edited on 25 September 2023, at 11:02 (UTC).\n")
     meta, text = ingest_page(content, "wiki.txt", page)
     assert meta["title"] != "From Wikipedia, the free encyclopedia"
-    assert meta.get("date") is None and _source(meta).get("published") is None
+    assert meta.get("date") is None and source_of(meta).get("published") is None
     assert "2023-03-12" in text  # quoted for the editor
 
 
@@ -83,15 +77,15 @@ def test_an_attribution_ends_before_its_date_however_the_month_is_written(
             "This story was originally published by Caspian Climate News on Nov. 12, 2024, and "
             "is republished here with permission.\n")
     meta, _ = ingest_page(content, "republished.txt", page)
-    assert _source(meta)["name"] == "Caspian Climate News"
-    assert _source(meta)["published"] == "2024-11-12"
+    assert source_of(meta)["name"] == "Caspian Climate News"
+    assert source_of(meta)["published"] == "2024-11-12"
 
 
 def test_a_source_label_in_arabic_attributes_the_story(content: Path) -> None:
     page = ("مجلس الأمن يدعو إلى وقف القتال في المدينة\n\n" + TEXT + "\n\n" + MORE + "\n\n"
             "المصدر : الجزيرة + وكالات\n")
     meta, _ = ingest_page(content, "source-ar.txt", page)
-    assert _source(meta)["name"] == "Al Jazeera"
+    assert source_of(meta)["name"] == "Al Jazeera"
 
 
 def test_a_company_name_over_its_masthead_is_the_company_not_the_outlet(
@@ -100,7 +94,7 @@ def test_a_company_name_over_its_masthead_is_the_company_not_the_outlet(
             "12 March 2024\n\n" + TEXT + "\n\n" + MORE + "\n\n"
             "Copyright © 2024 Steppe Watch Media Group. All rights reserved.\n")
     meta, _ = ingest_page(content, "company.txt", page)
-    assert _source(meta)["name"] == "Steppe Watch"
+    assert source_of(meta)["name"] == "Steppe Watch"
 
 
 @pytest.mark.parametrize(("one", "other", "same"), [
@@ -122,8 +116,8 @@ def test_a_byline_of_the_sites_own_initials_is_the_sites_story_not_a_republicati
             "By SCH staff\n12 March 2024\n\n" + TEXT + "\n\n" + MORE + "\n\n"
             "© 2024 South Caucasus Herald\n")
     meta, _ = ingest_page(content, "initials.txt", page)
-    assert _source(meta)["name"] == "South Caucasus Herald"
-    assert _source(meta).get("via") is None
+    assert source_of(meta)["name"] == "South Caucasus Herald"
+    assert source_of(meta).get("via") is None
 
 
 def test_an_outlet_written_partly_in_its_own_script_is_left_to_the_editor(
@@ -135,7 +129,7 @@ def test_an_outlet_written_partly_in_its_own_script_is_left_to_the_editor(
             "<h1>Переговоры о границе возобновились в Ереване</h1><p>12.03.2024</p>"
             f"<p>{TEXT}</p><p>{MORE}</p><footer>© 2024 Вестник Армения</footer></body></html>")
     meta, text = ingest_page(content, "mixed.html", page)
-    assert _source(meta).get("name") is None
+    assert source_of(meta).get("name") is None
     assert "Вестник Армения" in text  # quoted in the FILL IN note
 
 
@@ -207,8 +201,8 @@ def test_a_print_modules_name_with_its_home_address_names_the_site(content: Path
             "Published: 23 February 2024, 12:47\n\n" + TEXT + "\n\n" + MORE + "\n\n"
             "Source URL: https://kavkazmonitor.am/en/news/55231/\n")
     meta, text = ingest_page(content, "print.txt", page)
-    assert _source(meta)["name"] == "Kavkaz Monitor"
-    assert _source(meta)["url"] == "https://kavkazmonitor.am/en/news/55231/"
+    assert source_of(meta)["name"] == "Kavkaz Monitor"
+    assert source_of(meta)["url"] == "https://kavkazmonitor.am/en/news/55231/"
     assert "Published on" not in text
 
 
@@ -327,4 +321,4 @@ def test_a_copied_menu_row_is_no_headline_and_the_sites_name_is_no_title(content
     meta, _ = ingest_page(content, "courrier.txt", page)
     assert meta.get("title") != "Le Courrier du Caucase"
     assert meta["date"] == "2024-03-14"
-    assert _source(meta)["name"] == "Le Courrier du Caucase"
+    assert source_of(meta)["name"] == "Le Courrier du Caucase"
